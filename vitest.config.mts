@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const alias = { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/server-only-stub.ts") };
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+const alias = { "@": root, "server-only": path.join(root, "tests/server-only-stub.ts") };
 
 // Two projects: fast pure-logic tests, and integration tests on a real embedded PostgreSQL
 // (one server per run, a fresh database per test file; see tests/integration/global-setup.ts).

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserRowActions } from "@/components/admin/user-row-actions";
+import { requireAdmin } from "@/lib/auth/current-user";
+import { guardPage } from "@/lib/auth/page-guard";
+import { listUsers } from "@/lib/users/users";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const admin = await guardPage(() => requireAdmin());
+  const users = await listUsers(admin);
+  return (
+    <main className="page">
+      <h1>Users</h1>
+      <div className="grid-2" style={{ gridTemplateColumns: "2fr 1fr" }}>
+        <table className="data" data-testid="users-table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Status</th>
+              <th>Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.name} {u.isAdmin ? <span className="badge">admin</span> : null}
+                </td>
+                <td>{u.email}</td>
+                <td>{u.active ? <span className="badge ok">active</span> : <span className="badge danger">deactivated</span>}</td>
+                <td>{u.id === admin.id ? <span className="muted small">you</span> : <UserRowActions userId={u.id} active={u.active} email={u.email} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <section className="panel">
+          <h2 style={{ marginTop: 0 }}>Create a user</h2>
+          <CreateUserForm />
+        </section>
+      </div>
+    </main>
+  );
+}

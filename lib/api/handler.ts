@@ -1,0 +1,62 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/current-user";
+import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
+import { AppError, isAppError } from "@/lib/errors";
+
+type RouteContext<P> = { params: Promise<P> };
+
+export function errorResponse(error: AppError): NextResponse {
+  const headers: Record<string, string> = {};
+  if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message, ...(error.details ?? {}) } },
+    { status: error.status, headers },
+  );
+}
+
+/** Maps any thrown error to the JSON error shape; unknown errors are logged, never shown raw. */
+export function toErrorResponse(error: unknown): NextResponse {
+  if (isAppError(error)) return errorResponse(error);
+  console.error("Unhandled API error", error);
+  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on the server." } }, { status: 500 });
+}
+
+/** A public route (no authentication): only error mapping. */
+export function publicRoute<P>(handler: (request: Request, params: P) => Promise<Response>) {
+  return async (request: Request, context: RouteContext<P>) => {
+    try {
+      return await handler(request, await context.params);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+/** An authenticated /api/v1 route: Bearer token or session, then the handler, then error mapping. */
+export function apiRoute<P>(handler: (request: Request, user: AuthenticatedUser, params: P) => Promise<Response>) {
+  return publicRoute<P>(async (request, params) => handler(request, await requireApiUser(request), params));
+}
+
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+/** Reads a JSON body: 415 for another content type, 413 when too large, 400 when malformed. */
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("unsupported_media_type", "Send the request body as application/json.");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("validation_failed", "The request body is not valid JSON.");
+  }
+}
+
+export function json(data: unknown, status = 200): NextResponse {
+  return NextResponse.json(data, { status });
+}

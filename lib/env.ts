@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+// The one place that reads process.env: everything else imports `env()`.
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
+  STANCEBENCH_DATA_DIR: z.string().optional(),
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  APP_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${details}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Demo mode runs on the embedded database and seeds demo users; server mode uses DATABASE_URL. */
+export function isDemoMode(): boolean {
+  return process.env.STANCEBENCH_MODE === "demo";
+}
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
+  return url;
+}

@@ -1,0 +1,12 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+/** The project's navigation, filtered by what the caller may see. */
+export function projectTabsFor(projectId: string, permissions: readonly Permission[]) {
+  const base = `/projects/${projectId}`;
+  const tabs: { href: string; label: string; needs?: Permission }[] = [
+    { href: base, label: "Documents" },
+    { href: `${base}/members`, label: "Members" },
+    { href: `${base}/settings`, label: "Settings", needs: "project.edit" },
+  ];
+  return tabs.filter((t) => !t.needs || permissions.includes(t.needs)).map(({ href, label }) => ({ href, label }));
+}

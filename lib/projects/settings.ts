@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+// Project settings live in one JSON column; this schema gives every key a default so older rows
+// (written before a setting existed) read back complete.
+export const projectSettingsSchema = z.object({
+  preAcceptAgreed: z.boolean().default(true),
+  membersMayDownload: z.boolean().default(false),
+  license: z.string().default("CC-BY-4.0"),
+  sourceDescription: z.string().default(""),
+  suggesters: z
+    .object({ editorial: z.boolean().default(true), quote: z.boolean().default(true), claim: z.boolean().default(true) })
+    .default({ editorial: true, quote: true, claim: true }),
+});
+
+export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
+
+export function projectSettingsOf(value: unknown): ProjectSettings {
+  const parsed = projectSettingsSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : projectSettingsSchema.parse({});
+}
