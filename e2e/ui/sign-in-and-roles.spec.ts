@@ -1,0 +1,136 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, ROLES, type RoleName } from "../fixtures";
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function openDemoProject(page: Page) {
+  await page.goto("/projects");
+  await page.getByRole("link", { name: "Russia–China coverage" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Russia–China coverage" })).toBeVisible();
+}
+
+test("a signed-out visit redirects to /login", async ({ page }) => {
+  await page.goto("/projects");
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a wrong password shows an error and does not sign in", async ({ page }) => {
+  await signIn(page, ROLES.manager, "definitely wrong");
+  await expect(page.getByRole("alert")).toHaveText("Invalid email or password.");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("client-side validation names the field", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#email-error")).toHaveText("Enter a valid email address");
+});
+
+// What each role may see: the project tabs, the settings page and the admin pages.
+const EXPECTATIONS: Record<RoleName, { tabs: string[]; settings: boolean; admin: boolean }> = {
+  admin: { tabs: ["Documents", "Members", "Settings"], settings: true, admin: true },
+  manager: { tabs: ["Documents", "Members", "Settings"], settings: true, admin: false },
+  annotator1: { tabs: ["Documents", "Members"], settings: false, admin: false },
+  annotator2: { tabs: ["Documents", "Members"], settings: false, admin: false },
+  reviewer: { tabs: ["Documents", "Members"], settings: false, admin: false },
+};
+
+for (const [role, expected] of Object.entries(EXPECTATIONS) as [RoleName, (typeof EXPECTATIONS)[RoleName]][]) {
+  test(`${role} sees exactly their pages, then signs out`, async ({ page }) => {
+    await signIn(page, ROLES[role]);
+    await expect(page).toHaveURL(/\/projects$/);
+    await expect(page.getByTestId("signed-in-as")).toContainText(ROLES[role]);
+    await openDemoProject(page);
+    const tabs = page.getByRole("navigation", { name: "Project" }).getByRole("link");
+    await expect(tabs).toHaveText(expected.tabs);
+    await expect(page.getByTestId("documents-table").locator("tbody tr")).toHaveCount(5);
+
+    const projectUrl = page.url();
+    const settings = await page.goto(`${projectUrl}/settings`);
+    if (expected.settings) {
+      expect(settings?.status()).toBe(200);
+      await expect(page.getByTestId("settings-form")).toBeVisible();
+    } else {
+      expect(settings?.status()).toBe(403);
+      await expect(page.getByTestId("forbidden")).toBeVisible();
+    }
+
+    const admin = await page.goto("/admin/users");
+    if (expected.admin) {
+      await expect(page.getByTestId("users-table")).toContainText("annotator1@example.com");
+    } else {
+      expect(admin?.status()).toBe(403);
+    }
+    await expect(page.getByRole("link", { name: "Users" })).toHaveCount(expected.admin ? 1 : 0);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto("/projects");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+}
+
+test("a project the user is not a member of is a 404", async ({ page, request }) => {
+  // A brand-new user who belongs to no project tries the demo project's URL.
+  const adminToken = await request.post("/api/v1/auth/token", { data: { email: ROLES.admin, password: DEMO_PASSWORD } });
+  const { token } = (await adminToken.json()) as { token: string };
+  const email = `lonely-${Date.now()}@example.com`;
+  await request.post("/api/v1/users", { headers: { Authorization: `Bearer ${token}` }, data: { email, name: "Lonely", password: DEMO_PASSWORD } });
+  await signIn(page, ROLES.manager);
+  await openDemoProject(page);
+  const projectUrl = page.url();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  await signIn(page, email);
+  await expect(page.getByText("You are not a member of any project yet")).toBeVisible();
+  const res = await page.goto(projectUrl);
+  expect(res?.status()).toBe(404);
+});
+
+test("manager edits settings; a server-side validation error shows next to the field", async ({ page }) => {
+  await signIn(page, ROLES.manager);
+  await openDemoProject(page);
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Description").fill("Edited in the e2e test");
+  await page.getByRole("button", { name: "Add target" }).click();
+  await page.getByLabel("Item 4").fill("Ukraine");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("alert")).toContainText("Targets must be unique");
+  await page.getByLabel("Item 4").fill("European Union");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Item 4")).toHaveValue("European Union");
+  await expect(page.getByLabel("Description")).toHaveValue("Edited in the e2e test");
+});
+
+test("a user changes their password and can sign in with the new one", async ({ page, request }) => {
+  const adminToken = await request.post("/api/v1/auth/token", { data: { email: ROLES.admin, password: DEMO_PASSWORD } });
+  const { token } = (await adminToken.json()) as { token: string };
+  const email = `pw-${Date.now()}@example.com`;
+  await request.post("/api/v1/users", { headers: { Authorization: `Bearer ${token}` }, data: { email, name: "Pw", password: DEMO_PASSWORD } });
+  await signIn(page, email);
+  await page.getByRole("link", { name: "Account" }).click();
+  await page.getByLabel("Current password").fill("wrong current");
+  await page.getByLabel("New password", { exact: true }).fill("a new password");
+  await page.getByLabel("Repeat new password").fill("a new password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator("#current-password-error")).toHaveText("Your current password is not correct");
+  await page.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, email, "a new password");
+  await expect(page).toHaveURL(/\/projects$/);
+});
