@@ -1,0 +1,231 @@
+// Content vs boilerplate for each sentence of a scraped article. Every rule is a named
+// entry in BOILERPLATE_RULES so a verdict can always be explained by the rule that fired.
+// The rules err towards "content": a missed nav line costs an annotator one click, a lost
+// sentence of the article cannot be annotated at all.
+
+import { endsWithTerminalPunctuation } from "./lines";
+
+export type SegmentKind = "content" | "boilerplate";
+
+/** One block (a line, or lines joined mid-sentence) and the texts of its sentences. */
+export type BlockText = { text: string; sentences: readonly string[] };
+
+export type Verdict = { kind: SegmentKind; rule: string | null };
+
+type Script = "latin" | "cyrillic";
+
+/** Everything a rule may look at for one sentence. */
+export type SegmentFacts = {
+  text: string;
+  block: string;
+  /** The sentence is the whole block (a line of its own). */
+  wholeBlock: boolean;
+  blockIndex: number;
+  previousBlock: string | undefined;
+  secondPreviousBlock: string | undefined;
+  nextBlock: string | undefined;
+  /** The script most of the article is written in, if one clearly dominates. */
+  articleScript: Script | null;
+  /** The block comes after the article's last paragraph (trailers: ads, widgets, sidebars). */
+  afterLastParagraph: boolean;
+  /** Whether a block after this one has exactly this text (compared lower-case). */
+  occursLater: (text: string) => boolean;
+};
+
+export type BoilerplateRule = { name: string; matches: (facts: SegmentFacts) => boolean };
+
+const LETTER = /\p{L}/u;
+const NOT_LATIN = /[^\p{Script=Latin}]+/gu;
+const NOT_CYRILLIC = /[^\p{Script=Cyrillic}]+/gu;
+const TIME = /\b\d{1,2}:\d{2}\b/;
+const BULLETS = /^[\s•·*▪►>|\-–—]+/u;
+const TRAILING_MARKS = /[\s:.!›»>]+$/u;
+
+// A "paragraph" is what a trailer never contains: a long line that ends like a sentence.
+const MIN_PARAGRAPH_CHARS = 100;
+// Bylines appear in an article's head; later, a bare "Two Words" line is a heading.
+const HEAD_BLOCKS = 10;
+const MAX_SIDEBAR_HEADLINE_CHARS = 250;
+
+/** Navigation and widget labels, compared after `navigationKey`. */
+export const NAVIGATION_LABELS: ReadonlySet<string> = new Set([
+  "home", "menu", "search", "log in", "login", "log out", "sign in", "sign up", "sign out",
+  "register", "subscribe", "unsubscribe", "share", "tweet", "print", "email", "e-mail",
+  "comments", "comment", "discussion", "update", "read more", "read also", "see also",
+  "related", "related articles", "related news", "more news", "latest news", "news",
+  "original publication", "original article", "advertisement", "ad", "next", "previous",
+  "back", "back to top", "top", "the news mentions", "tags", "contacts", "about us",
+  "facebook", "twitter", "telegram", "vk", "vkontakte", "whatsapp", "youtube", "rss",
+  "войти", "вход", "выйти", "регистрация", "зарегистрироваться", "подписаться", "подписка",
+  "поделиться", "комментарии", "комментарий", "обсуждение", "обновить", "читать также",
+  "читайте также", "читать далее", "главная", "меню", "поиск", "новости", "реклама",
+  "оригинал публикации", "упоминаемые в новости", "теги", "контакты", "о нас",
+]);
+
+const MONTHS =
+  "january|february|march|april|may|june|july|august|september|october|november|december|" +
+  "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|" +
+  "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+const DATELINE = new RegExp(
+  `^(?:(?:published|updated|опубликовано|обновлено)\\s*:?\\s*)?` +
+    `(?:\\d{1,2}\\s+(?:${MONTHS})\\.?\\s+\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2},?\\s+\\d{4})` +
+    `(?:\\s*(?:г\\.|года))?(?:[,\\s]+\\d{1,2}:\\d{2})?$`,
+  "iu",
+);
+
+const NAME = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}`;
+const BYLINE_PATTERNS: readonly RegExp[] = [
+  /^(?:by|автор|author|text|текст)\s*:?\s+\p{Lu}[\p{L}\s,.'’-]{1,60}$/iu,
+  // "Sergey Saenko, international observer"
+  new RegExp(`^${NAME},\\s+\\p{Ll}[\\p{Ll}\\s-]{2,40}$`, "u"),
+  // "Alyona Zadorozhnaya, Evgeny Pozdnyakov"
+  new RegExp(`^${NAME}(?:\\s*,\\s*${NAME})+$`, "u"),
+];
+const BARE_NAME = new RegExp(`^${NAME}$`, "u");
+
+const PHOTO_CREDIT_PATTERNS: readonly RegExp[] = [
+  /^(?:photo|foto|фото|image|picture|illustration|иллюстрация|снимок)(?:\s+(?:source|credit))?\s*[:|©]/iu,
+  /^(?:image source|источник фото|photo credit)\b/iu,
+  /^(?:photo|foto|фото)$/iu,
+  // "Sergey Guneev/RIA Novosti", "AP Photo/Evan Vucci"
+  /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*\/\s*\p{Lu}[\p{L}\p{N}\s.'’-]{1,40}$/u,
+];
+
+const COPYRIGHT =
+  /©|\(c\)\s|\bcopyright\b|all rights reserved|все права защищены|reproduction\b.*\b(?:prohibited|forbidden)|перепечатка.*запрещ|the rights to this material|права на (?:этот |данный )?материал|правообладател/iu;
+
+const WIDGET_PATTERNS: readonly RegExp[] = [
+  /^subscribe to\b/iu,
+  /^(?:подписывайтесь|подпишитесь)\b/iu,
+  /^(?:follow us|join us on|share (?:this|on|via))\b/iu,
+  /\bleave a comment\b/iu,
+  /\b(?:log in|sign in) to (?:comment|reply)\b/iu,
+  /^(?:register|sign up)\b.*\b(?:log in|sign in)$/iu,
+  /^(?:оставить комментарий|чтобы оставить комментарий)/iu,
+];
+
+const DISCLAIMER =
+  /do not (?:necessarily )?reflect the (?:position|views?|opinion)s? of the (?:editor|editorial)|editorial board'?s? position|не (?:обязательно )?отражают (?:позицию|мнение|точку зрения) редакции/iu;
+
+const COUNT =
+  /^(?:\d[\d\s.,]*\s*(?:views?|comments?|replies|likes?|shares?|просмотр\p{L}*|комментари\p{L}*)|(?:views?|comments?|просмотр\p{L}*|комментари\p{L}*)\s*:?\s*\d[\d\s]*)$/iu;
+
+const LABEL_LINE = /^(?:location|address|tel|phone|fax|e-?mail|адрес|тел|телефон|факс)\s*:/iu;
+const TIMESTAMPED_HEADLINE = /^[\s•·*\-–—]*\d{1,2}:\d{2}\s+\p{L}/u;
+
+/** Lower-cased label with bullets, trailing colons/arrows and extra spaces removed. */
+export function navigationKey(text: string): string {
+  return text.replace(BULLETS, "").replace(TRAILING_MARKS, "").replace(/\s+/gu, " ").toLowerCase();
+}
+
+function hasLetter(text: string): boolean {
+  return LETTER.test(text);
+}
+
+/** A line with a clock time and no letters: "• 22.09 06:34". */
+function isTimestampLine(text: string | undefined): boolean {
+  return text !== undefined && !hasLetter(text) && TIME.test(text);
+}
+
+/** The script most letters of `text` are in, when it has at least `minLetters` of them. */
+export function dominantScript(text: string, minLetters: number, share: number): Script | null {
+  const latin = text.replace(NOT_LATIN, "").length;
+  const cyrillic = text.replace(NOT_CYRILLIC, "").length;
+  const total = latin + cyrillic;
+  if (total < minLetters) return null;
+  if (latin / total >= share) return "latin";
+  if (cyrillic / total >= share) return "cyrillic";
+  return null;
+}
+
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
+  // "1001", "0", "• 22.09 06:34": counters and timestamps have no letters.
+  { name: "no-letters", matches: (f) => !hasLetter(f.text) },
+  { name: "navigation", matches: (f) => NAVIGATION_LABELS.has(navigationKey(f.text)) },
+  { name: "count", matches: (f) => COUNT.test(f.text.replace(BULLETS, "")) },
+  { name: "photo-credit", matches: (f) => PHOTO_CREDIT_PATTERNS.some((p) => p.test(f.text)) },
+  { name: "copyright", matches: (f) => COPYRIGHT.test(f.text) },
+  { name: "widget", matches: (f) => WIDGET_PATTERNS.some((p) => p.test(f.text)) },
+  { name: "disclaimer", matches: (f) => DISCLAIMER.test(f.text) },
+  { name: "dateline", matches: (f) => f.wholeBlock && DATELINE.test(f.text) },
+  { name: "label-line", matches: (f) => LABEL_LINE.test(f.block) },
+  { name: "timestamped-headline", matches: (f) => TIMESTAMPED_HEADLINE.test(f.block) },
+  {
+    // A headline in a "latest news" list sits just before its timestamp line, or just
+    // after a counter that follows the previous item's timestamp.
+    name: "sidebar-headline",
+    matches: (f) =>
+      f.block.length <= MAX_SIDEBAR_HEADLINE_CHARS &&
+      (isTimestampLine(f.nextBlock) ||
+        (f.previousBlock !== undefined && !hasLetter(f.previousBlock) && isTimestampLine(f.secondPreviousBlock))),
+  },
+  {
+    // "ПОДПИСКА НА НОВОСТИ" inside an English article: a widget from the host site.
+    name: "other-script",
+    matches: (f) => {
+      if (f.articleScript === null) return false;
+      const script = dominantScript(f.text, 3, 0.5);
+      return script !== null && script !== f.articleScript;
+    },
+  },
+  {
+    name: "byline",
+    matches: (f) =>
+      f.wholeBlock &&
+      !endsWithTerminalPunctuation(f.text) &&
+      (BYLINE_PATTERNS.some((p) => p.test(f.text)) || (f.blockIndex < HEAD_BLOCKS && BARE_NAME.test(f.text))),
+  },
+  {
+    // "Allies and partners … | Latest news The Moscow Post" repeats a later heading plus
+    // the site name: it is the page's <title>, not part of the article.
+    name: "page-title-with-site",
+    matches: (f) => {
+      const bar = f.block.indexOf(" | ");
+      return bar > 0 && f.occursLater(f.block.slice(0, bar).trim());
+    },
+  },
+  {
+    name: "single-word",
+    matches: (f) => f.wholeBlock && !/\s/u.test(f.text) && !endsWithTerminalPunctuation(f.text),
+  },
+  {
+    // After the last paragraph, unpunctuated lines are widgets, ads and link lists.
+    name: "trailing-fragment",
+    matches: (f) => f.afterLastParagraph && !endsWithTerminalPunctuation(f.block),
+  },
+];
+
+function isParagraph(block: string, articleScript: Script | null): boolean {
+  if (block.length < MIN_PARAGRAPH_CHARS || !endsWithTerminalPunctuation(block)) return false;
+  const script = dominantScript(block, 3, 0.5);
+  return articleScript === null || script === null || script === articleScript;
+}
+
+/** Classifies every sentence of every block; the result mirrors `blocks`. */
+export function classifyBlocks(blocks: readonly BlockText[]): Verdict[][] {
+  const articleScript = dominantScript(blocks.map((b) => b.text).join("\n"), 20, 0.6);
+  let lastParagraph = -1;
+  blocks.forEach((b, i) => {
+    if (isParagraph(b.text, articleScript)) lastParagraph = i;
+  });
+  const lastIndexOf = new Map<string, number>();
+  blocks.forEach((b, i) => lastIndexOf.set(b.text.toLowerCase(), i));
+  return blocks.map((block, blockIndex) =>
+    block.sentences.map((text) => {
+      const facts: SegmentFacts = {
+        text,
+        block: block.text,
+        wholeBlock: block.sentences.length === 1,
+        blockIndex,
+        previousBlock: blocks[blockIndex - 1]?.text,
+        secondPreviousBlock: blocks[blockIndex - 2]?.text,
+        nextBlock: blocks[blockIndex + 1]?.text,
+        articleScript,
+        afterLastParagraph: blockIndex > lastParagraph,
+        occursLater: (candidate) => (lastIndexOf.get(candidate.toLowerCase()) ?? -1) > blockIndex,
+      };
+      const rule = BOILERPLATE_RULES.find((r) => r.matches(facts));
+      return rule === undefined ? { kind: "content", rule: null } : { kind: "boilerplate", rule: rule.name };
+    }),
+  );
+}

@@ -1,0 +1,53 @@
+// Segmentation of an article into annotation units, in code-point offsets.
+
+import { CodePointIndex } from "@/lib/text/code-points";
+import { classifyBlocks, type SegmentKind } from "./boilerplate";
+import { splitSentences } from "./sentences";
+
+export type { SegmentKind } from "./boilerplate";
+
+/**
+ * One annotation unit: code-point offsets into the original text (end-exclusive). Segments
+ * are sorted, disjoint, never empty, never start or end with whitespace, and together
+ * cover every non-whitespace character of the text exactly once.
+ */
+export type Segment = { start: number; end: number; kind: SegmentKind };
+
+/** A segment with its text and the boilerplate rule that fired (null for content). */
+export type ExplainedSegment = Segment & { text: string; rule: string | null };
+
+/** Segments with their texts and the boilerplate rule behind each verdict. */
+export function explainSegments(text: string, language?: string): ExplainedSegment[] {
+  const blocks = splitSentences(text, language);
+  const verdicts = classifyBlocks(
+    blocks.map((b) => ({
+      text: text.slice(b.start, b.end),
+      sentences: b.sentences.map((s) => text.slice(s.start, s.end)),
+    })),
+  );
+  const index = new CodePointIndex(text);
+  const segments: ExplainedSegment[] = [];
+  blocks.forEach((block, b) => {
+    block.sentences.forEach((sentence, s) => {
+      const verdict = verdicts[b]?.[s] ?? { kind: "content", rule: null };
+      segments.push({
+        start: index.toCodePoint(sentence.start),
+        end: index.toCodePoint(sentence.end),
+        kind: verdict.kind,
+        text: text.slice(sentence.start, sentence.end),
+        rule: verdict.rule,
+      });
+    });
+  });
+  return segments;
+}
+
+/**
+ * Splits `text` into sentence segments (headings, bylines, captions and nav lines are
+ * segments of their own) and marks each as content or boilerplate. `language` is an
+ * ISO 639-1 code or BCP 47 tag choosing the Intl.Segmenter locale; unknown tags fall back to
+ * the default rules.
+ */
+export function segmentText(text: string, language?: string): Segment[] {
+  return explainSegments(text, language).map(({ start, end, kind }) => ({ start, end, kind }));
+}

@@ -1,0 +1,97 @@
+// Corrections to Intl.Segmenter's sentence boundaries. ICU breaks after any "." followed by
+// a space and a capital letter, so it splits "U.S. Secretary", "St. Petersburg", "Mr. Smith",
+// "V. Putin" and "— Approx. InoSMI)". Each rule below says when a proposed boundary between
+// two pieces of text must be removed; `joinReason` names the rule that fired.
+
+import { startsWithLowercase } from "./lines";
+
+/** Abbreviations that (practically) never end a sentence; compared lower-case, final dot removed. */
+export const MID_SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  // English titles and ranks
+  "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "mt", "gen", "col", "lt", "sgt", "capt",
+  "cmdr", "adm", "sen", "rep", "gov", "pres", "rev", "hon",
+  // English Latinisms and editorial markers ("— Approx. InoSMI")
+  "approx", "vs", "i.e", "e.g", "cf", "viz", "fig",
+  // Months, as in "Jan. 5"
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  // Russian: т.е. (that is), т.к. (because), т.н. (so-called), т.ч. (incl.), им. (named after),
+  // ул. (street), просп. (avenue), пер. (lane), см. (see), ср. (compare), рис. (figure),
+  // проф./акад./доц. (titles), тов. (comrade), напр. (e.g.), англ. (English), прим. (note)
+  "т.е", "т.к", "т.н", "т.ч", "им", "ул", "просп", "пер", "см", "ср", "рис", "проф", "акад",
+  "доц", "тов", "напр", "англ", "прим",
+]);
+
+/** Abbreviations that precede a number: "No. 5", "pp. 10–12", "ст. 15". */
+export const BEFORE_NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  "no", "nos", "p", "pp", "vol", "art", "ch", "ст", "п", "ч", "т",
+]);
+
+/** Dotted country/organisation names, mostly used attributively ("U.S. Secretary of State"). */
+export const DOTTED_NAMES: ReadonlySet<string> = new Set([
+  "u.s", "u.k", "u.n", "e.u", "u.s.a", "u.s.s.r", "d.c",
+]);
+
+/** Words that typically open a sentence: after "U.S." they signal a real boundary. */
+export const SENTENCE_STARTERS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that",
+  "these", "those", "there", "but", "and", "or", "so", "yet", "in", "on", "at", "as", "after",
+  "before", "however", "meanwhile", "still", "then", "now", "when", "while", "if", "what",
+  "why", "how", "who", "our", "their", "his", "her", "my", "some", "many", "most", "all",
+  "since", "although", "though", "because", "according", "earlier", "later", "today",
+  "yesterday", "moreover", "nevertheless", "instead", "also",
+]);
+
+// The abbreviation-like token right before a final ".": "U.S.", "St.", "т.е.", "J.".
+// Only the tail is examined so the cost does not grow with the sentence.
+const FINAL_TOKEN = /(?:^|[^\p{L}\p{N}.])([\p{L}\p{N}](?:[\p{L}\p{N}.]*[\p{L}\p{N}])?)\.$/u;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LEADING_OPENERS = /^["'«“„‘([{]+/u;
+const SINGLE_UPPERCASE_LETTER = /^\p{Lu}$/u;
+const FIRST_WORD = /^[\p{L}\p{N}]+/u;
+const NUMBER_END = /\d\s*$/u;
+
+export type JoinReason =
+  | "no-letters"
+  | "lowercase-continuation"
+  | "mid-sentence-abbreviation"
+  | "initial"
+  | "number-abbreviation"
+  | "city-abbreviation"
+  | "dotted-name";
+
+function finalToken(text: string): string | undefined {
+  return FINAL_TOKEN.exec(text.slice(-40))?.[1];
+}
+
+/**
+ * Why the boundary between `previous` and `next` (both trimmed, non-empty) must be removed,
+ * or null to keep it. Bracket nesting is handled separately by the caller.
+ */
+export function joinReason(previous: string, next: string): JoinReason | null {
+  // A stray closing quote or dash left on its own belongs to the sentence it closes.
+  if (!HAS_LETTER_OR_DIGIT.test(next)) return "no-letters";
+  // ICU breaks after "?"/"!"/"…" even when the sentence goes on: `"Really?" he asked.`
+  if (startsWithLowercase(next)) return "lowercase-continuation";
+
+  const token = finalToken(previous);
+  if (token === undefined) return null;
+  const abbreviation = token.toLowerCase();
+  const nextBody = next.replace(LEADING_OPENERS, "");
+  const nextFirst = nextBody.charAt(0);
+
+  if (MID_SENTENCE_ABBREVIATIONS.has(abbreviation)) return "mid-sentence-abbreviation";
+  if (SINGLE_UPPERCASE_LETTER.test(token) && /\p{Lu}/u.test(nextFirst)) return "initial";
+  if (BEFORE_NUMBER_ABBREVIATIONS.has(abbreviation) && /\d/.test(nextFirst)) {
+    return "number-abbreviation";
+  }
+  // "г." is "city" before a name ("г. Москва") but "year" after a number ("в 2022 г. Россия…").
+  if (abbreviation === "г") {
+    const beforeToken = previous.slice(0, previous.length - token.length - 1);
+    return NUMBER_END.test(beforeToken) ? null : "city-abbreviation";
+  }
+  if (DOTTED_NAMES.has(abbreviation)) {
+    const word = FIRST_WORD.exec(nextBody)?.[0]?.toLowerCase();
+    return word !== undefined && SENTENCE_STARTERS.has(word) ? null : "dotted-name";
+  }
+  return null;
+}

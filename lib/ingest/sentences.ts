@@ -1,0 +1,96 @@
+// Sentence splitting: Intl.Segmenter inside each block, then the corrections of
+// sentence-rules.ts, then no boundary inside a matched (…) or […]. Ranges are UTF-16.
+
+import { isWhitespace, splitBlocks, type TextBlock, type TextRange } from "./lines";
+import { joinReason } from "./sentence-rules";
+import { segmenterLocale } from "./language";
+
+export type SentencedBlock = TextBlock & { sentences: TextRange[] };
+
+// A bracket pair longer than this is more likely a stray "(" than one parenthetical, and
+// must not glue a whole paragraph into one sentence. InoSMI notes run to ~300 characters.
+const MAX_BRACKET_SPAN = 1000;
+const OPENERS: Readonly<Record<string, string>> = { "(": ")", "[": "]" };
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029]/g;
+// The join rules look only at the end of the previous sentence; passing just its tail keeps
+// long chains of joins linear.
+const TAIL = 64;
+
+const segmenterCache = new Map<string, Intl.Segmenter>();
+
+function sentenceSegmenter(language: string | undefined): Intl.Segmenter {
+  const locale = segmenterLocale(language);
+  const key = locale ?? "";
+  let segmenter = segmenterCache.get(key);
+  if (segmenter === undefined) {
+    segmenter = new Intl.Segmenter(locale, { granularity: "sentence" });
+    segmenterCache.set(key, segmenter);
+  }
+  return segmenter;
+}
+
+/**
+ * For each position, whether it lies strictly inside a matched bracket pair (after the
+ * opener, up to and including the closer), as a prefix count over a difference array.
+ */
+function insideBrackets(text: string): Int32Array {
+  const depth = new Int32Array(text.length + 1);
+  const stack: Array<{ at: number; closer: string }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    const closer = OPENERS[char];
+    if (closer !== undefined) {
+      stack.push({ at: i, closer });
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top !== undefined && char === top.closer) {
+      stack.pop();
+      if (i - top.at <= MAX_BRACKET_SPAN) {
+        depth[top.at + 1] = (depth[top.at + 1] ?? 0) + 1;
+        depth[i + 1] = (depth[i + 1] ?? 0) - 1;
+      }
+    }
+  }
+  for (let i = 1; i < depth.length; i++) depth[i] = (depth[i] ?? 0) + (depth[i - 1] ?? 0);
+  return depth;
+}
+
+function trimRange(text: string, start: number, end: number): TextRange | undefined {
+  while (start < end && isWhitespace(text.charAt(start))) start++;
+  while (end > start && isWhitespace(text.charAt(end - 1))) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+/** Sentences of one block, as ranges relative to the block text. */
+function blockSentences(blockText: string, segmenter: Intl.Segmenter): TextRange[] {
+  // ICU hard-breaks at line terminators; inside a block they are only scrape damage, so
+  // they are replaced by spaces (same UTF-16 length, so offsets are unchanged).
+  const flat = blockText.replace(LINE_BREAKS, " ");
+  const brackets = insideBrackets(flat);
+  const sentences: TextRange[] = [];
+  for (const piece of segmenter.segment(flat)) {
+    const range = trimRange(flat, piece.index, piece.index + piece.segment.length);
+    if (range === undefined) continue;
+    const current = sentences[sentences.length - 1];
+    const joined =
+      current !== undefined &&
+      ((brackets[range.start] ?? 0) > 0 ||
+        joinReason(flat.slice(Math.max(current.start, current.end - TAIL), current.end), flat.slice(range.start, range.end)) !== null);
+    if (current !== undefined && joined) current.end = range.end;
+    else sentences.push(range);
+  }
+  return sentences;
+}
+
+/** Blocks of `text` with their sentences; all ranges UTF-16, absolute, trimmed. */
+export function splitSentences(text: string, language?: string): SentencedBlock[] {
+  const segmenter = sentenceSegmenter(language);
+  return splitBlocks(text).map((block) => ({
+    ...block,
+    sentences: blockSentences(text.slice(block.start, block.end), segmenter).map((s) => ({
+      start: block.start + s.start,
+      end: block.start + s.end,
+    })),
+  }));
+}
