@@ -135,8 +135,10 @@ describe("krippendorffAlpha properties", () => {
 
   it("uses an explicit order for string values", () => {
     const order = ["low", "mid", "high"] as const;
-    const units = K2011_C.map((u) => u.map((v) => (v === null || v === undefined ? null : v <= 2 ? "low" : v === 3 ? "mid" : "high")));
-    const numeric = K2011_C.map((u) => u.map((v) => (v === null || v === undefined ? null : v <= 2 ? 1 : v === 3 ? 2 : 3)));
+    // Collapse 1–2 → low, 3 → mid, 4–5 → high, once as strings and once as numbers.
+    const bucket = (v: MaybeAlphaValue) => (typeof v !== "number" ? null : v <= 2 ? 0 : v === 3 ? 1 : 2);
+    const units = K2011_C.map((u) => u.map((v) => { const b = bucket(v); return b === null ? null : order[b] ?? null; }));
+    const numeric = K2011_C.map((u) => u.map(bucket));
     expect(krippendorffAlpha(units, "ordinal", { order }).alpha).toBeCloseTo(krippendorffAlpha(numeric, "ordinal").alpha ?? NaN, 12);
   });
 });
