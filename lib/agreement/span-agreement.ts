@@ -6,7 +6,7 @@
  * 1. exact: same type and same start/end; duplicates pair up in input order;
  * 2. overlap mode only: the remaining spans of the same type whose ranges share at least one
  *    code point are paired greedily one-to-one, largest overlap first; ties go to the smaller
- *    union (closer boundaries), then to the earlier spans. Zero-length spans match only exactly.
+ *    union (closer boundaries), then to the earlier offsets. Zero-length spans match only exactly.
  *
  * Precision is null when b has no spans, recall null when a has none, F1 null when both are
  * empty (one empty and the other not gives F1 = 0).
@@ -35,6 +35,19 @@ export function overlapLength(x: { start: number; end: number }, y: { start: num
   return Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
 }
 
+/** An overlapping pair of spans i and j; the offset fields make the order symmetric in i and j. */
+export type CandidatePair = { i: number; j: number; overlap: number; union: number; lowStart: number; highStart: number; lowEnd: number };
+
+/**
+ * Greedy order: largest overlap, then smallest union, then earlier offsets. Only pairs with the
+ * very same offsets fall through to the indices, and those are interchangeable.
+ */
+export function compareCandidates(p: CandidatePair, q: CandidatePair): number {
+  return (
+    q.overlap - p.overlap || p.union - q.union || p.lowStart - q.lowStart || p.highStart - q.highStart || p.lowEnd - q.lowEnd || p.i - q.i || p.j - q.j
+  );
+}
+
 /** Index pairs [i in a, j in b] of matched spans, in matching order. */
 export function matchSpanPairs(a: readonly Span[], b: readonly Span[], mode: SpanMatchMode): Array<[number, number]> {
   a.forEach((s, i) => assertValidOffsets(s.start, s.end, `reference span #${i}`));
@@ -58,16 +71,23 @@ export function matchSpanPairs(a: readonly Span[], b: readonly Span[], mode: Spa
   });
   if (mode === "exact") return pairs;
 
-  const candidates: Array<{ i: number; j: number; overlap: number; union: number }> = [];
+  const candidates: CandidatePair[] = [];
   a.forEach((x, i) => {
     if (usedA.has(i)) return;
     b.forEach((y, j) => {
       if (usedB.has(j) || x.type !== y.type) return;
       const overlap = overlapLength(x, y);
-      if (overlap > 0) candidates.push({ i, j, overlap, union: Math.max(x.end, y.end) - Math.min(x.start, y.start) });
+      if (overlap === 0) return;
+      candidates.push({
+        i, j, overlap,
+        union: Math.max(x.end, y.end) - Math.min(x.start, y.start),
+        lowStart: Math.min(x.start, y.start),
+        highStart: Math.max(x.start, y.start),
+        lowEnd: Math.min(x.end, y.end),
+      });
     });
   });
-  candidates.sort((p, q) => q.overlap - p.overlap || p.union - q.union || p.i - q.i || p.j - q.j);
+  candidates.sort(compareCandidates);
   for (const { i, j } of candidates) {
     if (usedA.has(i) || usedB.has(j)) continue;
     pairs.push([i, j]);
