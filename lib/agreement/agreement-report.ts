@@ -68,7 +68,11 @@ export class AgreementAccumulator {
    */
   addDocument(annotations: readonly LayerAnnotation[], options: MatchOptions = {}): void {
     const byDocument = new Map<string, LayerAnnotation[]>();
-    for (const a of annotations) byDocument.set(a.documentId, [...(byDocument.get(a.documentId) ?? []), a]);
+    for (const a of annotations) {
+      const list = byDocument.get(a.documentId);
+      if (list) list.push(a);
+      else byDocument.set(a.documentId, [a]);
+    }
     for (const documentAnnotations of byDocument.values()) this.addOne(documentAnnotations, options);
   }
 

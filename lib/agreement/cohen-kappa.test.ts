@@ -5,7 +5,12 @@ import { cohenKappa, ContingencyTable, pairwiseKappaMatrix, type Label, type Uni
 function fromTable(cells: Array<[Label, Label, number]>): [Label[], Label[]] {
   const a: Label[] = [];
   const b: Label[] = [];
-  for (const [x, y, count] of cells) for (let i = 0; i < count; i++) (a.push(x), b.push(y));
+  for (const [x, y, count] of cells) {
+    for (let i = 0; i < count; i++) {
+      a.push(x);
+      b.push(y);
+    }
+  }
   return [a, b];
 }
 

@@ -130,7 +130,9 @@ export function matchSentenceLabels(annotations: readonly LayerAnnotation[], opt
 function byDocument(annotations: readonly LayerAnnotation[]): Array<[string, LayerAnnotation[]]> {
   const documents = new Map<string, LayerAnnotation[]>();
   for (const annotation of annotations) {
-    documents.set(annotation.documentId, [...(documents.get(annotation.documentId) ?? []), annotation]);
+    const list = documents.get(annotation.documentId);
+    if (list) list.push(annotation);
+    else documents.set(annotation.documentId, [annotation]);
   }
   return [...documents.entries()].sort(([x], [y]) => compareText(x, y));
 }
