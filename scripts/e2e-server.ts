@@ -15,7 +15,7 @@ if (process.env.DATABASE_URL) {
 }
 const dataDir = path.join(root, ".data", "e2e");
 fs.rmSync(dataDir, { recursive: true, force: true });
-const env = { ...process.env, STANCEBENCH_DATA_DIR: dataDir, EMBEDDED_PG_PORT: "0" };
+const env: NodeJS.ProcessEnv = { ...process.env, STANCEBENCH_DATA_DIR: dataDir, EMBEDDED_PG_PORT: "0" };
 delete env.DATABASE_URL;
 const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/start.ts"], {
   cwd: root,

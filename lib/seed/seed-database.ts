@@ -29,7 +29,7 @@ export async function seedDatabase(options: { demo: boolean; adminPassword?: str
 
   const demoHash = await hashPassword(DEMO_PASSWORD);
   const adminHash = adminPassword === DEMO_PASSWORD ? demoHash : await hashPassword(adminPassword);
-  const users = [];
+  const users: { id: string; email: string }[] = [];
   for (const u of DEMO_USERS) {
     users.push(
       await prisma().user.create({
