@@ -42,7 +42,7 @@ export function sanitizeFileName(name: string, fallback = "export"): string {
   return out === "" || /^_+$/u.test(out) ? fallback : out;
 }
 
-/** ASCII-only variant for the legacy `filename=` parameter. */
+/** ASCII-only variant for the legacy `filename=` parameter; the fallback if no letter or digit survives. */
 export function asciiFileName(name: string, fallback = "export"): string {
   const safe = sanitizeFileName(name, fallback);
   const ascii = safe
@@ -50,7 +50,7 @@ export function asciiFileName(name: string, fallback = "export"): string {
     .replace(/[\u0300-\u036f]/gu, "")
     .replace(/[^\x20-\x7e]/gu, "_")
     .replace(/[%;\\"]/gu, "_");
-  return sanitizeFileName(ascii, fallback);
+  return /[A-Za-z0-9]/u.test(ascii) ? sanitizeFileName(ascii, fallback) : fallback;
 }
 
 // RFC 5987 attr-char leaves only these unencoded; encodeURIComponent also leaves ' ( ) * alone.
