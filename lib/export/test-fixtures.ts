@@ -1,0 +1,111 @@
+import type { ExportContext, ExportDocument } from "./types";
+
+/** Shared test data: emoji (incl. a flag pair), Cyrillic, CRLF, a tab and formula-like text. */
+export const ctx: ExportContext = {
+  projectName: "Stance «Пилот»",
+  datasetVersion: 3,
+  createdAt: "2025-01-02T03:04:05.000Z",
+  schema: { version: 2, types: ["CLAIM", "QUOTE", "EDITORIAL"] },
+  license: "cc-by-4.0",
+  sourceDescription: "News articles | 2024",
+  stanceTargets: ["Putin", "Sanctions", "Weather"],
+};
+
+export const docA: ExportDocument = {
+  id: "docA",
+  title: "Putin and «да»",
+  text: "Putin 👍 said «да».\r\nLavrov: «Санкции не работают», he told reporters.\r\n(Translation note: quotes are ours.) Вот так 🇷🇺\r\nend",
+  language: "ru",
+  source: "Example Times",
+  originalSource: null,
+  author: "Ivan Petrov",
+  url: "https://example.org/a",
+  publishedAt: "2024-05-06T00:00:00.000Z",
+  meta: { z: 1, a: { y: true, b: null } },
+  tags: ["politics"],
+  split: "train",
+  sentences: [
+    { index: 1, start: 20, end: 69, kind: "content", labels: { checkworthy: "yes", stance: [{ target: "Sanctions", value: -2 }] } },
+    { index: 0, start: 0, end: 18, kind: "content", labels: { checkworthy: "no", stance: [{ target: "Putin", value: 1 }] } },
+    { index: 2, start: 71, end: 107, kind: "boilerplate", labels: null },
+    { index: 3, start: 108, end: 123, kind: "content", labels: { checkworthy: "no" } },
+  ],
+  spans: [
+    {
+      id: "q2", type: "QUOTE", start: 29, end: 48, attributes: { form: "direct" },
+      stance: [{ target: "Sanctions", value: -2 }],
+      speaker: { id: "e-lavrov", name: "Sergey Lavrov", type: "PERSON" },
+      cue: { start: 54, end: 58 }, speakerMention: { start: 20, end: 26 }, layer: "gold",
+    },
+    {
+      id: "c1", type: "CLAIM", start: 0, end: 48, attributes: {},
+      stance: [{ target: "Sanctions", value: -1 }, { target: "Putin", value: 2 }],
+      speaker: null, cue: null, speakerMention: null, layer: "gold",
+    },
+    {
+      id: "q1", type: "QUOTE", start: 14, end: 16, attributes: { form: "direct" }, stance: [],
+      speaker: { id: "e-putin", name: "Владимир Путин", type: "PERSON" },
+      cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 }, layer: "gold",
+    },
+    {
+      id: "e1", type: "EDITORIAL", start: 71, end: 107, attributes: { kind: "translation-note" }, stance: [],
+      speaker: null, cue: null, speakerMention: null, layer: "gold",
+    },
+    {
+      id: "u1q", type: "QUOTE", start: 13, end: 18, attributes: { form: "direct" }, stance: [],
+      speaker: null, cue: null, speakerMention: null, layer: "annotator:u1",
+    },
+  ],
+  provenance: { annotators: ["u1", "u2"], reviewer: "r1", signedOffAt: "2024-06-01T10:00:00.000Z", schemaVersion: 2 },
+};
+
+export const docB: ExportDocument = {
+  id: "docB",
+  title: '=HYPERLINK("http://x")',
+  text: '-5 degrees,\tsaid @weather.\n+1 more: =SUM(A1) "ok"',
+  language: "en",
+  source: null,
+  originalSource: "Wire",
+  author: null,
+  url: null,
+  publishedAt: null,
+  meta: {},
+  tags: ["a", "b"],
+  split: "test",
+  sentences: [
+    { index: 0, start: 0, end: 26, kind: "content", labels: { checkworthy: "yes", stance: [{ target: "Weather", value: 0 }] } },
+    { index: 1, start: 27, end: 49, kind: "content", labels: { checkworthy: "no" } },
+  ],
+  spans: [
+    {
+      id: "b1", type: "CLAIM", start: 0, end: 10, attributes: {}, stance: [{ target: "Weather", value: 1 }],
+      speaker: null, cue: null, speakerMention: null, layer: "gold",
+    },
+    {
+      id: "b2", type: "QUOTE", start: 36, end: 44, attributes: { form: "indirect" }, stance: [],
+      speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "ORGANISATION" },
+      cue: null, speakerMention: { start: 17, end: 25 }, layer: "gold",
+    },
+  ],
+  provenance: { annotators: ["u1"], reviewer: null, signedOffAt: null, schemaVersion: 2 },
+};
+
+export const docC: ExportDocument = {
+  id: "docC",
+  title: "Plain",
+  text: "Plain sentence.",
+  language: "en",
+  source: null,
+  originalSource: null,
+  author: null,
+  url: null,
+  publishedAt: null,
+  meta: {},
+  tags: [],
+  split: "validation",
+  sentences: [{ index: 0, start: 0, end: 15, kind: "content", labels: null }],
+  spans: [],
+  provenance: { annotators: [], reviewer: null, signedOffAt: null, schemaVersion: 2 },
+};
+
+export const docs = [docA, docB, docC];

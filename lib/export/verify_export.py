@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Independent check of a Stancebench export directory (Python 3 standard library only).
+
+Python slices str by code points, which is the offset unit of every format, so a writer
+that counted UTF-16 units or bytes fails here. Usage: verify_export.py DIR
+Prints {"checked": N, "by_file": {...}, "errors": [...]} and exits 1 on any error.
+"""
+import csv
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+
+FORMULA = set("=+-@\t\r\0\uff1d\uff0b\uff0d\uff20")
+LINE_BREAK = re.compile(r"\r\n|[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+class Checker:
+    def __init__(self, root):
+        self.root = root
+        self.checked = 0
+        self.by_file = {}
+        self.errors = []
+        self.docs = {}
+
+    def expect(self, where, got, want):
+        self.checked += 1
+        key = re.split(r"[: ]", where, 1)[0]
+        self.by_file[key] = self.by_file.get(key, 0) + 1
+        if got != want:
+            self.errors.append({"at": where, "expected": want, "got": got})
+
+    def fail(self, where, message):
+        self.errors.append({"at": where, "error": message})
+
+    def path(self, name):
+        return os.path.join(self.root, name)
+
+    def read(self, name):
+        with open(self.path(name), encoding="utf-8", newline="") as f:
+            return f.read()
+
+    def span_by_ref(self, ref):
+        """Resolve '{doc}:s{index}' or '{doc}:{spanId}' to (document, text of the unit)."""
+        for i in range(len(ref)):
+            if ref[i] != ":" or ref[:i] not in self.docs:
+                continue
+            doc, rest = self.docs[ref[:i]], ref[i + 1:]
+            text = doc["text"]
+            m = re.fullmatch(r"s(\d+)", rest)
+            if m:
+                for s in doc["sentences"]:
+                    if s["index"] == int(m.group(1)):
+                        return text[s["start"]:s["end"]]
+            for s in doc["spans"]:
+                if s["id"] == rest:
+                    return text[s["start"]:s["end"]]
+        return None
+
+    def check_piece(self, where, text, piece):
+        if piece is not None:
+            self.expect(where, text[piece["start"]:piece["end"]], piece["text"])
+
+    def check_doc_record(self, name, line_no, rec):
+        text = rec["text"]
+        where = f"{name}:{line_no}"
+        if rec.get("offset_unit") != "codepoint":
+            self.fail(where, "offset_unit is not codepoint")
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["text_sha256"]:
+            self.fail(where, "text_sha256 mismatch")
+        for s in rec["sentences"]:
+            if not 0 <= s["start"] < s["end"] <= len(text):
+                self.fail(where, f"sentence {s['index']} out of range")
+        for s in rec["spans"]:
+            self.check_piece(f"{where} span {s['id']}", text, s)
+            self.check_piece(f"{where} span {s['id']} cue", text, s["cue"])
+            self.check_piece(f"{where} span {s['id']} mention", text, s["speaker_mention"])
+
+    def native(self):
+        with open(self.path("native.jsonl"), encoding="utf-8", newline="") as f:
+            for n, line in enumerate(f, 1):
+                rec = json.loads(line)
+                self.docs[rec["id"]] = rec
+                self.check_doc_record("native.jsonl", n, rec)
+
+    def hf(self):
+        for p in sorted(glob.glob(self.path("hf/data/*.jsonl"))):
+            name = os.path.relpath(p, self.root)
+            with open(p, encoding="utf-8", newline="") as f:
+                for n, line in enumerate(f, 1):
+                    self.check_doc_record(name, n, json.loads(line))
+
+    def spans_jsonl(self):
+        if not os.path.exists(self.path("spans.jsonl")):
+            return
+        with open(self.path("spans.jsonl"), encoding="utf-8", newline="") as f:
+            for n, line in enumerate(f, 1):
+                s = json.loads(line)
+                text = self.docs[s["document_id"]]["text"]
+                where = f"spans.jsonl:{n}"
+                self.check_piece(where, text, s)
+                self.check_piece(where + " cue", text, s["cue"])
+                self.check_piece(where + " mention", text, s["speaker_mention"])
+                if s["context"] is not None:
+                    c0 = s["context_start"]
+                    self.expect(where + " context", text[c0:c0 + len(s["context"])], s["context"])
+
+    def csv_cell(self, where, cell, want):
+        # Text cells that start like a formula carry one defusing apostrophe.
+        if want and want[0] in FORMULA:
+            want = "'" + want
+        self.expect(where, cell, want)
+
+    def csvs(self):
+        for name, cols in (("sentences.csv", [("text", "start", "end")]),
+                           ("spans.csv", [("text", "start", "end"), ("cue_text", "cue_start", "cue_end"),
+                                          ("speaker_mention_text", "speaker_mention_start", "speaker_mention_end")])):
+            if not os.path.exists(self.path(name)):
+                continue
+            raw = open(self.path(name), "rb").read()
+            if not raw.startswith(b"\xef\xbb\xbf"):
+                self.fail(name, "missing UTF-8 BOM")
+            with open(self.path(name), encoding="utf-8-sig", newline="") as f:
+                for n, row in enumerate(csv.DictReader(f), 2):
+                    text = self.docs[row["document_id"]]["text"]
+                    for col, start, end in cols:
+                        if row[start] != "":
+                            self.csv_cell(f"{name}:{n} {col}", row[col], text[int(row[start]):int(row[end])])
+
+    def tsvs(self):
+        for name, id_col, text_col in (("stance.tsv", 0, 2), ("checkworthy.tsv", 0, 1)):
+            if not os.path.exists(self.path(name)):
+                continue
+            lines = self.read(name).split("\n")
+            if lines[-1] != "":
+                self.fail(name, "no final newline")
+            for n, line in enumerate(lines[1:-1], 2):
+                cells = line.split("\t")
+                unit = self.span_by_ref(cells[id_col])
+                if unit is None:
+                    self.fail(f"{name}:{n}", f"unknown id {cells[id_col]}")
+                    continue
+                self.expect(f"{name}:{n}", cells[text_col], LINE_BREAK.sub(" ", unit))
+
+    def brat(self):
+        for ann_path in sorted(glob.glob(self.path("brat/*.ann"))):
+            name = os.path.relpath(ann_path, self.root)
+            txt = self.read(name[:-4] + ".txt")
+            if "\r" in txt:
+                self.fail(name, ".txt contains CR")
+            for n, line in enumerate(self.read(name).split("\n")[:-1], 1):
+                if not line.startswith("T"):
+                    continue
+                tid, type_offsets, text = line.split("\t", 2)
+                frags = [tuple(map(int, f.split(" "))) for f in type_offsets.split(" ", 1)[1].split(";")]
+                self.expect(f"{name}:{n}", text, " ".join(txt[s:e] for s, e in frags))
+
+    def semeval(self):
+        for label_path in sorted(glob.glob(self.path("semeval2020/*.labels.tsv"))):
+            name = os.path.relpath(label_path, self.root)
+            txt = self.read(name[:-len(".labels.tsv")] + ".txt")
+            for n, line in enumerate(self.read(name).split("\n")[:-1], 1):
+                doc_id, label, start, end = line.split("\t")
+                doc = self.docs[doc_id]
+                normalise = lambda s: s.replace("\r\n", "\n").replace("\r", "\n")
+                self.expect(f"{name}:{n} doc", txt, normalise(doc["text"]))
+                wanted = sorted(normalise(doc["text"][s["start"]:s["end"]]) for s in doc["spans"]
+                                if s["layer"] == "gold" and s["type"] == label)
+                got = txt[int(start):int(end)]
+                self.expect(f"{name}:{n}", got if got in wanted else None, got)
+
+    def attribution(self):
+        for p in sorted(glob.glob(self.path("attribution/*.json"))):
+            name = os.path.relpath(p, self.root)
+            body = json.loads(self.read(name))
+            text = self.docs[body["document_id"]]["text"]
+            for a in body["attributions"]:
+                for piece in [a["cue"]] + a["sources"] + a["contents"]:
+                    self.check_piece(f"{name} {a['id']}", text, piece)
+
+    def label_studio(self):
+        if not os.path.exists(self.path("label-studio.json")):
+            return
+        for t in json.loads(self.read("label-studio.json")):
+            text = t["data"]["text"]
+            for ann in t["annotations"]:
+                for r in ann["result"]:
+                    self.check_piece(f"label-studio.json task {t['id']} {r['id']}", text, r["value"])
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: verify_export.py DIR", file=sys.stderr)
+        return 2
+    c = Checker(sys.argv[1])
+    try:
+        c.native()
+        for step in (c.spans_jsonl, c.csvs, c.tsvs, c.brat, c.semeval, c.attribution, c.label_studio, c.hf):
+            step()
+    except (OSError, ValueError, KeyError, IndexError) as e:
+        c.fail("export", f"{type(e).__name__}: {e}")
+    print(json.dumps({"checked": c.checked, "by_file": c.by_file, "errors": c.errors}, ensure_ascii=False, sort_keys=True))
+    return 1 if c.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+import { describe, expect, it } from "vitest";
+import { createAllWriters } from "./all-formats";
+import { createAttributionWriter } from "./attribution";
+import { bratFragments, createBratWriter } from "./brat";
+import { createCheckworthyTsvWriter } from "./checkworthy-tsv";
+import { createSemeval2020Writer } from "./semeval2020";
+import { createSentencesCsvWriter } from "./sentences-csv";
+import { createSpansCsvWriter } from "./spans-csv";
+import { createSpansJsonlWriter } from "./spans-jsonl";
+import { createStanceTsvWriter, semevalStance } from "./stance-tsv";
+import { prepareDocument } from "./prepare";
+import { ctx, docA, docB, docC, docs } from "./test-fixtures";
+import type { ExportDocument } from "./types";
+import { runWriter } from "./writer";
+
+describe("spans JSONL", () => {
+  it("writes one exact line per span with covered sentences and context", () => {
+    const out = runWriter(createSpansJsonlWriter(), ctx, [docB]).get("spans.jsonl");
+    expect(out).toBe(
+      '{"document_id":"docB","id":"b1","layer":"gold","type":"CLAIM","start":0,"end":10,"text":"-5 degrees","attributes":{},' +
+        '"stance":[{"target":"Weather","value":1}],"speaker":null,"cue":null,"speaker_mention":null,"sentence_indices":[0],' +
+        '"context_start":0,"context":"-5 degrees,\\tsaid @weather."}\n' +
+        '{"document_id":"docB","id":"b2","layer":"gold","type":"QUOTE","start":36,"end":44,"text":"=SUM(A1)","attributes":{"form":"indirect"},' +
+        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"},"cue":null,' +
+        '"speaker_mention":{"start":17,"end":25,"text":"@weather"},"sentence_indices":[1],"context_start":27,"context":"+1 more: =SUM(A1) \\"ok\\""}\n',
+    );
+    const a = (runWriter(createSpansJsonlWriter(), ctx, [docA]).get("spans.jsonl") ?? "").split("\n");
+    const claim = JSON.parse(a[0] ?? "") as { sentence_indices: number[]; context: string };
+    expect(claim.sentence_indices).toEqual([0, 1]);
+    expect(claim.context).toBe("Putin 👍 said «да».\r\nLavrov: «Санкции не работают», he told reporters.");
+  });
+
+  it("gives null context for a span outside every sentence", () => {
+    const doc: ExportDocument = { ...docC, sentences: [], spans: [{ ...docB.spans[0]!, start: 0, end: 5 }] };
+    const line = JSON.parse(runWriter(createSpansJsonlWriter(), ctx, [doc]).get("spans.jsonl") ?? "") as Record<string, unknown>;
+    expect([line.sentence_indices, line.context_start, line.context]).toEqual([[], null, null]);
+  });
+});
+
+describe("CSV writers", () => {
+  it("writes sentences.csv exactly: BOM, CRLF records, quoted CRLF inside text, defused cells, numeric stance exempt", () => {
+    expect(runWriter(createSentencesCsvWriter(), ctx, docs).get("sentences.csv")).toBe(
+      "\uFEFFdocument_id,sentence_index,start,end,kind,text,checkworthy,stance,stance:Putin,stance:Sanctions,stance:Weather\r\n" +
+        'docA,0,0,18,content,Putin 👍 said «да».,no,"[{""target"":""Putin"",""value"":1}]",1,,\r\n' +
+        'docA,1,20,69,content,"Lavrov: «Санкции не работают», he told reporters.",yes,"[{""target"":""Sanctions"",""value"":-2}]",,-2,\r\n' +
+        "docA,2,71,107,boilerplate,(Translation note: quotes are ours.),,,,,\r\n" +
+        'docA,3,108,123,content,"Вот так 🇷🇺\r\nend",no,,,,\r\n' +
+        "docB,0,0,26,content,'-5 degrees,\tsaid @weather.,yes,\"[{\"\"target\"\":\"\"Weather\"\",\"\"value\"\":0}]\",,,0\r\n".replace(
+          "'-5 degrees,\tsaid @weather.",
+          "\"'-5 degrees,\tsaid @weather.\"",
+        ) +
+        'docB,1,27,49,content,"\'+1 more: =SUM(A1) ""ok""",no,,,,\r\n' +
+        "docC,0,0,15,content,Plain sentence.,,,,,\r\n",
+    );
+  });
+
+  it("writes spans.csv rows with defused speaker names and mention text", () => {
+    const out = runWriter(createSpansCsvWriter(), ctx, [docB]).get("spans.csv") ?? "";
+    expect(out.split("\r\n")).toEqual([
+      "\uFEFFdocument_id,span_id,layer,type,start,end,text,sentence_indices,speaker_id,speaker_name,speaker_type,cue_start,cue_end,cue_text," +
+        "speaker_mention_start,speaker_mention_end,speaker_mention_text,attributes,stance,stance:Putin,stance:Sanctions,stance:Weather",
+      'docB,b1,gold,CLAIM,0,10,\'-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1}]",,,1',
+      'docB,b2,gold,QUOTE,36,44,\'=SUM(A1),1,e-w,\'=cmd|\' /C calc\'!A0,ORGANISATION,,,,17,25,\'@weather,"{""form"":""indirect""}",[],,,',
+      "",
+    ]);
+    const a = (runWriter(createSpansCsvWriter(), ctx, [docA]).get("spans.csv") ?? "").split("\r\n");
+    // The CLAIM crosses the CRLF, which stays inside its quoted field.
+    expect(a[1]).toBe('docA,c1,gold,CLAIM,0,48,"Putin 👍 said «да».');
+    expect(a[2]).toBe('Lavrov: «Санкции не работают",0;1,,,,,,,,,,{},"[{""target"":""Putin"",""value"":2},{""target"":""Sanctions"",""value"":-1}]",2,-1,');
+  });
+});
+
+describe("TSV writers", () => {
+  it("writes stance.tsv with SemEval classes and tabs/line breaks as spaces", () => {
+    expect(runWriter(createStanceTsvWriter(), ctx, docs).get("stance.tsv")).toBe(
+      "ID\tTarget\tText\tStance\tOpinion towards\n" +
+        "docA:s0\tPutin\tPutin 👍 said «да».\tFAVOR\tTARGET\n" +
+        "docA:s1\tSanctions\tLavrov: «Санкции не работают», he told reporters.\tAGAINST\tTARGET\n" +
+        "docA:c1\tPutin\tPutin 👍 said «да». Lavrov: «Санкции не работают\tFAVOR\tTARGET\n" +
+        "docA:c1\tSanctions\tPutin 👍 said «да». Lavrov: «Санкции не работают\tAGAINST\tTARGET\n" +
+        "docA:q2\tSanctions\tСанкции не работают\tAGAINST\tTARGET\n" +
+        "docB:s0\tWeather\t-5 degrees, said @weather.\tNONE\tNONE\n" +
+        "docB:b1\tWeather\t-5 degrees\tFAVOR\tTARGET\n",
+    );
+    expect([-2, -1, 0, 1, 2].map(semevalStance)).toEqual(["AGAINST", "AGAINST", "NONE", "FAVOR", "FAVOR"]);
+  });
+
+  it("writes checkworthy.tsv for labelled sentences only", () => {
+    expect(runWriter(createCheckworthyTsvWriter(), ctx, docs).get("checkworthy.tsv")).toBe(
+      "Sentence_id\tText\tclass_label\n" +
+        "docA:s0\tPutin 👍 said «да».\tNo\n" +
+        "docA:s1\tLavrov: «Санкции не работают», he told reporters.\tYes\n" +
+        "docA:s3\tВот так 🇷🇺 end\tNo\n" +
+        "docB:s0\t-5 degrees, said @weather.\tYes\n" +
+        'docB:s1\t+1 more: =SUM(A1) "ok"\tNo\n',
+    );
+  });
+});
+
+describe("brat writer", () => {
+  const files = runWriter(createBratWriter(), ctx, docs);
+  it("writes LF text, fragments across line breaks, attributes, relations and notes", () => {
+    expect(files.get("brat/docA.txt")).toBe(
+      "Putin 👍 said «да».\nLavrov: «Санкции не работают», he told reporters.\n(Translation note: quotes are ours.) Вот так 🇷🇺\nend",
+    );
+    expect(files.get("brat/docA.ann")).toBe(
+      [
+        "T1\tCLAIM 0 18;19 47\tPutin 👍 said «да». Lavrov: «Санкции не работают",
+        "A1\tStance_Putin T1 strong_favor",
+        "A2\tStance_Sanctions T1 against",
+        "#1\tAnnotatorNotes T1\tid=c1; layer=gold",
+        "T2\tQUOTE 14 16\tда",
+        "T3\tAttribution_cue 8 12\tsaid",
+        "R1\tCue Arg1:T2 Arg2:T3",
+        "T4\tSpeaker_mention 0 5\tPutin",
+        "R2\tSpeaker Arg1:T2 Arg2:T4",
+        "A3\tForm T2 direct",
+        "#2\tAnnotatorNotes T2\tid=q1; layer=gold; speaker=Владимир Путин [PERSON e-putin]",
+        "T5\tQUOTE 28 47\tСанкции не работают",
+        "T6\tAttribution_cue 53 57\ttold",
+        "R3\tCue Arg1:T5 Arg2:T6",
+        "T7\tSpeaker_mention 19 25\tLavrov",
+        "R4\tSpeaker Arg1:T5 Arg2:T7",
+        "A4\tForm T5 direct",
+        "A5\tStance_Sanctions T5 strong_against",
+        "#3\tAnnotatorNotes T5\tid=q2; layer=gold; speaker=Sergey Lavrov [PERSON e-lavrov]",
+        "T8\tEDITORIAL 69 105\t(Translation note: quotes are ours.)",
+        "A6\tKind T8 translation-note",
+        "#4\tAnnotatorNotes T8\tid=e1; layer=gold",
+        "",
+      ].join("\n"),
+    );
+    expect(files.get("brat/docC.ann")).toBe("");
+  });
+
+  it("writes an annotation.conf covering every type, relation and attribute used", () => {
+    expect(files.get("brat/annotation.conf")).toBe(
+      [
+        "# brat configuration for Stance «Пилот», dataset version 3.",
+        '# Stance_Putin = stance towards "Putin"',
+        '# Stance_Sanctions = stance towards "Sanctions"',
+        '# Stance_Weather = stance towards "Weather"',
+        "[entities]", "CLAIM", "EDITORIAL", "QUOTE", "Attribution_cue", "Speaker_mention", "",
+        "[relations]",
+        "Cue\tArg1:QUOTE, Arg2:Attribution_cue",
+        "Speaker\tArg1:QUOTE, Arg2:Speaker_mention",
+        "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "",
+        "[events]", "",
+        "[attributes]",
+        "Form\tArg:QUOTE, Value:direct|indirect",
+        "Kind\tArg:EDITORIAL, Value:translation-note",
+        "Stance_Putin\tArg:CLAIM, Value:strong_against|against|neutral|favor|strong_favor",
+        "Stance_Sanctions\tArg:CLAIM|QUOTE, Value:strong_against|against|neutral|favor|strong_favor",
+        "Stance_Weather\tArg:CLAIM, Value:strong_against|against|neutral|favor|strong_favor",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps slugged names unique and puts non-scalar attributes in the note", () => {
+    const doc: ExportDocument = {
+      ...docC,
+      spans: [
+        { ...docB.spans[0]!, start: 0, end: 5, attributes: { extra: { b: 1, a: [2] } }, stance: [{ target: "US aid", value: -2 }, { target: "US_aid", value: 2 }] },
+      ],
+    };
+    const f = runWriter(createBratWriter(), ctx, [doc]);
+    expect(f.get("brat/docC.ann")).toBe(
+      "T1\tCLAIM 0 5\tPlain\nA1\tStance_US_aid T1 strong_against\nA2\tStance_US_aid_2 T1 strong_favor\n" +
+        '#1\tAnnotatorNotes T1\tid=b1; layer=gold; attributes={"extra":{"a":[2],"b":1}}\n',
+    );
+  });
+
+  it("splits fragments at every Python line boundary and rejects a span of only line breaks", () => {
+    const p = prepareDocument({ ...docC, text: "a\u2028b\r\n\rc", sentences: [], spans: [] });
+    expect(bratFragments(p, { start: 0, end: 7 })).toEqual([
+      { start: 0, end: 1 },
+      { start: 2, end: 3 },
+      { start: 6, end: 7 },
+    ]);
+    expect(() => bratFragments(p, { start: 3, end: 5 })).toThrow(/only line breaks/);
+  });
+});
+
+describe("attribution and SemEval-2020 writers", () => {
+  it("writes attribution triples for gold quotes", () => {
+    expect(runWriter(createAttributionWriter(), ctx, [docB]).get("attribution/docB.json")).toBe(
+      JSON.stringify(
+        {
+          document_id: "docB",
+          text_sha256: "19b42811be3dc8981618f8fca80afbb9c378b7dae5cb2a52d5e77fb19bf50b74",
+          offset_unit: "codepoint",
+          attributions: [
+            {
+              id: "b2",
+              cue: null,
+              sources: [{ start: 17, end: 25, text: "@weather" }],
+              contents: [{ start: 36, end: 44, text: "=SUM(A1)" }],
+              speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "ORGANISATION" },
+              form: "indirect",
+              stance: [],
+            },
+          ],
+        },
+        null,
+        2,
+      ) + "\n",
+    );
+    const a = JSON.parse(runWriter(createAttributionWriter(), ctx, [docA]).get("attribution/docA.json") ?? "") as {
+      attributions: Array<{ id: string; cue: unknown }>;
+    };
+    expect(a.attributions.map((x) => [x.id, x.cue])).toEqual([
+      ["q1", { start: 8, end: 12, text: "said" }],
+      ["q2", { start: 54, end: 58, text: "told" }],
+    ]);
+  });
+
+  it("writes SemEval-2020 labels with offsets into the LF text", () => {
+    const f = runWriter(createSemeval2020Writer(), ctx, docs);
+    expect(f.get("semeval2020/articledocA.labels.tsv")).toBe(
+      "docA\tCLAIM\t0\t47\ndocA\tQUOTE\t14\t16\ndocA\tQUOTE\t28\t47\ndocA\tEDITORIAL\t69\t105\n",
+    );
+    expect(f.get("semeval2020/articledocA.txt")?.includes("\r")).toBe(false);
+    expect(f.get("semeval2020/articledocC.labels.tsv")).toBe("");
+  });
+});
+
+describe("all writers", () => {
+  it("are deterministic and reject bad input the same way", () => {
+    const once = () => createAllWriters().map((w) => [...runWriter(w, ctx, docs).entries()]);
+    expect(once()).toEqual(once());
+    for (const w of createAllWriters()) {
+      expect(() => w.end()).toThrow(/end\(\) before begin\(\)/);
+      w.begin(ctx);
+      expect(() => w.document({ ...docC, spans: [{ ...docB.spans[0]!, end: 99 }] })).toThrow(/not a non-empty range within 0..15/);
+    }
+  });
+});
