@@ -23,7 +23,7 @@ test("token endpoint: 201 with a token, 401 on a wrong password, 400/415 on bad 
 
   const notJson = await request.post("/api/v1/auth/token", { headers: { "content-type": "text/plain" }, data: "hello" });
   expect(notJson.status()).toBe(415);
-  const malformed = await request.post("/api/v1/auth/token", { headers: { "content-type": "application/json" }, data: "{not json" });
+  const malformed = await request.post("/api/v1/auth/token", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
   expect(malformed.status()).toBe(400);
   expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe("validation_failed");
 });

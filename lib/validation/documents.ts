@@ -1,0 +1,47 @@
+import { z } from "./zod";
+
+export const articleJsonSchema = z
+  .object({
+    title: z.string().max(1000).optional(),
+    text: z.string(),
+    source: z.string().max(1000).optional(),
+    original_source: z.string().max(1000).optional(),
+    author: z.string().max(1000).optional(),
+    url: z.string().max(4000).optional(),
+    published_at: z.string().max(100).optional(),
+    language: z.string().max(20).optional(),
+    meta: z.record(z.string(), z.unknown()).optional(),
+  })
+  .catchall(z.unknown())
+  .openapi("ArticleInput");
+
+export const importJsonBodySchema = z.union([articleJsonSchema, z.array(articleJsonSchema).min(1).max(1000)]).openapi("ImportArticles");
+
+export const importResultSchema = z
+  .object({
+    name: z.string(),
+    line: z.number().int().optional(),
+    status: z.enum(["imported", "duplicate", "failed"]),
+    id: z.string().optional(),
+    existingId: z.string().optional(),
+    title: z.string().optional(),
+    sentenceCount: z.number().int().optional(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })
+  .openapi("ImportResult");
+
+export const updateDocumentSchema = z
+  .object({
+    language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$|^und$/, "Use an ISO 639 code such as en, ru or und").optional(),
+    title: z.string().trim().min(1, "Title is required").max(300).optional(),
+    tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+  })
+  .openapi("UpdateDocument");
+
+export const sentenceKindSchema = z
+  .object({ kind: z.enum(["content", "boilerplate"]) })
+  .openapi("SentenceKind");
+
+export const documentStateFilterSchema = z.enum(["ANNOTATING", "READY_FOR_REVIEW", "IN_REVIEW", "SIGNED_OFF"]);
+
+export type ImportResult = z.infer<typeof importResultSchema>;
