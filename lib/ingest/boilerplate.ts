@@ -185,10 +185,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     },
   },
   {
-    name: "single-word",
-    matches: (f) => f.wholeBlock && !/\s/u.test(f.text) && !endsWithTerminalPunctuation(f.text),
-  },
-  {
     // After the last paragraph, unpunctuated lines are widgets, ads and link lists.
     name: "trailing-fragment",
     matches: (f) => f.afterLastParagraph && !endsWithTerminalPunctuation(f.block),
@@ -221,7 +217,8 @@ export function classifyBlocks(blocks: readonly BlockText[]): Verdict[][] {
         secondPreviousBlock: blocks[blockIndex - 2]?.text,
         nextBlock: blocks[blockIndex + 1]?.text,
         articleScript,
-        afterLastParagraph: blockIndex > lastParagraph,
+        // A text without any paragraph (a short note) has no trailer to detect.
+        afterLastParagraph: lastParagraph >= 0 && blockIndex > lastParagraph,
         occursLater: (candidate) => (lastIndexOf.get(candidate.toLowerCase()) ?? -1) > blockIndex,
       };
       const rule = BOILERPLATE_RULES.find((r) => r.matches(facts));

@@ -1,28 +1,26 @@
 // Language of an article (ISO 639-1) and the Intl.Segmenter locale that goes with it.
 
-import { detectAll } from "tinyld";
+import { detect } from "tinyld";
 
 export const UNDETERMINED = "und";
 
 // Below this many letters tinyld guesses wildly ("Войти" comes back as Ukrainian).
 const MIN_LETTERS = 20;
-// tinyld's top score below this means the text is mixed or too short to call.
-const MIN_ACCURACY = 0.5;
 // The opening of an article decides its language; scraped sidebars sit at the end.
 const SAMPLE_CHARS = 20_000;
 const LETTER = /\p{L}/gu;
 const ISO_639_1 = /^[a-z]{2}$/;
 
-/** ISO 639-1 code of the text's language, or "und" when tinyld is unsure. */
+/**
+ * ISO 639-1 code of the text's language, or "und" when tinyld is unsure (it returns "" then)
+ * or the text has too few letters to judge.
+ */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE_CHARS);
   const letters = sample.match(LETTER)?.length ?? 0;
   if (letters < MIN_LETTERS) return UNDETERMINED;
-  const best = detectAll(sample)[0];
-  if (best === undefined || best.accuracy < MIN_ACCURACY || !ISO_639_1.test(best.lang)) {
-    return UNDETERMINED;
-  }
-  return best.lang;
+  const language = detect(sample);
+  return ISO_639_1.test(language) ? language : UNDETERMINED;
 }
 
 /**

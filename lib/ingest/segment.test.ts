@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { codePointLength, sliceCodePoints } from "@/lib/text/code-points";
-import { explainSegments, segmentText, type Segment } from "./segment";
+import { classifySentences, explainSegments, segmentText, type Segment } from "./segment";
 import { readCorpus } from "./corpus.test-helper";
 
 function texts(text: string, language?: string): string[] {
@@ -230,6 +230,32 @@ describe("segmentText rules", () => {
         rule: null,
       },
     ]);
+  });
+
+  it("classifySentences gives UTF-16 ranges with a verdict per sentence", () => {
+    expect(classifySentences("Войти\r\nСлово. Ещё.", "ru")).toEqual([
+      {
+        start: 0,
+        end: 5,
+        lines: [{ start: 0, end: 5 }],
+        sentences: [{ start: 0, end: 5 }],
+        verdicts: [{ kind: "boilerplate", rule: "navigation" }],
+      },
+      {
+        start: 7,
+        end: 18,
+        lines: [{ start: 7, end: 18 }],
+        sentences: [
+          { start: 7, end: 13 },
+          { start: 14, end: 18 },
+        ],
+        verdicts: [
+          { kind: "content", rule: null },
+          { kind: "content", rule: null },
+        ],
+      },
+    ]);
+    expect(classifySentences("", "??")).toEqual([]);
   });
 
   it("segments a ~1 MB text of 5,000 sentences", () => {

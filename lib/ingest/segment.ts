@@ -1,8 +1,8 @@
 // Segmentation of an article into annotation units, in code-point offsets.
 
 import { CodePointIndex } from "@/lib/text/code-points";
-import { classifyBlocks, type SegmentKind } from "./boilerplate";
-import { splitSentences } from "./sentences";
+import { classifyBlocks, type SegmentKind, type Verdict } from "./boilerplate";
+import { splitSentences, type SentencedBlock } from "./sentences";
 
 export type { SegmentKind } from "./boilerplate";
 
@@ -16,8 +16,11 @@ export type Segment = { start: number; end: number; kind: SegmentKind };
 /** A segment with its text and the boilerplate rule that fired (null for content). */
 export type ExplainedSegment = Segment & { text: string; rule: string | null };
 
-/** Segments with their texts and the boilerplate rule behind each verdict. */
-export function explainSegments(text: string, language?: string): ExplainedSegment[] {
+/** Blocks with their sentences (UTF-16 ranges) and, parallel to those, the verdicts. */
+export type ClassifiedBlock = SentencedBlock & { verdicts: Verdict[] };
+
+/** Sentences and verdicts in UTF-16 ranges, for callers that work on the JS string. */
+export function classifySentences(text: string, language?: string): ClassifiedBlock[] {
   const blocks = splitSentences(text, language);
   const verdicts = classifyBlocks(
     blocks.map((b) => ({
@@ -25,11 +28,16 @@ export function explainSegments(text: string, language?: string): ExplainedSegme
       sentences: b.sentences.map((s) => text.slice(s.start, s.end)),
     })),
   );
+  return blocks.map((block, b) => ({ ...block, verdicts: verdicts[b] ?? [] }));
+}
+
+/** Segments with their texts and the boilerplate rule behind each verdict. */
+export function explainSegments(text: string, language?: string): ExplainedSegment[] {
   const index = new CodePointIndex(text);
   const segments: ExplainedSegment[] = [];
-  blocks.forEach((block, b) => {
+  classifySentences(text, language).forEach((block) => {
     block.sentences.forEach((sentence, s) => {
-      const verdict = verdicts[b]?.[s] ?? { kind: "content", rule: null };
+      const verdict = block.verdicts[s] ?? { kind: "content", rule: null };
       segments.push({
         start: index.toCodePoint(sentence.start),
         end: index.toCodePoint(sentence.end),
