@@ -105,7 +105,7 @@ test("manager edits settings; a server-side validation error shows next to the f
   await signIn(page, ROLES.manager);
   await openDemoProject(page);
   await page.getByRole("link", { name: "Settings" }).click();
-  await page.getByLabel("Description").fill("Edited in the e2e test");
+  await page.getByLabel("Description", { exact: true }).fill("Edited in the e2e test");
   await page.getByRole("button", { name: "Add target" }).click();
   await page.getByLabel("Item 4").fill("Ukraine");
   await page.getByRole("button", { name: "Save settings" }).click();
@@ -115,7 +115,7 @@ test("manager edits settings; a server-side validation error shows next to the f
   await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Item 4")).toHaveValue("European Union");
-  await expect(page.getByLabel("Description")).toHaveValue("Edited in the e2e test");
+  await expect(page.getByLabel("Description", { exact: true })).toHaveValue("Edited in the e2e test");
 });
 
 test("a user changes their password and can sign in with the new one", async ({ page, request }) => {

@@ -1,0 +1,79 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { articleInputSchema, describeIssues, type ArticleInput } from "@/lib/ingest/article-input";
+import { decodeUpload, UPLOAD_ENCODINGS, type UploadEncoding } from "@/lib/ingest/decode";
+import { detectFormat } from "@/lib/ingest/detect-format";
+import { parseArticles } from "@/lib/ingest/parse-article";
+import type { ImportResult } from "@/lib/validation/documents";
+import { importArticle } from "./import-article";
+
+export type ImportContext = { projectId: string; userId: string | null };
+export type UploadedFile = { name: string; bytes: Uint8Array; encoding?: string | null };
+
+const failed = (name: string, code: string, message: string, line?: number): ImportResult => ({
+  name,
+  ...(line !== undefined ? { line } : {}),
+  status: "failed",
+  error: { code, message },
+});
+
+/** Imports one parsed article; every failure becomes a result, never a thrown error. */
+export async function importOne(ctx: ImportContext, name: string, article: ArticleInput, line?: number): Promise<ImportResult> {
+  const where = line !== undefined ? { line } : {};
+  const bytes = Buffer.byteLength(article.text, "utf8");
+  if (bytes > env().MAX_DOCUMENT_BYTES) {
+    return failed(name, "payload_too_large", `The article is ${bytes} bytes; the limit is ${env().MAX_DOCUMENT_BYTES} bytes per document.`, line);
+  }
+  try {
+    const outcome = await importArticle({ projectId: ctx.projectId, createdById: ctx.userId, article });
+    return outcome.status === "imported"
+      ? { name, ...where, status: "imported", id: outcome.id, title: outcome.title, sentenceCount: outcome.sentenceCount }
+      : { name, ...where, status: "duplicate", existingId: outcome.existingId, title: outcome.title };
+  } catch (error) {
+    if (isAppError(error)) return failed(name, error.code, error.message, line);
+    console.error("import failed", error);
+    return failed(name, "internal", "The article could not be stored; nothing was saved for it.", line);
+  }
+}
+
+/** An uploaded file (.txt, .jsonl, .json, .html) → one result per article it holds. */
+export async function importUploadedFile(ctx: ImportContext, file: UploadedFile): Promise<ImportResult[]> {
+  const encoding = (file.encoding || "utf-8").toLowerCase();
+  if (!UPLOAD_ENCODINGS.includes(encoding as UploadEncoding)) {
+    return [failed(file.name, "validation_failed", `Unknown encoding "${file.encoding}"; use one of ${UPLOAD_ENCODINGS.join(", ")}.`)];
+  }
+  const format = detectFormat(file.name, file.bytes);
+  if (!format) {
+    return [failed(file.name, "unsupported_media_type", "Unsupported file type: upload .txt, .jsonl, .json or .html files.")];
+  }
+  // A .jsonl may hold many articles, so the per-document limit applies to each article; a single
+  // text or HTML file is one document and is refused before decoding.
+  if (format !== "jsonl" && file.bytes.length > env().MAX_DOCUMENT_BYTES) {
+    return [failed(file.name, "payload_too_large", `The file is ${file.bytes.length} bytes; the limit is ${env().MAX_DOCUMENT_BYTES} bytes per document.`)];
+  }
+  const decoded = decodeUpload(file.bytes, encoding as UploadEncoding);
+  if (!decoded.ok) {
+    const code = decoded.code === "binary" ? "unsupported_media_type" : "validation_failed";
+    return [failed(file.name, code, decoded.message)];
+  }
+  const items = parseArticles(format, decoded.text, format === "txt" ? { meta: { file: file.name } } : {});
+  const results: ImportResult[] = [];
+  for (const item of items) {
+    const line = format === "jsonl" ? item.line : undefined;
+    results.push(item.ok ? await importOne(ctx, file.name, item.article, line) : failed(file.name, "validation_failed", item.message, line));
+  }
+  return results;
+}
+
+/** A JSON request body: one article object or an array of them. */
+export async function importJsonArticles(ctx: ImportContext, body: unknown): Promise<ImportResult[]> {
+  const items = Array.isArray(body) ? body : [body];
+  const results: ImportResult[] = [];
+  for (const [i, raw] of items.entries()) {
+    const name = Array.isArray(body) ? `item ${i + 1}` : "article";
+    const parsed = articleInputSchema.safeParse(raw);
+    results.push(parsed.success ? await importOne(ctx, name, parsed.data) : failed(name, "validation_failed", describeIssues(parsed.error)));
+  }
+  return results;
+}
