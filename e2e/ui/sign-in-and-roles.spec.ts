@@ -44,8 +44,8 @@ test("client-side validation names the field", async ({ page }) => {
 
 // What each role may see: the project tabs, the settings page and the admin pages.
 const EXPECTATIONS: Record<RoleName, { tabs: string[]; settings: boolean; admin: boolean }> = {
-  admin: { tabs: ["Documents", "Members", "Settings"], settings: true, admin: true },
-  manager: { tabs: ["Documents", "Members", "Settings"], settings: true, admin: false },
+  admin: { tabs: ["Documents", "Import", "Members", "Settings"], settings: true, admin: true },
+  manager: { tabs: ["Documents", "Import", "Members", "Settings"], settings: true, admin: false },
   annotator1: { tabs: ["Documents", "Members"], settings: false, admin: false },
   annotator2: { tabs: ["Documents", "Members"], settings: false, admin: false },
   reviewer: { tabs: ["Documents", "Members"], settings: false, admin: false },

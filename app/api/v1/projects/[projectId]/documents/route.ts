@@ -1,0 +1,34 @@
+import { apiRoute, json } from "@/lib/api/handler";
+import { readUpload } from "@/lib/api/read-upload";
+import { importResponse } from "@/lib/api/import-response";
+import { requireProjectPermission } from "@/lib/auth/project-access";
+import { importJsonArticles, importUploadedFile } from "@/lib/documents/import-files";
+import { listDocuments } from "@/lib/documents/list-documents";
+import { AppError } from "@/lib/errors";
+import { documentStateFilterSchema } from "@/lib/validation/documents";
+
+type Params = { projectId: string };
+
+export const GET = apiRoute<Params>(async (request, user, { projectId }) => {
+  const url = new URL(request.url);
+  const limitParam = url.searchParams.get("limit");
+  const limit = limitParam === null ? 50 : Number(limitParam);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AppError("validation_failed", "limit must be an integer from 1 to 500.");
+  const stateParam = url.searchParams.get("state");
+  const state = stateParam ? documentStateFilterSchema.safeParse(stateParam.toUpperCase()) : null;
+  if (state && !state.success) throw new AppError("validation_failed", "state must be one of annotating, ready_for_review, in_review, signed_off.");
+  return json(await listDocuments(user, projectId, { cursor: url.searchParams.get("cursor"), limit, state: state?.data ?? null }));
+});
+
+// Synchronous import (each document in its own transaction); the UI uses /imports for big batches.
+export const POST = apiRoute<Params>(async (request, user, { projectId }) => {
+  await requireProjectPermission(user, projectId, "documents.import");
+  const upload = await readUpload(request);
+  const ctx = { projectId, userId: user.id };
+  if (upload.kind === "json") {
+    return importResponse(await importJsonArticles(ctx, upload.body), !Array.isArray(upload.body));
+  }
+  const results = [];
+  for (const file of upload.files) results.push(...(await importUploadedFile(ctx, file)));
+  return importResponse(results, upload.files.length === 1 && results.length === 1);
+});

@@ -1,0 +1,101 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import type { ImportResult } from "@/lib/validation/documents";
+
+type TaskView = {
+  id: string;
+  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+  total: number;
+  done: number;
+  error: string | null;
+  result: { imported?: number; duplicates?: number; failed?: number };
+  files: { name: string; position: number; results: ImportResult[] | null }[];
+};
+
+function describe(result: ImportResult): string {
+  const where = result.line !== undefined ? `line ${result.line}: ` : "";
+  if (result.status === "imported") return `${where}imported with ${result.sentenceCount} sentences`;
+  if (result.status === "duplicate") return `${where}skipped as duplicate of “${result.title}”`;
+  return `${where}failed — ${result.error?.message ?? "unknown error"}`;
+}
+
+/** Polls a background import task; the task id is in the URL, so a reload picks it up again. */
+export function TaskProgress({ taskId, projectId }: { taskId: string; projectId: string }) {
+  const [task, setTask] = useState<TaskView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      try {
+        const res = await fetch(`/api/v1/tasks/${taskId}`, { cache: "no-store" });
+        const body = (await res.json()) as TaskView & { error?: { message: string } };
+        if (!res.ok) {
+          setError((body.error as { message?: string } | undefined)?.message ?? "Could not load the import.");
+          return;
+        }
+        if (stopped) return;
+        setTask(body);
+        setError(null);
+        if (body.status === "QUEUED" || body.status === "RUNNING") timer = setTimeout(poll, 700);
+      } catch {
+        setError("Connection lost; retrying…");
+        timer = setTimeout(poll, 2000);
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [taskId]);
+
+  if (error && !task) return <p className="form-error" role="alert">{error}</p>;
+  if (!task) return <p className="muted">Loading import…</p>;
+  const percent = task.total ? Math.round((task.done / task.total) * 100) : 0;
+  const finished = task.status === "DONE" || task.status === "FAILED";
+  return (
+    <section className="panel" data-testid="import-task" data-status={task.status}>
+      <div className="row">
+        <strong>{finished ? "Import finished" : task.status === "QUEUED" ? "Import queued" : "Importing…"}</strong>
+        <span className="muted small">
+          {task.done} of {task.total} files · {task.result.imported ?? 0} imported · {task.result.duplicates ?? 0} duplicates · {task.result.failed ?? 0} failed
+        </span>
+      </div>
+      <div className="progress" role="progressbar" aria-label="Import progress" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} style={{ margin: "0.5rem 0" }}>
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      {task.error ? <p className="form-error">{task.error}</p> : null}
+      <table className="data" data-testid="import-results">
+        <thead>
+          <tr>
+            <th>File</th>
+            <th>Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {task.files.map((file) => (
+            <tr key={file.position} data-file={file.name}>
+              <td>{file.name}</td>
+              <td>
+                {file.results === null ? (
+                  <span className="muted">{task.status === "RUNNING" && file.position === task.done ? "importing…" : "waiting"}</span>
+                ) : (
+                  <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                    {file.results.map((r, i) => (
+                      <li key={i} className={r.status === "failed" ? "field-error" : undefined}>
+                        {r.status === "imported" && r.id ? <Link href={`/projects/${projectId}/documents/${r.id}`}>{describe(r)}</Link> : describe(r)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

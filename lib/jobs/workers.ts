@@ -1,0 +1,13 @@
+import "server-only";
+import { startWorkers } from "./queue";
+// Importing a job module registers its handler.
+import "@/lib/documents/import-task";
+
+export async function startBackgroundWorkers(): Promise<void> {
+  try {
+    await startWorkers();
+  } catch (error) {
+    // The web app still serves pages; jobs wait in PostgreSQL until a worker starts.
+    console.error("Background workers did not start", error);
+  }
+}
