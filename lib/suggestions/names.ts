@@ -31,13 +31,21 @@ function translitToken(token: string): string {
   return t.replace(/(.)\1+/g, "$1");
 }
 
+// The same few names are keyed over and over in a long document; a bounded memo keeps that linear.
+const keyCache = new Map<string, string>();
+
 /** Transliteration-insensitive key, tokens separated by spaces. */
 export function translitKey(name: string): string {
-  return foldName(name)
+  const cached = keyCache.get(name);
+  if (cached !== undefined) return cached;
+  const key = foldName(name)
     .split(" ")
     .filter((t) => t.length > 0)
     .map(translitToken)
     .join(" ");
+  if (keyCache.size > 20_000) keyCache.clear();
+  keyCache.set(name, key);
+  return key;
 }
 
 /** The key with spaces removed, so "Xi Jin Ping" ~ "Xi Jinping". */

@@ -175,7 +175,7 @@ function pushIndirect(
     if (s.kind === "boilerplate") continue;
     const body = text.slice(s.start, s.end);
     THAT_CLAUSE.lastIndex = 0;
-    const that = THAT_CLAUSE.exec(body);
+    const that = body.includes(" that") ? THAT_CLAUSE.exec(body) : null;
     if (that?.[1] && !insideQuote(s.start + that.index)) {
       const head = body.slice(0, that.index);
       const cut = Math.max(head.lastIndexOf(","), head.lastIndexOf(";"), head.lastIndexOf(":"));
@@ -189,7 +189,7 @@ function pushIndirect(
       continue;
     }
     ACCORDING.lastIndex = 0;
-    const acc = ACCORDING.exec(body);
+    const acc = body.includes("ccording") ? ACCORDING.exec(body) : null;
     if (acc?.[1] && !insideQuote(s.start + acc.index)) {
       const cueStart = s.start + acc.index;
       const npStart = cueStart + acc[0].indexOf(acc[1]);

@@ -130,11 +130,11 @@ export interface ResolvedSpeaker {
   entityId?: string;
 }
 
-/** Titles and nationalities a person was introduced with, each with the offset where the text said so. */
+/** Titles and nationalities a person was introduced with, each with the first offset where the text said so. */
 interface PersonInfo {
   name: string;
-  titles: Array<{ pos: number; word: string }>;
-  nations: Array<{ pos: number; tag: string }>;
+  titles: Map<string, number>;
+  nations: Map<string, number>;
 }
 
 /**
@@ -145,6 +145,8 @@ export class SpeakerResolver {
   private readonly mentions: PersonMention[] = [];
   private readonly people = new Map<string, PersonInfo>();
   private readonly speakers: Array<{ pos: number; name: string }> = [];
+  /** Surname key (and first token of two-token names) → most recent full name, kept up to date while scanning. */
+  private readonly bySurname = new Map<string, string>();
 
   constructor(
     private readonly text: string,
@@ -163,10 +165,16 @@ export class SpeakerResolver {
       const info = this.info(full);
       for (const t of [...person.titles, ...this.titlesBefore(m.index), ...this.appositiveAfter(m.index + m[0].length)]) {
         const nation = NATION_TAGS.get(t);
-        if (nation) info.nations.push({ pos: m.index, tag: nation });
-        else info.titles.push({ pos: m.index, word: t });
+        const bag = nation ? info.nations : info.titles;
+        const key = nation ?? t;
+        if (!bag.has(key)) bag.set(key, m.index);
       }
       this.mentions.push({ pos: m.index, name: full });
+      const parts = translitKey(full).split(" ");
+      if (parts.length >= 2) {
+        this.bySurname.set(parts[parts.length - 1] ?? "", full);
+        if (parts.length === 2) this.bySurname.set(parts[0] ?? "", full);
+      }
     }
   }
 
@@ -174,7 +182,7 @@ export class SpeakerResolver {
     const key = translitKey(name);
     let info = this.people.get(key);
     if (!info) {
-      info = { name, titles: [], nations: [] };
+      info = { name, titles: new Map(), nations: new Map() };
       this.people.set(key, info);
     }
     return info;
@@ -189,13 +197,7 @@ export class SpeakerResolver {
   private expandSurname(token: string): string | undefined {
     const reg = this.registry.match(token, "PERSON");
     if (reg) return reg.name;
-    const key = translitKey(token);
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
-      const name = this.mentions[i]?.name ?? "";
-      const parts = translitKey(name).split(" ");
-      if (parts.length >= 2 && (parts[parts.length - 1] === key || (parts.length === 2 && parts[0] === key))) return name;
-    }
-    return undefined;
+    return this.bySurname.get(translitKey(token));
   }
 
   // Contiguous title words before a name ("official representative of the Ministry of Defense of … China Tan Kefei").
@@ -241,8 +243,8 @@ export class SpeakerResolver {
     const info = this.people.get(translitKey(name));
     if (!info) return false;
     const compatible = ROLE_NOUNS.get(role) ?? [];
-    if (!info.titles.some((t) => t.pos < pos && compatible.includes(t.word))) return false;
-    for (const n of nations) if (!info.nations.some((x) => x.pos < pos && x.tag === n)) return false;
+    if (!compatible.some((t) => (info.titles.get(t) ?? Infinity) < pos)) return false;
+    for (const n of nations) if (!((info.nations.get(n) ?? Infinity) < pos)) return false;
     return true;
   }
 

@@ -34,8 +34,8 @@ const BOUNDARY = /[.!?…]+["”»]?(?=\s+["“«„(]?[\p{Lu}\d])/gu;
 function isBoilerplateLine(line: string): boolean {
   if (/^[•·▪]/.test(line)) return true;
   if (/^[\d\s.:,/•-]+$/u.test(line)) return true;
-  const words = line.split(/\s+/).length;
-  return words < 4 && !/[.!?"”»]$/.test(line);
+  const fourWords = /^\S+(?:\s+\S+){3}/u.test(line);
+  return !fourWords && !/[.!?"”»]$/.test(line);
 }
 
 /** Sentences: one split per line, then at sentence punctuation followed by a capital. */
@@ -48,10 +48,12 @@ export function splitSentences(text: string): Unit[] {
     BOUNDARY.lastIndex = 0;
     for (let m = BOUNDARY.exec(body); m; m = BOUNDARY.exec(body)) {
       const cut = m.index + m[0].length;
-      const before = /([\p{L}.]+)$/u.exec(body.slice(from, m.index))?.[1]?.toLowerCase() ?? "";
+      // Look back a bounded window only: slicing from the sentence start would make long lines quadratic.
+      const before = /([\p{L}.]+)$/u.exec(body.slice(Math.max(from, m.index - 12), m.index))?.[1]?.toLowerCase() ?? "";
       if (m[0].startsWith(".") && (ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before))) continue;
       out.push({ start: line.start + from, end: line.start + cut, kind });
-      from = cut + (/^\s*/.exec(body.slice(cut))?.[0].length ?? 0);
+      from = cut;
+      while (from < body.length && /\s/u.test(body[from] ?? "")) from++;
     }
     if (from < body.length) out.push({ start: line.start + from, end: line.end, kind });
   }
