@@ -54,12 +54,34 @@ export class EntityIndex {
 interface NamedNode {
   ref: string;
   type: EntityType;
+  /** Compact keys of every spelling. */
   keys: string[];
+  /** Keys of one-token spellings ("Zelenskiy") and the surname/family-name tokens of longer ones. */
+  singles: string[];
+  surnames: string[];
+}
+
+function node(ref: string, type: EntityType, spellings: readonly string[]): NamedNode {
+  const tokenised = spellings.map((s) => translitKey(s).split(" ").filter((t) => t.length > 0));
+  return {
+    ref,
+    type,
+    keys: spellings.map(compactKey),
+    singles: tokenised.filter((t) => t.length === 1).map((t) => t[0] ?? ""),
+    surnames: tokenised.filter((t) => t.length >= 2).flatMap((t) => (t.length === 2 ? [t[0] ?? "", t[1] ?? ""] : [t[t.length - 1] ?? ""])),
+  };
+}
+
+function best(xs: readonly string[], ys: readonly string[]): number {
+  let b = 0;
+  for (const x of xs) for (const y of ys) if (x && y) b = Math.max(b, jaroWinkler(x, y));
+  return b;
 }
 
 /**
  * Pairs of distinct entities (registry or proposed) of the same type whose best-matching spellings
- * have a Jaro-Winkler similarity ≥ threshold on their transliteration keys. Quadratic in the number of
+ * have a Jaro-Winkler similarity ≥ threshold on their transliteration keys (full names, or a bare
+ * surname against the other's surname). Quadratic in the number of
  * entities (not of text), which stays small.
  */
 export function proposeMerges(
@@ -70,8 +92,8 @@ export function proposeMerges(
   if (!Array.isArray(entities) || !Array.isArray(proposed)) throw new TypeError("arrays expected");
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError("threshold must be in (0, 1]");
   const nodes: NamedNode[] = [
-    ...entities.map((e) => ({ ref: e.id, type: e.type, keys: [e.name, ...e.aliases].map(compactKey) })),
-    ...proposed.map((p) => ({ ref: `proposed:${p.name}`, type: p.type, keys: [compactKey(p.name)] })),
+    ...entities.map((e) => node(e.id, e.type, [e.name, ...e.aliases])),
+    ...proposed.map((p) => node(`proposed:${p.name}`, p.type, [p.name])),
   ];
   const out: MergeProposal[] = [];
   for (let i = 0; i < nodes.length; i++) {
@@ -79,9 +101,9 @@ export function proposeMerges(
       const a = nodes[i];
       const b = nodes[j];
       if (!a || !b || a.type !== b.type) continue;
-      let best = 0;
-      for (const ka of a.keys) for (const kb of b.keys) if (ka && kb) best = Math.max(best, jaroWinkler(ka, kb));
-      if (best >= threshold) out.push({ a: a.ref, b: b.ref, score: Math.round(best * 1000) / 1000 });
+      // A bare surname ("Lukashenka") is compared with the other's surname ("Alexander Lukashenko").
+      const score = Math.max(best(a.keys, b.keys), best(a.singles, b.surnames), best(b.singles, a.surnames));
+      if (score >= threshold) out.push({ a: a.ref, b: b.ref, score: Math.round(score * 1000) / 1000 });
     }
   }
   return out.sort((x, y) => y.score - x.score || x.a.localeCompare(y.a));
