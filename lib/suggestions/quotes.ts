@@ -27,6 +27,8 @@ interface Pending {
   /** Position used to order speaker resolution (the phrase naming the speaker). */
   pos: number;
   line: number;
+  /** Unattributed and too short to stand alone: kept only if it shares a neighbour's attribution. */
+  weak?: boolean;
 }
 
 const VERB_ALT = REPORTING_VERBS.map((v) => v.replace(/ /g, "\\s+")).join("|");
@@ -81,7 +83,7 @@ export function findQuotes(
   }
   shareSplitAttributions(text, pending);
 
-  const hits = pending.map((p) => p.hit).sort((a, b) => a.start - b.start || a.end - b.end);
+  const hits = pending.filter((p) => !p.weak || p.hit.rule === "quote.split-shared").map((p) => p.hit).sort((a, b) => a.start - b.start || a.end - b.end);
   const proposed = new Map<string, ProposedEntity>();
   for (const h of hits) {
     if (!h.speaker || h.speaker.entityId) continue;
@@ -124,10 +126,13 @@ function pushDirect(text: string, q: QuotedSpan, lines: readonly LineSpan[], sen
   }
   const bare = prefix.trim();
   const standalone = bare.length === 0 || /[:,]$/u.test(bare) || !q.explicitOpen;
+  let weak = false;
   if (!attr) {
-    // Unattributed quotation marks are usually scare quotes or names; keep only whole quoted statements.
-    if (!(bare.length === 0 || bare.endsWith(":")) || words(content) < 6) return;
-    if (!/[.!?…]$/u.test(content) && !bare.endsWith(":")) return;
+    // Unattributed quotation marks are usually scare quotes or names; keep only whole quoted statements,
+    // or (decided later) the second half of a quote split by its attribution.
+    const sentenceLike = bare.length === 0 || bare.endsWith(":");
+    if (!sentenceLike) return;
+    weak = words(content) < 6 || (!/[.!?…]$/u.test(content) && !bare.endsWith(":"));
     rule = "quote.unattributed";
   }
   out.push({
@@ -135,6 +140,7 @@ function pushDirect(text: string, q: QuotedSpan, lines: readonly LineSpan[], sen
     ...(attr ? { attr } : {}),
     pos: attr ? attr.npStart : q.outerStart,
     line,
+    ...(weak ? { weak } : {}),
   });
 }
 

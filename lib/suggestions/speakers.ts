@@ -40,11 +40,12 @@ const isNonName = (t: string) => NON_NAME_WORDS.has(lower(t)) || isTitle(t) || /
 
 /** The person-name part of a capitalised run ("Russian President Vladimir Putin" → "Vladimir Putin"). */
 export function personNameIn(run: Token[]): { tokens: Token[]; titles: string[] } | undefined {
-  const titles: string[] = [];
   let i = 0;
-  while (i < run.length && isNonName(run[i]?.text ?? "")) titles.push(lower(run[i]?.text ?? "")), i++;
-  const name: Token[] = [];
-  while (i < run.length && !isNonName(run[i]?.text ?? "")) name.push(run[i] as Token), i++;
+  while (i < run.length && isNonName(run[i]?.text ?? "")) i++;
+  const titles = run.slice(0, i).map((t) => lower(t.text));
+  const start = i;
+  while (i < run.length && !isNonName(run[i]?.text ?? "")) i++;
+  const name = run.slice(start, i);
   if (name.length === 0 || name.length > 3) return undefined;
   if (name.some((t) => /['’]s$/u.test(t.text))) return undefined;
   return { tokens: name, titles };
