@@ -103,7 +103,8 @@ export function parseSpeakerPhrase(np: string, pick: "first" | "last"): SpeakerP
   }
   for (const run of ordered) {
     if (run.some((t) => ORG_HEADS.has(lower(t.text)))) {
-      const s = run[0]?.start ?? 0;
+      // "The Chinese Foreign Ministry" → "Chinese Foreign Ministry": the article is not part of the name.
+      const s = (lower(run[0]?.text ?? "") === "the" ? run[1] : run[0])?.start ?? 0;
       const e = run[run.length - 1]?.end ?? 0;
       return { kind: "name", name: trimmed.slice(s, e), type: "ORGANISATION", start: s, end: e };
     }

@@ -80,7 +80,7 @@ describe("suggestForDocument: whole articles", () => {
     const count = (kind: Suggestion["type"]) => out.suggestions.filter((s) => s.type === kind).length;
     expect([count("EDITORIAL"), count("QUOTE"), count("CLAIM")]).toEqual([13, 15, 10]);
     expect(out.proposedEntities).toEqual([
-      { name: "The Chinese Foreign Ministry", type: "ORGANISATION" },
+      { name: "Chinese Foreign Ministry", type: "ORGANISATION" },
       { name: "Kurt Volker", type: "PERSON" },
       { name: "Alexandra Prokopenko", type: "PERSON" },
     ]);
