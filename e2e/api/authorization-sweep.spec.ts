@@ -2,7 +2,8 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { API_OPERATIONS, type ApiOperation } from "../../lib/api/route-catalog";
 import { can, type Permission, type ProjectRoleName } from "../../lib/auth/permissions";
 import { DEMO_PASSWORD, type RoleName } from "../fixtures";
-import { as, bearer, demoProjectId } from "./helpers";
+import { as, bearer } from "./helpers";
+import { resolveIds, type Ids } from "./sweep-ids";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -13,19 +14,6 @@ const MEMBERS: { role: RoleName; roles: ProjectRoleName[] }[] = [
   { role: "annotator1", roles: ["ANNOTATOR"] },
   { role: "reviewer", roles: ["REVIEWER"] },
 ];
-
-type Ids = Record<string, string>;
-
-async function resolveIds(request: APIRequestContext): Promise<Ids> {
-  const projectId = await demoProjectId(request);
-  const ids: Ids = { projectId };
-  const docs = await request.get(`/api/v1/projects/${projectId}/documents`, { headers: as("manager") });
-  if (docs.ok()) {
-    const body = (await docs.json()) as { items?: { id: string }[] };
-    if (body.items?.[0]) ids.documentId = body.items[0].id;
-  }
-  return ids;
-}
 
 function fill(path: string, ids: Ids): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? "unknown-id");
@@ -68,6 +56,7 @@ for (const op of API_OPERATIONS.filter((o) => o.access !== "public")) {
     expect(outsider.status(), "a non-member").toBe(404);
     expect(((await outsider.json()) as { error: { code: string } }).error.code).toBe("not_found");
 
+    expect(path, "every path parameter has a real id (add a resolver in sweep-ids.ts)").not.toContain("unknown-id");
     const lacking = MEMBERS.find((m) => !can(m.roles, op.access as Permission));
     if (lacking) {
       const res = await call(request, op, path, as(lacking.role));

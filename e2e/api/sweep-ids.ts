@@ -1,0 +1,39 @@
+import type { APIRequestContext } from "@playwright/test";
+import { as, demoProjectId } from "./helpers";
+
+export type Ids = Record<string, string>;
+
+// Real ids for the path parameters of the authorization sweep, one resolver per parameter name.
+// A feature that adds a new path parameter adds its resolver here.
+type Resolver = (request: APIRequestContext, ids: Ids) => Promise<string | undefined>;
+
+export const RESOLVERS: [string, Resolver][] = [
+  ["projectId", (request) => demoProjectId(request)],
+  [
+    "documentId",
+    async (request, ids) => {
+      const res = await request.get(`/api/v1/projects/${ids.projectId}/documents`, { headers: as("manager") });
+      return ((await res.json()) as { items: { id: string }[] }).items[0]?.id;
+    },
+  ],
+  ["index", async () => "0"],
+  [
+    "taskId",
+    async (request, ids) => {
+      const res = await request.post(`/api/v1/projects/${ids.projectId}/imports`, {
+        headers: as("manager"),
+        multipart: { file: { name: "sweep.txt", mimeType: "text/plain", buffer: Buffer.from("Sweep article.\n\nIt exists for the authorization sweep.") } },
+      });
+      return ((await res.json()) as { taskId?: string }).taskId;
+    },
+  ],
+];
+
+export async function resolveIds(request: APIRequestContext): Promise<Ids> {
+  const ids: Ids = {};
+  for (const [name, resolve] of RESOLVERS) {
+    const value = await resolve(request, ids);
+    if (value) ids[name] = value;
+  }
+  return ids;
+}
