@@ -20,6 +20,9 @@ export function SentenceList({ sentences, canEdit, onToggleKind }: Props) {
   const parent = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => (hideBoilerplate ? sentences.filter((s) => s.kind === "content") : sentences), [sentences, hideBoilerplate]);
   const boilerplateCount = sentences.length - sentences.filter((s) => s.kind === "content").length;
+  // The React Compiler cannot memoise TanStack Virtual's returned functions; this component does
+  // not rely on it doing so.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => parent.current,

@@ -78,15 +78,13 @@ export async function importArticle(input: { projectId: string; createdById: str
         },
         select: { id: true },
       });
-      await tx.sentence.createMany({
-        data: segments.map((s, index) => ({
-          documentId: document.id,
-          index,
-          start: s.start,
-          end: s.end,
-          kind: s.kind === "boilerplate" ? "BOILERPLATE" : "CONTENT",
-        })),
-      });
+      // One INSERT … SELECT FROM unnest(arrays) for all sentences: a single round trip with five
+      // parameters, close to COPY speed, inside the document's transaction.
+      await tx.$executeRaw`INSERT INTO sentences (document_id, index, start, "end", kind)
+        SELECT ${document.id}, s.index, s.start, s."end", s.kind::"SentenceKind"
+        FROM unnest(${segments.map((_, i) => i)}::int[], ${segments.map((s) => s.start)}::int[],
+                    ${segments.map((s) => s.end)}::int[], ${segments.map((s) => (s.kind === "boilerplate" ? "BOILERPLATE" : "CONTENT"))}::text[])
+          AS s(index, start, "end", kind)`;
       return document.id;
     });
     return { status: "imported", id, title, sentenceCount: segments.length, language };

@@ -1,4 +1,5 @@
 import "server-only";
+import { mapConcurrent } from "@/lib/async/map-concurrent";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { articleInputSchema, describeIssues, type ArticleInput } from "@/lib/ingest/article-input";
@@ -7,6 +8,9 @@ import { detectFormat } from "@/lib/ingest/detect-format";
 import { parseArticles } from "@/lib/ingest/parse-article";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticle } from "./import-article";
+
+// Documents of one batch are stored a few at a time, each in its own transaction.
+const PARALLEL_DOCUMENTS = 4;
 
 export type ImportContext = { projectId: string; userId: string | null };
 export type UploadedFile = { name: string; bytes: Uint8Array; encoding?: string | null };
@@ -58,22 +62,18 @@ export async function importUploadedFile(ctx: ImportContext, file: UploadedFile)
     return [failed(file.name, code, decoded.message)];
   }
   const items = parseArticles(format, decoded.text, format === "txt" ? { meta: { file: file.name } } : {});
-  const results: ImportResult[] = [];
-  for (const item of items) {
+  return mapConcurrent(items, PARALLEL_DOCUMENTS, (item) => {
     const line = format === "jsonl" ? item.line : undefined;
-    results.push(item.ok ? await importOne(ctx, file.name, item.article, line) : failed(file.name, "validation_failed", item.message, line));
-  }
-  return results;
+    return item.ok ? importOne(ctx, file.name, item.article, line) : Promise.resolve(failed(file.name, "validation_failed", item.message, line));
+  });
 }
 
 /** A JSON request body: one article object or an array of them. */
 export async function importJsonArticles(ctx: ImportContext, body: unknown): Promise<ImportResult[]> {
   const items = Array.isArray(body) ? body : [body];
-  const results: ImportResult[] = [];
-  for (const [i, raw] of items.entries()) {
+  return mapConcurrent(items, PARALLEL_DOCUMENTS, (raw, i) => {
     const name = Array.isArray(body) ? `item ${i + 1}` : "article";
     const parsed = articleInputSchema.safeParse(raw);
-    results.push(parsed.success ? await importOne(ctx, name, parsed.data) : failed(name, "validation_failed", describeIssues(parsed.error)));
-  }
-  return results;
+    return parsed.success ? importOne(ctx, name, parsed.data) : Promise.resolve(failed(name, "validation_failed", describeIssues(parsed.error)));
+  });
 }

@@ -7,7 +7,8 @@ export const UNDETERMINED = "und";
 // Below this many letters tinyld guesses wildly ("Войти" comes back as Ukrainian).
 const MIN_LETTERS = 20;
 // The opening of an article decides its language; scraped sidebars sit at the end.
-const SAMPLE_CHARS = 20_000;
+// 4,000 characters decide as reliably as the whole text at a fraction of the cost on long articles.
+const SAMPLE_CHARS = 4_000;
 const LETTER = /\p{L}/gu;
 const ISO_639_1 = /^[a-z]{2}$/;
 

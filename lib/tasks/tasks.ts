@@ -3,6 +3,7 @@ import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import type { ImportResult } from "@/lib/validation/documents";
 
 /** A background task's progress, for the page that polls it; only project members may read it. */
 export async function getTask(user: AuthenticatedUser, taskId: string) {
@@ -21,7 +22,7 @@ export async function getTask(user: AuthenticatedUser, taskId: string) {
     task.kind === "IMPORT"
       ? await prisma().importFile.findMany({ where: { taskId }, orderBy: { position: "asc" }, select: { name: true, position: true, result: true } })
       : [];
-  return { ...task, files: files.map((f) => ({ name: f.name, position: f.position, results: (f.result as unknown[] | null) ?? null })) };
+  return { ...task, files: files.map((f) => ({ name: f.name, position: f.position, results: (f.result as ImportResult[] | null) ?? null })) };
 }
 
 export async function listRecentTasks(user: AuthenticatedUser, projectId: string, kind: "IMPORT" | "EXPORT" | "SUGGEST") {
