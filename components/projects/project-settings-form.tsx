@@ -32,7 +32,7 @@ export function ProjectSettingsForm(props: { projectId: string; defaults: Update
         <Controller
           control={control}
           name="stanceTargets"
-          render={({ field }) => <StringListEditor id="settings-targets" value={field.value ?? []} onChange={field.onChange} addLabel="Add target" />}
+          render={({ field }) => <StringListEditor id="settings-targets" value={field.value ?? []} onChange={field.onChange} addLabel="Add target" itemLabel="Target" />}
         />
       </Field>
       {props.retiredTargets.length ? <p className="hint">Retired: {props.retiredTargets.join(", ")}</p> : null}

@@ -52,7 +52,8 @@ test("projects API: list, read, settings validation, members", async ({ request 
   const project = await (await request.get(`/api/v1/projects/${projectId}`, { headers: as("annotator1") })).json();
   expect(project.name).toBe("Russia–China coverage");
   expect(project.roles).toEqual(["ANNOTATOR"]);
-  expect(project.documentCount).toBe(5);
+  // Other specs import into the demo project too, so only the five seeded articles are certain.
+  expect(project.documentCount).toBeGreaterThanOrEqual(5);
   expect(project.stanceTargets).toEqual(["Russia–China partnership", "United States / the West", "Ukraine"]);
 
   const invalid = await request.patch(`/api/v1/projects/${projectId}`, { headers: as("manager"), data: { name: "" } });

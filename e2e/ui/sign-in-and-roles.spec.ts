@@ -58,7 +58,7 @@ for (const [role, expected] of Object.entries(EXPECTATIONS) as [RoleName, (typeo
     await openDemoProject(page);
     const tabs = page.getByRole("navigation", { name: "Project" }).getByRole("link");
     await expect(tabs).toHaveText(expected.tabs);
-    await expect(page.getByTestId("documents-table").locator("tbody tr")).toHaveCount(5);
+    await expect(page.getByTestId("documents-table").getByRole("link", { name: "Moscow and Beijing are global partners" })).toBeVisible();
 
     const projectUrl = page.url();
     const settings = await page.goto(`${projectUrl}/settings`);
@@ -107,14 +107,14 @@ test("manager edits settings; a server-side validation error shows next to the f
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("Description", { exact: true }).fill("Edited in the e2e test");
   await page.getByRole("button", { name: "Add target" }).click();
-  await page.getByLabel("Item 4").fill("Ukraine");
+  await page.getByLabel("Target 4", { exact: true }).fill("Ukraine");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByTestId("settings-form").getByRole("alert")).toContainText("Targets must be unique");
-  await page.getByLabel("Item 4").fill("European Union");
+  await page.getByLabel("Target 4", { exact: true }).fill("European Union");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Item 4")).toHaveValue("European Union");
+  await expect(page.getByLabel("Target 4", { exact: true })).toHaveValue("European Union");
   await expect(page.getByLabel("Description", { exact: true })).toHaveValue("Edited in the e2e test");
 });
 

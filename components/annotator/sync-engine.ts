@@ -1,0 +1,182 @@
+"use client";
+import { applyOutbox, enqueue, rebase, type AnnotationBody, type OutboxOp } from "@/lib/annotator/outbox";
+import { loadStored, saveStored } from "./outbox-store";
+import type { AnnotationDto } from "./types";
+
+export type SyncStatus = { state: "saved" | "saving" | "offline" | "error"; pending: number; message?: string };
+export type Conflict = { op: OutboxOp; current: AnnotationDto | null; message: string };
+
+class NetworkError extends Error {}
+
+/**
+ * Keeps the annotator's layer in sync with the server: every change goes to the outbox
+ * (IndexedDB) first, then is sent in order; network failures leave it queued (offline), a stale
+ * version becomes a conflict the user resolves — nothing is overwritten silently.
+ */
+export class AnnotationSync {
+  private server = new Map<string, AnnotationDto>();
+  private queue: OutboxOp[] = [];
+  private inFlight: OutboxOp | null = null;
+  private flushing = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  conflicts: Conflict[] = [];
+  status: SyncStatus = { state: "saved", pending: 0 };
+  private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly documentId: string,
+    private readonly storageKey: string,
+    private readonly materialise: (id: string, body: AnnotationBody, previous: AnnotationDto | undefined) => AnnotationDto,
+  ) {}
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit() {
+    const pending = this.queue.length + (this.inFlight ? 1 : 0);
+    if (this.status.state !== "error") this.status = { ...this.status, pending };
+    for (const l of this.listeners) l();
+  }
+
+  view(): Map<string, AnnotationDto> {
+    const queued = this.inFlight ? [this.inFlight, ...this.queue] : this.queue;
+    const view = applyOutbox(this.server, queued, this.materialise);
+    for (const op of queued) {
+      const a = view.get(op.id);
+      if (a) view.set(op.id, { ...a, pending: true });
+    }
+    return view;
+  }
+
+  serverVersion(id: string): number {
+    return this.server.get(id)?.version ?? 0;
+  }
+
+  async load(): Promise<void> {
+    const stored = await loadStored(this.storageKey);
+    this.queue = stored.queue;
+    try {
+      const res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=mine`, { cache: "no-store" });
+      if (!res.ok) throw new NetworkError(`HTTP ${res.status}`);
+      const body = (await res.json()) as { annotations: AnnotationDto[] };
+      this.server = new Map(body.annotations.map((a) => [a.id, a]));
+      await this.persist();
+    } catch {
+      // Offline (or the server is down): work from the last snapshot; the outbox waits.
+      this.server = new Map((stored.snapshot ?? []).map((a) => [a.id, a]));
+      this.status = { state: "offline", pending: this.queue.length };
+    }
+    this.emit();
+    void this.flush();
+  }
+
+  change(op: OutboxOp) {
+    this.queue = enqueue(this.queue, op, this.inFlight?.id);
+    void this.persist();
+    this.emit();
+    void this.flush();
+  }
+
+  resolveConflict(conflict: Conflict, keepMine: boolean) {
+    this.conflicts = this.conflicts.filter((c) => c !== conflict);
+    if (conflict.current) this.server.set(conflict.current.id, conflict.current);
+    else this.server.delete(conflict.op.id);
+    if (keepMine && conflict.op.kind !== "create") {
+      const version = conflict.current?.version ?? 0;
+      // Re-apply the user's edit on top of the current version (or drop a delete of a vanished row).
+      if (conflict.current) this.change({ ...conflict.op, baseVersion: version });
+    } else if (keepMine && conflict.op.kind === "create") {
+      this.change(conflict.op);
+    } else {
+      this.emit();
+    }
+    void this.persist();
+  }
+
+  private async persist() {
+    const queued = this.inFlight ? [this.inFlight, ...this.queue] : this.queue;
+    await saveStored(this.storageKey, { queue: queued, snapshot: [...this.server.values()] });
+  }
+
+  async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const op = this.queue[0]!;
+        this.queue = this.queue.slice(1);
+        this.inFlight = op;
+        this.status = { state: "saving", pending: this.queue.length + 1 };
+        this.emit();
+        try {
+          const saved = await this.send(op);
+          if (op.kind === "delete") this.server.delete(op.id);
+          else if (saved) {
+            this.server.set(saved.id, saved);
+            this.queue = rebase(this.queue, saved.id, saved.version);
+          }
+        } catch (error) {
+          if (error instanceof NetworkError) {
+            this.queue = [op, ...this.queue];
+            this.inFlight = null;
+            this.status = { state: "offline", pending: this.queue.length };
+            await this.persist();
+            this.emit();
+            this.scheduleRetry();
+            return;
+          }
+          const conflict = error as Conflict;
+          if (conflict.op) this.conflicts = [...this.conflicts, conflict];
+        }
+        this.inFlight = null;
+        await this.persist();
+      }
+      this.status = { state: "saved", pending: 0 };
+      this.emit();
+    } finally {
+      this.flushing = false;
+      this.inFlight = null;
+    }
+  }
+
+  private scheduleRetry() {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, 3000);
+  }
+
+  private async send(op: OutboxOp): Promise<AnnotationDto | null> {
+    let res: Response;
+    try {
+      if (op.kind === "create") {
+        res = await fetch(`/api/v1/documents/${this.documentId}/annotations`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ id: op.id, ...op.body }),
+        });
+      } else if (op.kind === "update") {
+        res = await fetch(`/api/v1/annotations/${op.id}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ...op.body, version: op.baseVersion }),
+        });
+      } else {
+        res = await fetch(`/api/v1/annotations/${op.id}?version=${op.baseVersion}`, { method: "DELETE" });
+      }
+    } catch {
+      throw new NetworkError("offline");
+    }
+    if (res.status >= 500 || res.status === 0) throw new NetworkError(`HTTP ${res.status}`);
+    if (res.status === 204) return null;
+    const body = (await res.json().catch(() => null)) as (AnnotationDto & { annotation?: AnnotationDto; error?: { code: string; message: string; current?: AnnotationDto } }) | null;
+    if (res.ok) return body?.annotation ?? (body as AnnotationDto);
+    const message = body?.error?.message ?? `The server refused the change (HTTP ${res.status}).`;
+    if (res.status === 409 && body?.error?.code === "stale_version") throw { op, current: body.error.current ?? null, message } satisfies Conflict;
+    // Any other refusal (validation, permission, read-only layer): the change cannot be saved as is.
+    throw { op, current: op.kind === "create" ? null : (this.server.get(op.id) ?? null), message } satisfies Conflict;
+  }
+}
