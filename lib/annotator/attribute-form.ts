@@ -1,0 +1,95 @@
+// The side panel's form for a span's attributes, built from the project's label schema: a zod
+// schema (for react-hook-form's resolver) plus conversions between form values and API bodies.
+import { z } from "zod";
+import type { AttributeDefinition, LabelSchema, SpanTypeDefinition } from "@/lib/schema/label-schema";
+
+export type OffsetRange = { start: number; end: number };
+export type StanceEntry = { target: string; value: number };
+/** Form values: choice → value ("" = unset), stance → list, entity → speaker id ("" = none), span → range | null. */
+export type AttributeValues = Record<string, string | StanceEntry[] | OffsetRange | null>;
+
+const rangeSchema = z
+  .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+  .refine((r) => r.start < r.end, "The range is empty.");
+
+export function stanceListSchema(targets: readonly string[]) {
+  return z
+    .array(
+      z.object({
+        target: z.string().refine((t) => targets.includes(t), "Pick a stance target from the project's list."),
+        value: z.number().int().min(-2, "Stance runs from −2 to +2.").max(2, "Stance runs from −2 to +2."),
+      }),
+    )
+    .refine((list) => new Set(list.map((s) => s.target)).size === list.length, "Each target may be rated once.");
+}
+
+function attributeSchema(def: AttributeDefinition, targets: readonly string[], keep: unknown): z.ZodType<AttributeValues[string]> {
+  switch (def.kind) {
+    case "choice": {
+      // Retired values stay valid for an annotation that already uses them.
+      const allowed = def.values.filter((v) => !v.retired || v.value === keep).map((v) => v.value);
+      const message = `Choose a ${def.name}.`;
+      return def.required
+        ? z.string().refine((v) => allowed.includes(v), message)
+        : z.string().refine((v) => v === "" || allowed.includes(v), message);
+    }
+    case "stance":
+      return def.required ? stanceListSchema(targets).refine((l) => l.length > 0, "Add a stance.") : stanceListSchema(targets);
+    case "entity":
+      return def.required ? z.string().min(1, `Pick a ${def.name}.`) : z.string();
+    case "span":
+      return def.required ? rangeSchema : rangeSchema.nullable();
+  }
+}
+
+/** The zod schema validating a span type's attribute form; `current` keeps retired values valid. */
+export function attributeFormSchema(type: SpanTypeDefinition, targets: readonly string[], current: AttributeValues = {}): z.ZodType<AttributeValues> {
+  const shape: Record<string, z.ZodType<AttributeValues[string]>> = {};
+  for (const def of type.attributes) shape[def.name] = attributeSchema(def, targets, current[def.name]);
+  return z.object(shape) as unknown as z.ZodType<AttributeValues>;
+}
+
+function isRange(value: unknown): value is OffsetRange {
+  return typeof value === "object" && value !== null && typeof (value as OffsetRange).start === "number" && typeof (value as OffsetRange).end === "number";
+}
+
+function isStanceList(value: unknown): value is StanceEntry[] {
+  return Array.isArray(value) && value.every((s) => typeof s === "object" && s !== null && typeof (s as StanceEntry).target === "string" && typeof (s as StanceEntry).value === "number");
+}
+
+/** Form defaults from stored attributes (speaker from the annotation's resolved speaker). */
+export function toFormValues(type: SpanTypeDefinition, attributes: Record<string, unknown>, speakerId: string | null): AttributeValues {
+  const values: AttributeValues = {};
+  for (const def of type.attributes) {
+    const raw = attributes[def.name];
+    if (def.kind === "choice") values[def.name] = typeof raw === "string" ? raw : "";
+    else if (def.kind === "stance") values[def.name] = isStanceList(raw) ? raw.map((s) => ({ target: s.target, value: s.value })) : [];
+    else if (def.kind === "entity") {
+      const id = speakerId ?? (typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "");
+      values[def.name] = id;
+    } else values[def.name] = isRange(raw) ? { start: raw.start, end: raw.end } : null;
+  }
+  return values;
+}
+
+/** The API's `attributes` object: unset values are left out, an entity is sent as `{id}`. */
+export function toApiAttributes(type: SpanTypeDefinition, values: AttributeValues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const def of type.attributes) {
+    const value = values[def.name];
+    if (def.kind === "choice" && typeof value === "string" && value !== "") out[def.name] = value;
+    else if (def.kind === "stance" && isStanceList(value) && value.length > 0) out[def.name] = value;
+    else if (def.kind === "entity" && typeof value === "string" && value !== "") out[def.name] = { id: value };
+    else if (def.kind === "span" && isRange(value)) out[def.name] = value;
+  }
+  return out;
+}
+
+export function spanType(schema: LabelSchema, name: string): SpanTypeDefinition | undefined {
+  return schema.spanTypes.find((t) => t.name === name);
+}
+
+/** The first entity attribute of a type (the speaker of a QUOTE), if any. */
+export function entityAttribute(type: SpanTypeDefinition): string | null {
+  return type.attributes.find((a) => a.kind === "entity")?.name ?? null;
+}
