@@ -1,0 +1,61 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import { requireDocumentPermission } from "@/lib/auth/project-access";
+import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
+import { prisma } from "@/lib/db/prisma";
+import { activeStanceTargets, type LabelSchema } from "@/lib/schema/label-schema";
+
+/** [index, start, end, boilerplate ? 1 : 0]: compact, since a long document has 20,000 of them. */
+export type CompactSentence = [number, number, number, 0 | 1];
+
+export type AnnotatorPageData = {
+  document: { id: string; projectId: string; title: string; text: string; state: string };
+  sentences: CompactSentence[];
+  schema: LabelSchema;
+  stanceTargets: string[];
+  entities: { id: string; name: string; aliases: string[]; type: string }[];
+  assignment: { id: string; state: "ASSIGNED" | "IN_PROGRESS" | "SUBMITTED" } | null;
+  /** Why the caller's layer is read-only, or null when they may write. */
+  readOnlyReason: string | null;
+  canCreateEntities: boolean;
+};
+
+/**
+ * Everything the annotator page needs for one document. Any member may open it (non-members get
+ * 404); only an annotator with an open assignment on a document that is not signed off may write.
+ */
+export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: string): Promise<AnnotatorPageData> {
+  const access = await requireDocumentPermission(user, documentId, "documents.view");
+  const document = await prisma().document.findUniqueOrThrow({
+    where: { id: documentId },
+    select: {
+      id: true, projectId: true, title: true, text: true, state: true,
+      project: { select: { labelSchema: true } },
+      sentences: { orderBy: { index: "asc" }, select: { index: true, start: true, end: true, kind: true } },
+      assignments: { where: { userId: user.id, role: "ANNOTATOR" }, select: { id: true, state: true } },
+    },
+  });
+  const entities = await prisma().entity.findMany({
+    where: { projectId: document.projectId, mergedIntoId: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, aliases: true, type: true },
+  });
+  const schema = document.project.labelSchema as LabelSchema;
+  const assignment = document.assignments[0] ?? null;
+  const mayWrite = can(access.roles, "annotations.write");
+  let readOnlyReason: string | null = null;
+  if (!mayWrite) readOnlyReason = "You are not an annotator in this project, so this layer is read-only.";
+  else if (!assignment) readOnlyReason = "This document is not assigned to you, so you cannot annotate it. Ask a project manager to assign it.";
+  else if (assignment.state === "SUBMITTED") readOnlyReason = "You submitted this document; it is read-only until a reviewer returns it.";
+  else if (document.state === "SIGNED_OFF") readOnlyReason = "This document is signed off; annotations are frozen.";
+  return {
+    document: { id: document.id, projectId: document.projectId, title: document.title, text: document.text, state: document.state },
+    sentences: document.sentences.map((s) => [s.index, s.start, s.end, s.kind === "BOILERPLATE" ? 1 : 0]),
+    schema,
+    stanceTargets: activeStanceTargets(schema),
+    entities: entities.map((e) => ({ ...e, type: e.type.toLowerCase() })),
+    assignment,
+    readOnlyReason,
+    canCreateEntities: access.permissions.includes("entities.create"),
+  };
+}

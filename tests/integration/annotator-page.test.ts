@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { loadAnnotatorPage } from "@/lib/annotator/load-annotator-page";
+import { prisma } from "@/lib/db/prisma";
+import { importJsonArticles } from "@/lib/documents/import-files";
+import { AppError } from "@/lib/errors";
+import { makeTeam } from "./factories";
+
+async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError");
+}
+
+async function setup() {
+  const team = await makeTeam();
+  const text = "Headline 😀\n\nLavrov said the talks were useful. Another sentence.\n\nfoto";
+  const [result] = await importJsonArticles({ projectId: team.project.id, userId: team.manager.id }, { title: "Doc", text });
+  const documentId = result!.id!;
+  return { ...team, documentId, text };
+}
+
+describe("loadAnnotatorPage", () => {
+  it("gives an assigned annotator the text, compact sentences, schema, targets, entities and a writable layer", async () => {
+    const { annotator, project, documentId, text } = await setup();
+    const assignment = await prisma().assignment.create({ data: { documentId, userId: annotator.id, role: "ANNOTATOR" } });
+    await prisma().entity.createMany({ data: [
+      { projectId: project.id, name: "Sergey Lavrov", type: "PERSON" },
+      { projectId: project.id, name: "Old name", type: "PERSON" },
+    ] });
+    const lavrov = await prisma().entity.findFirstOrThrow({ where: { name: "Sergey Lavrov" } });
+    await prisma().entity.update({ where: { projectId_name: { projectId: project.id, name: "Old name" } }, data: { mergedIntoId: lavrov.id } });
+
+    const page = await loadAnnotatorPage(annotator, documentId);
+    expect(page.document.text).toBe(text);
+    expect(page.sentences[0]).toEqual([0, 0, 10, 0]);
+    expect(page.sentences.at(-1)![3]).toBe(1);
+    const codePoints = [...text];
+    expect(codePoints.slice(page.sentences[1]![1], page.sentences[1]![2]).join("")).toBe("Lavrov said the talks were useful.");
+    expect(page.schema.spanTypes.map((t) => t.hotkey)).toEqual(["c", "q", "e"]);
+    expect(page.stanceTargets.length).toBeGreaterThan(0);
+    expect(page.entities).toEqual([{ id: lavrov.id, name: "Sergey Lavrov", aliases: [], type: "person" }]);
+    expect(page.assignment).toEqual({ id: assignment.id, state: "ASSIGNED" });
+    expect(page.readOnlyReason).toBeNull();
+    expect(page.canCreateEntities).toBe(true);
+  });
+
+  it("an annotator without an assignment, or with a submitted one, reads only", async () => {
+    const { annotator, annotator2, documentId } = await setup();
+    expect((await loadAnnotatorPage(annotator, documentId)).readOnlyReason).toMatch(/not assigned to you/);
+    await prisma().assignment.create({ data: { documentId, userId: annotator2.id, role: "ANNOTATOR", state: "SUBMITTED" } });
+    expect((await loadAnnotatorPage(annotator2, documentId)).readOnlyReason).toMatch(/You submitted this document/);
+  });
+
+  it("a signed-off document is read-only even for its annotator", async () => {
+    const { annotator, documentId } = await setup();
+    await prisma().assignment.create({ data: { documentId, userId: annotator.id, role: "ANNOTATOR", state: "IN_PROGRESS" } });
+    await prisma().document.update({ where: { id: documentId }, data: { state: "SIGNED_OFF" } });
+    expect((await loadAnnotatorPage(annotator, documentId)).readOnlyReason).toMatch(/signed off/);
+  });
+
+  it("reviewers and managers see it read-only; outsiders and unknown documents get 404", async () => {
+    const { reviewer, manager, outsider, documentId } = await setup();
+    const asReviewer = await loadAnnotatorPage(reviewer, documentId);
+    expect(asReviewer.readOnlyReason).toMatch(/not an annotator/);
+    expect(asReviewer.assignment).toBeNull();
+    expect((await loadAnnotatorPage(manager, documentId)).readOnlyReason).toMatch(/not an annotator/);
+    expect((await errorOf(loadAnnotatorPage(outsider, documentId))).code).toBe("not_found");
+    expect((await errorOf(loadAnnotatorPage(manager, "no-such-document"))).code).toBe("not_found");
+  });
+});
