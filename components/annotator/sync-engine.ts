@@ -4,7 +4,8 @@ import { loadStored, saveStored } from "./outbox-store";
 import type { AnnotationDto } from "./types";
 
 export type SyncStatus = { state: "saved" | "saving" | "offline" | "error"; pending: number; message?: string };
-export type Conflict = { op: OutboxOp; current: AnnotationDto | null; message: string };
+/** `stale`: someone changed it first (409); otherwise the server refused the change outright. */
+export type Conflict = { op: OutboxOp; current: AnnotationDto | null; message: string; stale: boolean };
 
 class NetworkError extends Error {}
 
@@ -19,6 +20,7 @@ export class AnnotationSync {
   private inFlight: OutboxOp | null = null;
   private flushing = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  loaded = false;
   conflicts: Conflict[] = [];
   status: SyncStatus = { state: "saved", pending: 0 };
   private listeners = new Set<() => void>();
@@ -58,18 +60,42 @@ export class AnnotationSync {
     const stored = await loadStored(this.storageKey);
     this.queue = stored.queue;
     try {
-      const res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=mine`, { cache: "no-store" });
-      if (!res.ok) throw new NetworkError(`HTTP ${res.status}`);
-      const body = (await res.json()) as { annotations: AnnotationDto[] };
-      this.server = new Map(body.annotations.map((a) => [a.id, a]));
-      await this.persist();
+      let res: Response;
+      try {
+        res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=mine`, { cache: "no-store" });
+      } catch {
+        throw new NetworkError("offline");
+      }
+      if (res.status >= 500) throw new NetworkError(`HTTP ${res.status}`);
+      if (!res.ok) {
+        // Not allowed to read this layer (or no such document): nothing to show, nothing to send.
+        this.server = new Map();
+        this.status = { state: "error", pending: this.queue.length, message: await errorMessage(res, "Your annotations could not be loaded.") };
+      } else {
+        const body = (await res.json()) as { items?: AnnotationDto[]; annotations?: AnnotationDto[] };
+        this.server = new Map((body.items ?? body.annotations ?? []).map((a) => [a.id, a]));
+        await this.persist();
+      }
     } catch {
       // Offline (or the server is down): work from the last snapshot; the outbox waits.
       this.server = new Map((stored.snapshot ?? []).map((a) => [a.id, a]));
       this.status = { state: "offline", pending: this.queue.length };
+      this.scheduleRetry();
     }
+    this.loaded = true;
     this.emit();
-    void this.flush();
+    if (this.status.state !== "error") void this.flush();
+  }
+
+  /** Sends the outbox as soon as the browser reports the connection is back. */
+  listenForOnline(): () => void {
+    const onOnline = () => void this.flush();
+    window.addEventListener("online", onOnline);
+    return () => {
+      window.removeEventListener("online", onOnline);
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    };
   }
 
   change(op: OutboxOp) {
@@ -79,20 +105,22 @@ export class AnnotationSync {
     void this.flush();
   }
 
+  /** Re-apply the user's edit on top of the server's current state, or keep the server's. */
   resolveConflict(conflict: Conflict, keepMine: boolean) {
     this.conflicts = this.conflicts.filter((c) => c !== conflict);
     if (conflict.current) this.server.set(conflict.current.id, conflict.current);
     else this.server.delete(conflict.op.id);
-    if (keepMine && conflict.op.kind !== "create") {
-      const version = conflict.current?.version ?? 0;
-      // Re-apply the user's edit on top of the current version (or drop a delete of a vanished row).
-      if (conflict.current) this.change({ ...conflict.op, baseVersion: version });
-    } else if (keepMine && conflict.op.kind === "create") {
-      this.change(conflict.op);
-    } else {
+    const op = conflict.op;
+    if (!keepMine) {
       this.emit();
+      void this.persist();
+      return;
     }
-    void this.persist();
+    if (!conflict.stale || op.kind === "create") this.change(op);
+    else if (conflict.current) this.change({ ...op, baseVersion: conflict.current.version });
+    // Theirs deleted it: my edit comes back as a new annotation with the same id; my delete is done.
+    else if (op.kind === "update") this.change({ kind: "create", id: op.id, body: op.body });
+    else this.emit();
   }
 
   private async persist() {
@@ -128,7 +156,12 @@ export class AnnotationSync {
             return;
           }
           const conflict = error as Conflict;
-          if (conflict.op) this.conflicts = [...this.conflicts, conflict];
+          if (conflict.op) {
+            // Show the server's current state at once; the user's edit waits in the conflict.
+            if (conflict.stale && conflict.current) this.server.set(conflict.current.id, conflict.current);
+            else if (conflict.stale) this.server.delete(conflict.op.id);
+            this.conflicts = [...this.conflicts, conflict];
+          }
         }
         this.inFlight = null;
         await this.persist();
@@ -165,18 +198,29 @@ export class AnnotationSync {
           body: JSON.stringify({ ...op.body, version: op.baseVersion }),
         });
       } else {
-        res = await fetch(`/api/v1/annotations/${op.id}?version=${op.baseVersion}`, { method: "DELETE" });
+        res = await fetch(`/api/v1/annotations/${op.id}?version=${op.baseVersion}`, {
+          method: "DELETE",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ version: op.baseVersion }),
+        });
       }
     } catch {
       throw new NetworkError("offline");
     }
-    if (res.status >= 500 || res.status === 0) throw new NetworkError(`HTTP ${res.status}`);
+    if (res.status >= 500 || res.status === 0 || res.status === 429) throw new NetworkError(`HTTP ${res.status}`);
     if (res.status === 204) return null;
     const body = (await res.json().catch(() => null)) as (AnnotationDto & { annotation?: AnnotationDto; error?: { code: string; message: string; current?: AnnotationDto } }) | null;
     if (res.ok) return body?.annotation ?? (body as AnnotationDto);
     const message = body?.error?.message ?? `The server refused the change (HTTP ${res.status}).`;
-    if (res.status === 409 && body?.error?.code === "stale_version") throw { op, current: body.error.current ?? null, message } satisfies Conflict;
+    if (res.status === 409 && body?.error?.code === "stale_version") throw { op, current: body.error.current ?? null, message, stale: true } satisfies Conflict;
+    // A retried create that the server already stored: take its copy, nothing was lost.
+    if (op.kind === "create" && res.status === 409 && body?.error?.code === "duplicate" && body.error.current) return body.error.current;
     // Any other refusal (validation, permission, read-only layer): the change cannot be saved as is.
-    throw { op, current: op.kind === "create" ? null : (this.server.get(op.id) ?? null), message } satisfies Conflict;
+    throw { op, current: op.kind === "create" ? null : (this.server.get(op.id) ?? null), message, stale: false } satisfies Conflict;
   }
+}
+
+async function errorMessage(res: Response, fallback: string): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? fallback;
 }

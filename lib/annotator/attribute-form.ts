@@ -43,10 +43,10 @@ function attributeSchema(def: AttributeDefinition, targets: readonly string[], k
 }
 
 /** The zod schema validating a span type's attribute form; `current` keeps retired values valid. */
-export function attributeFormSchema(type: SpanTypeDefinition, targets: readonly string[], current: AttributeValues = {}): z.ZodType<AttributeValues> {
+export function attributeFormSchema(type: SpanTypeDefinition, targets: readonly string[], current: AttributeValues = {}): z.ZodType<AttributeValues, AttributeValues> {
   const shape: Record<string, z.ZodType<AttributeValues[string]>> = {};
   for (const def of type.attributes) shape[def.name] = attributeSchema(def, targets, current[def.name]);
-  return z.object(shape) as unknown as z.ZodType<AttributeValues>;
+  return z.object(shape) as unknown as z.ZodType<AttributeValues, AttributeValues>;
 }
 
 function isRange(value: unknown): value is OffsetRange {

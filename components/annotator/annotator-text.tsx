@@ -1,0 +1,188 @@
+"use client";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useEffect, useRef, type MouseEvent } from "react";
+import { sentencePieces } from "@/lib/annotator/span-pieces";
+import type { CodePointIndex } from "@/lib/text/code-points";
+import { selectionRange } from "./dom-selection";
+import { SentenceLabelBadges } from "./sentence-label-badges";
+import type { AnnotationDto } from "./types";
+
+export type Row = { index: number; start: number; end: number; boilerplate: boolean; pos: number };
+export type Mark = { id: string; type: string; start: number; end: number };
+export type Range = { start: number; end: number };
+
+type Props = {
+  text: string;
+  cp: CodePointIndex;
+  rows: Row[];
+  spansByPos: Map<number, Mark[]>;
+  suggestionsByPos: Map<number, Mark[]>;
+  depths: Map<string, number>;
+  colors: Record<string, string>;
+  labelsBySentence: Map<number, AnnotationDto>;
+  selectedId: string | null;
+  focusedSuggestionId: string | null;
+  highlight: Range | null;
+  cursor: { first: number; last: number; focus: number };
+  scrollRequest: { row: number; seq: number };
+  onTextSelected: (range: Range | null) => void;
+  onPieceClick: (row: number, annotationIds: string[], suggestionIds: string[]) => void;
+};
+
+const NO_MARKS: Mark[] = [];
+export const tint = (color: string, alpha: string) => (/^#[0-9a-f]{6}$/i.test(color) ? `${color}${alpha}` : color);
+
+/**
+ * The document as virtualised sentence rows. Each row is cut into pieces at every span boundary
+ * (span-pieces), so nested and overlapping spans are drawn as stacked underlines with the
+ * innermost span's tint; pending suggestions are dashed.
+ */
+export function AnnotatorText(props: Props) {
+  const parent = useRef<HTMLDivElement>(null);
+  const { rows, scrollRequest } = props;
+  // TanStack Virtual returns new functions each render; this component does not memoise them.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 34, overscan: 20 });
+
+  useEffect(() => {
+    if (scrollRequest.seq > 0 && scrollRequest.row < rows.length) virtualizer.scrollToIndex(scrollRequest.row, { align: "auto" });
+  }, [scrollRequest, rows.length, virtualizer]);
+
+  const onMouseUp = () => {
+    if (parent.current) props.onTextSelected(selectionRange(parent.current));
+  };
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (!window.getSelection()?.isCollapsed) return;
+    const target = event.target as Element;
+    const rowEl = target.closest("[data-row]");
+    if (!rowEl) return;
+    const piece = target.closest("[data-cp]");
+    const ids = piece?.getAttribute("data-ids")?.split(" ").filter(Boolean) ?? [];
+    const sids = piece?.getAttribute("data-sids")?.split(" ").filter(Boolean) ?? [];
+    props.onPieceClick(Number(rowEl.getAttribute("data-row")), ids, sids);
+  };
+
+  return (
+    <div
+      ref={parent}
+      data-testid="annotator-text"
+      onMouseUp={onMouseUp}
+      onClick={onClick}
+      style={{ height: "72vh", overflow: "auto", background: "var(--panel)", border: "1px solid var(--line)", borderRadius: "var(--radius)" }}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          const spans = props.spansByPos.get(row.pos) ?? NO_MARKS;
+          const suggestions = props.suggestionsByPos.get(row.pos) ?? NO_MARKS;
+          const h = props.highlight && props.highlight.start < row.end && props.highlight.end > row.start ? props.highlight : null;
+          return (
+            <div key={row.index} ref={virtualizer.measureElement} data-index={item.index} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+              <SentenceRow
+                text={props.text}
+                cp={props.cp}
+                row={row}
+                rowNumber={item.index}
+                spans={spans}
+                suggestions={suggestions}
+                depths={props.depths}
+                colors={props.colors}
+                labels={props.labelsBySentence.get(row.index) ?? null}
+                selectedId={props.selectedId && spans.some((s) => s.id === props.selectedId) ? props.selectedId : null}
+                focusedSuggestionId={props.focusedSuggestionId && suggestions.some((s) => s.id === props.focusedSuggestionId) ? props.focusedSuggestionId : null}
+                highlightStart={h?.start ?? -1}
+                highlightEnd={h?.end ?? -1}
+                focused={item.index === props.cursor.focus}
+                inRange={item.index >= props.cursor.first && item.index <= props.cursor.last}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+type RowProps = {
+  text: string;
+  cp: CodePointIndex;
+  row: Row;
+  rowNumber: number;
+  spans: Mark[];
+  suggestions: Mark[];
+  depths: Map<string, number>;
+  colors: Record<string, string>;
+  labels: AnnotationDto | null;
+  selectedId: string | null;
+  focusedSuggestionId: string | null;
+  highlightStart: number;
+  highlightEnd: number;
+  focused: boolean;
+  inRange: boolean;
+};
+
+const SentenceRow = memo(function SentenceRow(p: RowProps) {
+  const byId = new Map<string, Mark>();
+  for (const s of p.spans) byId.set(s.id, s);
+  const marks = [
+    ...p.spans,
+    ...p.suggestions.map((s) => ({ ...s, id: `s:${s.id}` })),
+    ...(p.highlightStart >= 0 ? [{ id: "~", type: "", start: p.highlightStart, end: p.highlightEnd }] : []),
+  ];
+  const pieces = sentencePieces(p.row, marks);
+  return (
+    <div
+      data-row={p.rowNumber}
+      data-sentence={p.row.index}
+      data-kind={p.row.boilerplate ? "boilerplate" : "content"}
+      data-focused={p.focused ? "true" : undefined}
+      data-row-start={p.row.start}
+      data-row-end={p.row.end}
+      style={{
+        display: "flex",
+        gap: "0.75rem",
+        padding: "0.3rem 0.75rem",
+        borderBottom: "1px solid #f0f0ec",
+        borderLeft: `3px solid ${p.focused ? "var(--accent)" : "transparent"}`,
+        background: p.inRange ? "var(--accent-weak)" : undefined,
+        opacity: p.row.boilerplate ? 0.5 : 1,
+      }}
+    >
+      <span className="muted mono small" style={{ minWidth: "3.5rem", textAlign: "right", userSelect: "none" }}>{p.row.index + 1}</span>
+      <span style={{ flex: 1, whiteSpace: "pre-wrap", lineHeight: 1.9 }}>
+        {pieces.map((piece) => {
+          const anns = piece.covering.filter((id) => byId.has(id)).sort((a, b) => (p.depths.get(a) ?? 0) - (p.depths.get(b) ?? 0));
+          const sugs = piece.covering.filter((id) => id.startsWith("s:")).map((id) => id.slice(2));
+          const lit = piece.covering.includes("~");
+          const inner = anns.at(-1);
+          const innerColor = inner ? (p.colors[byId.get(inner)!.type] ?? "#888888") : null;
+          const selected = p.selectedId !== null && anns.includes(p.selectedId);
+          const focusedSug = p.focusedSuggestionId !== null && sugs.includes(p.focusedSuggestionId);
+          const sugColor = sugs.length ? (p.colors[p.suggestions.find((s) => s.id === sugs[0])?.type ?? ""] ?? "#888888") : null;
+          return (
+            <span
+              key={piece.start}
+              data-cp={piece.start}
+              data-cpe={piece.end}
+              data-ids={anns.length ? anns.join(" ") : undefined}
+              data-sids={sugs.length ? sugs.join(" ") : undefined}
+              style={{
+                background: lit ? "#fde68a" : innerColor ? tint(innerColor, "2e") : undefined,
+                boxShadow: anns.length ? anns.map((id, i) => `inset 0 -${(i + 1) * 3}px 0 0 ${p.colors[byId.get(id)!.type] ?? "#888888"}`).join(", ") : undefined,
+                paddingBottom: anns.length ? `${anns.length * 3 - 2}px` : undefined,
+                outline: selected ? `2px solid ${innerColor ?? "var(--accent)"}` : focusedSug ? `2px dashed ${sugColor}` : undefined,
+                textDecoration: sugColor ? `underline dashed ${sugColor}` : undefined,
+                textUnderlineOffset: sugColor ? "5px" : undefined,
+                cursor: anns.length || sugs.length ? "pointer" : undefined,
+              }}
+            >
+              {p.text.slice(p.cp.toUtf16(piece.start), p.cp.toUtf16(piece.end))}
+            </span>
+          );
+        })}
+      </span>
+      {p.labels ? <SentenceLabelBadges labels={p.labels.attributes} /> : null}
+      {p.row.boilerplate ? <span className="badge grey" style={{ userSelect: "none", alignSelf: "flex-start" }}>boilerplate</span> : null}
+    </div>
+  );
+});
