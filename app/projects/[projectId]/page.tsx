@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
+import { myAnnotatorAssignments } from "@/lib/annotator/my-assignments";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { getProject } from "@/lib/projects/projects";
 
@@ -17,6 +18,8 @@ export default async function ProjectDocumentsPage({
   const [project, page] = await guardPage(() =>
     Promise.all([getProject(user, projectId), listDocuments(user, projectId, { cursor, limit: 100 })]),
   );
+  const canAnnotate = project.permissions.includes("annotations.write");
+  const mine = canAnnotate ? await myAnnotatorAssignments(user, page.items.map((d) => d.id)) : new Map<string, string>();
   if (page.items.length === 0 && !cursor) {
     return (
       <div className="panel empty" data-testid="documents-empty">
@@ -36,6 +39,7 @@ export default async function ProjectDocumentsPage({
             <th>Language</th>
             <th className="num">Sentences</th>
             <th>State</th>
+            {canAnnotate ? <th>My work</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -49,6 +53,20 @@ export default async function ProjectDocumentsPage({
               <td>
                 <span className="badge grey">{d.state.toLowerCase().replaceAll("_", " ")}</span>
               </td>
+              {canAnnotate ? (
+                <td>
+                  {mine.has(d.id) ? (
+                    <>
+                      <Link href={`/projects/${projectId}/documents/${d.id}/annotate`} data-testid="annotate-link">
+                        {mine.get(d.id) === "SUBMITTED" ? "View my annotations" : "Annotate"}
+                      </Link>{" "}
+                      <span className="muted small">{mine.get(d.id)!.toLowerCase().replaceAll("_", " ")}</span>
+                    </>
+                  ) : (
+                    <span className="muted small">not assigned</span>
+                  )}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

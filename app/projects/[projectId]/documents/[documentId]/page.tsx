@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentReader } from "@/components/documents/document-reader";
 import { requireUser } from "@/lib/auth/current-user";
@@ -24,7 +25,15 @@ export default async function DocumentPage({ params }: { params: Promise<{ proje
   return (
     <div className="grid-2" style={{ gridTemplateColumns: "minmax(0, 3fr) minmax(240px, 1fr)" }}>
       <section>
-        <h2 style={{ marginTop: 0 }} data-testid="document-title">{document.title}</h2>
+        <div className="row" style={{ marginBottom: "0.5rem" }}>
+          <h2 style={{ margin: 0 }} data-testid="document-title">{document.title}</h2>
+          <span className="spacer" />
+          {document.access.permissions.includes("annotations.write") ? (
+            <Link className="button" href={`/projects/${projectId}/documents/${document.id}/annotate`} data-testid="annotate-link">
+              Annotate
+            </Link>
+          ) : null}
+        </div>
         <DocumentReader
           documentId={document.id}
           sentences={document.sentences}
