@@ -195,7 +195,7 @@ export class AnnotationSync {
         res = await fetch(`/api/v1/annotations/${op.id}`, {
           method: "PATCH",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ ...op.body, version: op.baseVersion }),
+          body: JSON.stringify({ ...patchBody(op.body), version: op.baseVersion }),
         });
       } else {
         res = await fetch(`/api/v1/annotations/${op.id}?version=${op.baseVersion}`, {
@@ -213,6 +213,11 @@ export class AnnotationSync {
     if (res.ok) return body?.annotation ?? (body as AnnotationDto);
     const message = body?.error?.message ?? `The server refused the change (HTTP ${res.status}).`;
     if (res.status === 409 && body?.error?.code === "stale_version") throw { op, current: body.error.current ?? null, message, stale: true } satisfies Conflict;
+    // Sentence labels created meanwhile elsewhere (another tab): my labels become an edit of theirs.
+    const current = body?.error?.current;
+    if (op.kind === "create" && res.status === 409 && body?.error?.code === "conflict" && current && current.id !== op.id) {
+      throw { op: { kind: "update", id: current.id, body: op.body, baseVersion: current.version }, current, message, stale: true } satisfies Conflict;
+    }
     // A retried create that the server already stored: take its copy, nothing was lost.
     if (op.kind === "create" && res.status === 409 && body?.error?.code === "duplicate" && body.error.current) return body.error.current;
     // Any other refusal (validation, permission, read-only layer): the change cannot be saved as is.
@@ -223,4 +228,10 @@ export class AnnotationSync {
 async function errorMessage(res: Response, fallback: string): Promise<string> {
   const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
   return body?.error?.message ?? fallback;
+}
+
+/** PATCH takes only what can change: a span's offsets and attributes, or a sentence's labels. */
+function patchBody(body: AnnotationBody): AnnotationBody {
+  if (typeof body.sentenceIndex === "number") return { labels: body.labels };
+  return { start: body.start, end: body.end, attributes: body.attributes };
 }

@@ -13,6 +13,10 @@ export type AnnotationDto = {
   attributes: Record<string, unknown>;
   speaker: { id: string; name: string; type: string } | null;
   version: number;
+  /** The covered text, origin and last change as the server reports them (absent while queued). */
+  text?: string | null;
+  origin?: string;
+  updatedAt?: string;
   /** Set locally while the change waits in the outbox. */
   pending?: boolean;
 };
