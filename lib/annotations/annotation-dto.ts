@@ -1,6 +1,6 @@
 import type { AnnotationLayer, EntityType, Prisma } from "@/lib/generated/prisma/client";
 import { entityTypeName } from "@/lib/entities/entity-dto";
-import { sliceCodePoints } from "@/lib/text/code-points";
+import { CodePointIndex } from "@/lib/text/code-points";
 
 export type AnnotationDto = {
   id: string;
@@ -57,6 +57,17 @@ export type AnnotationRow = {
   speaker: { id: string; name: string; type: EntityType } | null;
 };
 
+// Listing a layer converts thousands of offsets against one text: index it once (O(n)), then each
+// slice is a binary search, instead of a full scan of the text per annotation.
+let lastText: { text: string; index: CodePointIndex } | null = null;
+
+function sliceText(text: string, start: number, end: number): string {
+  if (lastText?.text !== text) lastText = { text, index: new CodePointIndex(text) };
+  const { index } = lastText;
+  if (start > end) throw new RangeError(`end (${end}) is before start (${start})`);
+  return text.slice(index.toUtf16(start), index.toUtf16(end));
+}
+
 export function toAnnotationDto(row: AnnotationRow, text?: string): AnnotationDto {
   return {
     id: row.id,
@@ -67,7 +78,7 @@ export function toAnnotationDto(row: AnnotationRow, text?: string): AnnotationDt
     start: row.start,
     end: row.end,
     sentenceIndex: row.sentenceIndex,
-    text: text !== undefined && row.start !== null && row.end !== null ? sliceCodePoints(text, row.start, row.end) : null,
+    text: text !== undefined && row.start !== null && row.end !== null ? sliceText(text, row.start, row.end) : null,
     attributes: (row.attributes ?? {}) as Record<string, unknown>,
     speaker: row.speaker ? { id: row.speaker.id, name: row.speaker.name, type: entityTypeName(row.speaker.type) } : null,
     origin: row.origin,

@@ -91,7 +91,11 @@ async function createDocument(ctx: { projectId: string; userId: string; speakerI
 async function measure(page: Page, url: string) {
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector('[data-testid="annotator"][data-ready="true"]', { timeout: 120_000 });
-  const readyMs = await page.evaluate(() => performance.now());
+  const { readyMs, htmlMs, apiMs } = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const api = performance.getEntriesByType("resource").find((e) => e.name.includes("/annotations?layer=mine"));
+    return { readyMs: performance.now(), htmlMs: nav ? nav.responseEnd : 0, apiMs: api ? api.duration : 0 };
+  });
   // One keypress: j moves the focus from the first to the second sentence.
   const before = Date.now();
   await page.keyboard.press("j");
@@ -104,7 +108,7 @@ async function measure(page: Page, url: string) {
   const { metrics } = await cdp.send("Performance.getMetrics");
   const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
   await cdp.detach();
-  return { readyMs, keyMs, domNodes, heap };
+  return { readyMs, htmlMs, apiMs, keyMs, domNodes, heap };
 }
 
 async function main() {
@@ -153,12 +157,12 @@ async function main() {
     page.on("pageerror", (e) => errors.push(e.message));
 
     console.log(`bench:annotator — headless Chromium, ${runs} runs per document (first run is cold)`);
-    console.log("document                         run  data-ready   keypress   DOM nodes   JS heap");
+    console.log("document                         run  data-ready  (page HTML  annotations API)   keypress   DOM nodes   JS heap");
     for (const doc of documents) {
       for (let run = 1; run <= runs; run++) {
         const m = await measure(page, `/projects/${project.id}/documents/${doc.id}/annotate`);
         const label = `${doc.sentences.toLocaleString("en")} sentences / ${doc.spans.toLocaleString("en")} spans`.padEnd(32);
-        console.log(`${label} ${String(run).padStart(3)}  ${`${m.readyMs.toFixed(0)} ms`.padStart(10)} ${`${m.keyMs} ms`.padStart(10)} ${String(m.domNodes).padStart(11)} ${mb(m.heap).padStart(9)}`);
+        console.log(`${label} ${String(run).padStart(3)}  ${`${m.readyMs.toFixed(0)} ms`.padStart(10)}  (${`${m.htmlMs.toFixed(0)} ms`.padStart(9)}  ${`${m.apiMs.toFixed(0)} ms`.padStart(15)}) ${`${m.keyMs} ms`.padStart(10)} ${String(m.domNodes).padStart(11)} ${mb(m.heap).padStart(9)}`);
       }
     }
     if (errors.length) console.log(`page errors: ${errors.join(" | ")}`);
