@@ -22,6 +22,7 @@ import { SyncStatusPill } from "./sync-status-pill";
 import type { AnnotationDto, EntityDto, SuggestionDto } from "./types";
 import { newId, useAnnotationSync } from "./use-annotation-sync";
 import { useSuggestions } from "./use-suggestions";
+import { KeyHint } from "./key-hint";
 
 type Draft = {
   id: string;
@@ -146,7 +147,7 @@ export function AnnotatorClient({ data }: { data: AnnotatorPageData }) {
     setDraft(null);
     setSelectedId(null);
     setCommand(null);
-    say(draft.isNew ? `${def.label} saved.` : "Changes saved.", true);
+    setNotice(null);
   };
 
   const cancel = () => {
@@ -400,7 +401,7 @@ export function AnnotatorClient({ data }: { data: AnnotatorPageData }) {
       <div className="row" style={{ marginBottom: "0.5rem" }}>
         {schema.spanTypes.filter((t) => !t.retired).map((t) => (
           <button key={t.name} type="button" className="secondary" disabled={readOnly} onClick={() => startSpan(t.name)} style={{ borderColor: t.color, color: t.color }}>
-            {t.label} (<kbd>{t.hotkey}</kbd>)
+            {t.label} (<KeyHint k={t.hotkey} />)
           </button>
         ))}
         <span className="spacer" />

@@ -2,6 +2,7 @@
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { StanceEntry } from "@/lib/annotator/attribute-form";
 import { StanceEditor } from "./stance-editor";
+import { KeyHint } from "./key-hint";
 
 type Props = {
   schema: LabelSchema;
@@ -42,7 +43,7 @@ export function SentencePanel(props: Props) {
                     onClick={() => props.onChange(def.name, current === v.value ? null : v.value)}
                   >
                     {v.label}
-                    {def.name === "checkworthy" && shortcut[v.value] ? <> (<kbd>{shortcut[v.value]}</kbd>)</> : null}
+                    {def.name === "checkworthy" && shortcut[v.value] ? <> (<KeyHint k={shortcut[v.value]!} />)</> : null}
                   </button>
                 ))}
             </div>

@@ -8,6 +8,7 @@ import type { SpanTypeDefinition } from "@/lib/schema/label-schema";
 import { SpeakerPicker } from "./speaker-picker";
 import { StanceEditor } from "./stance-editor";
 import type { EntityDto } from "./types";
+import { KeyHint } from "./key-hint";
 
 export type SpanCommand = { attr: string; range: OffsetRange; seq: number };
 
@@ -131,7 +132,7 @@ export function SpanForm(props: Props) {
                     <div className="row" id={id} data-testid={`span-attr-${def.name}`}>
                       <span className="small" style={{ flex: 1 }}>{range ? `“${props.textOf(range)}”` : <span className="muted">not set</span>}</span>
                       <button type="button" className="secondary small" disabled={!props.selection} onClick={() => props.selection && field.onChange(props.selection)}>
-                        Set from selection{key ? <> (<kbd>{key}</kbd>)</> : null}
+                        Set from selection{key ? <> (<KeyHint k={key} />)</> : null}
                       </button>
                       {range ? (
                         <button type="button" className="link small" onClick={() => field.onChange(null)}>clear</button>

@@ -1,5 +1,6 @@
 "use client";
 import type { SuggestionDto } from "./types";
+import { KeyHint } from "./key-hint";
 
 type Props = {
   items: SuggestionDto[];
@@ -22,7 +23,7 @@ export function SuggestionsPanel(props: Props) {
       <div className="row">
         <h3 style={{ margin: 0 }}>Suggestions ({props.items.length} pending)</h3>
         <span className="spacer" />
-        <button type="button" className="link small" onClick={props.onNext}>Next (<kbd>s</kbd>)</button>
+        <button type="button" className="link small" onClick={props.onNext}>Next (<KeyHint k="s" />)</button>
       </div>
       {s ? (
         <div data-testid="active-suggestion" data-suggestion={s.id}>
@@ -33,8 +34,8 @@ export function SuggestionsPanel(props: Props) {
           </p>
           {props.readOnly ? null : (
             <div className="row">
-              <button type="button" onClick={() => props.onAccept(s)}>Accept (<kbd>a</kbd>)</button>
-              <button type="button" className="secondary" onClick={() => props.onReject(s)}>Reject (<kbd>x</kbd>)</button>
+              <button type="button" onClick={() => props.onAccept(s)}>Accept (<KeyHint k="a" />)</button>
+              <button type="button" className="secondary" onClick={() => props.onReject(s)}>Reject (<KeyHint k="x" />)</button>
               {sameRule > 1 ? (
                 <button type="button" className="secondary" onClick={() => props.onAcceptAll(s)}>Accept all of this kind ({sameRule})</button>
               ) : null}

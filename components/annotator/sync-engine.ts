@@ -57,26 +57,17 @@ export class AnnotationSync {
   }
 
   async load(): Promise<void> {
-    const stored = await loadStored(this.storageKey);
+    // The outbox (IndexedDB) and the server's layer are read at the same time.
+    const [stored, fetched] = await Promise.all([loadStored(this.storageKey), this.fetchLayer()]);
     this.queue = stored.queue;
-    try {
-      let res: Response;
-      try {
-        res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=mine`, { cache: "no-store" });
-      } catch {
-        throw new NetworkError("offline");
-      }
-      if (res.status >= 500) throw new NetworkError(`HTTP ${res.status}`);
-      if (!res.ok) {
-        // Not allowed to read this layer (or no such document): nothing to show, nothing to send.
-        this.server = new Map();
-        this.status = { state: "error", pending: this.queue.length, message: await errorMessage(res, "Your annotations could not be loaded.") };
-      } else {
-        const body = (await res.json()) as { items?: AnnotationDto[]; annotations?: AnnotationDto[] };
-        this.server = new Map((body.items ?? body.annotations ?? []).map((a) => [a.id, a]));
-        await this.persist();
-      }
-    } catch {
+    if (fetched.kind === "ok") {
+      this.server = new Map(fetched.items.map((a) => [a.id, a]));
+      await this.persist();
+    } else if (fetched.kind === "refused") {
+      // Not allowed to read this layer (or no such document): nothing to show, nothing to send.
+      this.server = new Map();
+      this.status = { state: "error", pending: this.queue.length, message: fetched.message };
+    } else {
       // Offline (or the server is down): work from the last snapshot; the outbox waits.
       this.server = new Map((stored.snapshot ?? []).map((a) => [a.id, a]));
       this.status = { state: "offline", pending: this.queue.length };
@@ -85,6 +76,18 @@ export class AnnotationSync {
     this.loaded = true;
     this.emit();
     if (this.status.state !== "error") void this.flush();
+  }
+
+  private async fetchLayer(): Promise<{ kind: "ok"; items: AnnotationDto[] } | { kind: "refused"; message: string } | { kind: "offline" }> {
+    try {
+      const res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=mine`, { cache: "no-store" });
+      if (res.status >= 500) return { kind: "offline" };
+      if (!res.ok) return { kind: "refused", message: await errorMessage(res, "Your annotations could not be loaded.") };
+      const body = (await res.json()) as { items?: AnnotationDto[]; annotations?: AnnotationDto[] };
+      return { kind: "ok", items: body.items ?? body.annotations ?? [] };
+    } catch {
+      return { kind: "offline" };
+    }
   }
 
   /** Sends the outbox as soon as the browser reports the connection is back. */
