@@ -18,7 +18,7 @@ export class AnnotationSync {
   private server = new Map<string, AnnotationDto>();
   private queue: OutboxOp[] = [];
   private inFlight: OutboxOp | null = null;
-  private flushing = false;
+  private flushing: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   loaded = false;
   conflicts: Conflict[] = [];
@@ -131,18 +131,27 @@ export class AnnotationSync {
     await saveStored(this.storageKey, { queue: queued, snapshot: [...this.server.values()] });
   }
 
-  async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
+  /** Sends the queue in order; concurrent callers share the running flush. */
+  flush(): Promise<void> {
+    this.flushing ??= this.runFlush().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async runFlush(): Promise<void> {
+    let reached = false;
     try {
       while (this.queue.length > 0) {
         const op = this.queue[0]!;
         this.queue = this.queue.slice(1);
         this.inFlight = op;
-        this.status = { state: "saving", pending: this.queue.length + 1 };
+        // While offline, a retry keeps saying "offline" until the server answers.
+        this.status = { state: reached || this.status.state !== "offline" ? "saving" : "offline", pending: this.queue.length + 1 };
         this.emit();
         try {
           const saved = await this.send(op);
+          reached = true;
           if (op.kind === "delete") this.server.delete(op.id);
           else if (saved) {
             this.server.set(saved.id, saved);
@@ -158,6 +167,7 @@ export class AnnotationSync {
             this.scheduleRetry();
             return;
           }
+          reached = true;
           const conflict = error as Conflict;
           if (conflict.op) {
             // Show the server's current state at once; the user's edit waits in the conflict.
@@ -172,7 +182,6 @@ export class AnnotationSync {
       this.status = { state: "saved", pending: 0 };
       this.emit();
     } finally {
-      this.flushing = false;
       this.inFlight = null;
     }
   }
