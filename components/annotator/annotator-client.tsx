@@ -23,6 +23,7 @@ import type { AnnotationDto, EntityDto, SuggestionDto } from "./types";
 import { newId, useAnnotationSync } from "./use-annotation-sync";
 import { useSuggestions } from "./use-suggestions";
 import { KeyHint } from "./key-hint";
+import { LayerPicker } from "./layer-picker";
 
 type Draft = {
   id: string;
@@ -39,7 +40,7 @@ type Draft = {
 const SUBMITTED = "You submitted this document; it is read-only until a reviewer returns it.";
 
 /** The annotator: text, keyboard, side panel, autosave through the outbox, suggestions. */
-export function AnnotatorClient({ data }: { data: AnnotatorPageData }) {
+export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageData; layer?: string }) {
   const { document: doc, schema, stanceTargets: targets } = data;
   const cp = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
   const sentences: Row[] = useMemo(() => data.sentences.map(([index, start, end, b], pos) => ({ index, start, end, boilerplate: b === 1, pos })), [data.sentences]);
@@ -50,12 +51,13 @@ export function AnnotatorClient({ data }: { data: AnnotatorPageData }) {
     entityRef.current = entityMap;
   }, [entityMap]);
   const [getEntities] = useState(() => () => entityRef.current);
-  const storageKey = `${doc.id}:${data.assignment?.id ?? "read-only"}`;
-  const { sync, annotations, list, status, conflicts, ready } = useAnnotationSync(doc.id, storageKey, getEntities);
+  const storageKey = layer === "mine" ? `${doc.id}:${data.assignment?.id ?? "read-only"}` : `${doc.id}:${layer}`;
+  const { sync, annotations, list, status, conflicts, ready } = useAnnotationSync(doc.id, storageKey, getEntities, layer);
   const materialise = useMemo(() => materialiseWith(doc.id, getEntities), [doc.id, getEntities]);
   const suggestions = useSuggestions(doc.id);
 
-  const [readOnlyReason, setReadOnlyReason] = useState(data.readOnlyReason);
+  const layerLabel = data.layers.find((l) => l.value === layer)?.label ?? layer;
+  const [readOnlyReason, setReadOnlyReason] = useState(layer === "mine" ? data.readOnlyReason : `You are viewing ${layerLabel}: it is read-only.`);
   const readOnly = readOnlyReason !== null;
   const [hideBoilerplate, setHideBoilerplate] = useState(false);
   const rows = useMemo(() => (hideBoilerplate ? sentences.filter((s) => !s.boilerplate) : sentences), [sentences, hideBoilerplate]);
@@ -391,6 +393,7 @@ export function AnnotatorClient({ data }: { data: AnnotatorPageData }) {
       <div className="row" style={{ marginBottom: "0.5rem" }}>
         <h2 style={{ margin: 0 }} data-testid="document-title">{doc.title}</h2>
         <span className="spacer" />
+        {data.layers.length > 1 ? <LayerPicker layers={data.layers} value={layer} /> : null}
         <SyncStatusPill status={status} />
         {data.assignment && !readOnly ? (
           <button type="button" onClick={() => void submit()} disabled={submitting} data-testid="submit-assignment">Submit</button>

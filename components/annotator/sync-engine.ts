@@ -29,6 +29,8 @@ export class AnnotationSync {
     private readonly documentId: string,
     private readonly storageKey: string,
     private readonly materialise: (id: string, body: AnnotationBody, previous: AnnotationDto | undefined) => AnnotationDto,
+    /** "mine" (writable) or, read-only, "gold" / "user:{id}". */
+    private readonly layer = "mine",
   ) {}
 
   subscribe(listener: () => void): () => void {
@@ -80,7 +82,7 @@ export class AnnotationSync {
 
   private async fetchLayer(): Promise<{ kind: "ok"; items: AnnotationDto[] } | { kind: "refused"; message: string } | { kind: "offline" }> {
     try {
-      const res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=mine`, { cache: "no-store" });
+      const res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=${encodeURIComponent(this.layer)}`, { cache: "no-store" });
       if (res.status >= 500) return { kind: "offline" };
       if (!res.ok) return { kind: "refused", message: await errorMessage(res, "Your annotations could not be loaded.") };
       const body = (await res.json()) as { items?: AnnotationDto[]; annotations?: AnnotationDto[] };

@@ -11,8 +11,8 @@ type Snapshot = { view: Map<string, AnnotationDto>; status: SyncStatus; conflict
  * change, and flushes when the connection comes back. `entities` is read lazily so speakers
  * created during the session show up in queued annotations.
  */
-export function useAnnotationSync(documentId: string, storageKey: string, entities: () => ReadonlyMap<string, EntityDto>) {
-  const [sync] = useState(() => new AnnotationSync(documentId, storageKey, materialiseWith(documentId, entities)));
+export function useAnnotationSync(documentId: string, storageKey: string, entities: () => ReadonlyMap<string, EntityDto>, layer = "mine") {
+  const [sync] = useState(() => new AnnotationSync(documentId, storageKey, materialiseWith(documentId, entities), layer));
   const [store] = useState(() => {
     let snapshot: Snapshot = { view: new Map(), status: sync.status, conflicts: [], ready: false };
     return {

@@ -18,6 +18,8 @@ export type AnnotatorPageData = {
   /** Why the caller's layer is read-only, or null when they may write. */
   readOnlyReason: string | null;
   canCreateEntities: boolean;
+  /** Layers the caller may open: their own, and for reviewers/managers gold and each annotator's. */
+  layers: { value: string; label: string }[];
 };
 
 /**
@@ -32,7 +34,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
       id: true, projectId: true, title: true, text: true, state: true,
       project: { select: { labelSchema: true } },
       sentences: { orderBy: { index: "asc" }, select: { index: true, start: true, end: true, kind: true } },
-      assignments: { where: { userId: user.id, role: "ANNOTATOR" }, select: { id: true, state: true } },
+      assignments: { where: { role: "ANNOTATOR" }, orderBy: { createdAt: "asc" }, select: { id: true, state: true, userId: true, user: { select: { name: true } } } },
     },
   });
   const entities = await prisma().entity.findMany({
@@ -41,7 +43,18 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     select: { id: true, name: true, aliases: true, type: true },
   });
   const schema = document.project.labelSchema as LabelSchema;
-  const assignment = document.assignments[0] ?? null;
+  const own = document.assignments.find((a) => a.userId === user.id);
+  const assignment = own ? { id: own.id, state: own.state } : null;
+  const mayReview = access.permissions.includes("review.act") || access.permissions.includes("assignments.manage");
+  const layers = [
+    { value: "mine", label: "My layer" },
+    ...(mayReview
+      ? [
+          { value: "gold", label: "Gold layer" },
+          ...document.assignments.filter((a) => a.userId !== user.id).map((a) => ({ value: `user:${a.userId}`, label: `${a.user.name} (${a.state.toLowerCase().replaceAll("_", " ")})` })),
+        ]
+      : []),
+  ];
   const mayWrite = can(access.roles, "annotations.write");
   let readOnlyReason: string | null = null;
   if (!mayWrite) readOnlyReason = "You are not an annotator in this project, so this layer is read-only.";
@@ -57,5 +70,6 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     assignment,
     readOnlyReason,
     canCreateEntities: access.permissions.includes("entities.create"),
+    layers,
   };
 }

@@ -46,6 +46,7 @@ describe("loadAnnotatorPage", () => {
     expect(page.assignment).toEqual({ id: assignment.id, state: "ASSIGNED" });
     expect(page.readOnlyReason).toBeNull();
     expect(page.canCreateEntities).toBe(true);
+    expect(page.layers).toEqual([{ value: "mine", label: "My layer" }]);
   });
 
   it("an annotator without an assignment, or with a submitted one, reads only", async () => {
@@ -62,11 +63,18 @@ describe("loadAnnotatorPage", () => {
     expect((await loadAnnotatorPage(annotator, documentId)).readOnlyReason).toMatch(/signed off/);
   });
 
-  it("reviewers and managers see it read-only; outsiders and unknown documents get 404", async () => {
-    const { reviewer, manager, outsider, documentId } = await setup();
+  it("reviewers and managers see it read-only, with the gold and each annotator's layer to open; outsiders and unknown documents get 404", async () => {
+    const { reviewer, manager, outsider, annotator, documentId } = await setup();
+    await prisma().assignment.create({ data: { documentId, userId: annotator.id, role: "ANNOTATOR", state: "IN_PROGRESS" } });
     const asReviewer = await loadAnnotatorPage(reviewer, documentId);
     expect(asReviewer.readOnlyReason).toMatch(/not an annotator/);
     expect(asReviewer.assignment).toBeNull();
+    expect(asReviewer.layers).toEqual([
+      { value: "mine", label: "My layer" },
+      { value: "gold", label: "Gold layer" },
+      { value: `user:${annotator.id}`, label: "Annotator (in progress)" },
+    ]);
+    expect((await loadAnnotatorPage(annotator, documentId)).layers.map((l) => l.value)).toEqual(["mine"]);
     expect((await loadAnnotatorPage(manager, documentId)).readOnlyReason).toMatch(/not an annotator/);
     expect((await errorOf(loadAnnotatorPage(outsider, documentId))).code).toBe("not_found");
     expect((await errorOf(loadAnnotatorPage(manager, "no-such-document"))).code).toBe("not_found");

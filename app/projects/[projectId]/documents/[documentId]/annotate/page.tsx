@@ -8,17 +8,26 @@ import { guardPage } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Annotate" };
 
-export default async function AnnotatePage({ params }: { params: Promise<{ projectId: string; documentId: string }> }) {
+export default async function AnnotatePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string; documentId: string }>;
+  searchParams: Promise<{ layer?: string }>;
+}) {
   const user = await requireUser();
   const { projectId, documentId } = await params;
+  const { layer: requested } = await searchParams;
   const data = await guardPage(() => loadAnnotatorPage(user, documentId));
   if (data.document.projectId !== projectId) notFound();
+  // Only layers the caller may open; anything else falls back to their own.
+  const layer = data.layers.some((l) => l.value === requested) ? requested! : "mine";
   return (
     <>
       <p className="small" style={{ margin: "0 0 0.5rem" }}>
         <Link href={`/projects/${projectId}/documents/${documentId}`}>← Document</Link>
       </p>
-      <AnnotatorClient data={data} />
+      <AnnotatorClient key={layer} data={data} layer={layer} />
     </>
   );
 }
