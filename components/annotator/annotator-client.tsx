@@ -81,6 +81,11 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   const labelsBySentence = useMemo(() => new Map(list.filter((a) => a.sentenceIndex !== null).map((a) => [a.sentenceIndex!, a])), [list]);
   const suggestionMarks: Mark[] = useMemo(() => suggestions.items.map((s) => ({ id: s.id, type: s.type, start: s.start, end: s.end })), [suggestions.items]);
   const suggestionsByPos = useMemo(() => spansBySentence(sentences, suggestionMarks), [sentences, suggestionMarks]);
+  const selectedParts = useMemo(() => {
+    const a = selectedId ? annotations.get(selectedId) : undefined;
+    if (!a) return [];
+    return Object.values(a.attributes).filter((v): v is Range => typeof v === "object" && v !== null && typeof (v as Range).start === "number" && typeof (v as Range).end === "number");
+  }, [selectedId, annotations]);
   const colors = useMemo(() => Object.fromEntries(schema.spanTypes.map((t) => [t.name, t.color])), [schema]);
   const textOf = useCallback((start: number, end: number) => doc.text.slice(cp.toUtf16(start), cp.toUtf16(end)), [doc.text, cp]);
   const { first, last } = cursorRows(cursor);
@@ -429,6 +434,7 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
           selectedId={selectedId}
           focusedSuggestionId={activeSuggestion?.id ?? null}
           highlight={draft ? { start: draft.start, end: draft.end } : textSelection}
+          parts={selectedParts}
           cursor={{ first, last, focus: cursor.focus }}
           scrollRequest={scrollRequest}
           onTextSelected={onTextSelected}

@@ -23,6 +23,8 @@ type Props = {
   selectedId: string | null;
   focusedSuggestionId: string | null;
   highlight: Range | null;
+  /** Cue and speaker-mention ranges of the selected quote, drawn bold and dotted. */
+  parts: Range[];
   cursor: { first: number; last: number; focus: number };
   scrollRequest: { row: number; seq: number };
   onTextSelected: (range: Range | null) => void;
@@ -30,6 +32,7 @@ type Props = {
 };
 
 const NO_MARKS: Mark[] = [];
+const NO_PARTS: Range[] = [];
 export const tint = (color: string, alpha: string) => (/^#[0-9a-f]{6}$/i.test(color) ? `${color}${alpha}` : color);
 
 /**
@@ -76,6 +79,7 @@ export function AnnotatorText(props: Props) {
           const spans = props.spansByPos.get(row.pos) ?? NO_MARKS;
           const suggestions = props.suggestionsByPos.get(row.pos) ?? NO_MARKS;
           const h = props.highlight && props.highlight.start < row.end && props.highlight.end > row.start ? props.highlight : null;
+          const parts = props.parts.some((p) => p.start < row.end && p.end > row.start) ? props.parts : NO_PARTS;
           return (
             <div key={row.index} ref={virtualizer.measureElement} data-index={item.index} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
               <SentenceRow
@@ -92,6 +96,7 @@ export function AnnotatorText(props: Props) {
                 focusedSuggestionId={props.focusedSuggestionId && suggestions.some((s) => s.id === props.focusedSuggestionId) ? props.focusedSuggestionId : null}
                 highlightStart={h?.start ?? -1}
                 highlightEnd={h?.end ?? -1}
+                parts={parts}
                 focused={item.index === props.cursor.focus}
                 inRange={item.index >= props.cursor.first && item.index <= props.cursor.last}
               />
@@ -117,6 +122,7 @@ type RowProps = {
   focusedSuggestionId: string | null;
   highlightStart: number;
   highlightEnd: number;
+  parts: Range[];
   focused: boolean;
   inRange: boolean;
 };
@@ -128,6 +134,7 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
     ...p.spans,
     ...p.suggestions.map((s) => ({ ...s, id: `s:${s.id}` })),
     ...(p.highlightStart >= 0 ? [{ id: "~", type: "", start: p.highlightStart, end: p.highlightEnd }] : []),
+    ...p.parts.map((r, i) => ({ id: `~part${i}`, type: "", start: r.start, end: r.end })),
   ];
   const pieces = sentencePieces(p.row, marks);
   return (
@@ -154,6 +161,7 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
           const anns = piece.covering.filter((id) => byId.has(id)).sort((a, b) => (p.depths.get(a) ?? 0) - (p.depths.get(b) ?? 0));
           const sugs = piece.covering.filter((id) => id.startsWith("s:")).map((id) => id.slice(2));
           const lit = piece.covering.includes("~");
+          const part = piece.covering.some((id) => id.startsWith("~part"));
           const inner = anns.at(-1);
           const innerColor = inner ? (p.colors[byId.get(inner)!.type] ?? "#888888") : null;
           const selected = p.selectedId !== null && anns.includes(p.selectedId);
@@ -171,8 +179,9 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
                 boxShadow: anns.length ? anns.map((id, i) => `inset 0 -${(i + 1) * 3}px 0 0 ${p.colors[byId.get(id)!.type] ?? "#888888"}`).join(", ") : undefined,
                 paddingBottom: anns.length ? `${anns.length * 3 - 2}px` : undefined,
                 outline: selected ? `2px solid ${innerColor ?? "var(--accent)"}` : focusedSug ? `2px dashed ${sugColor}` : undefined,
-                textDecoration: sugColor ? `underline dashed ${sugColor}` : undefined,
-                textUnderlineOffset: sugColor ? "5px" : undefined,
+                textDecoration: sugColor ? `underline dashed ${sugColor}` : part ? "underline dotted" : undefined,
+                textUnderlineOffset: sugColor || part ? "5px" : undefined,
+                fontWeight: part ? 600 : undefined,
                 cursor: anns.length || sugs.length ? "pointer" : undefined,
               }}
             >
