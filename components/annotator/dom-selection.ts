@@ -10,8 +10,11 @@ function pieceBounds(el: Element): { start: number; end: number } | null {
   return Number.isFinite(start) && Number.isFinite(end) && el.hasAttribute("data-cp") ? { start, end } : null;
 }
 
-function pointOffset(node: Node, offset: number): number | null {
-  if (node.nodeType === Node.TEXT_NODE) {
+const TEXT_NODE = 3;
+
+/** Code-point offset of a DOM point (node, offset) inside the rendered text; null outside it. */
+export function domPointOffset(node: Node, offset: number): number | null {
+  if (node.nodeType === TEXT_NODE) {
     const piece = node.parentElement?.closest("[data-cp]");
     const bounds = piece ? pieceBounds(piece) : null;
     if (bounds) return codePointOfDomPoint({ pieceStart: bounds.start, pieceText: node.textContent ?? "", utf16Offset: offset });
@@ -24,12 +27,35 @@ function pointOffset(node: Node, offset: number): number | null {
     const bounds = pieceBounds(own);
     if (bounds) return offset === 0 ? bounds.start : bounds.end;
   }
-  // A point between elements (row edges, badges): the next piece's start, else the previous piece's end.
-  const child = el.childNodes?.[offset];
-  const next = child instanceof Element ? (child.matches("[data-cp]") ? child : child.querySelector("[data-cp]")) : null;
-  if (next) return pieceBounds(next)?.start ?? null;
+  // A point between elements (row edges, badges): the next piece's start, else the row's edge,
+  // else the previous piece's end.
+  const isElement = (n: Node | undefined): n is Element => n?.nodeType === 1;
+  const kids = el.childNodes ?? [];
+  for (let i = offset; i < kids.length; i++) {
+    const kid = kids[i];
+    const next = isElement(kid) ? (kid.matches("[data-cp]") ? kid : kid.querySelector("[data-cp]")) : null;
+    if (next) return pieceBounds(next)?.start ?? null;
+  }
   const row = el.closest?.("[data-row-start]");
-  if (row) return Number(offset === 0 ? row.getAttribute("data-row-start") : row.getAttribute("data-row-end"));
+  if (row) {
+    // Row number (before the text) → the row's start; badges after the text → its end.
+    const pieces = row.querySelectorAll("[data-cp]");
+    const last = pieces[pieces.length - 1];
+    const rowKids = [...row.children];
+    const topOf = (n: Element) => {
+      let c = n;
+      while (c.parentElement && c.parentElement !== row) c = c.parentElement;
+      return rowKids.indexOf(c);
+    };
+    const after = el === row || !last ? offset > 0 : topOf(el) > topOf(last);
+    return Number(after ? row.getAttribute("data-row-end") : row.getAttribute("data-row-start"));
+  }
+  for (let i = Math.min(offset, kids.length) - 1; i >= 0; i--) {
+    const kid = kids[i];
+    const all = isElement(kid) ? (kid.matches("[data-cp]") ? [kid] : [...kid.querySelectorAll("[data-cp]")]) : [];
+    const last = all.at(-1);
+    if (last) return pieceBounds(last)?.end ?? null;
+  }
   return null;
 }
 
@@ -39,7 +65,7 @@ export function selectionRange(container: HTMLElement): { start: number; end: nu
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const { anchorNode, focusNode } = selection;
   if (!anchorNode || !focusNode || !container.contains(anchorNode) || !container.contains(focusNode)) return null;
-  const a = pointOffset(anchorNode, selection.anchorOffset);
-  const b = pointOffset(focusNode, selection.focusOffset);
+  const a = domPointOffset(anchorNode, selection.anchorOffset);
+  const b = domPointOffset(focusNode, selection.focusOffset);
   return a === null || b === null ? null : orderedRange(a, b);
 }
