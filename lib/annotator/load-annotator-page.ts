@@ -28,20 +28,22 @@ export type AnnotatorPageData = {
  */
 export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: string): Promise<AnnotatorPageData> {
   const access = await requireDocumentPermission(user, documentId, "documents.view");
-  const document = await prisma().document.findUniqueOrThrow({
-    where: { id: documentId },
-    select: {
-      id: true, projectId: true, title: true, text: true, state: true,
-      project: { select: { labelSchema: true } },
-      sentences: { orderBy: { index: "asc" }, select: { index: true, start: true, end: true, kind: true } },
-      assignments: { where: { role: "ANNOTATOR" }, orderBy: { createdAt: "asc" }, select: { id: true, state: true, userId: true, user: { select: { name: true } } } },
-    },
-  });
-  const entities = await prisma().entity.findMany({
-    where: { projectId: document.projectId, mergedIntoId: null },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, aliases: true, type: true },
-  });
+  const [document, entities] = await Promise.all([
+    prisma().document.findUniqueOrThrow({
+      where: { id: documentId },
+      select: {
+        id: true, projectId: true, title: true, text: true, state: true,
+        project: { select: { labelSchema: true } },
+        sentences: { orderBy: { index: "asc" }, select: { index: true, start: true, end: true, kind: true } },
+        assignments: { where: { role: "ANNOTATOR" }, orderBy: { createdAt: "asc" }, select: { id: true, state: true, userId: true, user: { select: { name: true } } } },
+      },
+    }),
+    prisma().entity.findMany({
+      where: { projectId: access.projectId, mergedIntoId: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, aliases: true, type: true },
+    }),
+  ]);
   const schema = document.project.labelSchema as LabelSchema;
   const own = document.assignments.find((a) => a.userId === user.id);
   const assignment = own ? { id: own.id, state: own.state } : null;
