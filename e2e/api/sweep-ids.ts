@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { as, demoProjectId } from "./helpers";
 
@@ -25,6 +26,46 @@ export const RESOLVERS: [string, Resolver][] = [
         multipart: { file: { name: "sweep.txt", mimeType: "text/plain", buffer: Buffer.from("Sweep article.\n\nIt exists for the authorization sweep.") } },
       });
       return ((await res.json()) as { taskId?: string }).taskId;
+    },
+  ],
+  [
+    "assignmentId",
+    async (request, ids) => {
+      // annotator1 on the first document; a 409 on a rerun means it exists already.
+      const users = (await (await request.get(`/api/v1/projects/${ids.projectId}/members`, { headers: as("manager") })).json()) as { members: { id: string; email: string }[] };
+      const annotator = users.members.find((m) => m.email === "annotator1@example.com");
+      if (annotator) {
+        await request.post(`/api/v1/documents/${ids.documentId}/assignments`, { headers: as("manager"), data: { userId: annotator.id, role: "annotator" } });
+      }
+      const res = await request.get(`/api/v1/documents/${ids.documentId}/assignments`, { headers: as("manager") });
+      return ((await res.json()) as { assignments: { id: string }[] }).assignments[0]?.id;
+    },
+  ],
+  [
+    "annotationId",
+    async (request, ids) => {
+      const listed = async () => {
+        const body = (await (await request.get(`/api/v1/documents/${ids.documentId}/annotations`, { headers: as("manager") })).json()) as
+          | { annotations?: { id: string }[]; items?: { id: string }[] }
+          | { id: string }[];
+        const items = Array.isArray(body) ? body : (body.annotations ?? body.items ?? []);
+        return items[0]?.id;
+      };
+      const existing = await listed();
+      if (existing) return existing;
+      const id = crypto.randomUUID();
+      await request.post(`/api/v1/documents/${ids.documentId}/annotations`, {
+        headers: as("annotator1"),
+        data: { id, type: "CLAIM", start: 0, end: 5, attributes: {} },
+      });
+      return (await listed()) ?? id;
+    },
+  ],
+  [
+    "commentId",
+    async (request, ids) => {
+      const res = await request.post(`/api/v1/documents/${ids.documentId}/comments`, { headers: as("manager"), data: { body: "Authorization sweep thread." } });
+      return ((await res.json()) as { id?: string }).id;
     },
   ],
 ];

@@ -1,10 +1,11 @@
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
 import type { ApiOperation } from "./catalog/types";
+import { WORKFLOW_OPERATIONS } from "./catalog/workflow";
 
 // Every /api/v1 operation, described once per feature in lib/api/catalog/. The OpenAPI document
 // is generated from this list, and the authorization sweep test walks it (a unit test checks that
 // every route file is listed).
 export type { ApiOperation };
 
-export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS];
+export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS, ...WORKFLOW_OPERATIONS];
