@@ -5,6 +5,7 @@ export function projectTabsFor(projectId: string, permissions: readonly Permissi
   const base = `/projects/${projectId}`;
   const tabs: { href: string; label: string; needs?: Permission }[] = [
     { href: base, label: "Documents" },
+    { href: `${base}/my-work`, label: "My work", needs: "work.view" },
     { href: `${base}/import`, label: "Import", needs: "documents.import" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/settings`, label: "Settings", needs: "project.edit" },
