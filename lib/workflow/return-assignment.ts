@@ -6,7 +6,7 @@ import { parseOrThrow } from "@/lib/validation/parse";
 import { returnAssignmentSchema } from "@/lib/validation/workflow";
 import { requireAssignmentPermission } from "./assignment-access";
 import { assignmentSelect, assignmentSnapshot, toAssignmentDto } from "./assignment-dto";
-import { assignmentTransition } from "./state-machine";
+import { assignmentTransition, documentTransition } from "./state-machine";
 import { applyDocumentEvent, lockDocument } from "./transaction";
 import { assertVersion, readAssignment, writeAssignment } from "./update-assignment";
 
@@ -26,7 +26,7 @@ export async function returnAssignment(user: AuthenticatedUser, assignmentId: st
       throw new AppError("invalid_state", "Only annotator assignments can be returned.", { details: { current: current.state, entity: "assignment" } });
     }
     const next = assignmentTransition(current.state, "return");
-    const documentState = await applyDocumentEvent(tx, document, "return", user.id);
+    documentTransition(document.state, "return");
     await writeAssignment(tx, current, { state: next, returnComment: comment, submittedAt: null });
     const updated = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: assignmentSelect });
     const posted = await tx.comment.create({
@@ -43,6 +43,8 @@ export async function returnAssignment(user: AuthenticatedUser, assignmentId: st
         after: { ...assignmentSnapshot(updated), commentId: posted.id },
       },
     });
+    // Recorded after the return, so the timeline reads "returned", then "moved the document".
+    const documentState = await applyDocumentEvent(tx, document, "return", user.id);
     return { assignment: toAssignmentDto(updated), documentState };
   });
 }
