@@ -5,6 +5,7 @@ import { stateLabel } from "./state-badge";
 const VERBS: Record<string, string> = {
   "assignment.create": "assigned",
   "assignment.delete": "removed an assignment of",
+  "assignment.start": "started",
   "assignment.submit": "submitted",
   "assignment.return": "returned work to",
   "assignment.reopen": "reopened the assignment of",
@@ -35,6 +36,7 @@ function detail(event: AuditEventDto, names: Map<string, string>): string | null
       return `${who ?? "a member"} as ${(after.role ?? before.role ?? "").toLowerCase()}`;
     case "assignment.return":
       return `${who ?? "the annotator"}${after.returnComment ? `: “${after.returnComment}”` : ""}`;
+    case "assignment.start":
     case "assignment.submit":
     case "assignment.reopen":
       return who;

@@ -9,6 +9,7 @@ import { listDocumentAssignments } from "@/lib/workflow/list-assignments";
 import { listMyWork } from "@/lib/workflow/list-my-work";
 import { reopenDocument } from "@/lib/workflow/reopen-document";
 import { returnAssignment } from "@/lib/workflow/return-assignment";
+import { startAssignment } from "@/lib/workflow/start-assignment";
 import { submitAssignment } from "@/lib/workflow/submit-assignment";
 import { errorOf, makeDocument } from "./document-factory";
 import { makeProject, makeTeam, makeUser } from "./factories";
@@ -91,6 +92,19 @@ describe("creating assignments", () => {
     const refusedReviewer = await errorOf(createAssignment(manager, signed.id, { userId: reviewer.id, role: "reviewer" }));
     expect(refusedReviewer.details).toMatchObject({ current: "SIGNED_OFF" });
     expect(await prisma().assignment.count({ where: { documentId: { in: [inReview.id, signed.id] }, role: "ANNOTATOR" } })).toBe(0);
+  });
+});
+
+describe("starting", () => {
+  it("the first write moves ASSIGNED → IN_PROGRESS once, with an audit row", async () => {
+    const { project, doc, a1, annotator } = await assignedDocument();
+    const input = { assignmentId: a1.id, projectId: project.id, documentId: doc.id, actorId: annotator.id };
+    expect(await prisma().$transaction((tx) => startAssignment(tx, input))).toBe(true);
+    expect(await prisma().$transaction((tx) => startAssignment(tx, input))).toBe(false);
+    expect(await prisma().assignment.findUniqueOrThrow({ where: { id: a1.id } })).toMatchObject({ state: "IN_PROGRESS", version: 2 });
+    const event = await prisma().auditEvent.findFirstOrThrow({ where: { documentId: doc.id, action: "assignment.start" } });
+    expect(event.before).toMatchObject({ state: "ASSIGNED", version: 1 });
+    expect(event.after).toMatchObject({ state: "IN_PROGRESS", version: 2 });
   });
 });
 
