@@ -44,21 +44,26 @@ export const RESOLVERS: [string, Resolver][] = [
   [
     "annotationId",
     async (request, ids) => {
-      const listed = async () => {
-        const body = (await (await request.get(`/api/v1/documents/${ids.documentId}/annotations`, { headers: as("manager") })).json()) as
-          | { annotations?: { id: string }[]; items?: { id: string }[] }
-          | { id: string }[];
-        const items = Array.isArray(body) ? body : (body.annotations ?? body.items ?? []);
-        return items[0]?.id;
-      };
-      const existing = await listed();
-      if (existing) return existing;
-      const id = crypto.randomUUID();
-      await request.post(`/api/v1/documents/${ids.documentId}/annotations`, {
+      // annotator1 is assigned every seeded article; a sample one is found by its title.
+      const res = await request.get(`/api/v1/projects/${ids.projectId}/documents?limit=100`, { headers: as("manager") });
+      const items = ((await res.json()) as { items: { id: string; title: string }[] }).items;
+      const seeded = items.find((d) => d.title === "Moscow and Beijing are global partners");
+      if (!seeded) return undefined;
+      const created = await request.post(`/api/v1/documents/${seeded.id}/annotations`, {
         headers: as("annotator1"),
-        data: { id, type: "CLAIM", start: 0, end: 5, attributes: {} },
+        data: { id: crypto.randomUUID(), type: "CLAIM", start: 0, end: 6, attributes: { checkworthy: "no" } },
       });
-      return (await listed()) ?? id;
+      return ((await created.json()) as { id?: string }).id;
+    },
+  ],
+  [
+    "entityId",
+    async (request, ids) => {
+      const created = await request.post(`/api/v1/projects/${ids.projectId}/entities`, {
+        headers: as("manager"),
+        data: { name: `Sweep speaker ${Date.now()}`, type: "person" },
+      });
+      return ((await created.json()) as { id?: string }).id;
     },
   ],
   [

@@ -1,3 +1,4 @@
+import { ANNOTATION_OPERATIONS } from "./catalog/annotations";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
 import type { ApiOperation } from "./catalog/types";
@@ -8,4 +9,4 @@ import { WORKFLOW_OPERATIONS } from "./catalog/workflow";
 // every route file is listed).
 export type { ApiOperation };
 
-export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS, ...WORKFLOW_OPERATIONS];
+export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS, ...ANNOTATION_OPERATIONS, ...WORKFLOW_OPERATIONS];
