@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import crypto from "node:crypto";
+import { deleteAnnotation } from "@/lib/annotations/change-annotation";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { prisma } from "@/lib/db/prisma";
 import { getAnnotationHistory } from "@/lib/history/annotation-history";
 import { getDocumentHistory } from "@/lib/history/document-history";
@@ -412,6 +415,31 @@ describe("history", () => {
     expect((await getAnnotationHistory(annotator, "ann-1")).events).toHaveLength(1);
     expect((await errorOf(getAnnotationHistory(outsider, "ann-1"))).status).toBe(404);
     expect((await errorOf(getAnnotationHistory(reviewer, "never-existed"))).status).toBe(404);
+  });
+});
+
+describe("with the annotations API", () => {
+  it("work starts with the first annotation, is frozen by submit, reopens on return; its history survives deletion", async () => {
+    const { doc, a1, annotator, annotator2, reviewer, manager } = await assignedDocument();
+    const span = { type: "CLAIM", start: 0, end: 6, attributes: { checkworthy: "no" } };
+    const { annotation } = await createAnnotation(annotator, doc.id, { id: crypto.randomUUID(), ...span });
+    expect((await prisma().assignment.findUniqueOrThrow({ where: { id: a1.id } })).state).toBe("IN_PROGRESS");
+    const submitted = await submitAssignment(annotator, a1.id, {});
+    expect(submitted.assignment.state).toBe("SUBMITTED");
+    expect((await errorOf(createAnnotation(annotator, doc.id, { id: crypto.randomUUID(), ...span }))).status).toBe(409);
+    await returnAssignment(reviewer, a1.id, { comment: "Mark the claim in sentence 2 too" });
+    await deleteAnnotation(annotator, annotation.id, { version: annotation.version });
+
+    const history = await getAnnotationHistory(annotator, annotation.id);
+    expect(history.events.map((e) => e.action)).toEqual(["annotation.delete", "annotation.create"]);
+    expect((await getAnnotationHistory(manager, annotation.id)).events).toHaveLength(2);
+    expect((await errorOf(getAnnotationHistory(annotator2, annotation.id))).status).toBe(404);
+    const seenByOther = (await getDocumentHistory(annotator2, doc.id)).events.map((e) => e.action);
+    expect(seenByOther).not.toContain("annotation.create");
+    expect(seenByOther).toContain("assignment.return");
+    const seenByManager = (await getDocumentHistory(manager, doc.id)).events.map((e) => e.action);
+    // annotator2 has not submitted, so the document stayed annotating throughout.
+    expect(seenByManager.slice(0, 4)).toEqual(["annotation.delete", "assignment.return", "assignment.submit", "annotation.create"]);
   });
 });
 
