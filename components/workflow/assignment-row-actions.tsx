@@ -54,7 +54,8 @@ export function AssignmentRowActions({ projectId, documentId, assignment, canRem
             className="danger"
             disabled={pending}
             onClick={() => {
-              if (!window.confirm(`Remove ${assignment.user.name}'s ${assignment.role} assignment?`)) return;
+              const lost = assignment.role === "annotator" ? " Their annotations on this document are deleted with it (the audit trail keeps them)." : "";
+              if (!window.confirm(`Remove ${assignment.user.name}'s ${assignment.role} assignment?${lost}`)) return;
               run(() => deleteAssignmentAction(projectId, documentId, assignment.id));
             }}
           >

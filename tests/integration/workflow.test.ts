@@ -247,7 +247,7 @@ describe("removing assignments", () => {
   it("removes unsubmitted work; removing the last open annotator makes the document ready", async () => {
     const { doc, a1, a2, annotator, manager } = await assignedDocument();
     await submitAssignment(annotator, a1.id, {});
-    await deleteAssignment(manager, a2.id);
+    expect(await deleteAssignment(manager, a2.id)).toEqual({ removedAnnotations: 0 });
     expect(await prisma().assignment.findUnique({ where: { id: a2.id } })).toBeNull();
     expect(await documentState(doc.id)).toBe("READY_FOR_REVIEW");
     const event = await prisma().auditEvent.findFirstOrThrow({ where: { documentId: doc.id, action: "assignment.delete" } });
@@ -440,6 +440,20 @@ describe("with the annotations API", () => {
     const seenByManager = (await getDocumentHistory(manager, doc.id)).events.map((e) => e.action);
     // annotator2 has not submitted, so the document stayed annotating throughout.
     expect(seenByManager.slice(0, 4)).toEqual(["annotation.delete", "assignment.return", "assignment.submit", "annotation.create"]);
+  });
+});
+
+describe("removing an annotator with work in progress", () => {
+  it("removes their annotations with the assignment, each delete audited", async () => {
+    const { doc, a2, annotator, annotator2, manager } = await assignedDocument();
+    const span = { type: "CLAIM", start: 0, end: 6, attributes: { checkworthy: "no" } };
+    const mine = await createAnnotation(annotator, doc.id, { id: crypto.randomUUID(), ...span });
+    const theirs = await createAnnotation(annotator2, doc.id, { id: crypto.randomUUID(), ...span });
+    expect(await deleteAssignment(manager, a2.id)).toEqual({ removedAnnotations: 1 });
+    expect(await prisma().annotation.findUnique({ where: { id: theirs.annotation.id } })).toBeNull();
+    expect(await prisma().annotation.findUnique({ where: { id: mine.annotation.id } })).not.toBeNull();
+    const event = await prisma().auditEvent.findFirstOrThrow({ where: { annotationId: theirs.annotation.id, action: "annotation.delete" } });
+    expect(event).toMatchObject({ actorId: manager.id, before: { id: theirs.annotation.id, layer: "annotator", type: "CLAIM" }, after: { reason: "assignment removed" } });
   });
 });
 

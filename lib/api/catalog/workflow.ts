@@ -16,7 +16,7 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
     body: createAssignmentSchema,
     successStatus: 201,
   },
-  { method: "delete", path: "/api/v1/assignments/{assignmentId}", summary: "Remove an assignment without submitted work (else 409)", tag: "Workflow", access: "assignments.manage", scope: "assignment", successStatus: 204 },
+  { method: "delete", path: "/api/v1/assignments/{assignmentId}", summary: "Remove an assignment without submitted work (else 409); an annotator's unsubmitted annotations on the document go with it (audited)", tag: "Workflow", access: "assignments.manage", scope: "assignment", successStatus: 204 },
   {
     method: "post",
     path: "/api/v1/projects/{projectId}/assignments/bulk",
