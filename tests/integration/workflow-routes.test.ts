@@ -6,6 +6,8 @@ import * as documentAssignments from "@/app/api/v1/documents/[documentId]/assign
 import * as commentsRoute from "@/app/api/v1/documents/[documentId]/comments/route";
 import * as historyRoute from "@/app/api/v1/documents/[documentId]/history/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { commentListSchema } from "@/lib/validation/comments";
+import { assignmentListSchema, assignmentSchema, documentHistorySchema, transitionResultSchema } from "@/lib/validation/workflow";
 import { makeDocument } from "./document-factory";
 import { makeTeam } from "./factories";
 
@@ -30,13 +32,14 @@ describe("workflow routes over HTTP", () => {
 
     const created = await call(documentAssignments.POST, { documentId: doc.id }, m.token, { body: { userId: annotator.id, role: "annotator" } });
     expect(created.status).toBe(201);
-    const assignmentId = (created.json as { id: string }).id;
+    // Bodies match the response schemas published in the OpenAPI document.
+    const assignmentId = assignmentSchema.parse(created.json).id;
     const listed = await call(documentAssignments.GET, { documentId: doc.id }, a.token, { method: "GET" });
-    expect((listed.json as { assignments: { id: string }[] }).assignments.map((x) => x.id)).toEqual([assignmentId]);
+    expect(assignmentListSchema.parse(listed.json).assignments.map((x) => x.id)).toEqual([assignmentId]);
 
     const submitted = await call(submitRoute.POST, { assignmentId }, a.token);
     expect(submitted.status).toBe(200);
-    expect(submitted.json).toMatchObject({ assignment: { state: "SUBMITTED" }, documentState: "READY_FOR_REVIEW" });
+    expect(transitionResultSchema.parse(submitted.json)).toMatchObject({ assignment: { state: "SUBMITTED" }, documentState: "READY_FOR_REVIEW" });
 
     const again = await call(submitRoute.POST, { assignmentId }, a.token, { body: {} });
     expect(again.status).toBe(409);
@@ -54,12 +57,12 @@ describe("workflow routes over HTTP", () => {
     expect(returned.json).toMatchObject({ assignment: { state: "IN_PROGRESS", returnComment: "Speaker missing" }, documentState: "ANNOTATING" });
 
     const history = await call(historyRoute.GET, { documentId: doc.id }, a.token, { method: "GET" });
-    const actions = (history.json as { events: { action: string; actor: { name: string } }[] }).events.map((e) => e.action);
+    const actions = documentHistorySchema.parse(history.json).events.map((e) => e.action);
     expect(actions).toEqual(["document.state", "assignment.return", "document.state", "assignment.submit", "assignment.create"]);
     expect((history.json as { events: { after: unknown }[] }).events[0]!.after).toMatchObject({ state: "ANNOTATING", event: "return" });
 
     const comments = await call(commentsRoute.GET, { documentId: doc.id }, a.token, { method: "GET" });
-    expect((comments.json as { comments: { body: string }[] }).comments.map((c) => c.body)).toEqual(["Speaker missing"]);
+    expect(commentListSchema.parse(comments.json).comments.map((c) => c.body)).toEqual(["Speaker missing"]);
 
     const remove = await call(assignmentRoute.DELETE, { assignmentId }, m.token, { method: "DELETE" });
     expect(remove.status).toBe(204);

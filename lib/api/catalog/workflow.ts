@@ -1,11 +1,24 @@
-import { createCommentSchema } from "@/lib/validation/comments";
-import { bulkAssignSchema, createAssignmentSchema, reopenDocumentSchema, returnAssignmentSchema, submitAssignmentSchema } from "@/lib/validation/workflow";
+import { commentListSchema, commentSchema, createCommentSchema } from "@/lib/validation/comments";
+import {
+  annotationHistorySchema,
+  assignmentListSchema,
+  assignmentSchema,
+  bulkAssignResultSchema,
+  bulkAssignSchema,
+  createAssignmentSchema,
+  documentHistorySchema,
+  reopenDocumentSchema,
+  reopenResultSchema,
+  returnAssignmentSchema,
+  submitAssignmentSchema,
+  transitionResultSchema,
+} from "@/lib/validation/workflow";
 import type { ApiOperation } from "./types";
 
 // Assignments, workflow transitions, history and comments (issue 5). Illegal transitions answer
 // 409 with `error.current` (the state the assignment or document is in).
 export const WORKFLOW_OPERATIONS: ApiOperation[] = [
-  { method: "get", path: "/api/v1/documents/{documentId}/assignments", summary: "The document's annotator and reviewer assignments", tag: "Workflow", access: "documents.view", scope: "document" },
+  { method: "get", path: "/api/v1/documents/{documentId}/assignments", summary: "The document's annotator and reviewer assignments", tag: "Workflow", access: "documents.view", scope: "document", response: assignmentListSchema },
   {
     method: "post",
     path: "/api/v1/documents/{documentId}/assignments",
@@ -14,6 +27,7 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
     access: "assignments.manage",
     scope: "document",
     body: createAssignmentSchema,
+    response: assignmentSchema,
     successStatus: 201,
   },
   { method: "delete", path: "/api/v1/assignments/{assignmentId}", summary: "Remove an assignment without submitted work (else 409); an annotator's unsubmitted annotations on the document go with it (audited)", tag: "Workflow", access: "assignments.manage", scope: "assignment", successStatus: 204 },
@@ -25,6 +39,7 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
     access: "assignments.manage",
     scope: "project",
     body: bulkAssignSchema,
+    response: bulkAssignResultSchema,
     successStatus: 201,
   },
   {
@@ -35,6 +50,7 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
     access: "annotations.write",
     scope: "assignment",
     body: submitAssignmentSchema,
+    response: transitionResultSchema,
   },
   {
     method: "post",
@@ -44,6 +60,7 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
     access: "review.act",
     scope: "assignment",
     body: returnAssignmentSchema,
+    response: transitionResultSchema,
   },
   {
     method: "post",
@@ -53,11 +70,12 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
     access: "documents.reopen",
     scope: "document",
     body: reopenDocumentSchema,
+    response: reopenResultSchema,
   },
   { method: "get", path: "/api/v1/projects/{projectId}/my-work", summary: "The caller's assignments with progress and the next open one", tag: "Workflow", access: "work.view", scope: "project" },
-  { method: "get", path: "/api/v1/documents/{documentId}/history", summary: "The document's audit trail, newest first (?limit=&before=)", tag: "History", access: "documents.view", scope: "document" },
-  { method: "get", path: "/api/v1/annotations/{annotationId}/history", summary: "Every recorded change of one annotation, newest first", tag: "History", access: "documents.view", scope: "annotation" },
-  { method: "get", path: "/api/v1/documents/{documentId}/comments", summary: "Comments on the document, its sentences and annotations (oldest first; threads by parentId)", tag: "Comments", access: "documents.view", scope: "document" },
+  { method: "get", path: "/api/v1/documents/{documentId}/history", summary: "The document's audit trail, newest first (?limit=&before=)", tag: "History", access: "documents.view", scope: "document", response: documentHistorySchema },
+  { method: "get", path: "/api/v1/annotations/{annotationId}/history", summary: "Every recorded change of one annotation, newest first", tag: "History", access: "documents.view", scope: "annotation", response: annotationHistorySchema },
+  { method: "get", path: "/api/v1/documents/{documentId}/comments", summary: "Comments on the document, its sentences and annotations (oldest first; threads by parentId)", tag: "Comments", access: "documents.view", scope: "document", response: commentListSchema },
   {
     method: "post",
     path: "/api/v1/documents/{documentId}/comments",
@@ -66,8 +84,9 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
     access: "comments.write",
     scope: "document",
     body: createCommentSchema,
+    response: commentSchema,
     successStatus: 201,
   },
-  { method: "post", path: "/api/v1/comments/{commentId}/resolve", summary: "Resolve a thread (its author, a reviewer or a manager); already resolved → 409", tag: "Comments", access: "comments.resolve", scope: "comment" },
-  { method: "post", path: "/api/v1/comments/{commentId}/reopen", summary: "Reopen a resolved thread; already open → 409", tag: "Comments", access: "comments.resolve", scope: "comment" },
+  { method: "post", path: "/api/v1/comments/{commentId}/resolve", summary: "Resolve a thread (its author, a reviewer or a manager); already resolved → 409", tag: "Comments", access: "comments.resolve", scope: "comment", response: commentSchema },
+  { method: "post", path: "/api/v1/comments/{commentId}/reopen", summary: "Reopen a resolved thread; already open → 409", tag: "Comments", access: "comments.resolve", scope: "comment", response: commentSchema },
 ];
