@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentThreadPanel } from "@/components/comments/comment-thread-panel";
 import { DocumentReader } from "@/components/documents/document-reader";
@@ -26,6 +27,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ proje
   const permissions = document.access.permissions;
   // Work a reviewer sent back: the annotator sees why at the top of the page.
   const returned = assignments.find((a) => a.userId === user.id && a.role === "annotator" && a.state !== "SUBMITTED" && a.returnComment);
+  const mine = assignments.filter((a) => a.userId === user.id);
+  const annotating = mine.some((a) => a.role === "annotator" && a.state !== "SUBMITTED") && document.state !== "SIGNED_OFF";
+  const reviewing = mine.some((a) => a.role === "reviewer") && permissions.includes("review.act");
   const facts: [string, string | null][] = [
     ["Source", document.source],
     ["Original source", document.originalSource],
@@ -47,6 +51,17 @@ export default async function DocumentPage({ params }: { params: Promise<{ proje
           <div className="row">
             <h2 style={{ margin: 0 }} data-testid="document-title">{document.title}</h2>
             <StateBadge state={document.state} />
+            <span className="spacer" />
+            {annotating ? (
+              <Link className="button" href={`/projects/${projectId}/documents/${documentId}/annotate`} data-testid="open-annotate">
+                Annotate →
+              </Link>
+            ) : null}
+            {reviewing ? (
+              <Link className="button secondary" href={`/projects/${projectId}/documents/${documentId}/review`} data-testid="open-review">
+                Review →
+              </Link>
+            ) : null}
           </div>
           <DocumentReader
             documentId={document.id}
