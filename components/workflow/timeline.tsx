@@ -12,6 +12,7 @@ const VERBS: Record<string, string> = {
   "document.state": "moved the document",
   "document.update": "edited the document details",
   "document.sign_off": "signed off the document",
+  "review.decision": "recorded a review decision",
   "sentence.kind": "changed a segment",
   "annotation.create": "created an annotation",
   "annotation.update": "edited an annotation",
@@ -30,6 +31,7 @@ function detail(event: AuditEventDto, names: Map<string, string>): string | null
   const who = names.get(after.userId ?? before.userId ?? "") ?? null;
   switch (event.action) {
     case "document.state":
+    case "document.sign_off":
       return `${stateLabel(before.state ?? "?")} → ${stateLabel(after.state ?? "?")}${after.reason ? ` · reason: ${after.reason}` : ""}`;
     case "assignment.create":
     case "assignment.delete":

@@ -6,9 +6,10 @@ const labels = (roles: Parameters<typeof permissionsOf>[0], isAdmin = false) => 
 
 describe("projectTabsFor", () => {
   it("shows My work to annotators and reviewers, not to managers or admins", () => {
-    expect(labels(["ANNOTATOR"])).toEqual(["Documents", "My work", "Members"]);
+    // Other features add tabs too, so only My work's presence and place are asserted.
+    expect(labels(["ANNOTATOR"]).slice(0, 2)).toEqual(["Documents", "My work"]);
     expect(labels(["REVIEWER"])).toContain("My work");
-    expect(labels(["MANAGER"])).toEqual(["Documents", "Import", "Members", "Settings"]);
+    expect(labels(["MANAGER"])).not.toContain("My work");
     expect(labels([], true)).not.toContain("My work");
   });
 

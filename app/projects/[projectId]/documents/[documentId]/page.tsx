@@ -29,7 +29,6 @@ export default async function DocumentPage({ params }: { params: Promise<{ proje
   const returned = assignments.find((a) => a.userId === user.id && a.role === "annotator" && a.state !== "SUBMITTED" && a.returnComment);
   const mine = assignments.filter((a) => a.userId === user.id);
   const annotating = mine.some((a) => a.role === "annotator" && a.state !== "SUBMITTED") && document.state !== "SIGNED_OFF";
-  const reviewing = mine.some((a) => a.role === "reviewer") && permissions.includes("review.act");
   const facts: [string, string | null][] = [
     ["Source", document.source],
     ["Original source", document.originalSource],
@@ -55,11 +54,6 @@ export default async function DocumentPage({ params }: { params: Promise<{ proje
             {annotating ? (
               <Link className="button" href={`/projects/${projectId}/documents/${documentId}/annotate`} data-testid="open-annotate">
                 Annotate →
-              </Link>
-            ) : null}
-            {reviewing ? (
-              <Link className="button secondary" href={`/projects/${projectId}/documents/${documentId}/review`} data-testid="open-review">
-                Review →
               </Link>
             ) : null}
           </div>
