@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { AuditEventDto } from "@/lib/history/audit-event-dto";
 import { stateLabel } from "./state-badge";
 
@@ -51,13 +52,23 @@ function detail(event: AuditEventDto, names: Map<string, string>): string | null
   }
 }
 
-/** The document's audit trail, newest first: who did what, when, with before → after where it matters. */
-export function Timeline({ events, people, hasMore }: { events: AuditEventDto[]; people: { id: string; name: string }[]; hasMore: boolean }) {
+type TimelineProps = {
+  events: AuditEventDto[];
+  people: { id: string; name: string }[];
+  hasMore: boolean;
+  /** Links annotation events to that annotation's own history page. */
+  historyHref?: (annotationId: string) => string;
+  /** Shows the recorded before/after JSON of each event (the annotation history page). */
+  showDetails?: boolean;
+};
+
+/** An audit trail, newest first: who did what, when, with before → after where it matters. */
+export function Timeline({ events, people, hasMore, historyHref, showDetails }: TimelineProps) {
   const names = new Map(people.map((p) => [p.id, p.name]));
   return (
     <section className="panel" data-testid="timeline">
-      <h3 style={{ marginTop: 0 }}>Timeline</h3>
-      {events.length === 0 ? <p className="muted small">Nothing has happened to this document since it was imported.</p> : null}
+      {showDetails ? null : <h3 style={{ marginTop: 0 }}>Timeline</h3>}
+      {events.length === 0 ? <p className="muted small">Nothing has been recorded yet.</p> : null}
       <ol style={{ listStyle: "none", margin: 0, padding: 0 }}>
         {events.map((e) => {
           const text = detail(e, names);
@@ -67,6 +78,17 @@ export function Timeline({ events, people, hasMore }: { events: AuditEventDto[];
                 <strong>{e.actor?.name ?? "System"}</strong> {VERBS[e.action] ?? e.action}
               </div>
               {text ? <div className="small" style={{ overflowWrap: "anywhere" }}>{text}</div> : null}
+              {historyHref && e.annotationId && e.action.startsWith("annotation.") ? (
+                <Link className="small" href={historyHref(e.annotationId)}>history of this annotation</Link>
+              ) : null}
+              {showDetails && (e.before || e.after) ? (
+                <details className="small">
+                  <summary>before / after</summary>
+                  <pre className="mono" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0 }}>
+                    {JSON.stringify({ before: e.before, after: e.after }, null, 2)}
+                  </pre>
+                </details>
+              ) : null}
               <time className="muted small" dateTime={new Date(e.createdAt).toISOString()}>
                 {new Date(e.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
               </time>

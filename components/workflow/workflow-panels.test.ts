@@ -68,7 +68,15 @@ describe("Timeline", () => {
     expect(html).not.toContain("<img");
   });
 
+  it("links annotation events to their history and can show the recorded JSON as text", () => {
+    const e = { ...event("9", "annotation.update", { type: "CLAIM", layer: "annotator" }, { type: "CLAIM", layer: "annotator", note: "<i>x</i>" }), annotationId: "ann-1" };
+    const html = renderToStaticMarkup(createElement(Timeline, { events: [e], people: [], hasMore: false, historyHref: (id: string) => `/h/${id}`, showDetails: true }));
+    expect(html).toContain('href="/h/ann-1"');
+    expect(html).toContain("CLAIM · annotator");
+    expect(html).toContain("&lt;i&gt;x&lt;/i&gt;");
+  });
+
   it("has a useful empty state", () => {
-    expect(renderToStaticMarkup(createElement(Timeline, { events: [], people: [], hasMore: false }))).toContain("Nothing has happened");
+    expect(renderToStaticMarkup(createElement(Timeline, { events: [], people: [], hasMore: false }))).toContain("Nothing has been recorded yet");
   });
 });

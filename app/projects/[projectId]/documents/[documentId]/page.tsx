@@ -105,7 +105,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ proje
               ) : null}
             </dl>
           </section>
-          <Timeline events={history.events} people={members} hasMore={history.nextBefore !== null} />
+          <Timeline
+            events={history.events}
+            people={members}
+            hasMore={history.nextBefore !== null}
+            historyHref={(annotationId) => `/projects/${projectId}/documents/${documentId}/annotations/${encodeURIComponent(annotationId)}`}
+          />
         </aside>
       </div>
     </>
