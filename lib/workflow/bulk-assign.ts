@@ -8,7 +8,7 @@ import { bulkAssignSchema } from "@/lib/validation/workflow";
 import { membersWithRole, requireMembersWithRole } from "./eligible-members";
 import { planBulkAssignment } from "./plan-bulk-assignment";
 import { nextDocumentState, type DocumentStateName } from "./state-machine";
-import { applyDocumentEvent, lockDocument } from "./transaction";
+import { applyDocumentEvent, lockDocuments } from "./transaction";
 
 export type BulkAssignResult = {
   created: { documentId: string; userId: string; role: "annotator" | "reviewer" }[];
@@ -38,17 +38,20 @@ export async function bulkAssign(user: AuthenticatedUser, projectId: string, inp
   }
   if (data.reviewerId) await requireMembersWithRole(projectId, [data.reviewerId], "REVIEWER", "reviewerId");
 
+  const k = data.annotatorsPerDocument;
   return prisma().$transaction(
     async (tx) => {
-      const known = await tx.document.findMany({ where: { id: { in: documentIds }, projectId }, select: { id: true } });
-      const missing = documentIds.filter((id) => !known.some((d) => d.id === id));
+      const locked = await lockDocuments(tx, documentIds);
+      const missing = documentIds.filter((id) => locked.get(id)?.projectId !== projectId);
       if (missing.length) throw invalid("documentIds", `These documents are not in this project: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}`);
 
-      // Lock in id order so two bulk runs over overlapping documents cannot deadlock.
-      const locked = new Map<string, Awaited<ReturnType<typeof lockDocument>>>();
-      for (const id of [...documentIds].sort()) locked.set(id, await lockDocument(tx, id));
-
       const existing = await tx.assignment.findMany({ where: { documentId: { in: documentIds } }, select: { documentId: true, userId: true, role: true } });
+      const annotatorsOf = new Map<string, string[]>();
+      const hasReviewer = new Set<string>();
+      for (const e of existing) {
+        if (e.role === "ANNOTATOR") annotatorsOf.set(e.documentId, [...(annotatorsOf.get(e.documentId) ?? []), e.userId]);
+        else if (e.userId === data.reviewerId) hasReviewer.add(e.documentId);
+      }
       const openLoad = await tx.assignment.groupBy({
         by: ["userId"],
         where: { role: "ANNOTATOR", state: { not: "SUBMITTED" }, document: { projectId }, userId: { in: annotators.map((a) => a.id) } },
@@ -56,24 +59,29 @@ export async function bulkAssign(user: AuthenticatedUser, projectId: string, inp
       });
       const load = new Map(openLoad.map((r) => [r.userId, r._count._all]));
 
+      // Documents in review or signed off take no new annotators; they are reported, not failed.
       const skipped: BulkAssignResult["skipped"] = [];
-      const open = data.annotatorsPerDocument === 0 ? [] : documentIds.filter((id) => {
-        const state = locked.get(id)!.state;
-        if (nextDocumentState(state, "annotatorAdded")) return true;
-        skipped.push({ documentId: id, state });
-        return false;
-      });
-      const plan = data.annotatorsPerDocument === 0 ? { assignments: [], alreadyCovered: [] } : planBulkAssignment(
-        open.map((id) => ({ id, annotatorIds: existing.filter((e) => e.documentId === id && e.role === "ANNOTATOR").map((e) => e.userId) })),
-        annotators.map((a) => ({ id: a.id, load: load.get(a.id) ?? 0 })),
-        data.annotatorsPerDocument,
-      );
+      const open: string[] = [];
+      if (k > 0) {
+        for (const id of documentIds) {
+          const state = locked.get(id)!.state;
+          if (nextDocumentState(state, "annotatorAdded")) open.push(id);
+          else skipped.push({ documentId: id, state });
+        }
+      }
+      const plan =
+        k > 0
+          ? planBulkAssignment(
+              open.map((id) => ({ id, annotatorIds: annotatorsOf.get(id) ?? [] })),
+              annotators.map((a) => ({ id: a.id, load: load.get(a.id) ?? 0 })),
+              k,
+            )
+          : { assignments: [], alreadyCovered: [] };
 
       const created: BulkAssignResult["created"] = plan.assignments.map((a) => ({ ...a, role: "annotator" }));
       if (data.reviewerId) {
         for (const id of documentIds) {
-          const has = existing.some((e) => e.documentId === id && e.role === "REVIEWER" && e.userId === data.reviewerId);
-          if (!has && locked.get(id)!.state !== "SIGNED_OFF") created.push({ documentId: id, userId: data.reviewerId, role: "reviewer" });
+          if (!hasReviewer.has(id) && locked.get(id)!.state !== "SIGNED_OFF") created.push({ documentId: id, userId: data.reviewerId, role: "reviewer" });
         }
       }
       const rows = await tx.assignment.createManyAndReturn({

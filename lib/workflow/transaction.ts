@@ -21,6 +21,13 @@ export async function lockDocument(tx: Tx, documentId: string): Promise<LockedDo
   return { id: row.id, projectId: row.project_id, state: row.state };
 }
 
+/** Locks several documents in one statement, in id order so overlapping bulk runs cannot deadlock. */
+export async function lockDocuments(tx: Tx, documentIds: readonly string[]): Promise<Map<string, LockedDocument>> {
+  const rows = await tx.$queryRaw<{ id: string; project_id: string; state: DocumentStateName }[]>`
+    SELECT id, project_id, state::text AS state FROM documents WHERE id = ANY(${[...documentIds]}::text[]) ORDER BY id FOR UPDATE`;
+  return new Map(rows.map((r) => [r.id, { id: r.id, projectId: r.project_id, state: r.state }]));
+}
+
 /** Applies a document event (409 when illegal) and records `document.state` when the state changes. */
 export async function applyDocumentEvent(
   tx: Tx,

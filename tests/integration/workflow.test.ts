@@ -312,6 +312,21 @@ describe("bulk assignment", () => {
     expect(result.skipped).toEqual([{ documentId: docs[3]!.id, state: "IN_REVIEW" }]);
   });
 
+  it("handles a large selection in one transaction, balanced across annotators", async () => {
+    const { project, manager, annotator, annotator2, annotator3 } = await teamOfThree();
+    const rows = Array.from({ length: 600 }, (_, i) => ({
+      id: `bulk-${i.toString().padStart(4, "0")}`, projectId: project.id, title: `Bulk ${i}`, text: `Text ${i}.`,
+      textSha256: `h${i}`, normalizedHash: `n${i}`, charCount: 8,
+    }));
+    await prisma().document.createMany({ data: rows });
+    const started = Date.now();
+    const result = await bulkAssign(manager, project.id, { documentIds: [...rows.map((r) => r.id), rows[0]!.id], annotatorsPerDocument: 2 });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.created).toHaveLength(1200);
+    const perPerson = [annotator, annotator2, annotator3].map((a) => result.created.filter((c) => c.userId === a.id).length);
+    expect(perPerson).toEqual([400, 400, 400]);
+  });
+
   it("assigns only a reviewer when k is 0", async () => {
     const { project, manager, reviewer, docs } = await teamOfThree();
     const result = await bulkAssign(manager, project.id, { documentIds: [docs[0]!.id], annotatorsPerDocument: 0, reviewerId: reviewer.id });
@@ -331,6 +346,8 @@ describe("bulk assignment", () => {
     const foreign = await makeDocument(other.id);
     const wrongProject = await errorOf(bulkAssign(manager, project.id, { documentIds: [foreign.id], annotatorsPerDocument: 1 }));
     expect(wrongProject.message).toBe(`These documents are not in this project: ${foreign.id}`);
+    const unknownId = await errorOf(bulkAssign(manager, project.id, { documentIds: [ids[0]!, "nope"], annotatorsPerDocument: 1 }));
+    expect(unknownId.details).toMatchObject({ fields: { documentIds: ["These documents are not in this project: nope"] } });
     expect((await errorOf(bulkAssign(manager, project.id, { documentIds: [], annotatorsPerDocument: 1 }))).status).toBe(400);
     expect((await errorOf(bulkAssign(manager, project.id, { documentIds: ids, annotatorsPerDocument: 0 }))).status).toBe(400);
     expect((await errorOf(bulkAssign(annotator, project.id, { documentIds: ids, annotatorsPerDocument: 1 }))).status).toBe(403);
