@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db/prisma";
 import { importArticle } from "@/lib/documents/import-article";
 import { defaultLabelSchema } from "@/lib/schema/label-schema";
+import { storeSuggestionsForDocument } from "@/lib/suggestion-runs/store-suggestions";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS } from "./demo-accounts";
 
@@ -53,7 +54,9 @@ export async function seedDatabase(options: { demo: boolean; adminPassword?: str
   const manager = users.find((u) => u.email === "manager@example.com")!;
   for (const file of fs.readdirSync(options.seedDataDir).filter((f) => f.endsWith(".txt")).sort()) {
     const text = fs.readFileSync(path.join(options.seedDataDir, file), "utf8");
-    await importArticle({ projectId: project.id, createdById: manager.id, article: { text, source: "sample corpus", meta: { file } } });
+    const outcome = await importArticle({ projectId: project.id, createdById: manager.id, article: { text, source: "sample corpus", meta: { file } } });
+    // Seeded directly (no job queue yet at seed time), so the demo opens with suggestions.
+    if (outcome.status === "imported") await storeSuggestionsForDocument(outcome.id, manager.id);
   }
   return { seeded: true, adminPassword, generatedAdminPassword: false };
 }

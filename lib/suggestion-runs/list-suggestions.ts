@@ -1,0 +1,18 @@
+import "server-only";
+import type { SuggestionDto } from "@/components/annotator/types";
+import { requireDocumentPermission } from "@/lib/auth/project-access";
+import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
+import { prisma } from "@/lib/db/prisma";
+import { CodePointIndex } from "@/lib/text/code-points";
+import { SUGGESTION_SELECT, toSuggestionDto } from "./suggestion-dto";
+
+/** Every suggestion of a document (pending and decided), in text order; any project member may read them. */
+export async function listDocumentSuggestions(user: AuthenticatedUser, documentId: string): Promise<{ items: SuggestionDto[] }> {
+  await requireDocumentPermission(user, documentId, "documents.view");
+  const [document, rows] = await Promise.all([
+    prisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { text: true } }),
+    prisma().suggestion.findMany({ where: { documentId }, orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }], select: SUGGESTION_SELECT }),
+  ]);
+  const index = new CodePointIndex(document.text);
+  return { items: rows.map((row) => toSuggestionDto(row, document.text, index)) };
+}
