@@ -56,7 +56,7 @@ export async function seedDatabase(options: { demo: boolean; adminPassword?: str
     const text = fs.readFileSync(path.join(options.seedDataDir, file), "utf8");
     const outcome = await importArticle({ projectId: project.id, createdById: manager.id, article: { text, source: "sample corpus", meta: { file } } });
     // Seeded directly (no job queue yet at seed time), so the demo opens with suggestions.
-    if (outcome.status === "imported") await storeSuggestionsForDocument(outcome.id, manager.id);
+    if (outcome.status === "imported") await storeSuggestionsForDocument(outcome.id);
   }
   return { seeded: true, adminPassword, generatedAdminPassword: false };
 }

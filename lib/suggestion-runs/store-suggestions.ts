@@ -23,7 +23,7 @@ const spanKey = (s: { type: string; start: number; end: number }) => `${s.type}:
  * suggestions. Decided ones stay, and a span already decided is not proposed again, so a
  * re-run never undoes an annotator's "reject". Returns null when the document no longer exists.
  */
-export async function storeSuggestionsForDocument(documentId: string, actorId: string | null = null): Promise<StoreOutcome | null> {
+export async function storeSuggestionsForDocument(documentId: string): Promise<StoreOutcome | null> {
   const document = await prisma().document.findUnique({
     where: { id: documentId },
     select: {
@@ -70,15 +70,13 @@ export async function storeSuggestionsForDocument(documentId: string, actorId: s
         })),
       });
     }
-    const outcome: StoreOutcome = {
+    // No audit event per run: suggestions are proposals, not annotations; the SUGGEST task row
+    // records the run, and each accept/reject is audited when an annotator decides.
+    return {
       stored: fresh.length,
       kept: decided.length,
       matchedSpeakers: fresh.filter((s) => s.entityId).length,
       proposedEntities: output.proposedEntities.map((p) => p.name),
     };
-    await tx.auditEvent.create({
-      data: { projectId: document.projectId, documentId, actorId, action: "suggestions.run", after: { ...outcome, enabled: suggesters } },
-    });
-    return outcome;
   });
 }

@@ -49,7 +49,7 @@ export async function queueSuggestionsAfterImport(projectId: string, userId: str
 
 /** The job: documents from `done` onwards, so a retried job resumes where it stopped. */
 export async function runSuggestionTask({ taskId }: { taskId: string }): Promise<void> {
-  const task = await prisma().task.findUnique({ where: { id: taskId }, select: { status: true, done: true, result: true, createdById: true } });
+  const task = await prisma().task.findUnique({ where: { id: taskId }, select: { status: true, done: true, result: true } });
   if (!task || task.status === "DONE") return;
   await prisma().task.update({ where: { id: taskId }, data: { status: "RUNNING" } });
   const totals = task.result as SuggestTaskResult;
@@ -58,7 +58,7 @@ export async function runSuggestionTask({ taskId }: { taskId: string }): Promise
       let outcome: Awaited<ReturnType<typeof storeSuggestionsForDocument>> = null;
       let failed = false;
       try {
-        outcome = await storeSuggestionsForDocument(documentId, task.createdById);
+        outcome = await storeSuggestionsForDocument(documentId);
       } catch (error) {
         // One bad document must not stop the others; the count tells the manager to look.
         console.error(`suggestions failed for document ${documentId}`, error);
