@@ -15,13 +15,15 @@ export async function getSuggestionStats(user: AuthenticatedUser, projectId: str
   return precisionBySuggester(rows);
 }
 
-/** Pending suggestions per document of the project, for the re-run list. */
-export async function pendingSuggestionCounts(user: AuthenticatedUser, projectId: string): Promise<Map<string, number>> {
+/** Pending and decided suggestions per document of the project, for the re-run list. */
+export async function suggestionCountsByDocument(user: AuthenticatedUser, projectId: string): Promise<Map<string, { pending: number; decided: number }>> {
   await requireProjectPermission(user, projectId, "suggestions.manage");
-  const rows = await prisma().$queryRaw<{ documentId: string; count: number }[]>`
-    SELECT s.document_id AS "documentId", count(*)::int AS count
+  const rows = await prisma().$queryRaw<{ documentId: string; pending: number; decided: number }[]>`
+    SELECT s.document_id AS "documentId",
+           count(*) FILTER (WHERE s.status = 'PENDING')::int AS pending,
+           count(*) FILTER (WHERE s.status <> 'PENDING')::int AS decided
     FROM suggestions s JOIN documents d ON d.id = s.document_id
-    WHERE d.project_id = ${projectId} AND s.status = 'PENDING'
+    WHERE d.project_id = ${projectId}
     GROUP BY s.document_id`;
-  return new Map(rows.map((r) => [r.documentId, r.count]));
+  return new Map(rows.map((r) => [r.documentId, { pending: r.pending, decided: r.decided }]));
 }
