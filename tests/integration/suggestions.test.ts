@@ -9,6 +9,7 @@ import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles, importUploadedFile } from "@/lib/documents/import-files";
 import { AppError } from "@/lib/errors";
+import { updateProject } from "@/lib/projects/projects";
 import { updateSuggesterSettings } from "@/lib/projects/update-suggester-settings";
 import { decideSuggestion } from "@/lib/suggestion-runs/decide-suggestion";
 import { listDocumentSuggestions } from "@/lib/suggestion-runs/list-suggestions";
@@ -229,6 +230,16 @@ describe("re-running suggestions", () => {
     await createSuggestionTask(manager, project.id, { documentIds: [documentId] });
     expect((await listDocumentSuggestions(manager, documentId)).items.map((s) => s.suggester)).toEqual(["claim"]);
     expect(await prisma().auditEvent.count({ where: { projectId: project.id, action: "project.suggesters" } })).toBe(1);
+  });
+
+  it("can also be switched through the project settings update, which keeps them when left out", async () => {
+    const { manager, project } = await makeTeam();
+    const base = { name: "P", description: "", stanceTargets: ["Ukraine"], preAcceptAgreed: true, membersMayDownload: false, license: "CC0", sourceDescription: "" };
+    await updateProject(manager, project.id, { ...base, suggesters: { editorial: true, quote: false, claim: false } });
+    await updateProject(manager, project.id, base);
+    const settings = (await prisma().project.findUniqueOrThrow({ where: { id: project.id } })).settings as { suggesters: unknown; license: string };
+    expect(settings).toMatchObject({ suggesters: { editorial: true, quote: false, claim: false }, license: "CC0" });
+    expect((await errorOf(updateProject(manager, project.id, { ...base, suggesters: { editorial: 1 } }))).status).toBe(400);
   });
 
   it("suggester settings: managers only (403), members only (404), three booleans (400)", async () => {
