@@ -1,6 +1,5 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { suggestForDocument } from "@/lib/suggestions";
 import type { RegistryEntity } from "@/lib/suggestions";
@@ -56,19 +55,14 @@ export async function storeSuggestionsForDocument(documentId: string): Promise<S
     const decidedKeys = new Set(decided.map(spanKey));
     const fresh = output.suggestions.filter((s) => !decidedKeys.has(spanKey(s)));
     if (fresh.length > 0) {
-      await tx.suggestion.createMany({
-        data: fresh.map((s) => ({
-          documentId,
-          suggester: s.suggester,
-          rule: s.rule,
-          type: s.type,
-          start: s.start,
-          end: s.end,
-          attributes: s.attributes as Prisma.InputJsonValue,
-          speakerName: s.speakerName ?? null,
-          entityId: s.entityId ?? null,
-        })),
-      });
+      // One INSERT … SELECT FROM unnest(arrays): a 5,000-sentence document yields ~2,000 rows, and
+      // createMany through the driver adapter takes over a second for that; this takes tens of ms.
+      await tx.$executeRaw`INSERT INTO suggestions (id, document_id, suggester, rule, type, start, "end", attributes, speaker_name, entity_id)
+        SELECT gen_random_uuid()::text, ${documentId}, s.suggester, s.rule, s.type, s.start, s."end", s.attributes::jsonb, s.speaker_name, s.entity_id
+        FROM unnest(${fresh.map((x) => x.suggester)}::text[], ${fresh.map((x) => x.rule)}::text[], ${fresh.map((x) => x.type)}::text[],
+                    ${fresh.map((x) => x.start)}::int[], ${fresh.map((x) => x.end)}::int[], ${fresh.map((x) => JSON.stringify(x.attributes))}::text[],
+                    ${fresh.map((x) => x.speakerName ?? null)}::text[], ${fresh.map((x) => x.entityId ?? null)}::text[])
+          AS s(suggester, rule, type, start, "end", attributes, speaker_name, entity_id)`;
     }
     // No audit event per run: suggestions are proposals, not annotations; the SUGGEST task row
     // records the run, and each accept/reject is audited when an annotator decides.
