@@ -1,3 +1,4 @@
+import { ANNOTATION_OPERATIONS } from "./catalog/annotations";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
 import { LABEL_SCHEMA_OPERATIONS } from "./catalog/label-schema";
@@ -9,4 +10,10 @@ import type { ApiOperation } from "./catalog/types";
 // every route file is listed).
 export type { ApiOperation };
 
-export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS, ...SUGGESTION_OPERATIONS, ...LABEL_SCHEMA_OPERATIONS];
+export const API_OPERATIONS: ApiOperation[] = [
+  ...FOUNDATION_OPERATIONS,
+  ...DOCUMENT_OPERATIONS,
+  ...ANNOTATION_OPERATIONS,
+  ...SUGGESTION_OPERATIONS,
+  ...LABEL_SCHEMA_OPERATIONS,
+];

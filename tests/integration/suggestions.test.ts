@@ -123,6 +123,8 @@ describe("deciding a suggestion", () => {
     const row = await prisma().suggestion.findUniqueOrThrow({ where: { id: claim.id } });
     expect(row.decidedById).toBe(annotator.id);
     expect(row.decidedAt).toBeInstanceOf(Date);
+    // Deciding is annotation work: it starts the assignment like a first write does.
+    expect((await prisma().assignment.findFirstOrThrow({ where: { documentId, userId: annotator.id } })).state).toBe("IN_PROGRESS");
     const audit = await prisma().auditEvent.findFirstOrThrow({ where: { documentId, action: "suggestion.decide" } });
     expect(audit).toMatchObject({ actorId: annotator.id, before: { status: "PENDING" }, after: { status: "ACCEPTED", rule: "claim.percent" } });
   });
@@ -163,7 +165,7 @@ describe("deciding a suggestion", () => {
     }
     const unassigned = await errorOf(decideSuggestion(annotator2, claim.id, body));
     expect(unassigned.status).toBe(403);
-    expect(unassigned.message).toBe("You are not assigned to annotate this document.");
+    expect(unassigned.message).toBe("This document is not assigned to you for annotation.");
     const foreign = await errorOf(decideSuggestion(outsider, claim.id, body));
     expect([foreign.status, foreign.message]).toEqual([404, "Suggestion not found."]);
     expect((await errorOf(decideSuggestion(manager, "no-such-suggestion", body))).status).toBe(404);
@@ -175,7 +177,7 @@ describe("deciding a suggestion", () => {
     const claim = (await byRule(annotator, documentId))["claim.percent"]!;
     await prisma().assignment.updateMany({ where: { documentId, userId: annotator.id }, data: { state: "SUBMITTED" } });
     const submitted = await errorOf(decideSuggestion(annotator, claim.id, { decision: "accepted" }));
-    expect([submitted.status, submitted.message]).toEqual([409, "You submitted this document; it is read-only until a reviewer returns it."]);
+    expect([submitted.status, submitted.message]).toEqual([409, "You submitted this document; your layer is read-only until a reviewer returns it."]);
     await prisma().assignment.updateMany({ where: { documentId, userId: annotator.id }, data: { state: "IN_PROGRESS" } });
     await prisma().document.update({ where: { id: documentId }, data: { state: "SIGNED_OFF" } });
     const signed = await errorOf(decideSuggestion(annotator, claim.id, { decision: "accepted" }));
