@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { suggestionDecisionSchema } from "@/lib/validation/suggestions";
+import { speakerResolver } from "./resolve-speakers";
 import { SUGGESTION_SELECT, toSuggestionDto } from "./suggestion-dto";
 
 const STATUS = { accepted: "ACCEPTED", rejected: "REJECTED" } as const;
@@ -32,7 +33,8 @@ export async function decideSuggestion(user: AuthenticatedUser, suggestionId: st
     const row = await tx.suggestion.findUnique({ where: { id: suggestionId }, select: { ...SUGGESTION_SELECT, decidedById: true } });
     // A re-run may have replaced the pending suggestion meanwhile.
     if (!row) throw new AppError("not_found", "Suggestion not found; suggestions were re-run, reload them.");
-    const dto = toSuggestionDto(row, context.text);
+    const speakers = await speakerResolver(context.projectId);
+    const dto = toSuggestionDto({ ...row, entityId: speakers.resolve(row.entityId, row.speakerName) }, context.text);
     if (count === 0) {
       if (row.status === status) return dto;
       throw new AppError("conflict", `This suggestion was already ${row.status.toLowerCase()}.`, {

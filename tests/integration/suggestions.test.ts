@@ -14,7 +14,9 @@ import { updateSuggesterSettings } from "@/lib/projects/update-suggester-setting
 import { decideSuggestion } from "@/lib/suggestion-runs/decide-suggestion";
 import { listDocumentSuggestions } from "@/lib/suggestion-runs/list-suggestions";
 import { createSuggestionTask } from "@/lib/suggestion-runs/suggestion-task";
+import { listSpeakerProposals } from "@/lib/suggestion-runs/speaker-proposals";
 import { getSuggestionStats } from "@/lib/suggestion-runs/suggestion-stats";
+import { createEntity, mergeEntity } from "@/lib/entities/entities";
 import { makeTeam } from "./factories";
 
 process.env.STANCEBENCH_JOBS = "inline";
@@ -92,6 +94,38 @@ describe("suggestions after import", () => {
     const [result] = await importJsonArticles({ projectId: project.id, userId: manager.id }, { text: TEXT });
     const direct = (await byRule(manager, result!.id!))["quote.direct-after"];
     expect(direct?.entityId).toBe(target.id);
+  });
+});
+
+describe("speakers", () => {
+  it("are resolved when read: a name added to the registry links at once, a merged entity points at its target", async () => {
+    const { manager, documentId, putinId, project } = await setup();
+    const zuenko = await createEntity(manager, project.id, { name: "Ivan Zuenko", type: "person" });
+    let s = await byRule(manager, documentId);
+    expect(s["quote.indirect-that"]?.entityId).toBe(zuenko.id);
+    const president = await createEntity(manager, project.id, { name: "President of Russia", type: "person" });
+    await mergeEntity(manager, project.id, putinId, { into: president.id });
+    s = await byRule(manager, documentId);
+    expect(s["quote.direct-after"]?.entityId).toBe(president.id);
+  });
+
+  it("not in the registry are proposed as new names, with spelling variants proposed for merge", async () => {
+    const { manager, annotator, project } = await makeTeam();
+    const zelenskyy = await prisma().entity.create({ data: { projectId: project.id, name: "Volodymyr Zelenskyy", type: "PERSON" } });
+    const zelenskiy = await prisma().entity.create({ data: { projectId: project.id, name: "Zelenskiy", type: "PERSON" } });
+    const text = '"Trade is growing," Ivan Zuenko said. Ivan Zuenko said that ties are strong. "No," said Ivan Zuyenko.';
+    await importJsonArticles({ projectId: project.id, userId: manager.id }, { text });
+    const proposals = await listSpeakerProposals(manager, project.id);
+    expect(proposals.newNames).toEqual([
+      { name: "Ivan Zuenko", quotes: 2 },
+      { name: "Ivan Zuyenko", quotes: 1 },
+    ]);
+    const pairs = proposals.merges.map((m) => [m.a, m.b].map((x) => `${x.name}${x.id ? ` #${x.id}` : " (new)"}`).sort());
+    expect(pairs).toContainEqual([`Volodymyr Zelenskyy #${zelenskyy.id}`, `Zelenskiy #${zelenskiy.id}`].sort());
+    expect(pairs).toContainEqual(["Ivan Zuenko (new)", "Ivan Zuyenko (new)"]);
+    await createEntity(manager, project.id, { name: "Ivan Zuenko", aliases: ["Ivan Zuyenko"] });
+    expect((await listSpeakerProposals(manager, project.id)).newNames).toEqual([]);
+    expect((await errorOf(listSpeakerProposals(annotator, project.id))).status).toBe(403);
   });
 });
 

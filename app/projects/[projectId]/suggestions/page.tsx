@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { AddSpeakerButton } from "@/components/suggestions/add-speaker-button";
 import { PrecisionChart } from "@/components/suggestions/precision-chart";
 import { RerunSuggestionsForm } from "@/components/suggestions/rerun-suggestions-form";
 import { SUGGESTER_LABELS } from "@/components/suggestions/suggester-labels";
@@ -9,6 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { getProject } from "@/lib/projects/projects";
+import { listSpeakerProposals } from "@/lib/suggestion-runs/speaker-proposals";
 import { getSuggestionStats, suggestionCountsByDocument } from "@/lib/suggestion-runs/suggestion-stats";
 import { listRecentTasks } from "@/lib/tasks/tasks";
 import { MAX_DOCUMENTS_PER_RUN } from "@/lib/validation/suggestions";
@@ -23,11 +25,12 @@ export default async function SuggestionsPage({ params, searchParams }: { params
   const { task } = await searchParams;
   const project = await guardPage(() => getProject(user, projectId));
   if (!project.permissions.includes("suggestions.manage")) forbidden();
-  const [stats, counts, documents, recent] = await Promise.all([
+  const [stats, counts, documents, recent, speakers] = await Promise.all([
     getSuggestionStats(user, projectId),
     suggestionCountsByDocument(user, projectId),
     listDocuments(user, projectId, { limit: MAX_DOCUMENTS_PER_RUN }),
     listRecentTasks(user, projectId, "SUGGEST"),
+    listSpeakerProposals(user, projectId),
   ]);
   const decided = stats.reduce((n, s) => n + s.accepted + s.rejected, 0);
   return (
@@ -90,6 +93,47 @@ export default async function SuggestionsPage({ params, searchParams }: { params
           {documents.nextCursor ? <p className="hint">Showing the first {MAX_DOCUMENTS_PER_RUN} documents; use the API for more.</p> : null}
         </section>
       </div>
+      <section className="panel" data-testid="speaker-proposals">
+        <h2 style={{ marginTop: 0 }}>Speakers not in the registry</h2>
+        {speakers.newNames.length === 0 ? (
+          <p className="muted">Every speaker of a pending quote suggestion matches the registry.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Name found in the text</th>
+                <th className="num">Pending quotes</th>
+                <th>Add</th>
+              </tr>
+            </thead>
+            <tbody>
+              {speakers.newNames.map((n) => (
+                <tr key={n.name}>
+                  <td>{n.name}</td>
+                  <td className="num">{n.quotes}</td>
+                  <td>
+                    <AddSpeakerButton projectId={projectId} name={n.name} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {speakers.merges.length > 0 ? (
+          <>
+            <h3>Possibly the same speaker</h3>
+            <ul>
+              {speakers.merges.map((m) => (
+                <li key={`${m.a.name}|${m.b.name}`}>
+                  {m.a.name} {m.a.id ? <span className="badge grey">registry</span> : <span className="badge warn">new</span>} ~ {m.b.name}{" "}
+                  {m.b.id ? <span className="badge grey">registry</span> : <span className="badge warn">new</span>} <span className="muted small">similarity {m.score.toFixed(2)}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="hint">Merge registry entities through the speaker registry (POST …/entities/&#123;id&#125;/merge); add a new spelling as an alias of the entity it belongs to.</p>
+          </>
+        ) : null}
+      </section>
       <h2>Recent runs</h2>
       {recent.length === 0 ? (
         <p className="muted">No runs yet.</p>
