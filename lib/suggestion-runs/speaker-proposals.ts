@@ -6,7 +6,7 @@ import { proposeMerges } from "@/lib/suggestions";
 import { speakerResolver } from "./resolve-speakers";
 
 export type SpeakerProposals = {
-  /** Speaker names of pending quote suggestions that match no registry entity, most quoted first. */
+  /** Speaker names of pending quote suggestions that match no registry entity (spellings that differ only in case counted together), most quoted first. */
   newNames: { name: string; quotes: number }[];
   /** Pairs that look like two spellings of one name ("Lukashenka" ~ "Lukashenko"). */
   merges: { a: { id: string | null; name: string }; b: { id: string | null; name: string }; score: number }[];
@@ -18,10 +18,10 @@ export async function listSpeakerProposals(user: AuthenticatedUser, projectId: s
   await requireProjectPermission(user, projectId, "suggestions.manage");
   const [rows, speakers] = await Promise.all([
     prisma().$queryRaw<{ name: string; quotes: number }[]>`
-      SELECT s.speaker_name AS name, count(*)::int AS quotes
+      SELECT min(s.speaker_name) AS name, count(*)::int AS quotes
       FROM suggestions s JOIN documents d ON d.id = s.document_id
       WHERE d.project_id = ${projectId} AND s.status = 'PENDING' AND s.entity_id IS NULL AND s.speaker_name IS NOT NULL
-      GROUP BY s.speaker_name
+      GROUP BY lower(s.speaker_name)
       ORDER BY quotes DESC, name ASC`,
     speakerResolver(projectId),
   ]);

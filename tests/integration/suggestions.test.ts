@@ -8,6 +8,8 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles, importUploadedFile } from "@/lib/documents/import-files";
+import { createImportTask } from "@/lib/documents/import-task";
+import { deleteDocument } from "@/lib/documents/manage-document";
 import { AppError } from "@/lib/errors";
 import { updateProject } from "@/lib/projects/projects";
 import { updateSuggesterSettings } from "@/lib/projects/update-suggester-settings";
@@ -85,6 +87,30 @@ describe("suggestions after import", () => {
     const tasks = await prisma().task.findMany({ where: { projectId: project.id, kind: "SUGGEST" } });
     expect(tasks).toHaveLength(1);
     expect(await prisma().suggestion.count({ where: { documentId: first!.id! } })).toBeGreaterThan(5);
+  });
+
+  it("run once for a whole background import batch", async () => {
+    const { project, manager } = await makeTeam();
+    const files = ["First article. Trade grew by 40% in 2022.", "Second article. Exports grew by 12% in 2023."].map((text, i) => ({
+      name: `a${i}.txt`,
+      bytes: new Uint8Array(Buffer.from(text)),
+    }));
+    const { taskId } = await createImportTask(manager, project.id, files);
+    const docs = await prisma().document.findMany({ where: { projectId: project.id }, select: { id: true } });
+    expect(docs).toHaveLength(2);
+    const suggest = await prisma().task.findMany({ where: { projectId: project.id, kind: "SUGGEST" } });
+    expect(suggest).toHaveLength(1);
+    expect(suggest[0]).toMatchObject({ status: "DONE", total: 2, done: 2, createdById: manager.id });
+    expect(new Set((suggest[0]!.result as { documentIds: string[] }).documentIds)).toEqual(new Set(docs.map((d) => d.id)));
+    expect(await prisma().suggestion.count({ where: { documentId: { in: docs.map((d) => d.id) }, suggester: "claim" } })).toBe(2);
+    expect(taskId).not.toBe(suggest[0]!.id);
+  });
+
+  it("go with their document when it is deleted", async () => {
+    const { manager, documentId } = await setup();
+    await prisma().assignment.deleteMany({ where: { documentId } });
+    await deleteDocument(manager, documentId);
+    expect(await prisma().suggestion.count({ where: { documentId } })).toBe(0);
   });
 
   it("do not use merged entities, and match a speaker through an alias", async () => {
