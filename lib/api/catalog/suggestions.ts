@@ -3,7 +3,7 @@ import { z } from "@/lib/validation/zod";
 import type { ApiOperation } from "./types";
 
 const suggestionListSchema = z.object({ items: z.array(suggestionDtoSchema) }).openapi("SuggestionList");
-const taskCreatedSchema = z.object({ taskId: z.string() }).openapi("TaskCreated");
+const taskCreatedSchema = z.object({ taskId: z.string() }).openapi("SuggestionRunQueued");
 
 export const SUGGESTION_OPERATIONS: ApiOperation[] = [
   {
