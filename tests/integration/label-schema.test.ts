@@ -4,6 +4,7 @@ import { PATCH as patchRoute } from "@/app/api/v1/projects/[projectId]/label-sch
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles } from "@/lib/documents/import-files";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/projects";
 import { updateLabelSchema } from "@/lib/projects/update-label-schema";
@@ -72,6 +73,26 @@ describe("updating the label schema", () => {
     expect(audit.actorId).toBe(manager.id);
     expect(audit.before).toEqual(defaultLabelSchema());
     expect(audit.after).toEqual(next);
+  });
+
+  it("a retired value or type can no longer be chosen for a new annotation, while a new value can", async () => {
+    const { manager, annotator, project, documentId } = await setup();
+    await prisma().assignment.create({ data: { documentId, userId: annotator.id, role: "ANNOTATOR" } });
+    await updateLabelSchema(manager, project.id, {
+      labelSchema: edited((s) => {
+        const kind = choice(s, "EDITORIAL", "kind");
+        kind.values.find((v) => v.value === "boilerplate")!.retired = true;
+        kind.values.push({ value: "caption", label: "Photo caption" });
+        s.spanTypes.find((t) => t.name === "CLAIM")!.retired = true;
+      }),
+    });
+    const retiredValue = await errorOf(createAnnotation(annotator, documentId, { type: "EDITORIAL", start: 0, end: 3, attributes: { kind: "boilerplate" } }));
+    expect(retiredValue.status).toBe(400);
+    expect(retiredValue.message).toMatch(/retired/);
+    const retiredType = await errorOf(createAnnotation(annotator, documentId, { type: "CLAIM", start: 0, end: 3, attributes: { checkworthy: "yes" } }));
+    expect(retiredType.status).toBe(400);
+    const created = await createAnnotation(annotator, documentId, { type: "EDITORIAL", start: 0, end: 3, attributes: { kind: "caption" } });
+    expect(created.annotation.attributes).toMatchObject({ kind: "caption" });
   });
 
   it("removes values no annotation uses", async () => {
