@@ -15,6 +15,22 @@ export async function getSuggestionStats(user: AuthenticatedUser, projectId: str
   return precisionBySuggester(rows);
 }
 
+export type RuleCounts = { suggester: string; rule: string; accepted: number; rejected: number; pending: number };
+
+/** The same counts per rule, for finding the rule that misfires; rules with decisions first. */
+export async function getRuleCounts(user: AuthenticatedUser, projectId: string): Promise<RuleCounts[]> {
+  await requireProjectPermission(user, projectId, "suggestions.manage");
+  return prisma().$queryRaw<RuleCounts[]>`
+    SELECT s.suggester, s.rule,
+           count(*) FILTER (WHERE s.status = 'ACCEPTED')::int AS accepted,
+           count(*) FILTER (WHERE s.status = 'REJECTED')::int AS rejected,
+           count(*) FILTER (WHERE s.status = 'PENDING')::int AS pending
+    FROM suggestions s JOIN documents d ON d.id = s.document_id
+    WHERE d.project_id = ${projectId}
+    GROUP BY s.suggester, s.rule
+    ORDER BY count(*) FILTER (WHERE s.status <> 'PENDING') DESC, s.rule ASC`;
+}
+
 /** Pending and decided suggestions per document of the project, for the re-run list. */
 export async function suggestionCountsByDocument(user: AuthenticatedUser, projectId: string): Promise<Map<string, { pending: number; decided: number }>> {
   await requireProjectPermission(user, projectId, "suggestions.manage");

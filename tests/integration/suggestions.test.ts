@@ -17,7 +17,7 @@ import { decideSuggestion } from "@/lib/suggestion-runs/decide-suggestion";
 import { listDocumentSuggestions } from "@/lib/suggestion-runs/list-suggestions";
 import { createSuggestionTask } from "@/lib/suggestion-runs/suggestion-task";
 import { listSpeakerProposals } from "@/lib/suggestion-runs/speaker-proposals";
-import { getSuggestionStats } from "@/lib/suggestion-runs/suggestion-stats";
+import { getRuleCounts, getSuggestionStats } from "@/lib/suggestion-runs/suggestion-stats";
 import { createEntity, mergeEntity } from "@/lib/entities/entities";
 import { makeTeam } from "./factories";
 
@@ -366,5 +366,12 @@ describe("suggester precision", () => {
       { suggester: "claim", accepted: 1, rejected: 0, pending: 0, precision: 1 },
     ]);
     expect((await errorOf(getSuggestionStats(reviewer, project.id))).status).toBe(403);
+    expect(await getRuleCounts(manager, project.id)).toEqual([
+      { suggester: "claim", rule: "claim.percent", accepted: 1, rejected: 0, pending: 0 },
+      { suggester: "quote", rule: "quote.direct-after", accepted: 1, rejected: 0, pending: 0 },
+      { suggester: "quote", rule: "quote.indirect-that", accepted: 0, rejected: 1, pending: 0 },
+      { suggester: "editorial", rule: "editorial.approx-outlet", accepted: 0, rejected: 0, pending: 1 },
+    ]);
+    expect((await errorOf(getRuleCounts(annotator, project.id))).status).toBe(403);
   });
 });

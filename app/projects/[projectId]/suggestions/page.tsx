@@ -11,7 +11,7 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { getProject } from "@/lib/projects/projects";
 import { listSpeakerProposals } from "@/lib/suggestion-runs/speaker-proposals";
-import { getSuggestionStats, suggestionCountsByDocument } from "@/lib/suggestion-runs/suggestion-stats";
+import { getRuleCounts, getSuggestionStats, suggestionCountsByDocument } from "@/lib/suggestion-runs/suggestion-stats";
 import { listRecentTasks } from "@/lib/tasks/tasks";
 import { MAX_DOCUMENTS_PER_RUN } from "@/lib/validation/suggestions";
 
@@ -25,12 +25,13 @@ export default async function SuggestionsPage({ params, searchParams }: { params
   const { task } = await searchParams;
   const project = await guardPage(() => getProject(user, projectId));
   if (!project.permissions.includes("suggestions.manage")) forbidden();
-  const [stats, counts, documents, recent, speakers] = await Promise.all([
+  const [stats, counts, documents, recent, speakers, rules] = await Promise.all([
     getSuggestionStats(user, projectId),
     suggestionCountsByDocument(user, projectId),
     listDocuments(user, projectId, { limit: MAX_DOCUMENTS_PER_RUN }),
     listRecentTasks(user, projectId, "SUGGEST"),
     listSpeakerProposals(user, projectId),
+    getRuleCounts(user, projectId),
   ]);
   const decided = stats.reduce((n, s) => n + s.accepted + s.rejected, 0);
   return (
@@ -70,6 +71,35 @@ export default async function SuggestionsPage({ params, searchParams }: { params
             ))}
           </tbody>
         </table>
+        {rules.length > 0 ? (
+          <details style={{ marginTop: "0.75rem" }}>
+            <summary>By rule ({rules.length} rules)</summary>
+            <table className="data" data-testid="suggestion-rules">
+              <thead>
+                <tr>
+                  <th>Rule</th>
+                  <th className="num">Accepted</th>
+                  <th className="num">Rejected</th>
+                  <th className="num">Pending</th>
+                  <th className="num">Precision</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rules.map((r) => (
+                  <tr key={r.rule}>
+                    <td>
+                      <code>{r.rule}</code>
+                    </td>
+                    <td className="num">{r.accepted}</td>
+                    <td className="num">{r.rejected}</td>
+                    <td className="num">{r.pending}</td>
+                    <td className="num">{percent(r.accepted + r.rejected > 0 ? r.accepted / (r.accepted + r.rejected) : null)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        ) : null}
       </section>
       <div className="grid-2">
         <section className="panel">
