@@ -19,6 +19,14 @@ export const RESOLVERS: [string, Resolver][] = [
   ],
   ["index", async () => "0"],
   [
+    "suggestionId",
+    async (request, ids) => {
+      // The demo seed stores suggestions for its documents.
+      const res = await request.get(`/api/v1/documents/${ids.documentId}/suggestions`, { headers: as("manager") });
+      return ((await res.json()) as { items: { id: string }[] }).items[0]?.id;
+    },
+  ],
+  [
     "taskId",
     async (request, ids) => {
       const res = await request.post(`/api/v1/projects/${ids.projectId}/imports`, {

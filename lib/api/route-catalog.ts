@@ -1,6 +1,8 @@
 import { ANNOTATION_OPERATIONS } from "./catalog/annotations";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
+import { LABEL_SCHEMA_OPERATIONS } from "./catalog/label-schema";
+import { SUGGESTION_OPERATIONS } from "./catalog/suggestions";
 import type { ApiOperation } from "./catalog/types";
 import { WORKFLOW_OPERATIONS } from "./catalog/workflow";
 
@@ -9,4 +11,11 @@ import { WORKFLOW_OPERATIONS } from "./catalog/workflow";
 // every route file is listed).
 export type { ApiOperation };
 
-export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS, ...ANNOTATION_OPERATIONS, ...WORKFLOW_OPERATIONS];
+export const API_OPERATIONS: ApiOperation[] = [
+  ...FOUNDATION_OPERATIONS,
+  ...DOCUMENT_OPERATIONS,
+  ...ANNOTATION_OPERATIONS,
+  ...SUGGESTION_OPERATIONS,
+  ...LABEL_SCHEMA_OPERATIONS,
+  ...WORKFLOW_OPERATIONS,
+];
