@@ -441,6 +441,7 @@ describe("with the annotations API", () => {
     const span = { type: "CLAIM", start: 0, end: 6, attributes: { checkworthy: "no" } };
     const { annotation } = await createAnnotation(annotator, doc.id, { id: crypto.randomUUID(), ...span });
     expect((await prisma().assignment.findUniqueOrThrow({ where: { id: a1.id } })).state).toBe("IN_PROGRESS");
+    expect(await prisma().auditEvent.count({ where: { documentId: doc.id, action: "assignment.start", actorId: annotator.id } })).toBe(1);
     const submitted = await submitAssignment(annotator, a1.id, {});
     expect(submitted.assignment.state).toBe("SUBMITTED");
     expect((await errorOf(createAnnotation(annotator, doc.id, { id: crypto.randomUUID(), ...span }))).status).toBe(409);
