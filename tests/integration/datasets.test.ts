@@ -1,0 +1,209 @@
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatasetVersion } from "@/lib/datasets/create-dataset";
+import { datasetFileResponse, datasetZipResponse } from "@/lib/datasets/download";
+import { getDatasetVersion, listDatasetVersions } from "@/lib/datasets/list-datasets";
+import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { getTask } from "@/lib/tasks/tasks";
+import "@/lib/datasets/build-task";
+import { addAnnotation, cp, importDocument, seedSignedOffProject, signOff, TEXTS } from "./dataset-fixtures";
+import { makeProject, makeTeam } from "./factories";
+
+process.env.STANCEBENCH_JOBS = "inline";
+
+const dir = mkdtempSync(join(tmpdir(), "sb-datasets-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError");
+}
+
+const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
+const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
+
+type Team = Awaited<ReturnType<typeof makeTeam>>;
+let team: Team;
+let seeded: Awaited<ReturnType<typeof seedSignedOffProject>>;
+
+beforeAll(async () => {
+  team = await makeTeam();
+  seeded = await seedSignedOffProject(team);
+});
+
+describe("creating a dataset version", () => {
+  it("builds every format from the signed-off gold layer, with a manifest, hashes and a task", async () => {
+    const created = await createDatasetVersion(team.manager, team.project.id, { split: { train: 0.5, validation: 0.25, test: 0.25, seed: "s1" }, includeAnnotatorLayers: true });
+    expect(created).toMatchObject({ number: 1, status: "DONE" });
+    const task = await getTask(team.manager, created.taskId);
+    expect(task).toMatchObject({ kind: "EXPORT", status: "DONE", total: 3, done: 3 });
+
+    const version = await getDatasetVersion(team.manager, team.project.id, "1");
+    expect(version.counts).toEqual({ documents: 3, sentences: expect.any(Number) as number, spansByType: { CLAIM: 2, EDITORIAL: 1, QUOTE: 3 } });
+    expect(version.diff).toEqual({ previousVersion: null, documents: { added: 3, changed: 0, removed: 0 }, annotations: { added: 6, changed: 0, removed: 0 } });
+    const names = version.files.map((f) => f.name);
+    for (const name of ["native.jsonl", "spans.jsonl", "sentences.csv", "spans.csv", "stance.tsv", "checkworthy.tsv", "label-studio.json", "manifest.json", "hf/README.md", "brat/annotation.conf"])
+      expect(names).toContain(name);
+    expect(names.filter((n) => n.startsWith("brat/") && n.endsWith(".ann"))).toHaveLength(3);
+    expect(names).not.toContain(".fingerprints.tsv");
+
+    const manifest = version.manifest as { created_by: string; counts: { spans_by_layer: Record<string, number>; checkworthy: Record<string, number> }; agreement: { task: string }[]; files: { name: string; sha256: string; bytes: number }[] };
+    expect(manifest.created_by).toContain(team.manager.email);
+    expect(manifest.counts.spans_by_layer).toEqual({ gold: 6, annotator: 2 });
+    expect(manifest.counts.checkworthy).toEqual({ yes: 1 });
+    expect(manifest.agreement.map((a) => a.task)).toContain("spans");
+    // Every listed file downloads with exactly the size and hash the manifest records.
+    for (const f of manifest.files) {
+      const body = await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", f.name));
+      expect([f.name, body.length, sha(body)]).toEqual([f.name, f.bytes, f.sha256]);
+    }
+    const list = await listDatasetVersions(team.manager, team.project.id);
+    expect(list.map((v) => [v.number, v.status])).toEqual([[1, "DONE"]]);
+  });
+
+  it("reads every format back with the independent Python reader (emoji, Cyrillic, CRLF)", async () => {
+    const version = await getDatasetVersion(team.manager, team.project.id, "1");
+    const out = join(dir, "v1");
+    for (const f of version.files) {
+      const body = await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", f.name));
+      mkdirSync(dirname(join(out, f.name)), { recursive: true });
+      writeFileSync(join(out, f.name), body);
+    }
+    const r = spawnSync("python3", [join(__dirname, "..", "..", "lib", "export", "verify_export.py"), out], { encoding: "utf8" });
+    const report = JSON.parse(r.stdout) as { checked: number; by_file: Record<string, number>; errors: unknown[] };
+    expect(report.errors).toEqual([]);
+    expect(r.status).toBe(0);
+    const kinds = new Set(Object.keys(report.by_file).map((k) => k.split("/")[0]!.replace(/\..*$/, "")));
+    for (const kind of ["native", "spans", "sentences", "stance", "checkworthy", "brat", "semeval2020", "attribution", "label-studio", "hf"]) expect(kinds).toContain(kind);
+    expect(report.checked).toBeGreaterThan(40);
+  });
+
+  it("defuses formula injection in CSV cells", async () => {
+    const csv = (await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", "spans.csv"))).toString("utf8");
+    expect(csv).toContain(`'=HYPERLINK(""http://evil"")`);
+    expect(csv).toContain(`'=cmd|' /C calc'!A0`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/mu);
+    const sentences = (await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", "sentences.csv"))).toString("utf8");
+    expect(sentences).toContain("'+1 more");
+  });
+
+  it("downloads with attachment, content type and nosniff; the zip is byte-identical on every download, even after more work", async () => {
+    const file = await datasetFileResponse(team.manager, team.project.id, "1", "native.jsonl");
+    expect(file.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
+    expect(file.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename="Test project v1 native\.jsonl"; filename\*=UTF-8''Test%20project%20v1%20native\.jsonl$/u);
+    await file.body?.cancel();
+
+    const first = await datasetZipResponse(team.manager, team.project.id, "1");
+    expect(first.headers.get("content-type")).toBe("application/zip");
+    expect(first.headers.get("content-disposition")).toContain('attachment; filename="Test project v1.zip"');
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    const a = await bytesOf(first);
+    expect(a.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+
+    // More annotation work on a signed-off document must not change the stored version.
+    await addAnnotation(seeded.plain, { authorId: team.reviewer.id, type: "CLAIM", ...cp(TEXTS.plain, "Beijing welcomed the partnership."), attributes: { checkworthy: "yes" } });
+    await prisma().annotation.update({ where: { id: seeded.quote }, data: { attributes: { form: "indirect" } } });
+    const b = await bytesOf(await datasetZipResponse(team.manager, team.project.id, "1"));
+    expect(sha(b)).toBe(sha(a));
+  });
+
+  it("diffs the next version against the previous one", async () => {
+    const created = await createDatasetVersion(team.manager, team.project.id, { filter: { spanTypes: ["QUOTE", "CLAIM", "EDITORIAL"] } });
+    expect(created.number).toBe(2);
+    const v2 = await getDatasetVersion(team.manager, team.project.id, created.versionId);
+    expect(v2.diff).toEqual({ previousVersion: 1, documents: { added: 0, changed: 2, removed: 0 }, annotations: { added: 1, changed: 1, removed: 0 } });
+    const v3 = await createDatasetVersion(team.manager, team.project.id, { filter: { tags: ["economy"] } });
+    const detail = await getDatasetVersion(team.manager, team.project.id, String(v3.number));
+    expect(detail.diff).toMatchObject({ previousVersion: 2, documents: { added: 0, changed: 0, removed: 2 } });
+    expect(detail.counts?.documents).toBe(1);
+  });
+
+  it("stops reading when a download is aborted", async () => {
+    const zip = await datasetZipResponse(team.manager, team.project.id, "1");
+    const reader = zip.body!.getReader();
+    const { value } = await reader.read();
+    expect(value?.length).toBeGreaterThan(0);
+    await reader.cancel();
+    const file = await datasetFileResponse(team.manager, team.project.id, "1", "native.jsonl");
+    await file.body!.cancel();
+    // The pool is free: a query right after returns at once.
+    expect(await prisma().datasetVersion.count({ where: { projectId: team.project.id } })).toBe(3);
+  });
+});
+
+describe("dataset rules", () => {
+  it("only managers create versions; members download only when the project allows it", async () => {
+    expect((await errorOf(createDatasetVersion(team.annotator, team.project.id, {}))).code).toBe("forbidden");
+    expect((await errorOf(createDatasetVersion(team.reviewer, team.project.id, {}))).code).toBe("forbidden");
+    expect((await errorOf(createDatasetVersion(team.outsider, team.project.id, {}))).code).toBe("not_found");
+    expect((await errorOf(listDatasetVersions(team.annotator, team.project.id))).code).toBe("forbidden");
+    expect((await errorOf(datasetZipResponse(team.reviewer, team.project.id, "1"))).code).toBe("forbidden");
+    expect((await errorOf(datasetFileResponse(team.outsider, team.project.id, "1", "native.jsonl"))).code).toBe("not_found");
+
+    const settings = (await prisma().project.findUniqueOrThrow({ where: { id: team.project.id }, select: { settings: true } })).settings as Record<string, unknown>;
+    await prisma().project.update({ where: { id: team.project.id }, data: { settings: { ...settings, membersMayDownload: true } } });
+    try {
+      expect((await listDatasetVersions(team.annotator, team.project.id)).length).toBe(3);
+      const res = await datasetFileResponse(team.reviewer, team.project.id, "1", "manifest.json");
+      expect(res.status).toBe(200);
+      await res.body?.cancel();
+      expect((await errorOf(createDatasetVersion(team.annotator, team.project.id, {}))).code).toBe("forbidden");
+      expect((await errorOf(datasetFileResponse(team.outsider, team.project.id, "1", "native.jsonl"))).code).toBe("not_found");
+    } finally {
+      await prisma().project.update({ where: { id: team.project.id }, data: { settings: { ...settings, membersMayDownload: false } } });
+    }
+  });
+
+  it("refuses bad input with per-field errors", async () => {
+    const sum = await errorOf(createDatasetVersion(team.manager, team.project.id, { split: { train: 0.5, validation: 0.1, test: 0.1, seed: "x" } }));
+    expect(sum.code).toBe("validation_failed");
+    expect((sum.details?.fields as Record<string, string[]>)["split.test"]).toEqual(["Train, validation and test must add up to 1"]);
+    const unknownKey = await errorOf(createDatasetVersion(team.manager, team.project.id, { filter: { colour: "red" } }));
+    expect(unknownKey.code).toBe("validation_failed");
+    const dates = await errorOf(createDatasetVersion(team.manager, team.project.id, { filter: { publishedFrom: "2024-08-01", publishedTo: "2024-01-01" } }));
+    expect(dates.details?.fields).toHaveProperty(["filter.publishedTo"]);
+    const notDate = await errorOf(createDatasetVersion(team.manager, team.project.id, { filter: { publishedFrom: "yesterday" } }));
+    expect(notDate.code).toBe("validation_failed");
+    const nothing = await errorOf(createDatasetVersion(team.manager, team.project.id, { filter: { publishedFrom: "2030-01-01" } }));
+    expect(nothing.code).toBe("invalid_state");
+    expect(nothing.message).toContain("sign off documents first");
+  });
+
+  it("404s unknown versions and files, and 409s a version that is not built yet", async () => {
+    expect((await errorOf(getDatasetVersion(team.manager, team.project.id, "99"))).code).toBe("not_found");
+    expect((await errorOf(datasetFileResponse(team.manager, team.project.id, "1", "../etc/passwd"))).code).toBe("not_found");
+    expect((await errorOf(datasetFileResponse(team.manager, team.project.id, "1", ".fingerprints.tsv"))).code).toBe("not_found");
+    const other = await makeTeam();
+    expect((await errorOf(getDatasetVersion(other.manager, other.project.id, "1"))).code).toBe("not_found");
+    expect((await errorOf(getDatasetVersion(other.manager, other.project.id, (await getDatasetVersion(team.manager, team.project.id, "1")).id))).code).toBe("not_found");
+    const queued = await prisma().datasetVersion.create({ data: { projectId: team.project.id, number: 50, createdById: team.manager.id } });
+    expect((await errorOf(datasetZipResponse(team.manager, team.project.id, queued.id))).code).toBe("invalid_state");
+    await prisma().datasetVersion.delete({ where: { id: queued.id } });
+  });
+
+  it("sanitises download names derived from the project name", async () => {
+    const evil = await makeProject([{ user: team.manager, roles: ["MANAGER"] }], '../../etc/"passwd"\r\nSet-Cookie: x=1');
+    const doc = await importDocument(evil.id, team.manager.id, { text: "Only sentence here." });
+    await signOff(doc, team.manager.id);
+    await createDatasetVersion(team.manager, evil.id, {});
+    for (const res of [await datasetZipResponse(team.manager, evil.id, "1"), await datasetFileResponse(team.manager, evil.id, "1", "native.jsonl")]) {
+      const header = res.headers.get("content-disposition")!;
+      expect(header).not.toMatch(/[\r\n]/u);
+      expect(header).not.toContain("../");
+      expect(header).not.toContain("/");
+      expect(header.startsWith('attachment; filename="_.._etc__passwd___Set-Cookie_ x=1 v1')).toBe(true);
+      await res.body?.cancel();
+    }
+  });
+});
