@@ -1,3 +1,4 @@
+import { DATASET_OPERATIONS } from "./catalog/datasets";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
 import type { ApiOperation } from "./catalog/types";
@@ -7,4 +8,4 @@ import type { ApiOperation } from "./catalog/types";
 // every route file is listed).
 export type { ApiOperation };
 
-export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS];
+export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS, ...DATASET_OPERATIONS];

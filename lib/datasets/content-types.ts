@@ -29,3 +29,16 @@ export function downloadBaseName(projectName: string, version: number, fileName:
   const extension = found || "txt";
   return { base: `${projectName} v${version} ${stem}`, extension };
 }
+
+/**
+ * The {name} path parameter: stored names never contain "%" (file stems escape with "~"), so a
+ * name still holding "%2F" was not decoded by the router and is decoded here once.
+ */
+export function decodeFileNameParam(name: string): string {
+  if (!name.includes("%")) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

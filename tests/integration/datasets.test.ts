@@ -207,3 +207,44 @@ describe("dataset rules", () => {
     }
   });
 });
+
+describe("dataset API routes", () => {
+  const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
+  const call = (token: string, init: RequestInit = {}) => new Request("http://localhost/api", { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
+
+  it("creates, lists, describes and streams versions over HTTP with the right statuses", async () => {
+    const { createApiToken } = await import("@/lib/auth/api-tokens");
+    const collection = await import("@/app/api/v1/projects/[projectId]/datasets/route");
+    const one = await import("@/app/api/v1/projects/[projectId]/datasets/[version]/route");
+    const file = await import("@/app/api/v1/projects/[projectId]/datasets/[version]/files/[name]/route");
+    const zip = await import("@/app/api/v1/projects/[projectId]/datasets/[version]/zip/route");
+    const manager = (await createApiToken(team.manager.id, "t")).token;
+    const annotator = (await createApiToken(team.annotator.id, "t")).token;
+    const projectId = team.project.id;
+
+    const created = await collection.POST(call(manager, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ filter: { tags: ["politics"] } }) }), ctx({ projectId }));
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { number: number; versionId: string; taskId: string };
+    expect(body.number).toBeGreaterThanOrEqual(1);
+
+    const bad = await collection.POST(call(manager, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ split: { train: 2, validation: 0, test: 0, seed: "x" } }) }), ctx({ projectId }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty(["split.train"]);
+    expect((await collection.POST(call(annotator, { method: "POST" }), ctx({ projectId }))).status).toBe(403);
+    expect((await collection.GET(call(annotator), ctx({ projectId }))).status).toBe(403);
+
+    const detail = await one.GET(call(manager), ctx({ projectId, version: String(body.number) }));
+    expect(detail.status).toBe(200);
+    const files = ((await detail.json()) as { files: { name: string; sha256: string }[] }).files;
+    const ann = files.find((f) => f.name.startsWith("brat/") && f.name.endsWith(".ann"))!;
+    const res = await file.GET(call(manager), ctx({ projectId, version: body.versionId, name: encodeURIComponent(ann.name) }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(sha(await bytesOf(res))).toBe(ann.sha256);
+    expect((await file.GET(call(manager), ctx({ projectId, version: String(body.number), name: "nope.txt" }))).status).toBe(404);
+    const z = await zip.GET(call(manager), ctx({ projectId, version: String(body.number) }));
+    expect(z.status).toBe(200);
+    expect(z.headers.get("x-content-type-options")).toBe("nosniff");
+    await z.body?.cancel();
+  });
+});
