@@ -8,6 +8,7 @@ import { detectFormat } from "@/lib/ingest/detect-format";
 import { parseArticles } from "@/lib/ingest/parse-article";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticle } from "./import-article";
+import { importNativeJsonl, looksLikeNativeJsonl } from "./import-native";
 
 // Documents of one batch are stored a few at a time, each in its own transaction.
 const PARALLEL_DOCUMENTS = 4;
@@ -61,6 +62,8 @@ export async function importUploadedFile(ctx: ImportContext, file: UploadedFile)
     const code = decoded.code === "binary" ? "unsupported_media_type" : "validation_failed";
     return [failed(file.name, code, decoded.message)];
   }
+  // Our own native dataset export: documents come back with their sentences and gold layer.
+  if (format === "jsonl" && looksLikeNativeJsonl(decoded.text)) return importNativeJsonl(ctx, file.name, decoded.text);
   const items = parseArticles(format, decoded.text, format === "txt" ? { meta: { file: file.name } } : {});
   return mapConcurrent(items, PARALLEL_DOCUMENTS, (item) => {
     const line = format === "jsonl" ? item.line : undefined;

@@ -208,6 +208,49 @@ describe("dataset rules", () => {
   });
 });
 
+describe("round trip", () => {
+  type NativeLine = { id: string; split: string; provenance: unknown; spans: { id: string; layer: string; speaker: { id: string } | null }[] };
+  // What must survive: everything but ids (new project), split (derived from the id) and provenance.
+  const comparable = (jsonl: string) =>
+    jsonl
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as NativeLine)
+      .map(({ id: _id, split: _split, provenance: _p, spans, ...rest }) => ({
+        ...rest,
+        spans: spans.map(({ id: _sid, speaker, ...span }) => ({ ...span, speaker: speaker ? { ...speaker, id: "" } : null })),
+      }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+  it("importing the native JSONL into a new project recreates the same documents and gold annotations", async () => {
+    const { importUploadedFile } = await import("@/lib/documents/import-files");
+    const source = await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", "native.jsonl"));
+    const target = await makeProject([{ user: team.manager, roles: ["MANAGER"] }], "Copy");
+    const results = await importUploadedFile({ projectId: target.id, userId: team.manager.id }, { name: "v1.jsonl", bytes: source });
+    expect(results.map((r) => r.status)).toEqual(["imported", "imported", "imported"]);
+    const again = await importUploadedFile({ projectId: target.id, userId: team.manager.id }, { name: "v1.jsonl", bytes: source });
+    expect(again.map((r) => r.status)).toEqual(["duplicate", "duplicate", "duplicate"]);
+    expect(await prisma().auditEvent.count({ where: { projectId: target.id, action: "annotation.create" } })).toBeGreaterThan(0);
+
+    await createDatasetVersion(team.manager, target.id, {});
+    const copy = await bytesOf(await datasetFileResponse(team.manager, target.id, "1", "native.jsonl"));
+    const gold = (text: string) => text.split("\n").filter(Boolean).map((l) => { const r = JSON.parse(l) as NativeLine; return JSON.stringify({ ...r, spans: r.spans.filter((x) => x.layer === "gold") }); }).join("\n");
+    expect(comparable(copy.toString("utf8"))).toEqual(comparable(gold(source.toString("utf8"))));
+  });
+
+  it("reports a tampered native line instead of importing wrong offsets", async () => {
+    const { importUploadedFile } = await import("@/lib/documents/import-files");
+    const source = (await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", "native.jsonl"))).toString("utf8");
+    const [first, ...rest] = source.trim().split("\n");
+    const record = JSON.parse(first!) as { spans: { start: number; end: number }[] };
+    record.spans[0]!.start += 1;
+    const target = await makeProject([{ user: team.manager, roles: ["MANAGER"] }], "Tampered");
+    const results = await importUploadedFile({ projectId: target.id, userId: team.manager.id }, { name: "t.jsonl", bytes: Buffer.from([JSON.stringify(record), ...rest].join("\n")) });
+    expect(results[0]).toMatchObject({ status: "failed", line: 1, error: { code: "validation_failed" } });
+    expect(results.slice(1).map((r) => r.status)).toEqual(["imported", "imported"]);
+  });
+});
+
 describe("dataset API routes", () => {
   const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
   const call = (token: string, init: RequestInit = {}) => new Request("http://localhost/api", { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
