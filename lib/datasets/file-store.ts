@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomUUID, type Hash } from "node:crypto";
+import { pgPool } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
 import type { FileChunk } from "@/lib/export/types";
 import { contentTypeOf } from "./content-types";
@@ -47,20 +48,33 @@ export class DatasetFileStore {
 
   async flush(): Promise<void> {
     const newFiles: { id: string; datasetVersionId: string; name: string; format: string; contentType: string; bytes: bigint; sha256: string }[] = [];
-    const chunks: { fileId: string; seq: number; data: Uint8Array<ArrayBuffer> }[] = [];
+    const chunks: { fileId: string; seq: number; data: Buffer }[] = [];
     for (const [name, f] of this.files) {
       if (!f.stored) {
         newFiles.push({ id: f.id, datasetVersionId: this.versionId, name, format: f.format, contentType: contentTypeOf(name), bytes: BigInt(0), sha256: "" });
         f.stored = true;
       }
       if (f.pendingBytes === 0) continue;
-      chunks.push({ fileId: f.id, seq: f.seq++, data: new Uint8Array(Buffer.concat(f.pending, f.pendingBytes)) });
+      chunks.push({ fileId: f.id, seq: f.seq++, data: Buffer.concat(f.pending, f.pendingBytes) });
       f.pending = [];
       f.pendingBytes = 0;
     }
     if (newFiles.length > 0) await prisma().datasetFile.createMany({ data: newFiles });
-    // Several inserts keep each statement's parameters well under PostgreSQL's limit.
-    for (let i = 0; i < chunks.length; i += 1000) await prisma().datasetFileChunk.createMany({ data: chunks.slice(i, i + 1000) });
+    // Chunks go through the plain pg pool as base64 text decoded by PostgreSQL; several
+    // statements keep each one to a few MB.
+    for (let i = 0; i < chunks.length; ) {
+      const batch: typeof chunks = [];
+      let size = 0;
+      while (i < chunks.length && (batch.length === 0 || size + chunks[i]!.data.length <= CHUNK_BYTES * 4)) {
+        size += chunks[i]!.data.length;
+        batch.push(chunks[i++]!);
+      }
+      await pgPool().query(
+        `INSERT INTO dataset_file_chunks (file_id, seq, data)
+         SELECT u.file_id, u.seq, decode(u.data, 'base64') FROM unnest($1::text[], $2::int[], $3::text[]) AS u(file_id, seq, data)`,
+        [batch.map((c) => c.fileId), batch.map((c) => c.seq), batch.map((c) => c.data.toString("base64"))],
+      );
+    }
   }
 
   /** Writes pending bytes and the final size and SHA-256 of every file; returns them by name. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { StringDecoder } from "node:string_decoder";
+import { pgPool } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
 import { compareEntryNames, type ZipEntry } from "@/lib/export/zip";
 import { FINGERPRINT_FILE } from "./diff";
@@ -10,9 +11,9 @@ import { FINGERPRINT_FILE } from "./diff";
  */
 export async function* readFileChunks(fileId: string): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq++) {
-    const chunk = await prisma().datasetFileChunk.findUnique({ where: { fileId_seq: { fileId, seq } }, select: { data: true } });
-    if (!chunk) return;
-    yield Buffer.from(chunk.data);
+    const { rows } = await pgPool().query<{ data: Buffer }>("SELECT data FROM dataset_file_chunks WHERE file_id = $1 AND seq = $2", [fileId, seq]);
+    if (!rows[0]) return;
+    yield rows[0].data;
   }
 }
 
@@ -64,16 +65,15 @@ export async function* zipEntries(files: FileRef[]): AsyncGenerator<ZipEntry> {
       group.push(files[i]!);
       i++;
     }
-    const rows = await prisma().datasetFileChunk.findMany({
-      where: { fileId: { in: group.map((f) => f.id) } },
-      orderBy: [{ fileId: "asc" }, { seq: "asc" }],
-      select: { fileId: true, data: true },
-    });
+    const { rows } = await pgPool().query<{ file_id: string; data: Buffer }>(
+      "SELECT file_id, data FROM dataset_file_chunks WHERE file_id = ANY($1::text[]) ORDER BY file_id, seq",
+      [group.map((f) => f.id)],
+    );
     const byFile = new Map<string, Buffer[]>();
     for (const r of rows) {
-      const list = byFile.get(r.fileId) ?? [];
-      list.push(Buffer.from(r.data));
-      byFile.set(r.fileId, list);
+      const list = byFile.get(r.file_id) ?? [];
+      list.push(r.data);
+      byFile.set(r.file_id, list);
     }
     for (const f of group) yield { name: f.name, chunks: byFile.get(f.id) ?? [] };
   }

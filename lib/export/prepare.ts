@@ -66,7 +66,19 @@ export function normaliseStance(docId: string, what: string, stance: Stance[]): 
 
 const SPLITS = new Set(["train", "validation", "test"]);
 
+// Every format writer prepares the same document object in turn; validating and splitting the
+// text into code points once per object is enough (documents are not mutated after creation).
+const prepared = new WeakMap<ExportDocument, PreparedDocument>();
+
 export function prepareDocument(doc: ExportDocument): PreparedDocument {
+  const cached = typeof doc === "object" && doc !== null ? prepared.get(doc) : undefined;
+  if (cached) return cached;
+  const result = prepareUncached(doc);
+  prepared.set(doc, result);
+  return result;
+}
+
+function prepareUncached(doc: ExportDocument): PreparedDocument {
   if (typeof doc?.id !== "string" || doc.id === "") throw new ExportError("document id must be a non-empty string");
   const id = doc.id;
   if (typeof doc.text !== "string") fail(id, "text must be a string");

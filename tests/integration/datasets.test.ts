@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatasetVersion } from "@/lib/datasets/create-dataset";
 import { datasetFileResponse, datasetZipResponse } from "@/lib/datasets/download";
 import { getDatasetVersion, listDatasetVersions } from "@/lib/datasets/list-datasets";
+import { closePgPools } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/tasks";
@@ -17,7 +18,10 @@ import { makeProject, makeTeam } from "./factories";
 process.env.STANCEBENCH_JOBS = "inline";
 
 const dir = mkdtempSync(join(tmpdir(), "sb-datasets-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await closePgPools();
+});
 
 async function errorOf(promise: Promise<unknown>): Promise<AppError> {
   try {
