@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { auditJson, SENTENCE_TYPE, toAnnotationDto, type AnnotationRow } from "@/lib/annotations/annotation-dto";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { readNativeJsonl } from "@/lib/export/native";
@@ -10,7 +11,6 @@ import { codePointLength } from "@/lib/text/code-points";
 import type { ImportResult } from "@/lib/validation/documents";
 import type { ImportContext } from "./import-files";
 
-const SENTENCE_TYPE = "SENTENCE";
 const ENTITY_TYPES = new Set<EntityType>(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT"]);
 
 /** True when a JSON object is a line of our own native JSONL export (not a plain article). */
@@ -39,8 +39,10 @@ function spanAttributes(span: ExportSpan): Prisma.InputJsonObject {
   return attributes as Prisma.InputJsonObject;
 }
 
-async function speakerIds(tx: Prisma.TransactionClient, projectId: string, spans: ExportSpan[]): Promise<Map<string, string>> {
-  const byName = new Map<string, string>();
+type Speaker = { id: string; name: string; type: EntityType };
+
+async function speakerIds(tx: Prisma.TransactionClient, projectId: string, spans: ExportSpan[]): Promise<Map<string, Speaker>> {
+  const byName = new Map<string, Speaker>();
   for (const s of spans) {
     if (!s.speaker || byName.has(s.speaker.name)) continue;
     const type = (ENTITY_TYPES.has(s.speaker.type as EntityType) ? s.speaker.type : "PERSON") as EntityType;
@@ -49,9 +51,9 @@ async function speakerIds(tx: Prisma.TransactionClient, projectId: string, spans
       where: { projectId_name: { projectId, name: s.speaker.name } },
       create: { projectId, name: s.speaker.name, type },
       update: {},
-      select: { id: true },
+      select: { id: true, name: true, type: true },
     });
-    byName.set(s.speaker.name, entity.id);
+    byName.set(s.speaker.name, entity);
   }
   return byName;
 }
@@ -98,22 +100,26 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
       FROM unnest(${s.map((x) => x.index)}::int[], ${s.map((x) => x.start)}::int[], ${s.map((x) => x.end)}::int[],
                   ${s.map((x) => (x.kind === "boilerplate" ? "BOILERPLATE" : "CONTENT"))}::text[]) AS x(index, start, "end", kind)`;
     const speakers = await speakerIds(tx, ctx.projectId, gold);
-    const rows: Prisma.AnnotationCreateManyInput[] = [
-      ...gold.map((span) => ({
-        id: crypto.randomUUID(), documentId: created.id, layer: "GOLD" as const, authorId: ctx.userId, type: span.type, start: span.start, end: span.end,
-        attributes: spanAttributes(span), speakerId: span.speaker ? (speakers.get(span.speaker.name) ?? null) : null, origin: "import:native",
-      })),
+    const now = new Date();
+    const base = { documentId: created.id, layer: "GOLD" as const, authorId: ctx.userId, origin: "import:native", version: 1, createdAt: now, updatedAt: now };
+    const rows: (AnnotationRow & { speakerId: string | null; attributes: Prisma.InputJsonObject })[] = [
+      ...gold.map((span) => {
+        const speaker = span.speaker ? (speakers.get(span.speaker.name) ?? null) : null;
+        return {
+          ...base, id: crypto.randomUUID(), type: span.type, start: span.start, end: span.end, sentenceIndex: null,
+          attributes: spanAttributes(span), speakerId: speaker?.id ?? null, speaker,
+        };
+      }),
       ...s.filter((x) => x.labels).map((x) => ({
-        id: crypto.randomUUID(), documentId: created.id, layer: "GOLD" as const, authorId: ctx.userId, type: SENTENCE_TYPE, sentenceIndex: x.index,
+        ...base, id: crypto.randomUUID(), type: SENTENCE_TYPE, start: null, end: null, sentenceIndex: x.index, speakerId: null, speaker: null,
         attributes: { ...(x.labels!.checkworthy ? { checkworthy: x.labels!.checkworthy } : {}), ...(x.labels!.stance ? { stance: x.labels!.stance } : {}) },
-        origin: "import:native",
       })),
     ];
-    if (rows.length > 0) await tx.annotation.createMany({ data: rows });
+    if (rows.length > 0) await tx.annotation.createMany({ data: rows.map(({ speaker: _speaker, ...row }) => row) });
     await tx.auditEvent.createMany({
       data: [
         { projectId: ctx.projectId, documentId: created.id, actorId: ctx.userId, action: "document.import_native", after: { sourceId: doc.id, annotations: rows.length } },
-        ...rows.map((r) => ({ projectId: ctx.projectId, documentId: created.id, annotationId: r.id, actorId: ctx.userId, action: "annotation.create", after: { ...r, layer: "gold" } as Prisma.InputJsonObject })),
+        ...rows.map((r) => ({ projectId: ctx.projectId, documentId: created.id, annotationId: r.id, actorId: ctx.userId, action: "annotation.create", after: auditJson(toAnnotationDto(r, doc.text)) })),
       ],
     });
     return { status: "imported" as const, id: created.id, title: doc.title, sentenceCount: s.length };

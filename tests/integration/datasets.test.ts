@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatasetVersion } from "@/lib/datasets/create-dataset";
 import { datasetFileResponse, datasetZipResponse } from "@/lib/datasets/download";
 import { getDatasetVersion, listDatasetVersions } from "@/lib/datasets/list-datasets";
-import { closePgPools } from "@/lib/db/pg-pool";
+import { closePgPools, pgPool } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/tasks";
@@ -120,6 +120,18 @@ describe("creating a dataset version", () => {
     await prisma().annotation.update({ where: { id: seeded.quote }, data: { attributes: { form: "indirect" } } });
     const b = await bytesOf(await datasetZipResponse(team.manager, team.project.id, "1"));
     expect(sha(b)).toBe(sha(a));
+
+    // The zip holds every file (manifest included) and reads back with the Python checker too.
+    const zipPath = join(dir, "v1.zip");
+    writeFileSync(zipPath, a);
+    const unzipped = join(dir, "v1-zip");
+    expect(spawnSync("python3", ["-m", "zipfile", "-e", zipPath, unzipped]).status).toBe(0);
+    const r = spawnSync("python3", [join(__dirname, "..", "..", "lib", "export", "verify_export.py"), unzipped], { encoding: "utf8" });
+    expect((JSON.parse(r.stdout) as { errors: unknown[] }).errors).toEqual([]);
+    expect(r.status).toBe(0);
+    const listed = spawnSync("python3", ["-c", "import sys,zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", zipPath], { encoding: "utf8" }).stdout.trim().split("\n");
+    const version = await getDatasetVersion(team.manager, team.project.id, "1");
+    expect([...listed].sort()).toEqual(version.files.map((f) => f.name).sort());
   });
 
   it("diffs the next version against the previous one", async () => {
@@ -141,7 +153,10 @@ describe("creating a dataset version", () => {
     await reader.cancel();
     const file = await datasetFileResponse(team.manager, team.project.id, "1", "native.jsonl");
     await file.body!.cancel();
-    // The pool is free: a query right after returns at once.
+    // No pooled connection is left checked out by either stream.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pgPool().totalCount - pgPool().idleCount).toBe(0);
+    expect(pgPool().waitingCount).toBe(0);
     expect(await prisma().datasetVersion.count({ where: { projectId: team.project.id } })).toBe(3);
   });
 });
