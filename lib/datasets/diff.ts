@@ -1,7 +1,6 @@
 // Diff of a dataset version against the previous one, from per-document and per-annotation
 // fingerprints that each version stores beside its files (one TSV line each).
 import { createHash } from "node:crypto";
-import { nativeRecord, spanRecord } from "@/lib/export/native";
 import type { PreparedDocument } from "@/lib/export/prepare";
 
 export const FINGERPRINT_FILE = ".fingerprints.tsv";
@@ -12,14 +11,17 @@ export type DatasetDiff = { previousVersion: number | null; documents: ChangeCou
 const short = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 20);
 
 /**
- * "D\t<doc>\t<hash>" for the document (text, metadata, sentences, labels and gold spans; not the
- * split, which depends on the seed) and "A\t<annotation>\t<hash>" per gold span.
+ * "D\t<doc>\t<hash>" for the document (text hash, metadata, sentences with labels and its gold
+ * spans; not the split, which depends on the seed) and "A\t<annotation>\t<hash>" per gold span.
+ * Free-form JSON comes from jsonb, whose key order is fixed, so equal data hashes equally.
  */
 export function fingerprintLines(p: PreparedDocument): string {
-  const record = { ...nativeRecord(p), split: null };
-  const lines = [`D\t${p.doc.id}\t${short(record)}\n`];
-  for (const span of p.goldSpans) lines.push(`A\t${span.id}\t${short(spanRecord(p, span))}\n`);
-  return lines.join("");
+  const d = p.doc;
+  const spans = p.goldSpans.map((s) => [s.id, short([s.type, s.start, s.end, s.attributes, s.stance, s.speaker, s.cue, s.speakerMention])] as const);
+  const doc = short([p.textSha256, d.title, d.language, d.source, d.originalSource, d.author, d.url, d.publishedAt, d.meta, d.tags, p.sentences, spans]);
+  let out = `D\t${d.id}\t${doc}\n`;
+  for (const [id, hash] of spans) out += `A\t${id}\t${hash}\n`;
+  return out;
 }
 
 /** Key → hash from a fingerprint file's lines ("D:<id>" / "A:<id>"). */
