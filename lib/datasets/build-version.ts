@@ -81,6 +81,9 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
 
   for (const w of writers) store.add(w.format, w.begin(ctx));
   let done = 0;
+  // One flush in flight while the next batch is prepared; chunks keep their order (seq is
+  // assigned when a flush starts) and a failed flush surfaces at the next await.
+  let flushing: Promise<void> = Promise.resolve();
   for await (const batch of readDocumentBatches(version.projectId, filter)) {
     for (const row of batch.documents) {
       const rows = batch.annotations.get(row.id) ?? [];
@@ -101,9 +104,12 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
       if (layers.length > 0) agreement.addDocument(layers, { annotators });
       done++;
     }
-    await store.flush();
+    await flushing;
+    flushing = store.flush();
+    flushing.catch(() => undefined);
     await options.onProgress?.(done);
   }
+  await flushing;
   const figures = agreementFigures(agreement.result());
   for (const w of writers) store.add(w.format, w.end({ agreement: figures }));
   const files = (await store.finish()).filter((f) => f.name !== FINGERPRINT_FILE);

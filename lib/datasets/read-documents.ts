@@ -37,59 +37,68 @@ export async function countDocuments(projectId: string, filter: DatasetFilter): 
  * The selected documents in id order, BATCH_SIZE at a time with a keyset cursor (id > last id),
  * each batch with its sentences (aggregated into arrays: one row per document), annotations of
  * both layers (the annotator layer also feeds the agreement figures) and assigned annotators.
- * Only one batch is in memory at a time, and no connection is held between batches.
+ * At most two batches are in memory (the current one and the next being fetched), and no
+ * connection is held between queries.
  * Timestamps are stored without a zone and mean UTC, hence AT TIME ZONE 'UTC'.
  */
 export async function* readDocumentBatches(projectId: string, filter: DatasetFilter, batchSize = BATCH_SIZE): AsyncGenerator<DocumentBatch> {
   const where = documentWhere(projectId, filter);
-  const pool = pgPool();
-  let after: string | null = null;
-  for (;;) {
-    const n = where.params.length;
-    const { rows: documents }: { rows: DocumentRow[] } = await pool.query<DocumentRow>(
-      `SELECT d.id, d.title, d.text, d.language, d.source, d.original_source, d.author, d.url,
-              d.published_at AT TIME ZONE 'UTC' AS published_at, d.meta, d.tags,
-              d.signed_off_at AT TIME ZONE 'UTC' AS signed_off_at, d.signed_off_by_id
-       FROM documents d WHERE ${where.sql} AND ($${n + 1}::text IS NULL OR d.id > $${n + 1}) ORDER BY d.id LIMIT $${n + 2}`,
-      [...where.params, after, batchSize],
-    );
-    if (documents.length === 0) return;
-    const ids = documents.map((d) => d.id);
-    const [sentenceRows, annotationRows, assignmentRows] = await Promise.all([
-      pool.query<SentenceRows & { document_id: string }>(
-        `SELECT document_id, array_agg(index ORDER BY index) AS index, array_agg(start ORDER BY index) AS start,
-                array_agg("end" ORDER BY index) AS "end", array_agg(kind::text ORDER BY index) AS kind
-         FROM sentences WHERE document_id = ANY($1::text[]) GROUP BY document_id`,
-        [ids],
-      ),
-      pool.query<AnnotationRow>(
-        `SELECT a.id, a.document_id, a.layer::text AS layer, a.author_id, a.type, a.start, a."end", a.sentence_index, a.attributes,
-                COALESCE(m.id, e.id) AS speaker_id, COALESCE(m.name, e.name) AS speaker_name, COALESCE(m.type, e.type)::text AS speaker_type
-         FROM annotations a
-         LEFT JOIN entities e ON e.id = a.speaker_id
-         LEFT JOIN entities m ON m.id = e.merged_into_id
-         WHERE a.document_id = ANY($1::text[]) ORDER BY a.document_id, a.id`,
-        [ids],
-      ),
-      pool.query<{ document_id: string; users: string[] }>(
-        `SELECT document_id, array_agg(user_id ORDER BY user_id) AS users FROM assignments
-         WHERE document_id = ANY($1::text[]) AND role = 'ANNOTATOR' GROUP BY document_id`,
-        [ids],
-      ),
-    ]);
-    const annotations = new Map<string, AnnotationRow[]>();
-    for (const a of annotationRows.rows) {
-      const list = annotations.get(a.document_id);
-      if (list) list.push(a);
-      else annotations.set(a.document_id, [a]);
-    }
-    yield {
-      documents,
-      sentences: new Map(sentenceRows.rows.map((s) => [s.document_id, s])),
-      annotations,
-      annotators: new Map(assignmentRows.rows.map((r) => [r.document_id, r.users])),
-    };
-    after = documents[documents.length - 1]!.id;
-    if (documents.length < batchSize) return;
+  // The next batch is fetched while the caller works on the current one (one batch ahead).
+  let next: Promise<DocumentBatch | null> | null = fetchBatch(where, null, batchSize);
+  while (next) {
+    const batch: DocumentBatch | null = await next;
+    if (!batch) return;
+    next = batch.documents.length < batchSize ? null : fetchBatch(where, batch.documents[batch.documents.length - 1]!.id, batchSize);
+    // A failed prefetch is reported when it is awaited, not as an unhandled rejection meanwhile.
+    next?.catch(() => undefined);
+    yield batch;
   }
+}
+
+async function fetchBatch(where: { sql: string; params: unknown[] }, after: string | null, batchSize: number): Promise<DocumentBatch | null> {
+  const pool = pgPool();
+  const n = where.params.length;
+  const { rows: documents }: { rows: DocumentRow[] } = await pool.query<DocumentRow>(
+    `SELECT d.id, d.title, d.text, d.language, d.source, d.original_source, d.author, d.url,
+            d.published_at AT TIME ZONE 'UTC' AS published_at, d.meta, d.tags,
+            d.signed_off_at AT TIME ZONE 'UTC' AS signed_off_at, d.signed_off_by_id
+     FROM documents d WHERE ${where.sql} AND ($${n + 1}::text IS NULL OR d.id > $${n + 1}) ORDER BY d.id LIMIT $${n + 2}`,
+    [...where.params, after, batchSize],
+  );
+  if (documents.length === 0) return null;
+  const ids = documents.map((d) => d.id);
+  const [sentenceRows, annotationRows, assignmentRows] = await Promise.all([
+    pool.query<SentenceRows & { document_id: string }>(
+      `SELECT document_id, array_agg(index ORDER BY index) AS index, array_agg(start ORDER BY index) AS start,
+              array_agg("end" ORDER BY index) AS "end", array_agg(kind::text ORDER BY index) AS kind
+       FROM sentences WHERE document_id = ANY($1::text[]) GROUP BY document_id`,
+      [ids],
+    ),
+    pool.query<AnnotationRow>(
+      `SELECT a.id, a.document_id, a.layer::text AS layer, a.author_id, a.type, a.start, a."end", a.sentence_index, a.attributes,
+              COALESCE(m.id, e.id) AS speaker_id, COALESCE(m.name, e.name) AS speaker_name, COALESCE(m.type, e.type)::text AS speaker_type
+       FROM annotations a
+       LEFT JOIN entities e ON e.id = a.speaker_id
+       LEFT JOIN entities m ON m.id = e.merged_into_id
+       WHERE a.document_id = ANY($1::text[]) ORDER BY a.document_id, a.id`,
+      [ids],
+    ),
+    pool.query<{ document_id: string; users: string[] }>(
+      `SELECT document_id, array_agg(user_id ORDER BY user_id) AS users FROM assignments
+       WHERE document_id = ANY($1::text[]) AND role = 'ANNOTATOR' GROUP BY document_id`,
+      [ids],
+    ),
+  ]);
+  const annotations = new Map<string, AnnotationRow[]>();
+  for (const a of annotationRows.rows) {
+    const list = annotations.get(a.document_id);
+    if (list) list.push(a);
+    else annotations.set(a.document_id, [a]);
+  }
+  return {
+    documents,
+    sentences: new Map(sentenceRows.rows.map((s) => [s.document_id, s])),
+    annotations,
+    annotators: new Map(assignmentRows.rows.map((r) => [r.document_id, r.users])),
+  };
 }
