@@ -141,8 +141,13 @@ async function main() {
   const version = await prisma().datasetVersion.create({
     data: { projectId: project.id, number: 1, createdById: user.id, split: { train: 0.8, validation: 0.1, test: 0.1, seed: "bench" } },
   });
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  let atPeak = process.memoryUsage();
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > peak) [peak, atPeak] = [m.rss, m];
+  }, 50);
   const started = performance.now();
   await buildVersionFiles(version.id, {
     writers: [createNativeJsonlWriter(), createSentencesCsvWriter(), createSpansCsvWriter()],
@@ -182,7 +187,8 @@ async function main() {
   console.log(`  time                  ${seconds.toFixed(2)} s`);
   console.log(`  output                ${mb(outBytes)} (${files.length} files incl. manifest and fingerprints)`);
   console.log(`  throughput            ${(outBytes / 1024 / 1024 / seconds).toFixed(1)} MB/s, ${(documents / seconds).toFixed(0)} documents/s`);
-  console.log(`  peak RSS during export ${mb(peak)} (process peak ${mb(peakRss())}, including data generation)`);
+  console.log(`  peak RSS during export ${mb(peak)} (${mb(rssBefore)} before it started; process peak ${mb(peakRss())})`);
+  console.log(`  at the peak: JS heap ${mb(atPeak.heapUsed)} of ${mb(atPeak.heapTotal)}, buffers ${mb(atPeak.arrayBuffers)}`);
   console.log(`download native.jsonl   first byte ${firstByte.toFixed(1)} ms, ${mb(dlBytes)} in ${dlSeconds.toFixed(2)} s`);
   console.log(`raw COPY (SELECT …) TO STDOUT of the same rows  ${copySeconds.toFixed(2)} s (${mb(copyBytes)})`);
   console.log(`ratio ours/COPY         ${(seconds / copySeconds).toFixed(1)}×`);
