@@ -57,12 +57,13 @@ export const RESOLVERS: [string, Resolver][] = [
     "version",
     async (request, ids) => {
       // An existing finished version, else build one (needs a signed-off document in the project).
+      // Without any, "1" still sweeps correctly: permission is checked before the version is looked up.
       const list = await request.get(`/api/v1/projects/${ids.projectId}/datasets`, { headers: as("manager") });
       const done = ((await list.json()) as { versions?: { number: number; status: string }[] }).versions?.find((v) => v.status === "DONE");
       if (done) return String(done.number);
       const res = await request.post(`/api/v1/projects/${ids.projectId}/datasets`, { headers: as("manager"), data: {} });
       const created = (await res.json()) as { number?: number };
-      return created.number === undefined ? undefined : String(created.number);
+      return String(created.number ?? 1);
     },
   ],
   ["name", async () => "manifest.json"],
