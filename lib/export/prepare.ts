@@ -85,9 +85,22 @@ function prepareUncached(doc: ExportDocument): PreparedDocument {
   // A lone surrogate cannot be encoded as UTF-8, so offsets would disagree with every reader.
   if (LONE_SURROGATE.test(doc.text)) fail(id, "text contains a lone UTF-16 surrogate");
   if (!SPLITS.has(doc.split)) fail(id, `split ${JSON.stringify(doc.split)} is not train/validation/test`);
-  const cps = Array.from(doc.text);
-  const length = cps.length;
-  const slice = (start: number, end: number) => cps.slice(start, end).join("");
+  // Code point index → UTF-16 index, so a slice is one substring instead of joining an array
+  // of one-character strings (the hot path of every writer).
+  const text = doc.text;
+  const units = new Int32Array(text.length + 1);
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    units[length++] = i;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  units[length] = text.length;
+  const at = (cp: number) => units[Math.min(Math.max(cp, 0), length)]!;
+  const slice = (start: number, end: number) => (end > start ? text.substring(at(start), at(end)) : "");
 
   const seenIndex = new Set<number>();
   const sentences = [...doc.sentences].sort((a, b) => a.index - b.index);
