@@ -1,7 +1,7 @@
 import "server-only";
 import { pgPool } from "@/lib/db/pg-pool";
 import type { DatasetFilter } from "@/lib/validation/datasets";
-import type { AnnotationRow, DocumentRow, SentenceRows } from "./to-export";
+import { parseSentences, type AnnotationRow, type DocumentRow, type SentenceRows } from "./to-export";
 
 export type DocumentBatch = {
   documents: DocumentRow[];
@@ -58,19 +58,23 @@ export async function* readDocumentBatches(projectId: string, filter: DatasetFil
 async function fetchBatch(where: { sql: string; params: unknown[] }, after: string | null, batchSize: number): Promise<DocumentBatch | null> {
   const pool = pgPool();
   const n = where.params.length;
+  // The cursor condition is only present after the first batch, so every batch is an index
+  // range scan from the last id (an "$n IS NULL OR id > $n" would scan from the start each time).
+  const cursor = after === null ? "" : `AND d.id > $${n + 2}`;
   const { rows: documents }: { rows: DocumentRow[] } = await pool.query<DocumentRow>(
     `SELECT d.id, d.title, d.text, d.language, d.source, d.original_source, d.author, d.url,
             d.published_at AT TIME ZONE 'UTC' AS published_at, d.meta, d.tags,
             d.signed_off_at AT TIME ZONE 'UTC' AS signed_off_at, d.signed_off_by_id
-     FROM documents d WHERE ${where.sql} AND ($${n + 1}::text IS NULL OR d.id > $${n + 1}) ORDER BY d.id LIMIT $${n + 2}`,
-    [...where.params, after, batchSize],
+     FROM documents d WHERE ${where.sql} ${cursor} ORDER BY d.id LIMIT $${n + 1}`,
+    after === null ? [...where.params, batchSize] : [...where.params, batchSize, after],
   );
   if (documents.length === 0) return null;
   const ids = documents.map((d) => d.id);
   const [sentenceRows, annotationRows, assignmentRows] = await Promise.all([
-    pool.query<SentenceRows & { document_id: string }>(
-      `SELECT document_id, array_agg(index ORDER BY index) AS index, array_agg(start ORDER BY index) AS start,
-              array_agg("end" ORDER BY index) AS "end", array_agg(kind::text ORDER BY index) AS kind
+    // One sort and one text value per document (index,start,end,kind;…): far cheaper than four
+    // ordered array aggregates or one JS object per sentence row.
+    pool.query<{ document_id: string; s: string }>(
+      `SELECT document_id, string_agg(index || ',' || start || ',' || "end" || ',' || kind::text, ';' ORDER BY index) AS s
        FROM sentences WHERE document_id = ANY($1::text[]) GROUP BY document_id`,
       [ids],
     ),
@@ -97,7 +101,7 @@ async function fetchBatch(where: { sql: string; params: unknown[] }, after: stri
   }
   return {
     documents,
-    sentences: new Map(sentenceRows.rows.map((s) => [s.document_id, s])),
+    sentences: new Map(sentenceRows.rows.map((r) => [r.document_id, parseSentences(r.s)])),
     annotations,
     annotators: new Map(assignmentRows.rows.map((r) => [r.document_id, r.users])),
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareDocument } from "@/lib/export/prepare";
-import { stanceOf, toExportDocument, toLayerAnnotations, type AnnotationRow, type DocumentRow } from "./to-export";
+import { parseSentences, stanceOf, toExportDocument, toLayerAnnotations, type AnnotationRow, type DocumentRow } from "./to-export";
 
 const doc: DocumentRow = {
   id: "d1", title: "T", text: "Путин 👍 said «да».", language: "ru", source: null, original_source: null, author: null, url: null,
@@ -53,5 +53,9 @@ describe("toExportDocument", () => {
   it("gives the agreement code annotator rows only, speaker as a reference", () => {
     const layers = toLayerAnnotations([row({ id: "g" }), row({ id: "u", layer: "ANNOTATOR", speaker_id: "e1", attributes: { form: "direct", cue: { start: 1, end: 2 } } })]);
     expect(layers).toEqual([{ id: "u", documentId: "d1", annotatorId: "u1", type: "QUOTE", start: 14, end: 16, sentenceIndex: null, attributes: { form: "direct", speaker: { id: "e1" } } }]);
+  });
+
+  it("unpacks the aggregated sentence rows", () => {
+    expect(parseSentences("0,0,18,CONTENT;1,20,69,BOILERPLATE")).toEqual({ index: [0, 1], start: [0, 20], end: [18, 69], kind: ["CONTENT", "BOILERPLATE"] });
   });
 });

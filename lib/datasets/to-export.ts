@@ -21,6 +21,19 @@ export type DocumentRow = {
 
 export type SentenceRows = { index: number[]; start: number[]; end: number[]; kind: string[] };
 
+/** "index,start,end,kind;…" (ordered by index) → column arrays. */
+export function parseSentences(packed: string): SentenceRows {
+  const out: SentenceRows = { index: [], start: [], end: [], kind: [] };
+  for (const part of packed.split(";")) {
+    const [index, start, end, kind] = part.split(",");
+    out.index.push(Number(index));
+    out.start.push(Number(start));
+    out.end.push(Number(end));
+    out.kind.push(kind ?? "CONTENT");
+  }
+  return out;
+}
+
 export type AnnotationRow = {
   id: string;
   document_id: string;
