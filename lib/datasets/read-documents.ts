@@ -10,7 +10,7 @@ export type DocumentBatch = {
   annotators: Map<string, string[]>;
 };
 
-const BATCH_SIZE = 200;
+const BATCH_SIZE = 100;
 
 /** WHERE clause (with its parameters, numbered from $1) for the signed-off documents a filter selects. */
 export function documentWhere(projectId: string, filter: DatasetFilter): { sql: string; params: unknown[] } {
