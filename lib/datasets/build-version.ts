@@ -103,6 +103,12 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
       const layers = toLayerAnnotations(rows);
       if (layers.length > 0) agreement.addDocument(layers, { annotators });
       done++;
+      if (store.full) {
+        // A file buffered a whole chunk mid-batch (large documents): write it now.
+        await flushing;
+        flushing = store.flush();
+        flushing.catch(() => undefined);
+      }
     }
     await flushing;
     flushing = store.flush();

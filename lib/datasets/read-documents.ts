@@ -10,7 +10,9 @@ export type DocumentBatch = {
   annotators: Map<string, string[]>;
 };
 
-const BATCH_SIZE = 100;
+/** A batch ends at this many documents or this many code points of text, whichever comes first. */
+export type BatchLimits = { documents: number; codePoints: number };
+const LIMITS: BatchLimits = { documents: 100, codePoints: 4_000_000 };
 
 /** WHERE clause (with its parameters, numbered from $1) for the signed-off documents a filter selects. */
 export function documentWhere(projectId: string, filter: DatasetFilter): { sql: string; params: unknown[] } {
@@ -34,42 +36,56 @@ export async function countDocuments(projectId: string, filter: DatasetFilter): 
 }
 
 /**
- * The selected documents in id order, BATCH_SIZE at a time with a keyset cursor (id > last id),
- * each batch with its sentences (aggregated into arrays: one row per document), annotations of
- * both layers (the annotator layer also feeds the agreement figures) and assigned annotators.
+ * The selected documents in id order, a batch at a time with a keyset cursor (id > last id),
+ * each batch with its sentences (packed: one row per document), annotations of both layers (the
+ * annotator layer also feeds the agreement figures) and assigned annotators. A batch is cut by
+ * document count and by text size (a few 5 MB documents must not make a batch of hundreds of MB).
  * At most two batches are in memory (the current one and the next being fetched), and no
  * connection is held between queries.
- * Timestamps are stored without a zone and mean UTC, hence AT TIME ZONE 'UTC'.
  */
-export async function* readDocumentBatches(projectId: string, filter: DatasetFilter, batchSize = BATCH_SIZE): AsyncGenerator<DocumentBatch> {
+export async function* readDocumentBatches(projectId: string, filter: DatasetFilter, limits: BatchLimits = LIMITS): AsyncGenerator<DocumentBatch> {
   const where = documentWhere(projectId, filter);
   // The next batch is fetched while the caller works on the current one (one batch ahead).
-  let next: Promise<DocumentBatch | null> | null = fetchBatch(where, null, batchSize);
+  let next: Promise<{ batch: DocumentBatch; more: boolean } | null> | null = fetchBatch(where, null, limits);
   while (next) {
-    const batch: DocumentBatch | null = await next;
-    if (!batch) return;
-    next = batch.documents.length < batchSize ? null : fetchBatch(where, batch.documents[batch.documents.length - 1]!.id, batchSize);
+    const fetched: { batch: DocumentBatch; more: boolean } | null = await next;
+    if (!fetched) return;
+    const batch: DocumentBatch = fetched.batch;
+    const more: boolean = fetched.more;
+    next = more ? fetchBatch(where, batch.documents[batch.documents.length - 1]!.id, limits) : null;
     // A failed prefetch is reported when it is awaited, not as an unhandled rejection meanwhile.
     next?.catch(() => undefined);
     yield batch;
   }
 }
 
-async function fetchBatch(where: { sql: string; params: unknown[] }, after: string | null, batchSize: number): Promise<DocumentBatch | null> {
+async function fetchBatch(where: { sql: string; params: unknown[] }, after: string | null, limits: BatchLimits): Promise<{ batch: DocumentBatch; more: boolean } | null> {
   const pool = pgPool();
   const n = where.params.length;
   // The cursor condition is only present after the first batch, so every batch is an index
   // range scan from the last id (an "$n IS NULL OR id > $n" would scan from the start each time).
   const cursor = after === null ? "" : `AND d.id > $${n + 2}`;
+  const { rows: keys } = await pool.query<{ id: string; char_count: number }>(
+    `SELECT d.id, d.char_count FROM documents d WHERE ${where.sql} ${cursor} ORDER BY d.id LIMIT $${n + 1}`,
+    after === null ? [...where.params, limits.documents] : [...where.params, limits.documents, after],
+  );
+  if (keys.length === 0) return null;
+  const ids: string[] = [];
+  let codePoints = 0;
+  for (const k of keys) {
+    if (ids.length > 0 && codePoints + k.char_count > limits.codePoints) break;
+    ids.push(k.id);
+    codePoints += k.char_count;
+  }
+  const more = ids.length < keys.length || keys.length === limits.documents;
+  // Timestamps are stored without a zone and mean UTC, hence AT TIME ZONE 'UTC'.
   const { rows: documents }: { rows: DocumentRow[] } = await pool.query<DocumentRow>(
     `SELECT d.id, d.title, d.text, d.language, d.source, d.original_source, d.author, d.url,
             d.published_at AT TIME ZONE 'UTC' AS published_at, d.meta, d.tags,
             d.signed_off_at AT TIME ZONE 'UTC' AS signed_off_at, d.signed_off_by_id
-     FROM documents d WHERE ${where.sql} ${cursor} ORDER BY d.id LIMIT $${n + 1}`,
-    after === null ? [...where.params, batchSize] : [...where.params, batchSize, after],
+     FROM documents d WHERE d.id = ANY($1::text[]) ORDER BY d.id`,
+    [ids],
   );
-  if (documents.length === 0) return null;
-  const ids = documents.map((d) => d.id);
   const [sentenceRows, annotationRows, assignmentRows] = await Promise.all([
     // One sort and one text value per document (index,start,end,kind;…): far cheaper than four
     // ordered array aggregates or one JS object per sentence row.
@@ -100,9 +116,12 @@ async function fetchBatch(where: { sql: string; params: unknown[] }, after: stri
     else annotations.set(a.document_id, [a]);
   }
   return {
-    documents,
-    sentences: new Map(sentenceRows.rows.map((r) => [r.document_id, parseSentences(r.s)])),
-    annotations,
-    annotators: new Map(assignmentRows.rows.map((r) => [r.document_id, r.users])),
+    more,
+    batch: {
+      documents,
+      sentences: new Map(sentenceRows.rows.map((r) => [r.document_id, parseSentences(r.s)])),
+      annotations,
+      annotators: new Map(assignmentRows.rows.map((r) => [r.document_id, r.users])),
+    },
   };
 }

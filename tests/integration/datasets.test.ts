@@ -161,6 +161,27 @@ describe("creating a dataset version", () => {
   });
 });
 
+describe("reading documents for an export", () => {
+  it("walks the signed-off documents once each, in id order, cut by count and by text size", async () => {
+    const { readDocumentBatches } = await import("@/lib/datasets/read-documents");
+    const expected = (await prisma().document.findMany({ where: { projectId: team.project.id, state: "SIGNED_OFF" }, orderBy: { id: "asc" }, select: { id: true } })).map((d) => d.id);
+    const walk = async (limits: { documents: number; codePoints: number }) => {
+      const sizes: number[] = [];
+      const ids: string[] = [];
+      for await (const batch of readDocumentBatches(team.project.id, {}, limits)) {
+        sizes.push(batch.documents.length);
+        ids.push(...batch.documents.map((d) => d.id));
+        for (const d of batch.documents) expect(batch.sentences.get(d.id)?.index.length).toBeGreaterThan(0);
+      }
+      return { sizes, ids };
+    };
+    expect(await walk({ documents: 2, codePoints: 1_000_000 })).toEqual({ sizes: [2, 1], ids: expected });
+    // A text budget smaller than any document still makes progress, one document per batch.
+    expect(await walk({ documents: 100, codePoints: 1 })).toEqual({ sizes: [1, 1, 1], ids: expected });
+    expect(await walk({ documents: 3, codePoints: 1_000_000 })).toEqual({ sizes: [3], ids: expected });
+  });
+});
+
 describe("dataset rules", () => {
   it("only managers create versions; members download only when the project allows it", async () => {
     expect((await errorOf(createDatasetVersion(team.annotator, team.project.id, {}))).code).toBe("forbidden");
