@@ -81,6 +81,19 @@ export const RESOLVERS: [string, Resolver][] = [
       return ((await res.json()) as { id?: string }).id;
     },
   ],
+    "version",
+    async (request, ids) => {
+      // An existing finished version, else build one (needs a signed-off document in the project).
+      // Without any, "1" still sweeps correctly: permission is checked before the version is looked up.
+      const list = await request.get(`/api/v1/projects/${ids.projectId}/datasets`, { headers: as("manager") });
+      const done = ((await list.json()) as { versions?: { number: number; status: string }[] }).versions?.find((v) => v.status === "DONE");
+      if (done) return String(done.number);
+      const res = await request.post(`/api/v1/projects/${ids.projectId}/datasets`, { headers: as("manager"), data: {} });
+      const created = (await res.json()) as { number?: number };
+      return String(created.number ?? 1);
+    },
+  ],
+  ["name", async () => "manifest.json"],
 ];
 
 export async function resolveIds(request: APIRequestContext): Promise<Ids> {

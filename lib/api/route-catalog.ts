@@ -1,4 +1,5 @@
 import { ANNOTATION_OPERATIONS } from "./catalog/annotations";
+import { DATASET_OPERATIONS } from "./catalog/datasets";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
 import { LABEL_SCHEMA_OPERATIONS } from "./catalog/label-schema";
@@ -18,4 +19,5 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...SUGGESTION_OPERATIONS,
   ...LABEL_SCHEMA_OPERATIONS,
   ...WORKFLOW_OPERATIONS,
+  ...DATASET_OPERATIONS,
 ];

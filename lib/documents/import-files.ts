@@ -9,6 +9,8 @@ import { parseArticles } from "@/lib/ingest/parse-article";
 import { queueSuggestionsAfterImport } from "@/lib/suggestion-runs/suggestion-task";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticle } from "./import-article";
+import { importLabelStudio, isLabelStudioExport } from "./import-label-studio";
+import { importNativeJsonl, looksLikeNativeJsonl } from "./import-native";
 
 // Documents of one batch are stored a few at a time, each in its own transaction.
 const PARALLEL_DOCUMENTS = 4;
@@ -43,6 +45,16 @@ export async function importOne(ctx: ImportContext, name: string, article: Artic
   }
 }
 
+function parseWholeJson(text: string): unknown {
+  const body = text.replace(/^\uFEFF/u, "").trimStart();
+  if (!body.startsWith("[") && !body.startsWith("{")) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** An uploaded file (.txt, .jsonl, .json, .html) → one result per article it holds. */
 export async function importUploadedFile(ctx: ImportContext, file: UploadedFile): Promise<ImportResult[]> {
   const encoding = (file.encoding || "utf-8").toLowerCase();
@@ -62,6 +74,12 @@ export async function importUploadedFile(ctx: ImportContext, file: UploadedFile)
   if (!decoded.ok) {
     const code = decoded.code === "binary" ? "unsupported_media_type" : "validation_failed";
     return [failed(file.name, code, decoded.message)];
+  }
+  if (format === "jsonl") {
+    // Our own native dataset export: documents come back with their sentences and gold layer.
+    if (looksLikeNativeJsonl(decoded.text)) return importNativeJsonl(ctx, file.name, decoded.text);
+    const whole = parseWholeJson(decoded.text);
+    if (whole !== undefined && isLabelStudioExport(whole)) return importLabelStudio(ctx, file.name, whole);
   }
   const items = parseArticles(format, decoded.text, format === "txt" ? { meta: { file: file.name } } : {});
   const results = await mapConcurrent(items, PARALLEL_DOCUMENTS, (item) => {

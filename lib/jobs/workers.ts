@@ -3,6 +3,7 @@ import { startWorkers } from "./queue";
 // Importing a job module registers its handler.
 import "@/lib/documents/import-task";
 import "@/lib/suggestion-runs/suggestion-task";
+import "@/lib/datasets/build-task";
 
 export async function startBackgroundWorkers(): Promise<void> {
   try {
