@@ -81,6 +81,7 @@ export const RESOLVERS: [string, Resolver][] = [
       return ((await res.json()) as { id?: string }).id;
     },
   ],
+  [
     "version",
     async (request, ids) => {
       // An existing finished version, else build one (needs a signed-off document in the project).
