@@ -1,5 +1,6 @@
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
+import { REVIEW_OPERATIONS } from "./catalog/review";
 import type { ApiOperation } from "./catalog/types";
 
 // Every /api/v1 operation, described once per feature in lib/api/catalog/. The OpenAPI document
@@ -7,4 +8,4 @@ import type { ApiOperation } from "./catalog/types";
 // every route file is listed).
 export type { ApiOperation };
 
-export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS];
+export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS, ...REVIEW_OPERATIONS];

@@ -1,0 +1,58 @@
+import "server-only";
+import crypto from "node:crypto";
+import { requireDocumentPermission } from "@/lib/auth/project-access";
+import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
+import { prisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { loadReviewState, lockDocument } from "./load-review-state";
+import { documentStateError } from "./review-state-error";
+
+export type StartReviewResult = { state: "IN_REVIEW"; early: boolean; autoAccepted: number };
+
+/**
+ * READY_FOR_REVIEW (or ANNOTATING, starting early) → IN_REVIEW. With the project setting
+ * preAcceptAgreed on, every agreed match without a decision is copied into the gold layer
+ * (origin "review:auto") with an "auto" decision, all in the same transaction as the state change.
+ */
+export async function startReview(user: AuthenticatedUser, documentId: string): Promise<StartReviewResult> {
+  await requireDocumentPermission(user, documentId, "review.act");
+  return prisma().$transaction(
+    async (tx) => {
+      const { state, projectId } = await lockDocument(tx, documentId);
+      if (state !== "READY_FOR_REVIEW" && state !== "ANNOTATING") throw documentStateError("start reviewing this document", state);
+      const review = await loadReviewState(tx, documentId);
+      await tx.document.update({ where: { id: documentId }, data: { state: "IN_REVIEW", version: { increment: 1 } } });
+      const early = state === "ANNOTATING";
+      await tx.auditEvent.create({
+        data: { projectId, documentId, actorId: user.id, action: "document.start_review", before: { state }, after: { state: "IN_REVIEW", early } },
+      });
+      if (!review.preAcceptAgreed) return { state: "IN_REVIEW" as const, early, autoAccepted: 0 };
+
+      const agreed = review.matches.filter((m) => m.source === "annotators" && m.agreed && m.decision === null && m.versions.length > 0);
+      const golds = agreed.map((match) => {
+        const version = match.versions[0]!;
+        return {
+          matchKey: match.key,
+          row: {
+            id: crypto.randomUUID(), documentId, layer: "GOLD" as const, authorId: user.id, type: version.type,
+            start: version.start, end: version.end, sentenceIndex: version.sentenceIndex,
+            attributes: version.attributes as Prisma.InputJsonValue, speakerId: version.speaker?.id ?? null, origin: "review:auto",
+          },
+        };
+      });
+      // Bulk inserts: a long document can have thousands of agreed matches.
+      await tx.annotation.createMany({ data: golds.map((g) => g.row) });
+      await tx.reviewDecision.createMany({
+        data: golds.map((g) => ({ documentId, matchKey: g.matchKey, decision: "auto", goldAnnotationId: g.row.id, reviewerId: user.id })),
+      });
+      await tx.auditEvent.createMany({
+        data: golds.flatMap((g) => [
+          { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "annotation.create", after: { ...g.row, version: 1 } },
+          { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "review.decision", after: { matchKey: g.matchKey, decision: "auto", goldAnnotationId: g.row.id, version: 1 } },
+        ]),
+      });
+      return { state: "IN_REVIEW" as const, early, autoAccepted: golds.length };
+    },
+    { timeout: 60_000 },
+  );
+}
