@@ -6,6 +6,7 @@ export function projectTabsFor(projectId: string, permissions: readonly Permissi
   const tabs: { href: string; label: string; needs?: Permission }[] = [
     { href: base, label: "Documents" },
     { href: `${base}/import`, label: "Import", needs: "documents.import" },
+    { href: `${base}/agreement`, label: "Agreement", needs: "agreement.view" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/settings`, label: "Settings", needs: "project.edit" },
   ];

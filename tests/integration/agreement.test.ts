@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeAgreementReport } from "@/lib/agreement/agreement-report";
 import type { LayerAnnotation } from "@/lib/agreement/layer-annotation";
+import { listAgreementDocuments } from "@/lib/agreement/list-agreement-documents";
 import { getProjectAgreement } from "@/lib/agreement/project-agreement";
 import { prisma } from "@/lib/db/prisma";
 import { makeProject, makeTeam } from "./factories";
@@ -100,6 +101,17 @@ describe("GET /api/v1/projects/{id}/agreement", () => {
     expect(report).toMatchObject({ documents: 1, doubleAnnotatedDocuments: 0, spans: [], kappa: null });
     const empty = await getProjectAgreement(team.reviewer, (await makeProject([{ user: team.reviewer, roles: ["REVIEWER"] }])).id);
     expect(empty).toMatchObject({ documents: 0, doubleAnnotatedDocuments: 0, annotators: [], attributes: {}, perAnnotator: [] });
+  });
+
+  it("lists documents with annotator work and their annotator counts for the page's filter", async () => {
+    const team = await makeTeam();
+    const double = await doubleAnnotated(team);
+    const single = await makeDocument(team.project.id);
+    await annotate(single.id, team.annotator, { type: "CLAIM", start: 0, end: 10 });
+    await makeDocument(team.project.id);
+    const options = await listAgreementDocuments(team.manager, team.project.id);
+    expect(options.map((o) => [o.id, o.annotators])).toEqual([[double.id, 2], [single.id, 1]]);
+    expect((await errorOf(listAgreementDocuments(team.annotator, team.project.id))).status).toBe(403);
   });
 
   it("ignores the gold layer", async () => {
