@@ -2,18 +2,20 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { SentenceDto } from "@/lib/documents/get-document";
 import type { ReviewView } from "@/lib/review/review-types";
+import type { LabelSchema } from "@/lib/schema/label-schema";
+import { AddAnnotationForm } from "./add-annotation-form";
 import { MatchPanel, type Staged } from "./match-panel";
 import { callApi, describeError, fetchReview, type OpenMatch } from "./review-api";
 import { ReviewText } from "./review-text";
 import { ReviewToolbar } from "./review-toolbar";
 
-type Props = { sentences: SentenceDto[]; initial: ReviewView; canAct: boolean; canSignOff: boolean };
+type Props = { sentences: SentenceDto[]; initial: ReviewView; schema: LabelSchema; canAct: boolean; canSignOff: boolean };
 type Message = { ok: boolean; text: string } | null;
 
 const noSubscribe = () => () => {};
 
 /** The review page's island: document with matches, side panel, keyboard, start and sign-off. */
-export function ReviewClient({ sentences, initial, canAct, canSignOff }: Props) {
+export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }: Props) {
   const ready = useSyncExternalStore(noSubscribe, () => true, () => false);
   const [review, setReview] = useState(initial);
   const documentId = review.document.id;
@@ -51,10 +53,11 @@ export function ReviewClient({ sentences, initial, canAct, canSignOff }: Props) 
   );
 
   const decide = useCallback(
-    async (body: Record<string, unknown>) => {
-      if (!selected) return;
+    async (body: Record<string, unknown>, target: { matchKey: string; version: number } | null = null) => {
+      const on = target ?? (selected ? { matchKey: selected.key, version: selected.decision?.version ?? 0 } : null);
+      if (!on) return;
       setBusy(true);
-      const result = await callApi(`/api/v1/documents/${documentId}/review/decisions`, { body: { matchKey: selected.key, version: selected.decision?.version ?? 0, ...body } });
+      const result = await callApi(`/api/v1/documents/${documentId}/review/decisions`, { body: { ...on, ...body } });
       setBusy(false);
       if (!result.ok) {
         const stale = result.error.code === "stale_version";
@@ -68,7 +71,7 @@ export function ReviewClient({ sentences, initial, canAct, canSignOff }: Props) 
       const next = await refresh();
       // Move on to the next open disagreement after the one just decided.
       const open = next?.matches.filter((m) => m.open) ?? [];
-      const after = open.find((m) => next!.matches.indexOf(m) > next!.matches.findIndex((x) => x.key === selected.key)) ?? open[0];
+      const after = open.find((m) => next!.matches.indexOf(m) > next!.matches.findIndex((x) => x.key === on.matchKey)) ?? open[0];
       if (after) setSelectedKey(after.key);
     },
     [documentId, refresh, selected],
@@ -167,6 +170,16 @@ export function ReviewClient({ sentences, initial, canAct, canSignOff }: Props) 
               No annotator has annotated this document. Matches appear here once annotators have marked spans or sentence labels.
             </div>
           )}
+          {canAct && inReview ? (
+            <AddAnnotationForm
+              key={selectedKey ?? "none"}
+              schema={schema}
+              start={selected?.start ?? 0}
+              end={selected?.end ?? 0}
+              busy={busy}
+              onAdd={(annotation) => void decide({ decision: "add", annotation }, { matchKey: `added:${crypto.randomUUID()}`, version: 0 })}
+            />
+          ) : null}
           <p className="muted small" style={{ marginBottom: 0 }}>
             Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous disagreement · <kbd>1</kbd>–<kbd>9</kbd> accept annotator N · <kbd>r</kbd> reject · <kbd>o</kbd> override ·{" "}
             <kbd>Enter</kbd> confirm · <kbd>Esc</kbd> cancel

@@ -5,6 +5,7 @@ import { ReviewClient } from "@/components/review/review-client";
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
 import { getDocument } from "@/lib/documents/get-document";
+import { getProject } from "@/lib/projects/projects";
 import { getReview } from "@/lib/review/get-review";
 
 export const metadata: Metadata = { title: "Review" };
@@ -15,6 +16,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ project
   const review = await guardPage(() => getReview(user, documentId));
   const document = await guardPage(() => getDocument(user, documentId));
   if (document.projectId !== projectId) notFound();
+  const project = await guardPage(() => getProject(user, projectId));
   const permissions = document.access.permissions;
   return (
     <section>
@@ -24,7 +26,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ project
         <Link href={`/projects/${projectId}/documents/${documentId}`}>Back to the document</Link>
         {permissions.includes("agreement.view") ? <Link href={`/projects/${projectId}/agreement?documentId=${documentId}`}>Agreement for this document</Link> : null}
       </div>
-      <ReviewClient sentences={document.sentences} initial={review} canAct={permissions.includes("review.act")} canSignOff={permissions.includes("review.signOff")} />
+      <ReviewClient sentences={document.sentences} initial={review} schema={project.labelSchema} canAct={permissions.includes("review.act")} canSignOff={permissions.includes("review.signOff")} />
     </section>
   );
 }
