@@ -1,4 +1,9 @@
 import { describe, expect, it } from "vitest";
+import * as decisionsRoute from "@/app/api/v1/documents/[documentId]/review/decisions/route";
+import * as reviewRoute from "@/app/api/v1/documents/[documentId]/review/route";
+import * as startRoute from "@/app/api/v1/documents/[documentId]/review/start/route";
+import * as signOffRoute from "@/app/api/v1/documents/[documentId]/sign-off/route";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { prisma } from "@/lib/db/prisma";
 import { getReview } from "@/lib/review/get-review";
 import { recordReviewDecision } from "@/lib/review/record-review-decision";
@@ -308,5 +313,39 @@ describe("signing off", () => {
     await annotate(doc.id, team.annotator2, { type: "CLAIM", start: 0, end: 50, attributes: claimYes });
     await startReview(team.reviewer, doc.id);
     expect(await signOffDocument(team.reviewer, doc.id)).toMatchObject({ state: "SIGNED_OFF", gold: 1 });
+  });
+});
+
+describe("the HTTP routes", () => {
+  it("return the API error shape: 409 with open disagreements, 400 with fields, 200 with the review", async () => {
+    const { doc, reviewer, annotator } = await scenario();
+    const { token } = await createApiToken(reviewer.id, "test");
+    const annotatorToken = (await createApiToken(annotator.id, "test")).token;
+    const params = Promise.resolve({ documentId: doc.id });
+    const request = (path: string, tokenValue: string, body?: unknown) =>
+      new Request(`http://localhost/api/v1/documents/${doc.id}/${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { authorization: `Bearer ${tokenValue}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+
+    expect((await startRoute.POST(request("review/start", annotatorToken, {}), { params })).status).toBe(403);
+    expect((await startRoute.POST(request("review/start", token, {}), { params })).status).toBe(200);
+    const signOff = await signOffRoute.POST(request("sign-off", token, {}), { params });
+    expect(signOff.status).toBe(409);
+    const body = (await signOff.json()) as { error: { code: string; current: string; open: { matchKey: string }[] } };
+    expect(body.error.code).toBe("conflict");
+    expect(body.error.current).toBe("IN_REVIEW");
+    expect(body.error.open.map((o) => o.matchKey)).toEqual(DISAGREEMENTS);
+
+    const bad = await decisionsRoute.POST(request("review/decisions", token, { matchKey: "QUOTE:18:49", decision: "reject" }), { params });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields.reason).toBeDefined();
+    const notJson = await decisionsRoute.POST(new Request(`http://localhost/x`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" }, body: "x" }), { params });
+    expect(notJson.status).toBe(415);
+
+    const review = await reviewRoute.GET(request("review", token), { params });
+    expect(review.status).toBe(200);
+    expect(((await review.json()) as { counts: { open: number } }).counts.open).toBe(4);
   });
 });
