@@ -12,7 +12,8 @@ export type StartReviewResult = { state: "IN_REVIEW"; early: boolean; autoAccept
 /**
  * READY_FOR_REVIEW (or ANNOTATING, starting early) → IN_REVIEW. With the project setting
  * preAcceptAgreed on, every agreed match without a decision is copied into the gold layer
- * (origin "review:auto") with an "auto" decision, all in the same transaction as the state change.
+ * (origin "review:auto") with an "auto" decision, all in the same transaction as the state change
+ * (audited as `document.state`, the action the workflow timeline reads for every state change).
  */
 export async function startReview(user: AuthenticatedUser, documentId: string): Promise<StartReviewResult> {
   await requireDocumentPermission(user, documentId, "review.act");
@@ -24,7 +25,7 @@ export async function startReview(user: AuthenticatedUser, documentId: string): 
       await tx.document.update({ where: { id: documentId }, data: { state: "IN_REVIEW", version: { increment: 1 } } });
       const early = state === "ANNOTATING";
       await tx.auditEvent.create({
-        data: { projectId, documentId, actorId: user.id, action: "document.start_review", before: { state }, after: { state: "IN_REVIEW", early } },
+        data: { projectId, documentId, actorId: user.id, action: "document.state", before: { state }, after: { state: "IN_REVIEW", event: "startReview", early } },
       });
       if (!review.preAcceptAgreed) return { state: "IN_REVIEW" as const, early, autoAccepted: 0 };
 
@@ -47,7 +48,7 @@ export async function startReview(user: AuthenticatedUser, documentId: string): 
       });
       await tx.auditEvent.createMany({
         data: golds.flatMap((g) => [
-          { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "annotation.create", after: { ...g.row, version: 1 } },
+          { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "annotation.create", after: { ...g.row, layer: "gold", version: 1 } },
           { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "review.decision", after: { matchKey: g.matchKey, decision: "auto", goldAnnotationId: g.row.id, version: 1 } },
         ]),
       });

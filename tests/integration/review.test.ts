@@ -98,8 +98,9 @@ describe("starting a review", () => {
     expect(review.matches.find((m) => m.key === "CLAIM:0:50")!.decision).toMatchObject({ decision: "auto", version: 1 });
     expect(review.counts).toMatchObject({ open: 4, decided: 2 });
     const audit = await prisma().auditEvent.findMany({ where: { documentId: doc.id }, orderBy: { id: "asc" } });
-    expect(audit.map((e) => e.action)).toEqual(["document.start_review", "annotation.create", "review.decision", "annotation.create", "review.decision"]);
-    expect(audit[0]).toMatchObject({ projectId: project.id, actorId: reviewer.id, before: { state: "READY_FOR_REVIEW" }, after: { state: "IN_REVIEW", early: false } });
+    expect(audit.map((e) => e.action)).toEqual(["document.state", "annotation.create", "review.decision", "annotation.create", "review.decision"]);
+    expect(audit[0]).toMatchObject({ projectId: project.id, actorId: reviewer.id, before: { state: "READY_FOR_REVIEW" }, after: { state: "IN_REVIEW", event: "startReview", early: false } });
+    expect(audit[1]!.after).toMatchObject({ layer: "gold", origin: "review:auto" });
   });
 
   it("starts early from ANNOTATING, and pre-accepts nothing when the project setting is off", async () => {
