@@ -1,8 +1,8 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ProjectAgreement } from "@/lib/agreement/project-agreement";
+import { formatScore } from "./format-score";
 
-export const formatScore = (value: number | null | undefined) => (value === null || value === undefined ? "—" : value.toFixed(3));
 
 /** Krippendorff's alpha per attribute key, nominal / ordinal / interval side by side. */
 export function AlphaChart({ attributes }: { attributes: ProjectAgreement["attributes"] }) {

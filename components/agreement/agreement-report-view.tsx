@@ -1,5 +1,6 @@
 import type { ProjectAgreement } from "@/lib/agreement/project-agreement";
-import { AlphaChart, KappaMatrix, SpanF1Chart, formatScore } from "./agreement-charts";
+import { AlphaChart, KappaMatrix, SpanF1Chart } from "./agreement-charts";
+import { formatScore } from "./format-score";
 
 /** The agreement figures: alpha chart and table, kappa matrix, span F1 per type, per-annotator table. */
 export function AgreementReportView({ report }: { report: ProjectAgreement }) {
