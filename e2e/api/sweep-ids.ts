@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { as, demoProjectId } from "./helpers";
 
@@ -25,6 +26,31 @@ export const RESOLVERS: [string, Resolver][] = [
         multipart: { file: { name: "sweep.txt", mimeType: "text/plain", buffer: Buffer.from("Sweep article.\n\nIt exists for the authorization sweep.") } },
       });
       return ((await res.json()) as { taskId?: string }).taskId;
+    },
+  ],
+  [
+    "annotationId",
+    async (request, ids) => {
+      // annotator1 is assigned every seeded article; a sample one is found by its title.
+      const res = await request.get(`/api/v1/projects/${ids.projectId}/documents?limit=100`, { headers: as("manager") });
+      const items = ((await res.json()) as { items: { id: string; title: string }[] }).items;
+      const seeded = items.find((d) => d.title === "Moscow and Beijing are global partners");
+      if (!seeded) return undefined;
+      const created = await request.post(`/api/v1/documents/${seeded.id}/annotations`, {
+        headers: as("annotator1"),
+        data: { id: crypto.randomUUID(), type: "CLAIM", start: 0, end: 6, attributes: { checkworthy: "no" } },
+      });
+      return ((await created.json()) as { id?: string }).id;
+    },
+  ],
+  [
+    "entityId",
+    async (request, ids) => {
+      const created = await request.post(`/api/v1/projects/${ids.projectId}/entities`, {
+        headers: as("manager"),
+        data: { name: `Sweep speaker ${Date.now()}`, type: "person" },
+      });
+      return ((await created.json()) as { id?: string }).id;
     },
   ],
 ];

@@ -1,3 +1,4 @@
+import { ANNOTATION_OPERATIONS } from "./catalog/annotations";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
 import { REVIEW_OPERATIONS } from "./catalog/review";
@@ -8,4 +9,4 @@ import type { ApiOperation } from "./catalog/types";
 // every route file is listed).
 export type { ApiOperation };
 
-export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS, ...REVIEW_OPERATIONS];
+export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...DOCUMENT_OPERATIONS, ...ANNOTATION_OPERATIONS, ...REVIEW_OPERATIONS];

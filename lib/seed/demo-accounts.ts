@@ -16,3 +16,9 @@ export const DEMO_PROJECT = {
   description: "Machine-translated Russian press coverage of the Russia–China partnership, republished via InoSMI and others.",
   stanceTargets: ["Russia–China partnership", "United States / the West", "Ukraine"],
 };
+
+/** Who works on every sample article in the demo project. */
+export const DEMO_ASSIGNMENTS = {
+  annotators: ["annotator1@example.com", "annotator2@example.com"],
+  reviewer: "reviewer@example.com",
+};

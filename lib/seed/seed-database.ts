@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/prisma";
 import { importArticle } from "@/lib/documents/import-article";
 import { defaultLabelSchema } from "@/lib/schema/label-schema";
 import { projectSettingsOf } from "@/lib/projects/settings";
-import { DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS } from "./demo-accounts";
+import { DEMO_ASSIGNMENTS, DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS } from "./demo-accounts";
 
 export type SeedResult = { seeded: boolean; adminPassword?: string; generatedAdminPassword?: boolean };
 
@@ -51,9 +51,19 @@ export async function seedDatabase(options: { demo: boolean; adminPassword?: str
     select: { id: true },
   });
   const manager = users.find((u) => u.email === "manager@example.com")!;
+  const byEmail = (email: string) => users.find((u) => u.email === email)!.id;
   for (const file of fs.readdirSync(options.seedDataDir).filter((f) => f.endsWith(".txt")).sort()) {
     const text = fs.readFileSync(path.join(options.seedDataDir, file), "utf8");
-    await importArticle({ projectId: project.id, createdById: manager.id, article: { text, source: "sample corpus", meta: { file } } });
+    const result = await importArticle({ projectId: project.id, createdById: manager.id, article: { text, source: "sample corpus", meta: { file } } });
+    if (result.status !== "imported") continue;
+    // Both annotators get every sample article (so agreement has something to measure) and the
+    // reviewer reviews them all: the demo opens on real work queues.
+    await prisma().assignment.createMany({
+      data: [
+        ...DEMO_ASSIGNMENTS.annotators.map((email) => ({ documentId: result.id, userId: byEmail(email), role: "ANNOTATOR" as const })),
+        { documentId: result.id, userId: byEmail(DEMO_ASSIGNMENTS.reviewer), role: "REVIEWER" as const },
+      ],
+    });
   }
   return { seeded: true, adminPassword, generatedAdminPassword: false };
 }

@@ -1,0 +1,80 @@
+import type { AnnotationLayer, EntityType, Prisma } from "@/lib/generated/prisma/client";
+import { entityTypeName } from "@/lib/entities/entity-dto";
+import { sliceCodePoints } from "@/lib/text/code-points";
+
+export type AnnotationDto = {
+  id: string;
+  documentId: string;
+  layer: "annotator" | "gold";
+  authorId: string;
+  /** A span type (CLAIM, QUOTE, …) or SENTENCE for sentence-level labels. */
+  type: string;
+  start: number | null;
+  end: number | null;
+  sentenceIndex: number | null;
+  /** The covered text for spans (code-point slice of the original text). */
+  text: string | null;
+  /** Span attributes, or the labels of a SENTENCE annotation. The speaker is in `speaker`. */
+  attributes: Record<string, unknown>;
+  speaker: { id: string; name: string; type: string } | null;
+  origin: string;
+  version: number;
+  updatedAt: string;
+};
+
+/** Sentence-level labels are stored as annotations of this pseudo-type. */
+export const SENTENCE_TYPE = "SENTENCE";
+
+export const ANNOTATION_SELECT = {
+  id: true,
+  documentId: true,
+  layer: true,
+  authorId: true,
+  type: true,
+  start: true,
+  end: true,
+  sentenceIndex: true,
+  attributes: true,
+  origin: true,
+  version: true,
+  updatedAt: true,
+  speaker: { select: { id: true, name: true, type: true } },
+} as const;
+
+export type AnnotationRow = {
+  id: string;
+  documentId: string;
+  layer: AnnotationLayer;
+  authorId: string;
+  type: string;
+  start: number | null;
+  end: number | null;
+  sentenceIndex: number | null;
+  attributes: unknown;
+  origin: string;
+  version: number;
+  updatedAt: Date;
+  speaker: { id: string; name: string; type: EntityType } | null;
+};
+
+export function toAnnotationDto(row: AnnotationRow, text?: string): AnnotationDto {
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    layer: row.layer === "GOLD" ? "gold" : "annotator",
+    authorId: row.authorId,
+    type: row.type,
+    start: row.start,
+    end: row.end,
+    sentenceIndex: row.sentenceIndex,
+    text: text !== undefined && row.start !== null && row.end !== null ? sliceCodePoints(text, row.start, row.end) : null,
+    attributes: (row.attributes ?? {}) as Record<string, unknown>,
+    speaker: row.speaker ? { id: row.speaker.id, name: row.speaker.name, type: entityTypeName(row.speaker.type) } : null,
+    origin: row.origin,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The DTO as stored in audit_events.before/after (it is plain JSON by construction). */
+export const auditJson = (dto: AnnotationDto) => dto as unknown as Prisma.InputJsonObject;

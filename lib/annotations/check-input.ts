@@ -1,0 +1,39 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { resolveSpeaker } from "@/lib/entities/resolve-speaker";
+import { checkSentenceLabels, checkSpanAttributes, type CheckedAttributes } from "./attribute-rules";
+import type { WriteContext } from "./write-access";
+
+function throwFieldErrors(errors: FieldErrors): never {
+  const [path, messages] = Object.entries(errors)[0]!;
+  throw new AppError("validation_failed", `Invalid input — ${path}: ${messages[0]}`, { details: { fields: errors } });
+}
+
+export function checkOffsets(context: WriteContext, start: number, end: number): void {
+  const errors: FieldErrors = {};
+  if (start >= end) errors.end = ["start must be before end"];
+  if (end > context.textLength) errors.end = [`end ${end} is beyond the text (${context.textLength} code points)`];
+  if (Object.keys(errors).length) throwFieldErrors(errors);
+}
+
+export async function checkSentenceIndex(tx: Prisma.TransactionClient, context: WriteContext, sentenceIndex: number): Promise<void> {
+  const sentence = await tx.sentence.findUnique({ where: { documentId_index: { documentId: context.documentId, index: sentenceIndex } }, select: { index: true } });
+  if (!sentence) throwFieldErrors({ sentenceIndex: [`The document has no sentence ${sentenceIndex}`] });
+}
+
+/** Validates attributes (or sentence labels) against the project schema and resolves the speaker. */
+export async function checkAttributes(
+  tx: Prisma.TransactionClient,
+  context: WriteContext,
+  kind: { span: string; previousType?: string } | "sentence",
+  input: Record<string, unknown>,
+  previous?: Record<string, unknown>,
+): Promise<{ attributes: Record<string, unknown>; speakerId: string | null | undefined }> {
+  const options = { textLength: context.textLength, previous };
+  const checked: CheckedAttributes =
+    kind === "sentence" ? checkSentenceLabels(context.schema, input, options) : checkSpanAttributes(context.schema, kind.span, input, { ...options, previousType: kind.previousType });
+  if (Object.keys(checked.errors).length) throwFieldErrors(checked.errors);
+  const speakerId = checked.speaker ? await resolveSpeaker(tx, context.projectId, checked.speaker) : checked.speaker;
+  return { attributes: checked.attributes, speakerId };
+}
