@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { entityTypeName } from "@/lib/entities/entity-dto";
 import { AppError } from "@/lib/errors";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { CodePointIndex } from "@/lib/text/code-points";
@@ -26,7 +27,7 @@ export function annotationView(row: AnnotationRow, text: CodePointIndex & { sour
     end: row.end,
     sentenceIndex: row.sentenceIndex,
     attributes: (row.attributes ?? {}) as Record<string, unknown>,
-    speaker: row.speaker ? { id: row.speaker.id, name: row.speaker.name, type: row.speaker.type } : null,
+    speaker: row.speaker ? { id: row.speaker.id, name: row.speaker.name, type: entityTypeName(row.speaker.type) } : null,
     origin: row.origin,
     version: row.version,
     text: isSpan ? text.source.slice(text.toUtf16(row.start as number), text.toUtf16(row.end as number)) : null,
@@ -37,7 +38,7 @@ export function annotationView(row: AnnotationRow, text: CodePointIndex & { sour
  * Everything the review needs about one document, read through `db` (inside a transaction when
  * the caller is about to write, so the groups it computes are the ones it writes against).
  */
-export async function loadReviewState(db: Db, documentId: string): Promise<ReviewView & { charCount: number; sentenceCount: number; labelSchema: unknown }> {
+export async function loadReviewState(db: Db, documentId: string): Promise<ReviewView & { text: string; charCount: number; sentenceCount: number; labelSchema: unknown }> {
   const document = await db.document.findUniqueOrThrow({
     where: { id: documentId },
     select: {
@@ -90,6 +91,7 @@ export async function loadReviewState(db: Db, documentId: string): Promise<Revie
     matches,
     gold,
     counts: countMatches(matches),
+    text: document.text,
     charCount: document.charCount,
     sentenceCount: document.sentenceCount,
     labelSchema: document.project.labelSchema,

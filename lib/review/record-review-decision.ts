@@ -17,9 +17,9 @@ export type RecordDecisionResult = { decision: ReviewDecisionView; gold: { id: s
 const fromVersion = (v: ReviewAnnotationView, origin: string): GoldContent => ({
   type: v.type, start: v.start, end: v.end, sentenceIndex: v.sentenceIndex, attributes: v.attributes, speakerId: v.speaker?.id ?? null, origin,
 });
-const fromInput = (a: ReviewAnnotationInput, origin: string): GoldContent => ({
+const fromInput = (a: ReviewAnnotationInput, checked: { attributes: Record<string, unknown>; speakerId: string | null }, origin: string): GoldContent => ({
   type: a.type, start: a.start ?? null, end: a.end ?? null, sentenceIndex: a.start === undefined ? (a.sentenceIndex ?? null) : null,
-  attributes: a.attributes, speakerId: a.speakerId ?? null, origin,
+  attributes: checked.attributes, speakerId: checked.speakerId, origin,
 });
 const fieldError = (field: string, message: string) =>
   new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { details: { fields: { [field]: [message] } } });
@@ -60,10 +60,10 @@ export async function recordReviewDecision(user: AuthenticatedUser, documentId: 
         chosen = match?.versions.find((v) => v.id === data.annotatorAnnotationId);
         if (!chosen) throw fieldError("annotatorAnnotationId", "is not one of this match's annotator versions");
       }
-      if (data.annotation) await checkGoldAnnotation(tx, { projectId, ...review }, data.annotation);
+      const checked = data.annotation ? await checkGoldAnnotation(tx, { projectId, ...review }, data.annotation) : null;
 
       const previousGold = current?.goldAnnotationId ?? null;
-      const ctx = { projectId, documentId, actorId: user.id };
+      const ctx = { projectId, documentId, actorId: user.id, text: review.text };
       let goldId: string | null;
       switch (data.decision) {
         case "accept":
@@ -71,7 +71,7 @@ export async function recordReviewDecision(user: AuthenticatedUser, documentId: 
           break;
         case "edit":
         case "add":
-          goldId = await setGold(tx, ctx, previousGold, fromInput(data.annotation as ReviewAnnotationInput, `review:${data.decision}`));
+          goldId = await setGold(tx, ctx, previousGold, fromInput(data.annotation as ReviewAnnotationInput, checked!, `review:${data.decision}`));
           break;
         case "reject":
           goldId = await setGold(tx, ctx, previousGold, null);
@@ -79,8 +79,8 @@ export async function recordReviewDecision(user: AuthenticatedUser, documentId: 
         case "override":
           goldId = chosen
             ? await setGold(tx, ctx, previousGold, fromVersion(chosen, "review:override"))
-            : data.annotation
-              ? await setGold(tx, ctx, previousGold, fromInput(data.annotation, "review:override"))
+            : data.annotation && checked
+              ? await setGold(tx, ctx, previousGold, fromInput(data.annotation, checked, "review:override"))
               : previousGold;
           break;
       }

@@ -9,6 +9,7 @@ export type ReviewAnnotationView = {
   end: number | null;
   sentenceIndex: number | null;
   attributes: Record<string, unknown>;
+  /** type is the entity type name: person, organisation, outlet or document. */
   speaker: { id: string; name: string; type: string } | null;
   origin: string;
   version: number;

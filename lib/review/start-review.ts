@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { auditJson, type AnnotationDto } from "@/lib/annotations/annotation-dto";
 import { requireDocumentPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
@@ -30,12 +31,20 @@ export async function startReview(user: AuthenticatedUser, documentId: string): 
       if (!review.preAcceptAgreed) return { state: "IN_REVIEW" as const, early, autoAccepted: 0 };
 
       const agreed = review.matches.filter((m) => m.source === "annotators" && m.agreed && m.decision === null && m.versions.length > 0);
+      const now = new Date().toISOString();
       const golds = agreed.map((match) => {
         const version = match.versions[0]!;
+        const id = crypto.randomUUID();
+        // The audit snapshot is the annotation DTO, as for every annotation write (lib/annotations).
+        const dto: AnnotationDto = {
+          id, documentId, layer: "gold", authorId: user.id, type: version.type, start: version.start, end: version.end, sentenceIndex: version.sentenceIndex,
+          text: version.text, attributes: version.attributes, speaker: version.speaker, origin: "review:auto", version: 1, updatedAt: now,
+        };
         return {
           matchKey: match.key,
+          audit: auditJson(dto),
           row: {
-            id: crypto.randomUUID(), documentId, layer: "GOLD" as const, authorId: user.id, type: version.type,
+            id, documentId, layer: "GOLD" as const, authorId: user.id, type: version.type,
             start: version.start, end: version.end, sentenceIndex: version.sentenceIndex,
             attributes: version.attributes as Prisma.InputJsonValue, speakerId: version.speaker?.id ?? null, origin: "review:auto",
           },
@@ -48,7 +57,7 @@ export async function startReview(user: AuthenticatedUser, documentId: string): 
       });
       await tx.auditEvent.createMany({
         data: golds.flatMap((g) => [
-          { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "annotation.create", after: { ...g.row, layer: "gold", version: 1 } },
+          { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "annotation.create", after: g.audit },
           { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "review.decision", after: { matchKey: g.matchKey, decision: "auto", goldAnnotationId: g.row.id, version: 1 } },
         ]),
       });

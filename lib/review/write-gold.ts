@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { ANNOTATION_SELECT, auditJson, toAnnotationDto, type AnnotationRow } from "@/lib/annotations/annotation-dto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type GoldContent = {
@@ -13,16 +14,9 @@ export type GoldContent = {
   origin: string;
 };
 
-export type GoldContext = { projectId: string; documentId: string; actorId: string };
+export type GoldContext = { projectId: string; documentId: string; actorId: string; /** The document text, for the DTO's covered text. */ text: string };
 
-const goldSelect = {
-  id: true, type: true, start: true, end: true, sentenceIndex: true, attributes: true, speakerId: true, origin: true, version: true, authorId: true,
-} as const;
-
-/** The audit before/after shape of a gold annotation. */
-function auditDto(row: Prisma.AnnotationGetPayload<{ select: typeof goldSelect }>) {
-  return { ...row, layer: "gold" as const, attributes: row.attributes as Prisma.InputJsonValue };
-}
+const goldSelect = ANNOTATION_SELECT;
 
 /**
  * Makes the gold annotation of one match equal `next` (or removes it when null), updating in place
@@ -31,13 +25,11 @@ function auditDto(row: Prisma.AnnotationGetPayload<{ select: typeof goldSelect }
  */
 export async function setGold(tx: Prisma.TransactionClient, ctx: GoldContext, previousId: string | null, next: GoldContent | null): Promise<string | null> {
   const previous = previousId ? await tx.annotation.findFirst({ where: { id: previousId, documentId: ctx.documentId, layer: "GOLD" }, select: goldSelect }) : null;
-  const audit = (action: string, annotationId: string, before: unknown, after: unknown) =>
+  // Audit snapshots are the annotation DTO, as for annotator-layer writes (lib/annotations).
+  const auditDto = (row: AnnotationRow) => auditJson(toAnnotationDto(row, ctx.text));
+  const audit = (action: string, annotationId: string, before: Prisma.InputJsonObject | null, after: Prisma.InputJsonObject | null) =>
     tx.auditEvent.create({
-      data: {
-        projectId: ctx.projectId, documentId: ctx.documentId, annotationId, actorId: ctx.actorId, action,
-        before: (before ?? undefined) as Prisma.InputJsonValue | undefined,
-        after: (after ?? undefined) as Prisma.InputJsonValue | undefined,
-      },
+      data: { projectId: ctx.projectId, documentId: ctx.documentId, annotationId, actorId: ctx.actorId, action, before: before ?? undefined, after: after ?? undefined },
     });
 
   if (!next) {

@@ -3,6 +3,7 @@ import * as decisionsRoute from "@/app/api/v1/documents/[documentId]/review/deci
 import * as reviewRoute from "@/app/api/v1/documents/[documentId]/review/route";
 import * as startRoute from "@/app/api/v1/documents/[documentId]/review/start/route";
 import * as signOffRoute from "@/app/api/v1/documents/[documentId]/sign-off/route";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { prisma } from "@/lib/db/prisma";
 import { getReview } from "@/lib/review/get-review";
@@ -139,9 +140,11 @@ describe("review decisions", () => {
     const { doc, reviewer } = await scenario();
     await startReview(reviewer, doc.id);
     const edited = await recordReviewDecision(reviewer, doc.id, {
-      matchKey: "CLAIM:51:70", decision: "edit", annotation: { type: "CLAIM", start: 51, end: 71, attributes: { checkworthy: "yes", stance: [{ target: "tax cut", value: -1 }] } },
+      matchKey: "CLAIM:51:70", decision: "edit", annotation: { type: "CLAIM", start: 51, end: 71, attributes: { checkworthy: "yes", stance: [{ target: "Ukraine", value: -1 }] } },
     });
-    expect(await prisma().annotation.findUniqueOrThrow({ where: { id: edited.gold!.id } })).toMatchObject({ start: 51, end: 71, origin: "review:edit", version: 1 });
+    expect(await prisma().annotation.findUniqueOrThrow({ where: { id: edited.gold!.id } })).toMatchObject({
+      start: 51, end: 71, origin: "review:edit", version: 1, attributes: { checkworthy: "yes", stance: [{ target: "Ukraine", value: -1 }] },
+    });
     const rejected = await recordReviewDecision(reviewer, doc.id, { matchKey: "CLAIM:51:70", decision: "reject", reason: "Not a claim, a reaction.", version: 1 });
     expect(rejected).toMatchObject({ decision: { decision: "reject", reason: "Not a claim, a reaction.", version: 2, goldAnnotationId: null }, gold: null });
     expect(await prisma().annotation.findUnique({ where: { id: edited.gold!.id } })).toBeNull();
@@ -195,7 +198,12 @@ describe("review decisions", () => {
       [{ matchKey: "QUOTE:18:49", decision: "edit", annotation: { type: "GOSSIP", start: 18, end: 49 } }, "annotation.type"],
       [{ matchKey: "QUOTE:18:49", decision: "edit", annotation: { type: "QUOTE", start: 18 } }, "annotation.end"],
       [{ matchKey: "sentence:1:SENTENCE", decision: "edit", annotation: { type: "SENTENCE", sentenceIndex: 9 } }, "annotation.sentenceIndex"],
-      [{ matchKey: "QUOTE:18:49", decision: "edit", annotation: { type: "QUOTE", start: 18, end: 49, speakerId: "someone-else" } }, "annotation.speakerId"],
+      [{ matchKey: "QUOTE:18:49", decision: "edit", annotation: { type: "QUOTE", start: 18, end: 49, attributes: { form: "direct" }, speakerId: "someone-else" } }, "annotation.speakerId"],
+      // The annotator layer's schema rules apply to the reviewer's own annotations too.
+      [{ matchKey: "QUOTE:18:49", decision: "edit", annotation: { type: "QUOTE", start: 18, end: 49, attributes: { form: "shouted" }, speakerId: null } }, "annotation.attributes.form"],
+      [{ matchKey: "CLAIM:51:70", decision: "edit", annotation: { type: "CLAIM", start: 51, end: 70, attributes: { checkworthy: "yes", stance: [{ target: "Mars", value: 1 }] } } }, "annotation.attributes.stance.0.target"],
+      [{ matchKey: "sentence:1:SENTENCE", decision: "edit", annotation: { type: "SENTENCE", sentenceIndex: 1, attributes: { mood: "grim" } } }, "annotation.labels.mood"],
+      [{ matchKey: "sentence:1:SENTENCE", decision: "edit", annotation: { type: "CLAIM", sentenceIndex: 1, attributes: { checkworthy: "no" } } }, "annotation.type"],
     ];
     for (const [input, field] of cases) {
       const error = await errorOf(recordReviewDecision(reviewer, doc.id, input));
@@ -205,7 +213,7 @@ describe("review decisions", () => {
     // A speaker of another project is not a speaker of this one.
     const other = await makeProject([], "Other");
     const foreign = await makeEntity(other.id, "Foreigner");
-    const error = await errorOf(recordReviewDecision(reviewer, doc.id, { matchKey: "QUOTE:18:49", decision: "edit", annotation: { type: "QUOTE", start: 18, end: 49, speakerId: foreign.id } }));
+    const error = await errorOf(recordReviewDecision(reviewer, doc.id, { matchKey: "QUOTE:18:49", decision: "edit", annotation: { type: "QUOTE", start: 18, end: 49, attributes: { form: "direct" }, speakerId: foreign.id } }));
     expect(error.status).toBe(400);
     expect((await errorOf(recordReviewDecision(reviewer, doc.id, { matchKey: "QUOTE:0:1", decision: "reject", reason: "x" }))).status).toBe(404);
     expect((await errorOf(recordReviewDecision(annotator, doc.id, { matchKey: "QUOTE:18:49", decision: "reject", reason: "x" }))).status).toBe(403);
@@ -348,5 +356,35 @@ describe("the HTTP routes", () => {
     const review = await reviewRoute.GET(request("review", token), { params });
     expect(review.status).toBe(200);
     expect(((await review.json()) as { counts: { open: number } }).counts.open).toBe(4);
+  });
+});
+
+describe("with the annotations API", () => {
+  it("annotators write through the API, the reviewer resolves and signs off, then annotator writes are refused", async () => {
+    const team = await makeTeam();
+    const doc = await makeDocument(team.project.id, { state: "ANNOTATING" });
+    await assign(doc.id, team.annotator, "ASSIGNED");
+    await assign(doc.id, team.annotator2, "ASSIGNED");
+    const quote = (speaker: string) => ({ type: "QUOTE", start: 18, end: 49, attributes: { form: "direct", speaker: { name: speaker } } });
+    await createAnnotation(team.annotator, doc.id, quote("The minister"));
+    await createAnnotation(team.annotator2, doc.id, quote("The finance minister"));
+    await createAnnotation(team.annotator, doc.id, { sentenceIndex: 0, labels: { checkworthy: "yes" } });
+    await createAnnotation(team.annotator2, doc.id, { sentenceIndex: 0, labels: { checkworthy: "yes" } });
+
+    expect(await startReview(team.reviewer, doc.id)).toMatchObject({ early: true, autoAccepted: 1 });
+    const review = await getReview(team.reviewer, doc.id);
+    const match = review.matches.find((m) => m.key === "QUOTE:18:49")!;
+    expect(match.differences).toEqual(["attribute:speaker"]);
+    const chosen = match.versions.find((v) => v.speaker?.name === "The finance minister")!;
+    await recordReviewDecision(team.reviewer, doc.id, { matchKey: match.key, decision: "accept", annotatorAnnotationId: chosen.id });
+    await signOffDocument(team.reviewer, doc.id);
+
+    const gold = await getReview(team.manager, doc.id);
+    expect(gold.gold.map((g) => [g.type, g.speaker?.name ?? null, g.origin]).sort()).toEqual([
+      ["QUOTE", "The finance minister", "review:accept"],
+      ["SENTENCE", null, "review:auto"],
+    ]);
+    const frozen = await errorOf(createAnnotation(team.annotator, doc.id, { type: "CLAIM", start: 51, end: 71, attributes: { checkworthy: "yes" } }));
+    expect(frozen.status).toBe(409);
   });
 });
