@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentReader } from "@/components/documents/document-reader";
 import { requireUser } from "@/lib/auth/current-user";
@@ -34,13 +33,6 @@ export default async function DocumentPage({ params }: { params: Promise<{ proje
         />
       </section>
       <aside className="panel">
-        {document.access.permissions.includes("review.view") ? (
-          <p style={{ marginTop: 0 }}>
-            <Link href={`/projects/${projectId}/documents/${document.id}/review`} className="button secondary" data-testid="open-review">
-              Review this document
-            </Link>
-          </p>
-        ) : null}
         <h3 style={{ marginTop: 0 }}>Metadata</h3>
         <dl style={{ margin: 0 }}>
           {facts
