@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { formatAttribute, versionRows } from "@/lib/review/review-table";
 import type { ReviewMatchView } from "@/lib/review/review-types";
+import type { LabelSchema } from "@/lib/schema/label-schema";
 
 export type Staged = { kind: "accept"; column: number } | { kind: "reject" } | { kind: "override" } | null;
 
@@ -16,12 +17,15 @@ type Props = {
   onReason: (reason: string) => void;
   onConfirm: () => void;
   onEdit: (start: number, end: number) => void;
+  /** Sentence-level label definitions, for editing a sentence-label match. */
+  sentenceLabels: LabelSchema["sentenceLabels"];
+  onEditLabels: (attributes: Record<string, unknown>) => void;
 };
 
 const DECISION_LABEL: Record<string, string> = { auto: "pre-accepted (agreed)", accept: "accepted", edit: "edited", reject: "rejected", add: "added", override: "overridden" };
 
 /** The selected match: annotators' versions side by side (differing rows emphasised), decision, gold, actions. */
-export function MatchPanel({ match, annotators, canAct, busy, staged, reason, onStage, onReason, onConfirm, onEdit }: Props) {
+export function MatchPanel({ match, annotators, canAct, busy, staged, reason, onStage, onReason, onConfirm, onEdit, sentenceLabels, onEditLabels }: Props) {
   const rows = versionRows(match, annotators.map((a) => a.id));
   const columns = annotators.map((a) => ({ ...a, version: match.versions.find((v) => v.authorId === a.id) ?? null }));
   const status = match.source === "reviewer" ? "reviewer's own" : match.agreed ? "agreed" : match.open ? "open disagreement" : "resolved disagreement";
@@ -118,6 +122,7 @@ export function MatchPanel({ match, annotators, canAct, busy, staged, reason, on
           </div>
           {staged ? <StagedAction staged={staged} columns={columns} reason={reason} busy={busy} onReason={onReason} onConfirm={onConfirm} onCancel={() => onStage(null)} /> : null}
           {match.kind === "span" && match.versions.length > 0 ? <EditBoundaries key={match.key} match={match} busy={busy} onEdit={onEdit} /> : null}
+          {match.kind === "sentence" && match.versions.length > 0 ? <EditLabels key={match.key} match={match} definitions={sentenceLabels} busy={busy} onSave={onEditLabels} /> : null}
         </>
       ) : null}
     </div>
@@ -175,6 +180,47 @@ function EditBoundaries({ match, busy, onEdit }: { match: ReviewMatchView; busy:
         <label className="small" htmlFor="edit-end">End</label>
         <input id="edit-end" type="number" min={0} value={end} onChange={(e) => setEnd(e.target.value)} style={{ width: "6rem" }} />
         <button type="button" className="secondary" disabled={busy} onClick={() => onEdit(Number(start), Number(end))}>Save edit</button>
+      </div>
+    </details>
+  );
+}
+
+/** The reviewer's own choice labels for a sentence; other labels (stance) are kept from the first version. */
+function EditLabels({ match, definitions, busy, onSave }: { match: ReviewMatchView; definitions: LabelSchema["sentenceLabels"]; busy: boolean; onSave: (attributes: Record<string, unknown>) => void }) {
+  const base = match.versions[0]?.attributes ?? {};
+  const choices = definitions.flatMap((d) => (d.kind === "choice" ? [d] : []));
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(choices.map((d) => [d.name, typeof base[d.name] === "string" ? (base[d.name] as string) : ""])));
+  if (choices.length === 0) return null;
+  return (
+    <details style={{ marginTop: "0.6rem" }}>
+      <summary className="small">Edit the labels (keeps the first version’s other labels)</summary>
+      <div className="row" style={{ marginTop: "0.4rem" }}>
+        {choices.map((d) => (
+          <span key={d.name} className="row">
+            <label className="small" htmlFor={`edit-label-${d.name}`}>{d.name}</label>
+            <select id={`edit-label-${d.name}`} value={values[d.name] ?? ""} onChange={(e) => setValues((v) => ({ ...v, [d.name]: e.target.value }))}>
+              <option value="">—</option>
+              {d.values.filter((v) => !v.retired).map((v) => (
+                <option key={v.value} value={v.value}>{v.label}</option>
+              ))}
+            </select>
+          </span>
+        ))}
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => {
+            const next: Record<string, unknown> = { ...base };
+            for (const d of choices) {
+              if (values[d.name]) next[d.name] = values[d.name];
+              else delete next[d.name];
+            }
+            onSave(next);
+          }}
+        >
+          Save edit
+        </button>
       </div>
     </details>
   );

@@ -163,6 +163,8 @@ export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }:
               onReason={setReason}
               onConfirm={confirm}
               onEdit={edit}
+              sentenceLabels={schema.sentenceLabels}
+              onEditLabels={(attributes) => void decide({ decision: "edit", annotation: { type: selected.type, sentenceIndex: selected.sentenceIndex, attributes } })}
             />
           ) : (
             <div className="empty">
