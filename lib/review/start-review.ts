@@ -4,8 +4,8 @@ import { auditJson, type AnnotationDto } from "@/lib/annotations/annotation-dto"
 import { requireDocumentPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadReviewState, lockDocument } from "./load-review-state";
+import { insertAutoAccepted, type AutoAccepted } from "./insert-auto-accepted";
 import { documentStateError } from "./review-state-error";
 
 export type StartReviewResult = { state: "IN_REVIEW"; early: boolean; autoAccepted: number };
@@ -32,7 +32,7 @@ export async function startReview(user: AuthenticatedUser, documentId: string): 
 
       const agreed = review.matches.filter((m) => m.source === "annotators" && m.agreed && m.decision === null && m.versions.length > 0);
       const now = new Date().toISOString();
-      const golds = agreed.map((match) => {
+      const golds: AutoAccepted[] = agreed.map((match) => {
         const version = match.versions[0]!;
         const id = crypto.randomUUID();
         // The audit snapshot is the annotation DTO, as for every annotation write (lib/annotations).
@@ -42,25 +42,11 @@ export async function startReview(user: AuthenticatedUser, documentId: string): 
         };
         return {
           matchKey: match.key,
+          gold: { id, type: version.type, start: version.start, end: version.end, sentenceIndex: version.sentenceIndex, attributes: version.attributes, speakerId: version.speaker?.id ?? null },
           audit: auditJson(dto),
-          row: {
-            id, documentId, layer: "GOLD" as const, authorId: user.id, type: version.type,
-            start: version.start, end: version.end, sentenceIndex: version.sentenceIndex,
-            attributes: version.attributes as Prisma.InputJsonValue, speakerId: version.speaker?.id ?? null, origin: "review:auto",
-          },
         };
       });
-      // Bulk inserts: a long document can have thousands of agreed matches.
-      await tx.annotation.createMany({ data: golds.map((g) => g.row) });
-      await tx.reviewDecision.createMany({
-        data: golds.map((g) => ({ documentId, matchKey: g.matchKey, decision: "auto", goldAnnotationId: g.row.id, reviewerId: user.id })),
-      });
-      await tx.auditEvent.createMany({
-        data: golds.flatMap((g) => [
-          { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "annotation.create", after: g.audit },
-          { projectId, documentId, annotationId: g.row.id, actorId: user.id, action: "review.decision", after: { matchKey: g.matchKey, decision: "auto", goldAnnotationId: g.row.id, version: 1 } },
-        ]),
-      });
+      await insertAutoAccepted(tx, { projectId, documentId, reviewerId: user.id }, golds);
       return { state: "IN_REVIEW" as const, early, autoAccepted: golds.length };
     },
     { timeout: 60_000 },

@@ -388,3 +388,32 @@ describe("with the annotations API", () => {
     expect(frozen.status).toBe(409);
   });
 });
+
+describe("long documents", () => {
+  it("reviews a 3,000-sentence document with 6,000 annotator spans in seconds", async () => {
+    const team = await makeTeam();
+    const sentence = "Officials said the partnership is strong. ";
+    const doc = await makeDocument(team.project.id, { text: sentence.repeat(3000).trimEnd() });
+    await assign(doc.id, team.annotator);
+    await assign(doc.id, team.annotator2);
+    const length = Array.from(sentence).length;
+    const rows = [team.annotator, team.annotator2].flatMap((user, u) =>
+      Array.from({ length: 3000 }, (_, i) => ({
+        id: crypto.randomUUID(), documentId: doc.id, layer: "ANNOTATOR" as const, authorId: user.id, type: "CLAIM",
+        // Every tenth sentence the second annotator's boundary differs.
+        start: i * length, end: i * length + length - 1 - (u === 1 && i % 10 === 0 ? 1 : 0), attributes: { checkworthy: "yes" },
+      })),
+    );
+    await prisma().annotation.createMany({ data: rows });
+    const started = Date.now();
+    expect(await startReview(team.reviewer, doc.id)).toMatchObject({ autoAccepted: 2700 });
+    const review = await getReview(team.reviewer, doc.id);
+    const elapsed = Date.now() - started;
+    expect(review.counts).toMatchObject({ matches: 3000, agreed: 2700, open: 300 });
+    // About 1.5 s on a laptop; the bound leaves room for a busy CI machine.
+    expect(elapsed).toBeLessThan(8_000);
+    const gold = await prisma().annotation.findMany({ where: { documentId: doc.id, layer: "GOLD" }, select: { origin: true, version: true, authorId: true }, take: 1 });
+    expect(gold[0]).toEqual({ origin: "review:auto", version: 1, authorId: team.reviewer.id });
+    expect(await prisma().auditEvent.count({ where: { documentId: doc.id, action: "annotation.create" } })).toBe(2700);
+  });
+});
