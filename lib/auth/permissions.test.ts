@@ -18,6 +18,8 @@ const EXPECTED: Record<Permission, Record<ProjectRoleName, boolean>> = {
   "review.signOff": { MANAGER: false, ANNOTATOR: false, REVIEWER: true },
   "documents.reopen": { MANAGER: true, ANNOTATOR: false, REVIEWER: false },
   "comments.write": { MANAGER: true, ANNOTATOR: true, REVIEWER: true },
+  "comments.resolve": { MANAGER: true, ANNOTATOR: false, REVIEWER: true },
+  "work.view": { MANAGER: false, ANNOTATOR: true, REVIEWER: true },
   "entities.create": { MANAGER: true, ANNOTATOR: true, REVIEWER: true },
   "entities.manage": { MANAGER: true, ANNOTATOR: false, REVIEWER: false },
   "agreement.view": { MANAGER: true, ANNOTATOR: false, REVIEWER: true },

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "review.signOff": ["REVIEWER"],
   "documents.reopen": ["MANAGER"],
   "comments.write": ["MANAGER", "ANNOTATOR", "REVIEWER"],
+  "comments.resolve": ["MANAGER", "REVIEWER"],
+  "work.view": ["ANNOTATOR", "REVIEWER"],
   "entities.create": ["MANAGER", "ANNOTATOR", "REVIEWER"],
   "entities.manage": ["MANAGER"],
   "agreement.view": ["MANAGER", "REVIEWER"],
