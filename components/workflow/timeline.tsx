@@ -13,6 +13,7 @@ const VERBS: Record<string, string> = {
   "document.state": "moved the document",
   "document.update": "edited the document details",
   "document.sign_off": "signed off the document",
+  "review.decision": "decided a review match",
   "review.decision": "recorded a review decision",
   "sentence.kind": "changed a segment",
   "annotation.create": "created an annotation",
@@ -43,6 +44,10 @@ function detail(event: AuditEventDto, names: Map<string, string>): string | null
     case "assignment.submit":
     case "assignment.reopen":
       return who;
+    case "review.decision": {
+      const decision = event.after as { matchKey?: string; decision?: string; reason?: string | null } | null;
+      return decision ? `${decision.decision ?? "?"} ${decision.matchKey ?? ""}${decision.reason ? ` · reason: ${decision.reason}` : ""}` : null;
+    }
     case "annotation.create":
     case "annotation.update":
     case "annotation.delete":
