@@ -1,7 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { entityTypeName } from "@/lib/entities/entity-dto";
-import { AppError } from "@/lib/errors";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { CodePointIndex } from "@/lib/text/code-points";
 import { buildReviewMatches, countMatches } from "./build-review-matches";
@@ -96,13 +95,4 @@ export async function loadReviewState(db: Db, documentId: string): Promise<Revie
     sentenceCount: document.sentenceCount,
     labelSchema: document.project.labelSchema,
   };
-}
-
-/** Locks the document row for the rest of the transaction: review writes on one document run one at a time. */
-export async function lockDocument(tx: Prisma.TransactionClient, documentId: string): Promise<{ state: ReviewView["document"]["state"]; projectId: string }> {
-  const rows = await tx.$queryRaw<{ state: ReviewView["document"]["state"]; project_id: string }[]>`
-    SELECT state::text AS state, project_id FROM documents WHERE id = ${documentId} FOR UPDATE`;
-  const row = rows[0];
-  if (!row) throw new AppError("not_found", "Document not found.");
-  return { state: row.state, projectId: row.project_id };
 }

@@ -3,8 +3,9 @@ import { requireDocumentPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { loadReviewState, lockDocument } from "./load-review-state";
-import { documentStateError } from "./review-state-error";
+import { documentTransition } from "@/lib/workflow/state-machine";
+import { lockDocument } from "@/lib/workflow/transaction";
+import { loadReviewState } from "./load-review-state";
 
 export type SignOffResult = { state: "SIGNED_OFF"; signedOffAt: string; signedOffById: string; gold: number };
 
@@ -18,7 +19,7 @@ export async function signOffDocument(user: AuthenticatedUser, documentId: strin
   return prisma().$transaction(
     async (tx) => {
       const { state, projectId } = await lockDocument(tx, documentId);
-      if (state !== "IN_REVIEW") throw documentStateError("sign off this document", state);
+      documentTransition(state, "signOff");
       const review = await loadReviewState(tx, documentId);
       const open = review.matches.filter((m) => m.open);
       if (open.length > 0) {

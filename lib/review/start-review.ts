@@ -4,9 +4,10 @@ import { auditJson, type AnnotationDto } from "@/lib/annotations/annotation-dto"
 import { requireDocumentPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
-import { loadReviewState, lockDocument } from "./load-review-state";
+import { documentTransition } from "@/lib/workflow/state-machine";
+import { lockDocument } from "@/lib/workflow/transaction";
+import { loadReviewState } from "./load-review-state";
 import { insertAutoAccepted, type AutoAccepted } from "./insert-auto-accepted";
-import { documentStateError } from "./review-state-error";
 
 export type StartReviewResult = { state: "IN_REVIEW"; early: boolean; autoAccepted: number };
 
@@ -21,7 +22,8 @@ export async function startReview(user: AuthenticatedUser, documentId: string): 
   return prisma().$transaction(
     async (tx) => {
       const { state, projectId } = await lockDocument(tx, documentId);
-      if (state !== "READY_FOR_REVIEW" && state !== "ANNOTATING") throw documentStateError("start reviewing this document", state);
+      // The workflow's transition table decides (409 with details.current otherwise).
+      documentTransition(state, "startReview");
       const review = await loadReviewState(tx, documentId);
       await tx.document.update({ where: { id: documentId }, data: { state: "IN_REVIEW", version: { increment: 1 } } });
       const early = state === "ANNOTATING";
