@@ -13,7 +13,6 @@ const VERBS: Record<string, string> = {
   "document.state": "moved the document",
   "document.update": "edited the document details",
   "document.sign_off": "signed off the document",
-  "review.decision": "decided a review match",
   "review.decision": "recorded a review decision",
   "sentence.kind": "changed a segment",
   "annotation.create": "created an annotation",
