@@ -8,7 +8,7 @@ import type { LayerAnnotation } from "./layer-annotation";
 import { spanF1ByType } from "./span-f1-by-type";
 
 /** Documents per round trip: annotations of one batch are all that is held besides the accumulator. */
-const BATCH = 50;
+const BATCH = 100;
 
 export type ProjectAgreement = Omit<AgreementReport, "annotators"> & {
   projectId: string;
@@ -24,7 +24,12 @@ export type ProjectAgreement = Omit<AgreementReport, "annotators"> & {
  * order with a keyset cursor, BATCH at a time, and fed to the accumulator, which keeps only
  * coincidence matrices, contingency tables and span counts between batches.
  */
-export async function getProjectAgreement(user: AuthenticatedUser, projectId: string, options: { documentId?: string | null } = {}): Promise<ProjectAgreement> {
+export async function getProjectAgreement(
+  user: AuthenticatedUser,
+  projectId: string,
+  options: { documentId?: string | null; /** Documents per query; tests make it small to cross batch boundaries. */ batchSize?: number } = {},
+): Promise<ProjectAgreement> {
+  const batch = Math.max(1, Math.min(options.batchSize ?? BATCH, 1000));
   await requireProjectPermission(user, projectId, "agreement.view");
   const documentId = options.documentId || null;
   if (documentId) {
@@ -43,7 +48,7 @@ export async function getProjectAgreement(user: AuthenticatedUser, projectId: st
         annotations: { some: { layer: "ANNOTATOR" } },
       },
       orderBy: { id: "asc" },
-      take: BATCH,
+      take: batch,
       select: { id: true, assignments: { where: { role: "ANNOTATOR" }, select: { userId: true } } },
     });
     if (documents.length === 0) break;
@@ -68,7 +73,7 @@ export async function getProjectAgreement(user: AuthenticatedUser, projectId: st
       accumulator.addDocument(annotations, { annotators: document.assignments.map((a) => a.userId) });
     }
     cursor = documents[documents.length - 1]!.id;
-    if (documents.length < BATCH) break;
+    if (documents.length < batch) break;
   }
 
   const report = accumulator.result();

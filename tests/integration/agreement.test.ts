@@ -79,9 +79,11 @@ describe("GET /api/v1/projects/{id}/agreement", () => {
       if (i % 2 === 0) await annotate(doc.id, team.annotator, { type: "CLAIM", start: 0, end: 10, attributes: { stance: [{ target: "x", value: i % 5 - 2 }] } });
       await annotate(doc.id, team.annotator2, { type: "CLAIM", start: 0, end: i % 3 === 0 ? 10 : 12, attributes: { stance: [{ target: "x", value: i % 3 - 1 }] } });
     }
-    const report = await getProjectAgreement(team.manager, team.project.id);
+    // Batches of 10: six round trips, the last one short.
+    const report = await getProjectAgreement(team.manager, team.project.id, { batchSize: 10 });
     const reference = computeAgreementReport(await layerOf(team.project.id));
     expect(report.documents).toBe(57);
+    expect(await getProjectAgreement(team.manager, team.project.id)).toEqual(report);
     expect(report.doubleAnnotatedDocuments).toBe(57);
     expect(report.attributes).toEqual(reference.attributes);
     expect(report.kappa).toEqual(reference.kappa);
