@@ -43,6 +43,10 @@ function detail(event: AuditEventDto, names: Map<string, string>): string | null
     case "assignment.submit":
     case "assignment.reopen":
       return who;
+    case "review.decision": {
+      const decision = event.after as { matchKey?: string; decision?: string; reason?: string | null } | null;
+      return decision ? `${decision.decision ?? "?"} ${decision.matchKey ?? ""}${decision.reason ? ` · reason: ${decision.reason}` : ""}` : null;
+    }
     case "annotation.create":
     case "annotation.update":
     case "annotation.delete":

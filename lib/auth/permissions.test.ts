@@ -13,6 +13,7 @@ const EXPECTED: Record<Permission, Record<ProjectRoleName, boolean>> = {
   "documents.editSegments": { MANAGER: true, ANNOTATOR: false, REVIEWER: false },
   "assignments.manage": { MANAGER: true, ANNOTATOR: false, REVIEWER: false },
   "annotations.write": { MANAGER: false, ANNOTATOR: true, REVIEWER: false },
+  "review.view": { MANAGER: true, ANNOTATOR: false, REVIEWER: true },
   "review.act": { MANAGER: false, ANNOTATOR: false, REVIEWER: true },
   "review.signOff": { MANAGER: false, ANNOTATOR: false, REVIEWER: true },
   "documents.reopen": { MANAGER: true, ANNOTATOR: false, REVIEWER: false },

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "documents.editSegments": ["MANAGER"],
   "assignments.manage": ["MANAGER"],
   "annotations.write": ["ANNOTATOR"],
+  "review.view": ["MANAGER", "REVIEWER"],
   "review.act": ["REVIEWER"],
   "review.signOff": ["REVIEWER"],
   "documents.reopen": ["MANAGER"],

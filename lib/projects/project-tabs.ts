@@ -8,6 +8,7 @@ export function projectTabsFor(projectId: string, permissions: readonly Permissi
     { href: `${base}/my-work`, label: "My work", needs: "work.view" },
     { href: `${base}/import`, label: "Import", needs: "documents.import" },
     { href: `${base}/exports`, label: "Exports", needs: "datasets.view" },
+    { href: `${base}/agreement`, label: "Agreement", needs: "agreement.view" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/suggestions`, label: "Suggestions", needs: "suggestions.manage" },
     { href: `${base}/settings`, label: "Settings", needs: "project.edit" },

@@ -56,6 +56,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ proje
                 Annotate →
               </Link>
             ) : null}
+            {permissions.includes("review.view") ? (
+              <Link className={`button${document.state === "IN_REVIEW" || document.state === "READY_FOR_REVIEW" ? "" : " secondary"}`} href={`/projects/${projectId}/documents/${documentId}/review`} data-testid="open-review">
+                Review →
+              </Link>
+            ) : null}
           </div>
           <DocumentReader
             documentId={document.id}
