@@ -7,10 +7,10 @@ export function projectTabsFor(projectId: string, permissions: readonly Permissi
     { href: base, label: "Documents" },
     { href: `${base}/my-work`, label: "My work", needs: "work.view" },
     { href: `${base}/import`, label: "Import", needs: "documents.import" },
-    { href: `${base}/exports`, label: "Exports", needs: "datasets.view" },
-    { href: `${base}/agreement`, label: "Agreement", needs: "agreement.view" },
-    { href: `${base}/members`, label: "Members" },
     { href: `${base}/suggestions`, label: "Suggestions", needs: "suggestions.manage" },
+    { href: `${base}/agreement`, label: "Agreement", needs: "agreement.view" },
+    { href: `${base}/exports`, label: "Exports", needs: "datasets.view" },
+    { href: `${base}/members`, label: "Members" },
     { href: `${base}/settings`, label: "Settings", needs: "project.edit" },
   ];
   return tabs.filter((t) => !t.needs || permissions.includes(t.needs)).map(({ href, label }) => ({ href, label }));
