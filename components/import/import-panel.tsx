@@ -78,7 +78,7 @@ export function ImportPanel({ projectId, maxBytes }: { projectId: string; maxByt
           Choose files…
         </button>
         <input ref={input} type="file" multiple accept={ACCEPT} hidden data-testid="file-input" onChange={(e) => add(e.target.files)} />
-        <p className="hint">Up to {Math.round(maxBytes / 1024 / 1024)} MB per document. A .jsonl file may hold many articles, one per line.</p>
+        <p className="hint">Up to {Math.round(maxBytes / 1024 / 1024)} MB per document. A .jsonl file may hold many articles, one per line. A dataset&apos;s native.jsonl or a Label Studio JSON export comes back with its gold annotations.</p>
       </div>
       {files.length ? (
         <ul data-testid="chosen-files">

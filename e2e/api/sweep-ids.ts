@@ -19,6 +19,14 @@ export const RESOLVERS: [string, Resolver][] = [
   ],
   ["index", async () => "0"],
   [
+    "suggestionId",
+    async (request, ids) => {
+      // The demo seed stores suggestions for its documents.
+      const res = await request.get(`/api/v1/documents/${ids.documentId}/suggestions`, { headers: as("manager") });
+      return ((await res.json()) as { items: { id: string }[] }).items[0]?.id;
+    },
+  ],
+  [
     "taskId",
     async (request, ids) => {
       const res = await request.post(`/api/v1/projects/${ids.projectId}/imports`, {
@@ -26,6 +34,19 @@ export const RESOLVERS: [string, Resolver][] = [
         multipart: { file: { name: "sweep.txt", mimeType: "text/plain", buffer: Buffer.from("Sweep article.\n\nIt exists for the authorization sweep.") } },
       });
       return ((await res.json()) as { taskId?: string }).taskId;
+    },
+  ],
+  [
+    "assignmentId",
+    async (request, ids) => {
+      // annotator1 on the first document; a 409 on a rerun means it exists already.
+      const users = (await (await request.get(`/api/v1/projects/${ids.projectId}/members`, { headers: as("manager") })).json()) as { members: { id: string; email: string }[] };
+      const annotator = users.members.find((m) => m.email === "annotator1@example.com");
+      if (annotator) {
+        await request.post(`/api/v1/documents/${ids.documentId}/assignments`, { headers: as("manager"), data: { userId: annotator.id, role: "annotator" } });
+      }
+      const res = await request.get(`/api/v1/documents/${ids.documentId}/assignments`, { headers: as("manager") });
+      return ((await res.json()) as { assignments: { id: string }[] }).assignments[0]?.id;
     },
   ],
   [
@@ -53,6 +74,27 @@ export const RESOLVERS: [string, Resolver][] = [
       return ((await created.json()) as { id?: string }).id;
     },
   ],
+  [
+    "commentId",
+    async (request, ids) => {
+      const res = await request.post(`/api/v1/documents/${ids.documentId}/comments`, { headers: as("manager"), data: { body: "Authorization sweep thread." } });
+      return ((await res.json()) as { id?: string }).id;
+    },
+  ],
+  [
+    "version",
+    async (request, ids) => {
+      // An existing finished version, else build one (needs a signed-off document in the project).
+      // Without any, "1" still sweeps correctly: permission is checked before the version is looked up.
+      const list = await request.get(`/api/v1/projects/${ids.projectId}/datasets`, { headers: as("manager") });
+      const done = ((await list.json()) as { versions?: { number: number; status: string }[] }).versions?.find((v) => v.status === "DONE");
+      if (done) return String(done.number);
+      const res = await request.post(`/api/v1/projects/${ids.projectId}/datasets`, { headers: as("manager"), data: {} });
+      const created = (await res.json()) as { number?: number };
+      return String(created.number ?? 1);
+    },
+  ],
+  ["name", async () => "manifest.json"],
 ];
 
 export async function resolveIds(request: APIRequestContext): Promise<Ids> {

@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { LabelSchema } from "@/lib/schema/label-schema";
+import { startAssignment } from "@/lib/workflow/start-assignment";
 
 export type WriteContext = {
   projectId: string;
@@ -38,7 +39,8 @@ export async function requireAnnotatorWrite(tx: Prisma.TransactionClient, user: 
     throw new AppError("invalid_state", "You submitted this document; your layer is read-only until a reviewer returns it.", { details: { state: assignment.state } });
   }
   if (assignment.state === "ASSIGNED") {
-    await tx.assignment.update({ where: { id: assignment.id }, data: { state: "IN_PROGRESS", version: { increment: 1 } } });
+    // Audited as assignment.start, like every other workflow transition.
+    await startAssignment(tx, { assignmentId: assignment.id, projectId: access.projectId, documentId, actorId: user.id });
   }
   return {
     projectId: access.projectId,

@@ -6,13 +6,17 @@ import { articleInputSchema, describeIssues, type ArticleInput } from "@/lib/ing
 import { decodeUpload, UPLOAD_ENCODINGS, type UploadEncoding } from "@/lib/ingest/decode";
 import { detectFormat } from "@/lib/ingest/detect-format";
 import { parseArticles } from "@/lib/ingest/parse-article";
+import { queueSuggestionsAfterImport } from "@/lib/suggestion-runs/suggestion-task";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticle } from "./import-article";
+import { importLabelStudio, isLabelStudioExport } from "./import-label-studio";
+import { importNativeJsonl, looksLikeNativeJsonl } from "./import-native";
 
 // Documents of one batch are stored a few at a time, each in its own transaction.
 const PARALLEL_DOCUMENTS = 4;
 
-export type ImportContext = { projectId: string; userId: string | null };
+/** `deferSuggestions`: the caller queues suggestions itself (a background batch queues one run at its end). */
+export type ImportContext = { projectId: string; userId: string | null; deferSuggestions?: boolean };
 export type UploadedFile = { name: string; bytes: Uint8Array; encoding?: string | null };
 
 const failed = (name: string, code: string, message: string, line?: number): ImportResult => ({
@@ -41,6 +45,16 @@ export async function importOne(ctx: ImportContext, name: string, article: Artic
   }
 }
 
+function parseWholeJson(text: string): unknown {
+  const body = text.replace(/^\uFEFF/u, "").trimStart();
+  if (!body.startsWith("[") && !body.startsWith("{")) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** An uploaded file (.txt, .jsonl, .json, .html) → one result per article it holds. */
 export async function importUploadedFile(ctx: ImportContext, file: UploadedFile): Promise<ImportResult[]> {
   const encoding = (file.encoding || "utf-8").toLowerCase();
@@ -61,19 +75,39 @@ export async function importUploadedFile(ctx: ImportContext, file: UploadedFile)
     const code = decoded.code === "binary" ? "unsupported_media_type" : "validation_failed";
     return [failed(file.name, code, decoded.message)];
   }
+  if (format === "jsonl") {
+    // Our own native dataset export: documents come back with their sentences and gold layer.
+    if (looksLikeNativeJsonl(decoded.text)) return importNativeJsonl(ctx, file.name, decoded.text);
+    const whole = parseWholeJson(decoded.text);
+    if (whole !== undefined && isLabelStudioExport(whole)) return importLabelStudio(ctx, file.name, whole);
+  }
   const items = parseArticles(format, decoded.text, format === "txt" ? { meta: { file: file.name } } : {});
-  return mapConcurrent(items, PARALLEL_DOCUMENTS, (item) => {
+  const results = await mapConcurrent(items, PARALLEL_DOCUMENTS, (item) => {
     const line = format === "jsonl" ? item.line : undefined;
     return item.ok ? importOne(ctx, file.name, item.article, line) : Promise.resolve(failed(file.name, "validation_failed", item.message, line));
   });
+  await suggestAfterImport(ctx, results);
+  return results;
+}
+
+/** Every import ends by queueing one suggestion run for the documents it created. */
+async function suggestAfterImport(ctx: ImportContext, results: ImportResult[]): Promise<void> {
+  if (ctx.deferSuggestions) return;
+  await queueSuggestionsAfterImport(ctx.projectId, ctx.userId, importedIds(results));
+}
+
+export function importedIds(results: ImportResult[]): string[] {
+  return results.flatMap((r) => (r.status === "imported" && r.id ? [r.id] : []));
 }
 
 /** A JSON request body: one article object or an array of them. */
 export async function importJsonArticles(ctx: ImportContext, body: unknown): Promise<ImportResult[]> {
   const items = Array.isArray(body) ? body : [body];
-  return mapConcurrent(items, PARALLEL_DOCUMENTS, (raw, i) => {
+  const results = await mapConcurrent(items, PARALLEL_DOCUMENTS, (raw, i) => {
     const name = Array.isArray(body) ? `item ${i + 1}` : "article";
     const parsed = articleInputSchema.safeParse(raw);
     return parsed.success ? importOne(ctx, name, parsed.data) : Promise.resolve(failed(name, "validation_failed", describeIssues(parsed.error)));
   });
+  await suggestAfterImport(ctx, results);
+  return results;
 }

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueue, registerHandler } from "@/lib/jobs/queue";
 import type { ImportResult } from "@/lib/validation/documents";
-import { importUploadedFile, type UploadedFile } from "./import-files";
+import { queueSuggestionsAfterImport } from "@/lib/suggestion-runs/suggestion-task";
+import { importedIds, importUploadedFile, type UploadedFile } from "./import-files";
 
 export const MAX_FILES_PER_BATCH = 500;
 
@@ -41,7 +42,10 @@ export async function runImportTask({ taskId }: { taskId: string }): Promise<voi
     const pending = await prisma().importFile.findMany({ where: { taskId, result: { equals: Prisma.DbNull } }, orderBy: { position: "asc" }, select: { id: true } });
     for (const { id } of pending) {
       const file = await prisma().importFile.findUniqueOrThrow({ where: { id }, select: { name: true, encoding: true, content: true } });
-      const results = await importUploadedFile({ projectId: task.projectId, userId: task.createdById }, { name: file.name, bytes: file.content, encoding: file.encoding });
+      const results = await importUploadedFile(
+        { projectId: task.projectId, userId: task.createdById, deferSuggestions: true },
+        { name: file.name, bytes: file.content, encoding: file.encoding },
+      );
       const counts = countResults(results);
       await prisma().$transaction([
         // The bytes are no longer needed once imported; the documents hold the text.
@@ -55,6 +59,9 @@ export async function runImportTask({ taskId }: { taskId: string }): Promise<voi
       ]);
     }
     await prisma().task.update({ where: { id: taskId }, data: { status: "DONE" } });
+    // One suggestion run for the whole batch, from the stored results so a resumed job sees every file.
+    const files = await prisma().importFile.findMany({ where: { taskId }, select: { result: true } });
+    await queueSuggestionsAfterImport(task.projectId, task.createdById, importedIds(files.flatMap((f) => (f.result as ImportResult[] | null) ?? [])));
   } catch (error) {
     console.error("import task failed", error);
     await prisma().task.update({ where: { id: taskId }, data: { status: "FAILED", error: "The import stopped on a server error; files already imported are kept." } });

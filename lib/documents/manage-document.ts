@@ -14,6 +14,8 @@ export async function deleteDocument(user: AuthenticatedUser, documentId: string
     if (document.state === "SIGNED_OFF") {
       throw new AppError("invalid_state", "This document is signed off; reopen it before deleting it.", { details: { state: document.state } });
     }
+    // suggestions has no foreign key to documents, so its rows go explicitly.
+    await tx.suggestion.deleteMany({ where: { documentId } });
     await tx.document.delete({ where: { id: documentId } });
     await tx.auditEvent.create({
       data: { projectId: access.projectId, documentId, actorId: user.id, action: "document.delete", before: { title: document.title } },

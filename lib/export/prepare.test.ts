@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { canonicalJson } from "./json";
 import { lfText } from "./newlines";
 import { prepareDocument } from "./prepare";
@@ -53,5 +54,19 @@ describe("lfText", () => {
     expect(lf.text).toBe("a\nб👍\nc\nd");
     expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(lf.map)).toEqual([0, 1, 1, 2, 3, 4, 5, 6, 6, 7]);
     expect(() => lfText(prepareDocument({ ...docC, text: "\uD800", sentences: [] }))).toThrow(/lone UTF-16 surrogate/);
+  });
+});
+
+describe("prepareDocument slice", () => {
+  it("equals the code-point array slice for any text and range", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), fc.nat(45), fc.nat(45), (text, a, b) => {
+        const cps = Array.from(text);
+        const p = prepareDocument({ ...docC, text, sentences: [], spans: [] });
+        expect(p.length).toBe(cps.length);
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        expect(p.slice(start, end)).toBe(cps.slice(start, end).join(""));
+      }),
+    );
   });
 });

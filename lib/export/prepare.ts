@@ -66,16 +66,41 @@ export function normaliseStance(docId: string, what: string, stance: Stance[]): 
 
 const SPLITS = new Set(["train", "validation", "test"]);
 
+// Every format writer prepares the same document object in turn; validating and splitting the
+// text into code points once per object is enough (documents are not mutated after creation).
+const prepared = new WeakMap<ExportDocument, PreparedDocument>();
+
 export function prepareDocument(doc: ExportDocument): PreparedDocument {
+  const cached = typeof doc === "object" && doc !== null ? prepared.get(doc) : undefined;
+  if (cached) return cached;
+  const result = prepareUncached(doc);
+  prepared.set(doc, result);
+  return result;
+}
+
+function prepareUncached(doc: ExportDocument): PreparedDocument {
   if (typeof doc?.id !== "string" || doc.id === "") throw new ExportError("document id must be a non-empty string");
   const id = doc.id;
   if (typeof doc.text !== "string") fail(id, "text must be a string");
   // A lone surrogate cannot be encoded as UTF-8, so offsets would disagree with every reader.
   if (LONE_SURROGATE.test(doc.text)) fail(id, "text contains a lone UTF-16 surrogate");
   if (!SPLITS.has(doc.split)) fail(id, `split ${JSON.stringify(doc.split)} is not train/validation/test`);
-  const cps = Array.from(doc.text);
-  const length = cps.length;
-  const slice = (start: number, end: number) => cps.slice(start, end).join("");
+  // Code point index → UTF-16 index, so a slice is one substring instead of joining an array
+  // of one-character strings (the hot path of every writer).
+  const text = doc.text;
+  const units = new Int32Array(text.length + 1);
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    units[length++] = i;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  units[length] = text.length;
+  const at = (cp: number) => units[Math.min(Math.max(cp, 0), length)]!;
+  const slice = (start: number, end: number) => (end > start ? text.substring(at(start), at(end)) : "");
 
   const seenIndex = new Set<number>();
   const sentences = [...doc.sentences].sort((a, b) => a.index - b.index);

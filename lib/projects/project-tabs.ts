@@ -5,7 +5,11 @@ export function projectTabsFor(projectId: string, permissions: readonly Permissi
   const base = `/projects/${projectId}`;
   const tabs: { href: string; label: string; needs?: Permission }[] = [
     { href: base, label: "Documents" },
+    { href: `${base}/my-work`, label: "My work", needs: "work.view" },
     { href: `${base}/import`, label: "Import", needs: "documents.import" },
+    { href: `${base}/suggestions`, label: "Suggestions", needs: "suggestions.manage" },
+    { href: `${base}/agreement`, label: "Agreement", needs: "agreement.view" },
+    { href: `${base}/exports`, label: "Exports", needs: "datasets.view" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/settings`, label: "Settings", needs: "project.edit" },
   ];

@@ -76,8 +76,10 @@ export async function updateProject(user: AuthenticatedUser, projectId: string, 
   return prisma().$transaction(async (tx) => {
     const current = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { labelSchema: true, settings: true } });
     const labelSchema = withStanceTargets(current.labelSchema as LabelSchema, data.stanceTargets);
+    const previous = projectSettingsOf(current.settings);
     const settings = projectSettingsOf({
-      ...projectSettingsOf(current.settings),
+      ...previous,
+      suggesters: data.suggesters ?? previous.suggesters,
       preAcceptAgreed: data.preAcceptAgreed,
       membersMayDownload: data.membersMayDownload,
       license: data.license,

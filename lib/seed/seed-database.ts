@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db/prisma";
 import { importArticle } from "@/lib/documents/import-article";
 import { defaultLabelSchema } from "@/lib/schema/label-schema";
+import { storeSuggestionsForDocument } from "@/lib/suggestion-runs/store-suggestions";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { DEMO_ASSIGNMENTS, DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS } from "./demo-accounts";
 
@@ -64,6 +65,8 @@ export async function seedDatabase(options: { demo: boolean; adminPassword?: str
         { documentId: result.id, userId: byEmail(DEMO_ASSIGNMENTS.reviewer), role: "REVIEWER" as const },
       ],
     });
+    // Seeded directly (no job queue yet at seed time), so the demo opens with suggestions.
+    await storeSuggestionsForDocument(result.id);
   }
   return { seeded: true, adminPassword, generatedAdminPassword: false };
 }

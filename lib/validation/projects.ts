@@ -25,6 +25,8 @@ export const updateProjectSchema = z
     membersMayDownload: z.boolean(),
     license: z.string().trim().max(100),
     sourceDescription: z.string().trim().max(2000),
+    /** Per-suggester switches; left out, they stay as they are. */
+    suggesters: z.object({ editorial: z.boolean(), quote: z.boolean(), claim: z.boolean() }).optional(),
   })
   .openapi("UpdateProject");
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { LabelSchemaEditor } from "@/components/projects/label-schema-editor";
 import { ProjectSettingsForm } from "@/components/projects/project-settings-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -14,20 +16,33 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
   if (!project.permissions.includes("project.edit")) forbidden();
   const retired = project.labelSchema.stanceTargets.filter((t) => t.retired).map((t) => t.name);
   return (
-    <section className="panel" style={{ maxWidth: 720 }}>
-      <ProjectSettingsForm
-        projectId={project.id}
-        defaults={{
-          name: project.name,
-          description: project.description,
-          stanceTargets: project.stanceTargets,
-          preAcceptAgreed: project.settings.preAcceptAgreed,
-          membersMayDownload: project.settings.membersMayDownload,
-          license: project.settings.license,
-          sourceDescription: project.settings.sourceDescription,
-        }}
-        retiredTargets={retired}
-      />
-    </section>
+    <>
+      <section className="panel" style={{ maxWidth: 720 }}>
+        <ProjectSettingsForm
+          projectId={project.id}
+          defaults={{
+            name: project.name,
+            description: project.description,
+            stanceTargets: project.stanceTargets,
+            preAcceptAgreed: project.settings.preAcceptAgreed,
+            membersMayDownload: project.settings.membersMayDownload,
+            license: project.settings.license,
+            sourceDescription: project.settings.sourceDescription,
+          }}
+          retiredTargets={retired}
+        />
+      </section>
+      <p className="hint" style={{ maxWidth: 720 }}>
+        Suggesters:{" "}
+        {(["editorial", "quote", "claim"] as const).map((k) => `${k} ${project.settings.suggesters[k] ? "on" : "off"}`).join(", ")} — switch them and re-run them on the{" "}
+        <Link href={`/projects/${project.id}/suggestions`}>Suggestions</Link> tab.
+      </p>
+      {project.permissions.includes("schema.edit") ? (
+        <section style={{ maxWidth: 960 }}>
+          {/* Keyed by version: after any save the editor starts again from the stored schema. */}
+          <LabelSchemaEditor key={project.schemaVersion} projectId={project.id} schema={project.labelSchema} schemaVersion={project.schemaVersion} />
+        </section>
+      ) : null}
+    </>
   );
 }

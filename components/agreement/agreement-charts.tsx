@@ -1,0 +1,99 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ProjectAgreement } from "@/lib/agreement/project-agreement";
+import { formatScore } from "./format-score";
+
+
+/** Krippendorff's alpha per attribute key, nominal / ordinal / interval side by side. */
+export function AlphaChart({ attributes }: { attributes: ProjectAgreement["attributes"] }) {
+  const data = Object.entries(attributes)
+    .filter(([, a]) => a.units > 0)
+    .map(([key, a]) => ({ key, nominal: a.alpha.nominal, ordinal: a.alpha.ordinal, interval: a.alpha.interval }));
+  if (data.length === 0) return <p className="muted">No attribute has values from two annotators on the same unit yet.</p>;
+  return (
+    <div data-testid="alpha-chart" style={{ width: "100%", height: Math.max(220, data.length * 42 + 60) }}>
+      <ResponsiveContainer>
+        <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 0.667, 0.8, 1]} tickFormatter={(v: number) => v.toFixed(2)} />
+          <YAxis type="category" dataKey="key" width={170} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(value) => formatScore(typeof value === "number" ? value : null)} />
+          <Legend />
+          <Bar dataKey="nominal" fill="#2f5bd3" />
+          <Bar dataKey="ordinal" fill="#16a34a" />
+          <Bar dataKey="interval" fill="#d97706" />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Span F1 per type over all annotator pairs, exact and overlap matching. */
+export function SpanF1Chart({ spanF1ByType }: { spanF1ByType: ProjectAgreement["spanF1ByType"] }) {
+  const types = [...new Set([...Object.keys(spanF1ByType.exact.byType), ...Object.keys(spanF1ByType.overlap.byType)])].sort();
+  const data = types.map((type) => ({ type, exact: spanF1ByType.exact.byType[type]?.f1 ?? null, overlap: spanF1ByType.overlap.byType[type]?.f1 ?? null }));
+  if (data.length === 0) return <p className="muted">No spans to compare yet.</p>;
+  return (
+    <div data-testid="f1-chart" style={{ width: "100%", height: 260 }}>
+      <ResponsiveContainer>
+        <BarChart data={data} margin={{ right: 24 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="type" />
+          <YAxis domain={[0, 1]} tickFormatter={(v: number) => v.toFixed(1)} />
+          <Tooltip formatter={(value) => formatScore(typeof value === "number" ? value : null)} />
+          <Legend />
+          <Bar dataKey="exact" name="F1 exact" fill="#2f5bd3" />
+          <Bar dataKey="overlap" name="F1 overlap" fill="#93a8e8" />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Red (κ ≤ 0) through yellow to green (κ = 1); grey when undefined. */
+function kappaColour(kappa: number | null): string {
+  if (kappa === null) return "#eeeeea";
+  const t = Math.max(0, Math.min(1, kappa));
+  return `hsl(${Math.round(t * 120)}, 70%, ${88 - t * 18}%)`;
+}
+
+/** Cohen's kappa for each pair of annotators, as a colour-scaled matrix table. */
+export function KappaMatrix({ kappa, annotators }: { kappa: ProjectAgreement["kappa"]; annotators: ProjectAgreement["annotators"] }) {
+  const names = new Map(annotators.map((a) => [a.id, a.name]));
+  if (!kappa || kappa.annotators.length < 2) return <p className="muted">Kappa needs sentence labels from at least two annotators.</p>;
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <p className="hint">On <code>{kappa.key}</code>; each cell: κ over the sentences both annotators labelled (n).</p>
+      <table className="data" data-testid="kappa-matrix" style={{ width: "auto" }}>
+        <thead>
+          <tr>
+            <th />
+            {kappa.annotators.map((id) => (
+              <th key={id}>{names.get(id) ?? id}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {kappa.annotators.map((rowId, i) => (
+            <tr key={rowId}>
+              <th scope="row" style={{ textTransform: "none" }}>{names.get(rowId) ?? rowId}</th>
+              {kappa.annotators.map((colId, j) => {
+                const value = kappa.matrix[i]?.[j] ?? null;
+                return (
+                  <td key={colId} className="num" style={{ background: i === j ? "#f4f4f0" : kappaColour(value), minWidth: "6rem" }}>
+                    {i === j ? <span className="muted">—</span> : formatScore(value)}
+                    <span className="muted small"> (n={kappa.n[i]?.[j] ?? 0})</span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">
+        Colour: <span style={{ background: kappaColour(0), padding: "0 0.4rem" }}>≤ 0</span> <span style={{ background: kappaColour(0.5), padding: "0 0.4rem" }}>0.5</span>{" "}
+        <span style={{ background: kappaColour(1), padding: "0 0.4rem" }}>1</span>
+      </p>
+    </div>
+  );
+}

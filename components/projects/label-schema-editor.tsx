@@ -1,0 +1,54 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { FormProvider, useFieldArray } from "react-hook-form";
+import { updateLabelSchemaAction } from "@/app/projects/[projectId]/settings/actions";
+import { FormError } from "@/components/ui/field";
+import { useServerForm } from "@/components/ui/use-server-form";
+import type { LabelSchema } from "@/lib/schema/label-schema";
+import { updateLabelSchemaSchema } from "@/lib/validation/label-schema";
+import { ChoiceValuesEditor } from "./choice-values-editor";
+import { SpanTypeEditor } from "./span-type-editor";
+
+const NEW_TYPE = { name: "", label: "", color: "#6b7280", hotkey: "", retired: false, attributes: [{ name: "stance", kind: "stance" as const, required: false }] };
+
+/**
+ * The manager's label schema editor: add span types and choice values, relabel, recolour, set
+ * hotkeys, retire. Validated in the browser and again on the server with the same zod schema;
+ * the server also refuses removing what annotations use (shown as the form's error).
+ */
+export function LabelSchemaEditor(props: { projectId: string; schema: LabelSchema; schemaVersion: number }) {
+  const router = useRouter();
+  const { form, onSubmit, formError, saved } = useServerForm(updateLabelSchemaSchema, (v) => updateLabelSchemaAction(props.projectId, v), {
+    defaultValues: { labelSchema: props.schema, schemaVersion: props.schemaVersion },
+    // The page re-renders with the new version and remounts this form (keyed by version).
+    onSuccess: () => router.refresh(),
+  });
+  const types = useFieldArray({ control: form.control, name: "labelSchema.spanTypes" });
+  const sentenceLabels = props.schema.sentenceLabels;
+  const typesError = form.formState.errors.labelSchema?.spanTypes;
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate data-testid="label-schema-editor">
+        <h2 style={{ marginTop: 0 }}>Label schema</h2>
+        <p className="hint">Saved types and values are never deleted here: retire them, and annotations that use them stay valid and exportable.</p>
+        {types.fields.map((field, i) => (
+          <SpanTypeEditor key={field.id} index={i} saved={props.schema.spanTypes.find((t) => t.name === field.name)} onRemove={() => types.remove(i)} />
+        ))}
+        {typesError?.root?.message || typesError?.message ? <p className="field-error" role="alert">{typesError.root?.message ?? typesError.message}</p> : null}
+        <button type="button" className="secondary" onClick={() => types.append(NEW_TYPE)}>
+          Add span type
+        </button>
+        <h3>Sentence labels</h3>
+        {sentenceLabels.map((attribute, j) =>
+          attribute.kind === "choice" ? (
+            <ChoiceValuesEditor key={attribute.name} path={`labelSchema.sentenceLabels.${j}`} caption={`Sentence · ${attribute.name}`} saved={new Set(attribute.values.map((v) => v.value))} />
+          ) : null,
+        )}
+        <p className="hint">Stance targets are edited with the project settings above.</p>
+        <FormError message={formError} />
+        {saved ? <p className="form-ok">Label schema saved.</p> : null}
+        <button type="submit" disabled={form.formState.isSubmitting}>Save label schema</button>
+      </form>
+    </FormProvider>
+  );
+}

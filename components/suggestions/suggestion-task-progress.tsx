@@ -1,0 +1,66 @@
+"use client";
+import { useEffect, useState } from "react";
+
+type TaskView = {
+  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+  total: number;
+  done: number;
+  error: string | null;
+  result: { suggestions?: number; skipped?: number; failed?: number };
+};
+
+/** Polls a SUGGEST task until it finishes; the id is in the URL, so a reload picks it up again. */
+export function SuggestionTaskProgress({ taskId, onFinished }: { taskId: string; onFinished?: () => void }) {
+  const [task, setTask] = useState<TaskView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      try {
+        const res = await fetch(`/api/v1/tasks/${taskId}`, { cache: "no-store" });
+        const body = (await res.json()) as TaskView & { error?: unknown };
+        if (stopped) return;
+        if (!res.ok) {
+          setError("Could not load this run.");
+          return;
+        }
+        setTask(body);
+        setError(null);
+        if (body.status === "QUEUED" || body.status === "RUNNING") timer = setTimeout(poll, 700);
+        else onFinished?.();
+      } catch {
+        if (stopped) return;
+        setError("Connection lost; retrying…");
+        timer = setTimeout(poll, 2000);
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [taskId, onFinished]);
+
+  if (error && !task) return <p className="form-error" role="alert">{error}</p>;
+  if (!task) return <p className="muted">Loading run…</p>;
+  const percent = task.total ? Math.round((task.done / task.total) * 100) : 0;
+  const label = task.status === "DONE" ? "Suggestions finished" : task.status === "FAILED" ? "Suggestions stopped" : task.status === "QUEUED" ? "Queued" : "Suggesting…";
+  return (
+    <div data-testid="suggestion-task" data-status={task.status} style={{ margin: "0.75rem 0" }}>
+      <div className="row">
+        <strong>{label}</strong>
+        <span className="muted small">
+          {task.done} of {task.total} documents · {task.result.suggestions ?? 0} suggestions
+          {task.result.skipped ? ` · ${task.result.skipped} deleted meanwhile` : ""}
+          {task.result.failed ? ` · ${task.result.failed} failed` : ""}
+        </span>
+      </div>
+      <div className="progress" role="progressbar" aria-label="Suggestion progress" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} style={{ marginTop: "0.4rem" }}>
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      {task.error ? <p className="form-error">{task.error}</p> : null}
+    </div>
+  );
+}

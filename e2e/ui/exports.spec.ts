@@ -1,0 +1,53 @@
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { codePointSpan, signedOffArticle } from "../api/workflow-helpers";
+import { storageStateOf } from "../fixtures";
+
+test.use({ storageState: storageStateOf("manager") });
+
+const TEXT = `Export headline ${Date.now()}\n\nМосква и Пекин 🤝 agreed on trade.\r\nThe U.S. objected, an official said.`;
+
+test("manager creates a dataset version after sign-off and downloads the zip; every file reads back", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const claim = codePointSpan(TEXT, "Москва и Пекин 🤝 agreed on trade.");
+  const { projectId } = await signedOffArticle(request, TEXT, [{ type: "CLAIM", ...claim, attributes: { checkworthy: "yes", stance: [{ target: "Russia–China partnership", value: 1 }] } }]);
+
+  await page.goto(`/projects/${projectId}`);
+  await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Exports" }).click();
+  await expect(page.getByTestId("create-dataset-form")).toBeVisible();
+  await page.getByLabel("Seed").fill("7");
+  await page.getByRole("button", { name: "Create dataset version" }).click();
+  await expect(page.getByTestId("dataset-build")).toHaveAttribute("data-status", "DONE", { timeout: 60_000 });
+
+  await page.reload();
+  const row = page.getByTestId("dataset-versions").locator("tbody tr").first();
+  await expect(row).toContainText("done");
+  const number = await row.getAttribute("data-version");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`download-zip-${number}`).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const zipPath = test.info().outputPath("dataset.zip");
+  await download.saveAs(zipPath);
+
+  // An independent reader: Python's zipfile lists the archive and checks every CRC, and the native
+  // JSONL holds our span with text equal to the code-point slice of the document text.
+  const check = `
+import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+names = z.namelist()
+native = [n for n in names if n.endswith("native.jsonl")][0]
+found = 0
+for line in z.read(native).decode("utf-8").splitlines():
+    doc = json.loads(line)
+    for span in doc["spans"]:
+        assert doc["text"][span["start"]:span["end"]] == span["text"], span
+        if span["text"] == sys.argv[2]:
+            found += 1
+print(json.dumps({"names": names, "found": found}))
+`;
+  const result = JSON.parse(execFileSync("python3", ["-c", check, zipPath, "Москва и Пекин 🤝 agreed on trade."], { encoding: "utf8" })) as { names: string[]; found: number };
+  expect(result.found).toBeGreaterThanOrEqual(1);
+  for (const expected of ["manifest.json", "native.jsonl", ".csv", ".ann", ".tsv"]) {
+    expect(result.names.some((n) => n.endsWith(expected)), `zip has *${expected}`).toBe(true);
+  }
+});

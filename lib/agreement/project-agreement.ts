@@ -1,0 +1,90 @@
+import "server-only";
+import { requireProjectPermission } from "@/lib/auth/project-access";
+import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
+import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { AgreementAccumulator, type AgreementReport } from "./agreement-report";
+import type { LayerAnnotation } from "./layer-annotation";
+import { spanF1ByType } from "./span-f1-by-type";
+
+/** Documents per round trip: annotations of one batch are all that is held besides the accumulator. */
+const BATCH = 100;
+
+export type ProjectAgreement = Omit<AgreementReport, "annotators"> & {
+  projectId: string;
+  documentId: string | null;
+  /** Documents with annotations from at least two annotators. */
+  doubleAnnotatedDocuments: number;
+  annotators: { id: string; name: string }[];
+  spanF1ByType: ReturnType<typeof spanF1ByType>;
+};
+
+/**
+ * Agreement over the project's annotator layers (or one document's): documents are read in id
+ * order with a keyset cursor, BATCH at a time, and fed to the accumulator, which keeps only
+ * coincidence matrices, contingency tables and span counts between batches.
+ */
+export async function getProjectAgreement(
+  user: AuthenticatedUser,
+  projectId: string,
+  options: { documentId?: string | null; /** Documents per query; tests make it small to cross batch boundaries. */ batchSize?: number } = {},
+): Promise<ProjectAgreement> {
+  const batch = Math.max(1, Math.min(options.batchSize ?? BATCH, 1000));
+  await requireProjectPermission(user, projectId, "agreement.view");
+  const documentId = options.documentId || null;
+  if (documentId) {
+    const found = await prisma().document.findFirst({ where: { id: documentId, projectId }, select: { id: true } });
+    if (!found) throw new AppError("not_found", "Document not found in this project.");
+  }
+
+  const accumulator = new AgreementAccumulator();
+  let doubleAnnotatedDocuments = 0;
+  let cursor: string | null = null;
+  for (;;) {
+    const documents: { id: string; assignments: { userId: string }[] }[] = await prisma().document.findMany({
+      where: {
+        projectId,
+        AND: [documentId ? { id: documentId } : {}, cursor ? { id: { gt: cursor } } : {}],
+        annotations: { some: { layer: "ANNOTATOR" } },
+      },
+      orderBy: { id: "asc" },
+      take: batch,
+      select: { id: true, assignments: { where: { role: "ANNOTATOR" }, select: { userId: true } } },
+    });
+    if (documents.length === 0) break;
+    const rows = await prisma().annotation.findMany({
+      where: { documentId: { in: documents.map((d) => d.id) }, layer: "ANNOTATOR" },
+      select: { id: true, documentId: true, authorId: true, type: true, start: true, end: true, sentenceIndex: true, attributes: true, speakerId: true },
+    });
+    const byDocument = new Map<string, LayerAnnotation[]>();
+    for (const row of rows) {
+      const attributes = (row.attributes ?? {}) as Record<string, unknown>;
+      const annotation: LayerAnnotation = {
+        id: row.id, documentId: row.documentId, annotatorId: row.authorId, type: row.type, start: row.start, end: row.end, sentenceIndex: row.sentenceIndex,
+        attributes: row.speakerId ? { ...attributes, speaker: { id: row.speakerId } } : attributes,
+      };
+      const list = byDocument.get(row.documentId);
+      if (list) list.push(annotation);
+      else byDocument.set(row.documentId, [annotation]);
+    }
+    for (const document of documents) {
+      const annotations = byDocument.get(document.id) ?? [];
+      if (new Set(annotations.map((a) => a.annotatorId)).size >= 2) doubleAnnotatedDocuments += 1;
+      accumulator.addDocument(annotations, { annotators: document.assignments.map((a) => a.userId) });
+    }
+    cursor = documents[documents.length - 1]!.id;
+    if (documents.length < batch) break;
+  }
+
+  const report = accumulator.result();
+  const users = await prisma().user.findMany({ where: { id: { in: report.annotators } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return {
+    ...report,
+    projectId,
+    documentId,
+    doubleAnnotatedDocuments,
+    annotators: report.annotators.map((id) => ({ id, name: names.get(id) ?? "Unknown user" })),
+    spanF1ByType: spanF1ByType(report.spans),
+  };
+}

@@ -1,0 +1,39 @@
+import { runSuggestionsSchema, suggestionDecisionSchema, suggestionDtoSchema } from "@/lib/validation/suggestions";
+import { z } from "@/lib/validation/zod";
+import type { ApiOperation } from "./types";
+
+const suggestionListSchema = z.object({ items: z.array(suggestionDtoSchema) }).openapi("SuggestionList");
+const taskCreatedSchema = z.object({ taskId: z.string() }).openapi("SuggestionRunQueued");
+
+export const SUGGESTION_OPERATIONS: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/v1/documents/{documentId}/suggestions",
+    summary: "Suggested spans of a document (code-point offsets), pending and decided, with the rule that fired and the matched speaker entity",
+    tag: "Suggestions",
+    access: "documents.view",
+    scope: "document",
+    response: suggestionListSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/suggestions/{suggestionId}/decision",
+    summary: "Accept or reject a suggestion (annotator with an open assignment); the same decision again is a no-op, the other → 409",
+    tag: "Suggestions",
+    access: "annotations.write",
+    scope: "suggestion",
+    body: suggestionDecisionSchema,
+    response: suggestionDtoSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/suggestions/run",
+    summary: "Re-run the enabled suggesters for chosen documents (202 with taskId; poll /api/v1/tasks/{taskId}); decided suggestions are kept",
+    tag: "Suggestions",
+    access: "suggestions.manage",
+    scope: "project",
+    body: runSuggestionsSchema,
+    response: taskCreatedSchema,
+    successStatus: 202,
+  },
+];

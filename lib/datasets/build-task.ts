@@ -1,0 +1,37 @@
+import "server-only";
+import { prisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { registerHandler } from "@/lib/jobs/queue";
+import { buildVersionFiles } from "./build-version";
+
+/** The "build-dataset" job: writes the version's files and manifest, recording progress in its task. */
+export async function runBuildDatasetTask({ taskId }: { taskId: string }): Promise<void> {
+  const version = await prisma().datasetVersion.findFirst({ where: { taskId }, select: { id: true, status: true } });
+  if (!version || version.status === "DONE") return;
+  await prisma().$transaction([
+    prisma().task.update({ where: { id: taskId }, data: { status: "RUNNING", done: 0 } }),
+    prisma().datasetVersion.update({ where: { id: version.id }, data: { status: "RUNNING" } }),
+  ]);
+  try {
+    const { manifest, diff } = await buildVersionFiles(version.id, {
+      onProgress: async (done) => {
+        await prisma().task.update({ where: { id: taskId }, data: { done } });
+      },
+    });
+    const stored = { ...(manifest as Record<string, Prisma.InputJsonValue>), diff } as Prisma.InputJsonValue;
+    await prisma().$transaction([
+      prisma().datasetVersion.update({ where: { id: version.id }, data: { status: "DONE", manifest: stored } }),
+      prisma().task.update({ where: { id: taskId }, data: { status: "DONE" } }),
+    ]);
+  } catch (error) {
+    console.error("dataset build failed", error);
+    await prisma().$transaction([
+      prisma().datasetFile.deleteMany({ where: { datasetVersionId: version.id } }),
+      prisma().datasetVersion.update({ where: { id: version.id }, data: { status: "FAILED" } }),
+      prisma().task.update({ where: { id: taskId }, data: { status: "FAILED", error: "The dataset could not be built; no files were kept. Check the server log." } }),
+    ]);
+    throw error;
+  }
+}
+
+registerHandler("build-dataset", runBuildDatasetTask);

@@ -1,0 +1,133 @@
+import "server-only";
+import { AgreementAccumulator } from "@/lib/agreement/agreement-report";
+import { prisma } from "@/lib/db/prisma";
+import { createAllWriters } from "@/lib/export/all-formats";
+import { buildManifest, createManifestCounter, manifestJson } from "@/lib/export/manifest";
+import { prepareDocument } from "@/lib/export/prepare";
+import { assignSplit } from "@/lib/export/split";
+import type { JsonValue } from "@/lib/export/json";
+import type { ExportContext, FormatWriter } from "@/lib/export/types";
+import { projectSettingsOf } from "@/lib/projects/settings";
+import type { LabelSchema } from "@/lib/schema/label-schema";
+import { DEFAULT_SPLIT, type DatasetFilter, type DatasetSplit } from "@/lib/validation/datasets";
+import { agreementFigures } from "./agreement-figures";
+import { DiffTracker, FINGERPRINT_FILE, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
+import { DatasetFileStore, storeWholeFile } from "./file-store";
+import { readDocumentBatches } from "./read-documents";
+import { readFileLines } from "./read-chunks";
+import { toExportDocument, toLayerAnnotations } from "./to-export";
+
+export const MANIFEST_FILE = "manifest.json";
+
+export type BuildOptions = {
+  /** Defaults to every format; the benchmark passes a subset. */
+  writers?: FormatWriter[];
+  /** Called after each batch with the number of documents written so far. */
+  onProgress?: (done: number) => Promise<void>;
+};
+
+/** Fingerprints of the latest finished version before `number`, or null for the first one. */
+async function previousFingerprints(projectId: string, number: number): Promise<{ map: Map<string, string>; number: number } | null> {
+  const previous = await prisma().datasetVersion.findFirst({
+    where: { projectId, number: { lt: number }, status: "DONE" },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, files: { where: { name: FINGERPRINT_FILE }, select: { id: true } } },
+  });
+  const file = previous?.files[0];
+  if (!previous || !file) return null;
+  return { map: await parseFingerprints(readFileLines(file.id)), number: previous.number };
+}
+
+/**
+ * Writes every file of a dataset version from the database, one batch of documents at a time:
+ * each document goes through all format writers, the manifest counter, the agreement
+ * accumulator and the diff against the previous version. Safe to re-run: earlier partial
+ * output of the version is deleted first.
+ */
+export async function buildVersionFiles(versionId: string, options: BuildOptions = {}): Promise<{ manifest: JsonValue; diff: DatasetDiff }> {
+  const version = await prisma().datasetVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { id: true, projectId: true, number: true, createdAt: true, createdById: true, filter: true, split: true, includeAnnotatorLayers: true },
+  });
+  const [project, creator] = await Promise.all([
+    prisma().project.findUniqueOrThrow({ where: { id: version.projectId }, select: { name: true, labelSchema: true, schemaVersion: true, settings: true } }),
+    prisma().user.findUnique({ where: { id: version.createdById }, select: { email: true, name: true } }),
+  ]);
+  await prisma().datasetFile.deleteMany({ where: { datasetVersionId: versionId } });
+
+  const filter = version.filter as DatasetFilter;
+  const split = (version.split as DatasetSplit | null) ?? DEFAULT_SPLIT;
+  const ratios = { train: split.train, validation: split.validation, test: split.test };
+  const schema = project.labelSchema as LabelSchema;
+  const settings = projectSettingsOf(project.settings);
+  const ctx: ExportContext = {
+    projectName: project.name,
+    datasetVersion: version.number,
+    createdAt: version.createdAt.toISOString(),
+    schema,
+    license: settings.license.trim() || null,
+    sourceDescription: settings.sourceDescription.trim() || null,
+    // Retired targets stay listed: older annotations may still use them.
+    stanceTargets: [...new Set((schema.stanceTargets ?? []).map((t) => t.name))],
+  };
+  const spanTypes = filter.spanTypes?.length ? new Set(filter.spanTypes) : null;
+
+  const previous = await previousFingerprints(version.projectId, version.number);
+  const diff = new DiffTracker(previous?.map ?? null, previous?.number ?? null);
+  const writers = options.writers ?? createAllWriters();
+  const store = new DatasetFileStore(versionId);
+  const counter = createManifestCounter();
+  const agreement = new AgreementAccumulator();
+
+  for (const w of writers) store.add(w.format, w.begin(ctx));
+  let done = 0;
+  // One flush in flight while the next batch is prepared; chunks keep their order (seq is
+  // assigned when a flush starts) and a failed flush surfaces at the next await.
+  let flushing: Promise<void> = Promise.resolve();
+  for await (const batch of readDocumentBatches(version.projectId, filter)) {
+    for (const row of batch.documents) {
+      const rows = batch.annotations.get(row.id) ?? [];
+      const annotators = batch.annotators.get(row.id) ?? [];
+      const doc = toExportDocument(row, batch.sentences.get(row.id), rows, {
+        split: assignSplit(row.id, split.seed, ratios),
+        includeAnnotatorLayers: version.includeAnnotatorLayers,
+        spanTypes,
+        annotators,
+        schemaVersion: project.schemaVersion,
+      });
+      for (const w of writers) store.add(w.format, w.document(doc));
+      counter.add(doc);
+      const fingerprints = fingerprintLines(prepareDocument(doc));
+      store.add("internal", [{ path: FINGERPRINT_FILE, data: fingerprints }]);
+      diff.add(fingerprints);
+      const layers = toLayerAnnotations(rows);
+      if (layers.length > 0) agreement.addDocument(layers, { annotators });
+      done++;
+      if (store.full) {
+        // A file buffered a whole chunk mid-batch (large documents): write it now.
+        await flushing;
+        flushing = store.flush();
+        flushing.catch(() => undefined);
+      }
+    }
+    await flushing;
+    flushing = store.flush();
+    flushing.catch(() => undefined);
+    await options.onProgress?.(done);
+  }
+  await flushing;
+  const figures = agreementFigures(agreement.result());
+  for (const w of writers) store.add(w.format, w.end({ agreement: figures }));
+  const files = (await store.finish()).filter((f) => f.name !== FINGERPRINT_FILE);
+
+  const manifest = buildManifest({
+    ctx,
+    createdBy: creator ? `${creator.name} <${creator.email}>` : version.createdById,
+    filter: { filter, split, include_annotator_layers: version.includeAnnotatorLayers },
+    counts: counter.counts(),
+    agreement: figures,
+    files,
+  });
+  await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestJson(manifest));
+  return { manifest, diff: diff.result() };
+}

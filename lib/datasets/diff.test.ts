@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { prepareDocument } from "@/lib/export/prepare";
+import { docA, docB } from "@/lib/export/test-fixtures";
+import { DiffTracker, fingerprintLines, parseFingerprints } from "./diff";
+
+describe("dataset diff", () => {
+  it("fingerprints a document and each gold span, ignoring the split", () => {
+    const lines = fingerprintLines(prepareDocument(docA)).trim().split("\n");
+    expect(lines.map((l) => l.split("\t").slice(0, 2).join(" "))).toEqual(["D docA", "A c1", "A q1", "A q2", "A e1"]);
+    expect(fingerprintLines(prepareDocument({ ...docA, split: "test" }))).toBe(fingerprintLines(prepareDocument(docA)));
+  });
+
+  it("counts added, changed and removed documents and annotations", async () => {
+    const previous = await parseFingerprints(
+      (fingerprintLines(prepareDocument(docA)) + fingerprintLines(prepareDocument(docB))).split("\n"),
+    );
+    const tracker = new DiffTracker(previous, 4);
+    const changedA = { ...docA, spans: docA.spans.filter((s) => s.id !== "e1").map((s) => (s.id === "c1" ? { ...s, end: 47 } : s)) };
+    tracker.add(fingerprintLines(prepareDocument(changedA)));
+    tracker.add(fingerprintLines(prepareDocument({ ...docB, id: "docNew" })));
+    expect(tracker.result()).toEqual({
+      previousVersion: 4,
+      documents: { added: 1, changed: 1, removed: 1 },
+      annotations: { added: 0, changed: 1, removed: 1 },
+    });
+  });
+
+  it("counts everything as added for a first version", () => {
+    const tracker = new DiffTracker(null, null);
+    tracker.add(fingerprintLines(prepareDocument(docB)));
+    expect(tracker.result()).toEqual({ previousVersion: null, documents: { added: 1, changed: 0, removed: 0 }, annotations: { added: 2, changed: 0, removed: 0 } });
+  });
+});

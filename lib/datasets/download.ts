@@ -1,0 +1,117 @@
+import "server-only";
+import { PassThrough } from "node:stream";
+import { requireProjectPermission } from "@/lib/auth/project-access";
+import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
+import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { contentDisposition } from "@/lib/export/filename";
+import { writeDeterministicZip, type ZipEntry } from "@/lib/export/zip";
+import { downloadBaseName } from "./content-types";
+import { FINGERPRINT_FILE } from "./diff";
+import { findVersion } from "./list-datasets";
+import { readFileChunks, zipEntries, zipFiles } from "./read-chunks";
+
+async function readyVersion(user: AuthenticatedUser, projectId: string, ref: string) {
+  await requireProjectPermission(user, projectId, "datasets.view");
+  const version = await findVersion(projectId, ref);
+  if (version.status !== "DONE") throw new AppError("invalid_state", `Dataset version ${version.number} is ${version.status.toLowerCase()}; its files are not ready.`);
+  const project = await prisma().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } });
+  return { version, projectName: project.name };
+}
+
+function downloadHeaders(contentType: string, disposition: string, extra: Record<string, string> = {}): Headers {
+  return new Headers({
+    "Content-Type": contentType,
+    "Content-Disposition": disposition,
+    "X-Content-Type-Options": "nosniff",
+    // A version never changes, but it is private to the project's members.
+    "Cache-Control": "private, max-age=31536000, immutable",
+    ...extra,
+  });
+}
+
+/** A web stream over an async iterator; cancelling (the client went away) stops the iterator. */
+function streamOf(iterator: AsyncIterator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+/** One stored file of a version, streamed chunk by chunk from the database. */
+export async function datasetFileResponse(user: AuthenticatedUser, projectId: string, ref: string, name: string): Promise<Response> {
+  const { version, projectName } = await readyVersion(user, projectId, ref);
+  const file = name === FINGERPRINT_FILE ? null : await prisma().datasetFile.findUnique({
+    where: { datasetVersionId_name: { datasetVersionId: version.id, name } },
+    select: { id: true, contentType: true, bytes: true, sha256: true },
+  });
+  if (!file) throw new AppError("not_found", "No such file in this dataset version.");
+  const { base, extension } = downloadBaseName(projectName, version.number, name);
+  const chunks = readFileChunks(file.id);
+  return new Response(streamOf(chunks), {
+    headers: downloadHeaders(file.contentType, contentDisposition(base, extension), { "Content-Length": String(file.bytes), ETag: `"${file.sha256}"` }),
+  });
+}
+
+/**
+ * The whole version as one deterministic zip (same bytes on every download), written while it is
+ * sent. If the client aborts, reading stops at the next chunk: the remaining entries throw instead
+ * of querying, and the archive writer is drained so nothing waits on a reader that is gone.
+ */
+export async function datasetZipResponse(user: AuthenticatedUser, projectId: string, ref: string): Promise<Response> {
+  const { version, projectName } = await readyVersion(user, projectId, ref);
+  const files = await zipFiles(version.id);
+  let aborted = false;
+  async function* guarded(): AsyncGenerator<ZipEntry> {
+    for await (const entry of zipEntries(files)) {
+      if (aborted) throw new AppError("unavailable", "Download aborted.");
+      yield {
+        name: entry.name,
+        chunks: (async function* () {
+          for await (const c of entry.chunks) {
+            if (aborted) throw new AppError("unavailable", "Download aborted.");
+            yield c;
+          }
+        })(),
+      };
+    }
+  }
+  const pass = new PassThrough();
+  const written = writeDeterministicZip(guarded(), pass).catch((error: unknown) => {
+    if (!aborted) pass.destroy(error instanceof Error ? error : new Error("zip failed"));
+  });
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        pass.on("data", (d: Buffer) => {
+          controller.enqueue(new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) pass.pause();
+        });
+        pass.on("end", () => controller.close());
+        pass.on("error", (e) => controller.error(e));
+      },
+      pull() {
+        pass.resume();
+      },
+      async cancel() {
+        aborted = true;
+        pass.removeAllListeners("data");
+        pass.removeAllListeners("end");
+        pass.removeAllListeners("error");
+        pass.on("error", () => undefined);
+        pass.resume();
+        await written;
+      },
+    },
+    { highWaterMark: 8 },
+  );
+  return new Response(body, {
+    headers: downloadHeaders("application/zip", contentDisposition(`${projectName} v${version.number}`, "zip")),
+  });
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { requireDocumentPermission } from "@/lib/auth/project-access";
+import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
+import { prisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { reviewDecisionSchema, type ReviewAnnotationInput } from "@/lib/validation/review";
+import { lockDocument } from "@/lib/workflow/transaction";
+import { checkGoldAnnotation } from "./check-gold-annotation";
+import { loadReviewState } from "./load-review-state";
+import { documentStateError } from "./review-state-error";
+import type { ReviewAnnotationView, ReviewDecisionView } from "./review-types";
+import { setGold, type GoldContent } from "./write-gold";
+
+export type RecordDecisionResult = { decision: ReviewDecisionView; gold: { id: string } | null };
+
+const fromVersion = (v: ReviewAnnotationView, origin: string): GoldContent => ({
+  type: v.type, start: v.start, end: v.end, sentenceIndex: v.sentenceIndex, attributes: v.attributes, speakerId: v.speaker?.id ?? null, origin,
+});
+const fromInput = (a: ReviewAnnotationInput, checked: { attributes: Record<string, unknown>; speakerId: string | null }, origin: string): GoldContent => ({
+  type: a.type, start: a.start ?? null, end: a.end ?? null, sentenceIndex: a.start === undefined ? (a.sentenceIndex ?? null) : null,
+  attributes: checked.attributes, speakerId: checked.speakerId, origin,
+});
+const fieldError = (field: string, message: string) =>
+  new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { details: { fields: { [field]: [message] } } });
+
+/**
+ * Records the reviewer's decision on one match and makes its gold annotation follow:
+ * accept → a copy of the chosen annotator version; edit / add → the reviewer's annotation;
+ * reject → no gold; override (reason required) → the given version or annotation, else gold unchanged.
+ *
+ * Concurrency: the document row is locked for the transaction, so decisions on one document are
+ * applied one at a time; each decision carries the version the reviewer saw, and a stale version
+ * (someone else decided first) is refused with 409 and the current decision, never overwritten.
+ */
+export async function recordReviewDecision(user: AuthenticatedUser, documentId: string, input: unknown): Promise<RecordDecisionResult> {
+  await requireDocumentPermission(user, documentId, "review.act");
+  const data = parseOrThrow(reviewDecisionSchema, input);
+  return prisma().$transaction(
+    async (tx) => {
+      const { state, projectId } = await lockDocument(tx, documentId);
+      if (state !== "IN_REVIEW") throw documentStateError("record a review decision", state);
+      const review = await loadReviewState(tx, documentId);
+      const match = review.matches.find((m) => m.key === data.matchKey);
+
+      if (data.decision === "add") {
+        if (match?.source === "annotators") throw fieldError("matchKey", "names a match of the annotators; use accept, edit or reject for it");
+      } else if (!match) {
+        throw new AppError("not_found", `This document has no match "${data.matchKey}".`);
+      }
+      const current = match?.decision ?? null;
+      if ((data.version ?? 0) !== (current?.version ?? 0)) {
+        throw new AppError("stale_version", "Another reviewer changed this decision; review the current one and try again.", {
+          details: { current, gold: match?.gold ?? null },
+        });
+      }
+
+      let chosen: ReviewAnnotationView | undefined;
+      if (data.annotatorAnnotationId) {
+        chosen = match?.versions.find((v) => v.id === data.annotatorAnnotationId);
+        if (!chosen) throw fieldError("annotatorAnnotationId", "is not one of this match's annotator versions");
+      }
+      const checked = data.annotation ? await checkGoldAnnotation(tx, { projectId, ...review }, data.annotation) : null;
+
+      const previousGold = current?.goldAnnotationId ?? null;
+      const ctx = { projectId, documentId, actorId: user.id, text: review.text };
+      let goldId: string | null;
+      switch (data.decision) {
+        case "accept":
+          goldId = await setGold(tx, ctx, previousGold, fromVersion(chosen as ReviewAnnotationView, "review:accept"));
+          break;
+        case "edit":
+        case "add":
+          goldId = await setGold(tx, ctx, previousGold, fromInput(data.annotation as ReviewAnnotationInput, checked!, `review:${data.decision}`));
+          break;
+        case "reject":
+          goldId = await setGold(tx, ctx, previousGold, null);
+          break;
+        case "override":
+          goldId = chosen
+            ? await setGold(tx, ctx, previousGold, fromVersion(chosen, "review:override"))
+            : data.annotation && checked
+              ? await setGold(tx, ctx, previousGold, fromInput(data.annotation, checked, "review:override"))
+              : previousGold;
+          break;
+      }
+
+      const values = { decision: data.decision, reason: data.reason ?? null, goldAnnotationId: goldId, reviewerId: user.id };
+      const saved = current
+        ? await tx.reviewDecision.update({ where: { documentId_matchKey: { documentId, matchKey: data.matchKey } }, data: { ...values, version: { increment: 1 } } })
+        : await tx.reviewDecision.create({ data: { ...values, documentId, matchKey: data.matchKey } });
+      const decision: ReviewDecisionView = {
+        matchKey: saved.matchKey, decision: data.decision, reason: saved.reason, reviewerId: saved.reviewerId,
+        goldAnnotationId: saved.goldAnnotationId, version: saved.version, updatedAt: saved.updatedAt.toISOString(),
+      };
+      await tx.auditEvent.create({
+        data: {
+          projectId, documentId, annotationId: goldId ?? previousGold, actorId: user.id, action: "review.decision",
+          before: (current ?? undefined) as Prisma.InputJsonValue | undefined,
+          after: { ...decision, annotatorAnnotationId: data.annotatorAnnotationId ?? null },
+        },
+      });
+      return { decision, gold: goldId ? { id: goldId } : null };
+    },
+    { timeout: 30_000 },
+  );
+}

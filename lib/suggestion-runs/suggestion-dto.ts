@@ -1,0 +1,48 @@
+import "server-only";
+import type { SuggestionDto } from "@/components/annotator/types";
+import { CodePointIndex } from "@/lib/text/code-points";
+
+type SuggestionRow = {
+  id: string;
+  type: string;
+  start: number;
+  end: number;
+  attributes: unknown;
+  speakerName: string | null;
+  entityId: string | null;
+  rule: string;
+  suggester: string;
+  status: SuggestionDto["status"];
+};
+
+export const SUGGESTION_SELECT = {
+  id: true,
+  type: true,
+  start: true,
+  end: true,
+  attributes: true,
+  speakerName: true,
+  entityId: true,
+  rule: true,
+  suggester: true,
+  status: true,
+} as const;
+
+/** Row → the API/annotator shape; `text` is the code-point slice of the document's original text. */
+export function toSuggestionDto(row: SuggestionRow, text: string, index: CodePointIndex = new CodePointIndex(text)): SuggestionDto {
+  const end = Math.min(row.end, index.length);
+  const start = Math.min(row.start, end);
+  return {
+    id: row.id,
+    type: row.type,
+    start: row.start,
+    end: row.end,
+    text: text.slice(index.toUtf16(start), index.toUtf16(end)),
+    attributes: (row.attributes ?? {}) as Record<string, unknown>,
+    speakerName: row.speakerName,
+    entityId: row.entityId,
+    rule: row.rule,
+    suggester: row.suggester,
+    status: row.status,
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from "./zod";
+
+export const SUGGESTER_KINDS = ["editorial", "quote", "claim"] as const;
+export type SuggesterKindName = (typeof SUGGESTER_KINDS)[number];
+
+export const suggestionDecisionSchema = z
+  .object({ decision: z.enum(["accepted", "rejected"], { error: 'decision must be "accepted" or "rejected"' }) })
+  .openapi("SuggestionDecision");
+
+export const MAX_DOCUMENTS_PER_RUN = 500;
+
+export const runSuggestionsSchema = z
+  .object({
+    documentIds: z
+      .array(z.string().trim().min(1, "A document id cannot be empty").max(100))
+      .min(1, "Choose at least one document")
+      .max(MAX_DOCUMENTS_PER_RUN, `At most ${MAX_DOCUMENTS_PER_RUN} documents per run`),
+  })
+  .openapi("RunSuggestions");
+
+export const suggesterSettingsSchema = z
+  .object({ editorial: z.boolean(), quote: z.boolean(), claim: z.boolean() })
+  .openapi("SuggesterSettings");
+
+export const suggestionDtoSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    start: z.number().int().openapi({ description: "Code point offset (inclusive)" }),
+    end: z.number().int().openapi({ description: "Code point offset (exclusive)" }),
+    text: z.string(),
+    attributes: z.record(z.string(), z.unknown()),
+    speakerName: z.string().nullable(),
+    entityId: z.string().nullable(),
+    rule: z.string(),
+    suggester: z.string(),
+    status: z.enum(["PENDING", "ACCEPTED", "REJECTED"]),
+  })
+  .openapi("Suggestion");
+
+export type RunSuggestionsInput = z.infer<typeof runSuggestionsSchema>;
+export type SuggesterSettingsInput = z.infer<typeof suggesterSettingsSchema>;

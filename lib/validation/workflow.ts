@@ -1,0 +1,92 @@
+import { z } from "./zod";
+
+const id = z.string().trim().min(1, "Required").max(100);
+
+export const createAssignmentSchema = z
+  .object({
+    userId: id,
+    role: z.enum(["annotator", "reviewer"], { message: "Role must be annotator or reviewer" }),
+  })
+  .openapi("CreateAssignment");
+
+export const bulkAssignSchema = z
+  .object({
+    documentIds: z.array(id).min(1, "Select at least one document").max(1000),
+    annotatorsPerDocument: z.coerce.number().int("Use a whole number").min(0, "Cannot be negative").max(20),
+    annotatorIds: z.array(id).min(1).max(200).optional(),
+    reviewerId: id.optional(),
+  })
+  .refine((v) => v.annotatorsPerDocument > 0 || v.reviewerId, {
+    message: "Assign at least one annotator per document, or choose a reviewer",
+    path: ["annotatorsPerDocument"],
+  })
+  .openapi("BulkAssign");
+
+/** Optional optimistic-concurrency guard: the assignment version the caller last saw. */
+export const submitAssignmentSchema = z.object({ version: z.number().int().positive().optional() }).openapi("SubmitAssignment");
+
+export const returnAssignmentSchema = z
+  .object({
+    comment: z.string().trim().min(1, "Say what needs fixing").max(5000),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi("ReturnAssignment");
+
+export const reopenDocumentSchema = z
+  .object({ reason: z.string().trim().min(1, "Give a reason for reopening").max(2000) })
+  .openapi("ReopenDocument");
+
+export type BulkAssignInput = z.input<typeof bulkAssignSchema>;
+
+// Response shapes, for the OpenAPI document.
+const person = z.object({ id: z.string(), name: z.string(), email: z.string() });
+const assignmentStateSchema = z.enum(["ASSIGNED", "IN_PROGRESS", "SUBMITTED"]);
+const documentStateSchema = z.enum(["ANNOTATING", "READY_FOR_REVIEW", "IN_REVIEW", "SIGNED_OFF"]);
+
+export const assignmentSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    userId: z.string(),
+    user: person,
+    role: z.enum(["annotator", "reviewer"]),
+    state: assignmentStateSchema,
+    returnComment: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Assignment");
+
+export const assignmentListSchema = z.object({ assignments: z.array(assignmentSchema) }).openapi("AssignmentList");
+
+export const transitionResultSchema = z.object({ assignment: assignmentSchema, documentState: documentStateSchema }).openapi("AssignmentTransition");
+
+export const bulkAssignResultSchema = z
+  .object({
+    created: z.array(z.object({ documentId: z.string(), userId: z.string(), role: z.enum(["annotator", "reviewer"]) })),
+    skipped: z.array(z.object({ documentId: z.string(), state: documentStateSchema })),
+    alreadyCovered: z.array(z.string()),
+  })
+  .openapi("BulkAssignResult");
+
+export const reopenResultSchema = z
+  .object({ documentId: z.string(), state: documentStateSchema, reopenedAssignments: z.number().int() })
+  .openapi("ReopenResult");
+
+export const auditEventSchema = z
+  .object({
+    id: z.string(),
+    action: z.string().openapi({ example: "assignment.submit" }),
+    actor: person.nullable(),
+    documentId: z.string().nullable(),
+    annotationId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    createdAt: z.string(),
+  })
+  .openapi("AuditEvent");
+
+export const documentHistorySchema = z.object({ events: z.array(auditEventSchema), nextBefore: z.string().nullable() }).openapi("DocumentHistory");
+export const annotationHistorySchema = z.object({ annotationId: z.string(), events: z.array(auditEventSchema) }).openapi("AnnotationHistory");

@@ -1,0 +1,60 @@
+import "server-only";
+import type { AssignmentStateName } from "./state-machine";
+
+export const assignmentSelect = {
+  id: true,
+  documentId: true,
+  userId: true,
+  role: true,
+  state: true,
+  returnComment: true,
+  submittedAt: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  user: { select: { id: true, name: true, email: true } },
+} as const;
+
+export type AssignmentDto = {
+  id: string;
+  documentId: string;
+  userId: string;
+  user: { id: string; name: string; email: string };
+  role: "annotator" | "reviewer";
+  state: AssignmentStateName;
+  returnComment: string | null;
+  submittedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+type Row = {
+  id: string;
+  documentId: string;
+  userId: string;
+  role: "ANNOTATOR" | "REVIEWER";
+  state: AssignmentStateName;
+  returnComment: string | null;
+  submittedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  user: { id: string; name: string; email: string };
+};
+
+export function toAssignmentDto(row: Row): AssignmentDto {
+  return { ...row, role: row.role === "ANNOTATOR" ? "annotator" : "reviewer" };
+}
+
+/** The audit snapshot of an assignment (no user details: the ids are enough). */
+export function assignmentSnapshot(row: Pick<Row, "id" | "userId" | "role" | "state" | "version"> & { returnComment?: string | null }) {
+  return {
+    id: row.id,
+    userId: row.userId,
+    role: row.role,
+    state: row.state,
+    version: row.version,
+    ...(row.returnComment ? { returnComment: row.returnComment } : {}),
+  };
+}

@@ -1,0 +1,74 @@
+import crypto from "node:crypto";
+import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
+import { prisma } from "@/lib/db/prisma";
+import type { DocumentState } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+
+// Rows the review and agreement tests need, written with Prisma directly (assignments and the
+// annotation API are other features' work).
+
+/** "Sentence one. Sentence two. Sentence three." with one sentence row per sentence. */
+export async function makeDocument(projectId: string, options: { state?: DocumentState; text?: string } = {}) {
+  const text = options.text ?? "The minister said the tax cut will pay for itself. Economists disagree. The ministry declined to comment.";
+  const sentences: { index: number; start: number; end: number }[] = [];
+  const pattern = /[^.]+\./g;
+  for (const match of text.matchAll(pattern)) {
+    const leading = match[0].length - match[0].trimStart().length;
+    const start = Array.from(text.slice(0, (match.index ?? 0) + leading)).length;
+    sentences.push({ index: sentences.length, start, end: start + Array.from(match[0].trimStart()).length });
+  }
+  const hash = crypto.createHash("sha256").update(text + crypto.randomUUID()).digest("hex");
+  return prisma().document.create({
+    data: {
+      projectId,
+      title: "A test article",
+      text,
+      textSha256: hash,
+      normalizedHash: hash,
+      charCount: Array.from(text).length,
+      sentenceCount: sentences.length,
+      language: "en",
+      state: options.state ?? "READY_FOR_REVIEW",
+      sentences: { create: sentences },
+    },
+    select: { id: true, projectId: true, text: true },
+  });
+}
+
+export async function assign(documentId: string, user: AuthenticatedUser, state: "ASSIGNED" | "IN_PROGRESS" | "SUBMITTED" = "SUBMITTED") {
+  return prisma().assignment.create({ data: { documentId, userId: user.id, role: "ANNOTATOR", state }, select: { id: true } });
+}
+
+type AnnotationInput = { type: string; start?: number; end?: number; sentenceIndex?: number; attributes?: Record<string, unknown>; speakerId?: string };
+
+export async function annotate(documentId: string, user: AuthenticatedUser, input: AnnotationInput) {
+  return prisma().annotation.create({
+    data: {
+      id: crypto.randomUUID(),
+      documentId,
+      layer: "ANNOTATOR",
+      authorId: user.id,
+      type: input.type,
+      start: input.start ?? null,
+      end: input.end ?? null,
+      sentenceIndex: input.sentenceIndex ?? null,
+      attributes: (input.attributes ?? {}) as object,
+      speakerId: input.speakerId ?? null,
+    },
+    select: { id: true },
+  });
+}
+
+export async function makeEntity(projectId: string, name: string) {
+  return prisma().entity.create({ data: { projectId, name, type: "PERSON" }, select: { id: true, name: true } });
+}
+
+export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError");
+}
