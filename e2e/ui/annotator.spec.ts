@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { as, demoProjectId } from "../api/helpers";
+import { as } from "../api/helpers";
+import { assignedArticle, codePointSpan } from "../api/workflow-helpers";
 import { storageStateOf } from "../fixtures";
 
 test.use({ storageState: storageStateOf("annotator1") });
@@ -11,16 +12,9 @@ type Annotation = { id: string; type: string; start: number | null; end: number 
 const corpusDir = path.join(__dirname, "..", "..", "prisma", "seed-data");
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 
-/** Imports a fresh document as the manager and assigns it to annotator1, so every test owns its layer. */
-async function assignedDocument(request: APIRequestContext, title: string, text: string) {
-  const projectId = await demoProjectId(request);
-  const created = await request.post(`/api/v1/projects/${projectId}/documents`, { headers: as("manager"), data: { title, text } });
-  expect(created.status()).toBe(201);
-  const documentId = ((await created.json()) as { results: { id: string }[] }).results[0]!.id;
-  const members = (await (await request.get(`/api/v1/projects/${projectId}/members`, { headers: as("manager") })).json()) as { members: { id: string; email: string }[] };
-  const annotator = members.members.find((m) => m.email === "annotator1@example.com")!;
-  const assigned = await request.post(`/api/v1/documents/${documentId}/assignments`, { headers: as("manager"), data: { userId: annotator.id, role: "annotator" } });
-  expect([200, 201]).toContain(assigned.status());
+/** A fresh article assigned to annotator1 (and annotator2, reviewer), so every test owns its layer. */
+async function assignedDocument(request: APIRequestContext, text: string) {
+  const { projectId, documentId } = await assignedArticle(request, text);
   return { projectId, documentId, url: `/projects/${projectId}/documents/${documentId}/annotate` };
 }
 
@@ -56,12 +50,11 @@ async function selectText(page: Page, sentence: number, needle: string) {
   await page.getByTestId("annotator-text").dispatchEvent("mouseup");
 }
 
-const codePointSlice = (text: string, start: number, end: number) => [...text].slice(start, end).join("");
 
 test("a corpus article annotated by keyboard only: spans, a sentence range, sentence labels, undo/redo, shortcuts, submit", async ({ page, request }) => {
   const file = fs.readdirSync(corpusDir).filter((f) => f.endsWith(".txt")).sort()[0]!;
   const text = `${fs.readFileSync(path.join(corpusDir, file), "utf8")}\n\nE2E keyboard copy ${stamp()}.`;
-  const { documentId, url } = await assignedDocument(request, `Keyboard ${stamp()}`, text);
+  const { documentId, url } = await assignedDocument(request, text);
   await openAnnotator(page, url);
   const status = page.getByTestId("sync-status");
 
@@ -120,7 +113,7 @@ test("a quote with a new speaker, a cue and a stance; markup in the text stays i
   const id = stamp();
   const speaker = `Speaker ${id}`;
   const text = `Sergey Lavrov said that the partnership between Moscow and Beijing is stronger than ever ${id}.\n\nThe note <img src=x onerror="window.__xss=1"> was in the original.`;
-  const { documentId, url } = await assignedDocument(request, `Quote ${id}`, text);
+  const { documentId, url } = await assignedDocument(request, text);
   await openAnnotator(page, url);
   await expect(page.getByTestId("annotator-text")).toContainText('<img src=x onerror="window.__xss=1">');
   await expect(page.getByTestId("annotator-text").locator("img")).toHaveCount(0);
@@ -147,9 +140,8 @@ test("a quote with a new speaker, a cue and a stance; markup in the text stays i
 
   const [quote] = (await mine(request, documentId)).filter((a) => a.type === "QUOTE");
   expect(quote!.speaker!.name).toBe(speaker);
-  expect(codePointSlice(text, quote!.start!, quote!.end!)).toBe("Sergey Lavrov said that the partnership");
-  const cue = quote!.attributes.cue as { start: number; end: number };
-  expect(codePointSlice(text, cue.start, cue.end)).toBe("said");
+  expect({ start: quote!.start, end: quote!.end }).toEqual(codePointSpan(text, "Sergey Lavrov said that the partnership"));
+  expect(quote!.attributes.cue).toEqual(codePointSpan(text, "said"));
   expect(quote!.attributes).toMatchObject({ form: "direct", stance: [{ target: "Russia–China partnership", value: 2 }] });
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
@@ -157,7 +149,7 @@ test("a quote with a new speaker, a cue and a stance; markup in the text stays i
 test("offline: five spans survive a reload and are saved exactly once when the connection returns", async ({ page, context, request }) => {
   const id = stamp();
   const sentences = Array.from({ length: 8 }, (_, i) => `Offline sentence number ${i + 1} of ${id}.`);
-  const { documentId, url } = await assignedDocument(request, `Offline ${id}`, sentences.join(" "));
+  const { documentId, url } = await assignedDocument(request, sentences.join(" "));
   await openAnnotator(page, url);
 
   await context.setOffline(true);
@@ -194,7 +186,7 @@ test("offline: five spans survive a reload and are saved exactly once when the c
 
 test("two tabs edit the same annotation: the second sees the conflict and keeps its edit", async ({ page, browser, request }) => {
   const id = stamp();
-  const { documentId, url } = await assignedDocument(request, `Conflict ${id}`, `A claim about the partnership ${id}. Another sentence here.`);
+  const { documentId, url } = await assignedDocument(request, `A claim about the partnership ${id}. Another sentence here.`);
   await openAnnotator(page, url);
   await page.keyboard.press("c");
   await page.keyboard.press("ArrowDown");
