@@ -81,7 +81,7 @@ export default async function ProjectDocumentsPage({
               <th>Annotators</th>
               <th>Reviewer</th>
               <th>State</th>
-              {canAnnotate ? <th>My work</th> : null}
+              {canAnnotate ? <th>My annotations</th> : null}
             </tr>
           </thead>
           <tbody>
