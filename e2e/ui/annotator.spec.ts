@@ -33,14 +33,29 @@ async function openAnnotator(page: Page, url: string) {
 async function selectText(page: Page, sentence: number, needle: string) {
   await page.evaluate(
     ({ sentence, needle }) => {
+      // The needle may run over several pieces (spans and suggestions split the text): walk the
+      // text nodes of the sentence's pieces and map the needle's start and end onto them.
       const row = document.querySelector(`[data-sentence="${sentence}"]`)!;
-      const pieces = [...row.querySelectorAll("[data-cp]")];
-      const piece = pieces.find((p) => (p.textContent ?? "").includes(needle))!;
-      const node = piece.firstChild!;
-      const at = (node.textContent ?? "").indexOf(needle);
+      const nodes: Text[] = [];
+      for (const piece of row.querySelectorAll("[data-cp]")) {
+        const walker = document.createTreeWalker(piece, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      }
+      const whole = nodes.map((n) => n.data).join("");
+      const at = whole.indexOf(needle);
+      if (at < 0) throw new Error(`"${needle}" not found in sentence ${sentence}`);
+      const locate = (offset: number, isEnd: boolean): [Text, number] => {
+        let seen = 0;
+        for (const n of nodes) {
+          if (offset < seen + n.data.length || (isEnd && offset === seen + n.data.length)) return [n, offset - seen];
+          seen += n.data.length;
+        }
+        const last = nodes[nodes.length - 1]!;
+        return [last, last.data.length];
+      };
       const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
+      range.setStart(...locate(at, false));
+      range.setEnd(...locate(at + needle.length, true));
       const selection = window.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);

@@ -58,7 +58,7 @@ for (const [role, expected] of Object.entries(EXPECTATIONS) as [RoleName, (typeo
     await openDemoProject(page);
     const tabs = page.getByRole("navigation", { name: "Project" }).getByRole("link");
     await expect(tabs).toHaveText(expected.tabs);
-    await expect(page.getByTestId("documents-table").getByRole("link", { name: "Moscow and Beijing are global partners" })).toBeVisible();
+    await expect(page.getByTestId("documents-table").getByRole("link", { name: "Moscow and Beijing are global partners" }).first()).toBeVisible();
 
     const projectUrl = page.url();
     const settings = await page.goto(`${projectUrl}/settings`);
