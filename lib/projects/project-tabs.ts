@@ -10,6 +10,7 @@ export function projectTabsFor(projectId: string, permissions: readonly Permissi
     { href: `${base}/suggestions`, label: "Suggestions", needs: "suggestions.manage" },
     { href: `${base}/agreement`, label: "Agreement", needs: "agreement.view" },
     { href: `${base}/exports`, label: "Exports", needs: "datasets.view" },
+    { href: `${base}/speakers`, label: "Speakers" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/settings`, label: "Settings", needs: "project.edit" },
   ];
