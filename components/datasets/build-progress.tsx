@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useTaskPolling } from "@/components/ui/use-task-polling";
 
 type TaskView = { status: "QUEUED" | "RUNNING" | "DONE" | "FAILED"; total: number; done: number; error: string | null; result: { number?: number } };
 
@@ -10,36 +10,7 @@ type TaskView = { status: "QUEUED" | "RUNNING" | "DONE" | "FAILED"; total: numbe
  */
 export function BuildProgress({ taskId }: { taskId: string }) {
   const router = useRouter();
-  const [task, setTask] = useState<TaskView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      try {
-        const res = await fetch(`/api/v1/tasks/${taskId}`, { cache: "no-store" });
-        const body = (await res.json()) as TaskView & { error?: unknown };
-        if (stopped) return;
-        if (!res.ok) {
-          setError("Could not load the build's progress.");
-          return;
-        }
-        setTask(body);
-        setError(null);
-        if (body.status === "QUEUED" || body.status === "RUNNING") timer = setTimeout(poll, 800);
-        else router.refresh();
-      } catch {
-        setError("Connection lost; retrying…");
-        timer = setTimeout(poll, 2000);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [taskId, router]);
+  const { task, error } = useTaskPolling<TaskView>(taskId, { notFoundMessage: "Could not load the build's progress.", onFinished: () => router.refresh() });
 
   if (error && !task) return <p className="form-error" role="alert">{error}</p>;
   if (!task) return <p className="muted">Loading build…</p>;

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useTaskPolling } from "@/components/ui/use-task-polling";
 import type { ImportResult } from "@/lib/validation/documents";
 
 type TaskView = {
@@ -22,35 +22,7 @@ function describe(result: ImportResult): string {
 
 /** Polls a background import task; the task id is in the URL, so a reload picks it up again. */
 export function TaskProgress({ taskId, projectId }: { taskId: string; projectId: string }) {
-  const [task, setTask] = useState<TaskView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      try {
-        const res = await fetch(`/api/v1/tasks/${taskId}`, { cache: "no-store" });
-        const body = (await res.json()) as TaskView & { error?: { message: string } };
-        if (!res.ok) {
-          setError((body.error as { message?: string } | undefined)?.message ?? "Could not load the import.");
-          return;
-        }
-        if (stopped) return;
-        setTask(body);
-        setError(null);
-        if (body.status === "QUEUED" || body.status === "RUNNING") timer = setTimeout(poll, 700);
-      } catch {
-        setError("Connection lost; retrying…");
-        timer = setTimeout(poll, 2000);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [taskId]);
+  const { task, error } = useTaskPolling<TaskView>(taskId, { notFoundMessage: "Could not load the import." });
 
   if (error && !task) return <p className="form-error" role="alert">{error}</p>;
   if (!task) return <p className="muted">Loading import…</p>;

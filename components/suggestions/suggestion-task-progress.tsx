@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useTaskPolling } from "@/components/ui/use-task-polling";
 
 type TaskView = {
   status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
@@ -11,37 +11,7 @@ type TaskView = {
 
 /** Polls a SUGGEST task until it finishes; the id is in the URL, so a reload picks it up again. */
 export function SuggestionTaskProgress({ taskId, onFinished }: { taskId: string; onFinished?: () => void }) {
-  const [task, setTask] = useState<TaskView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      try {
-        const res = await fetch(`/api/v1/tasks/${taskId}`, { cache: "no-store" });
-        const body = (await res.json()) as TaskView & { error?: unknown };
-        if (stopped) return;
-        if (!res.ok) {
-          setError("Could not load this run.");
-          return;
-        }
-        setTask(body);
-        setError(null);
-        if (body.status === "QUEUED" || body.status === "RUNNING") timer = setTimeout(poll, 700);
-        else onFinished?.();
-      } catch {
-        if (stopped) return;
-        setError("Connection lost; retrying…");
-        timer = setTimeout(poll, 2000);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [taskId, onFinished]);
+  const { task, error } = useTaskPolling<TaskView>(taskId, { notFoundMessage: "Could not load this run.", onFinished: () => onFinished?.() });
 
   if (error && !task) return <p className="form-error" role="alert">{error}</p>;
   if (!task) return <p className="muted">Loading run…</p>;
