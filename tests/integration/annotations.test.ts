@@ -8,16 +8,7 @@ import { createEntity, listEntities, mergeEntity, updateEntity } from "@/lib/ent
 import { importArticle } from "@/lib/documents/import-article";
 import { AppError } from "@/lib/errors";
 import { makeTeam } from "./factories";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
+import { errorOf } from "./error-of";
 
 // Emoji and Cyrillic before the quote, so code-point offsets differ from UTF-16 indexes.
 const TEXT =

@@ -2,18 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loadAnnotatorPage } from "@/lib/annotator/load-annotator-page";
 import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles } from "@/lib/documents/import-files";
-import { AppError } from "@/lib/errors";
 import { makeTeam } from "./factories";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
+import { errorOf } from "./error-of";
 
 async function setup() {
   const team = await makeTeam();

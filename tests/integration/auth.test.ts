@@ -3,19 +3,9 @@ import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } f
 import { MAX_FAILURES } from "@/lib/auth/throttle";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
-import { AppError } from "@/lib/errors";
 import { changeOwnPassword, createUser, setUserActive } from "@/lib/users/users";
 import { TEST_PASSWORD, makeUser } from "./factories";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
+import { errorOf } from "./error-of";
 
 describe("sign-in", () => {
   it("accepts the right password, case-insensitively on the email", async () => {

@@ -9,11 +9,11 @@ import { datasetFileResponse, datasetZipResponse } from "@/lib/datasets/download
 import { getDatasetVersion, listDatasetVersions } from "@/lib/datasets/list-datasets";
 import { closePgPools, pgPool } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
-import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/tasks";
 import "@/lib/datasets/build-task";
 import { addAnnotation, cp, importDocument, seedSignedOffProject, signOff, TEXTS } from "./dataset-fixtures";
 import { makeProject, makeTeam } from "./factories";
+import { errorOf } from "./error-of";
 
 process.env.STANCEBENCH_JOBS = "inline";
 
@@ -22,16 +22,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   await closePgPools();
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
 const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");

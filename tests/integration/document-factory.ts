@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
-import { AppError } from "@/lib/errors";
 import type { DocumentState } from "@/lib/generated/prisma/enums";
+export { errorOf } from "./error-of";
 
 /** A document with one sentence per line, inserted directly (the import path has its own tests). */
 export async function makeDocument(projectId: string, options: { title?: string; lines?: string[]; state?: DocumentState } = {}) {
@@ -32,12 +32,3 @@ export async function makeDocument(projectId: string, options: { title?: string;
   });
 }
 
-export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}

@@ -8,9 +8,9 @@ import { importJsonArticles, importUploadedFile } from "@/lib/documents/import-f
 import { createImportTask } from "@/lib/documents/import-task";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { deleteDocument, setSentenceKind, updateDocument } from "@/lib/documents/manage-document";
-import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/tasks";
 import { makeTeam } from "./factories";
+import { errorOf } from "./error-of";
 
 process.env.STANCEBENCH_JOBS = "inline";
 process.env.MAX_DOCUMENT_BYTES = "40000";
@@ -18,16 +18,6 @@ process.env.MAX_DOCUMENT_BYTES = "40000";
 const corpusDir = path.join(__dirname, "..", "..", "prisma", "seed-data");
 const corpusFiles = fs.readdirSync(corpusDir).filter((f) => f.endsWith(".txt")).sort();
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("importing files", () => {
   it("imports the five corpus articles with sentences whose text is the code-point slice of the original", async () => {

@@ -5,23 +5,13 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles } from "@/lib/documents/import-files";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
-import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/projects";
 import { updateLabelSchema } from "@/lib/projects/update-label-schema";
 import { defaultLabelSchema, type LabelSchema } from "@/lib/schema/label-schema";
 import { makeTeam } from "./factories";
+import { errorOf } from "./error-of";
 
 process.env.STANCEBENCH_JOBS = "inline";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 const edited = (edit: (s: LabelSchema) => void): LabelSchema => {
   const s = structuredClone(defaultLabelSchema());

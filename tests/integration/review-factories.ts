@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import type { DocumentState } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+export { errorOf } from "./error-of";
 
 // Rows the review and agreement tests need, written with Prisma directly (assignments and the
 // annotation API are other features' work).
@@ -63,12 +63,3 @@ export async function makeEntity(projectId: string, name: string) {
   return prisma().entity.create({ data: { projectId, name, type: "PERSON" }, select: { id: true, name: true } });
 }
 
-export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}

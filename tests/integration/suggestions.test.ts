@@ -10,7 +10,6 @@ import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles, importUploadedFile } from "@/lib/documents/import-files";
 import { createImportTask } from "@/lib/documents/import-task";
 import { deleteDocument } from "@/lib/documents/manage-document";
-import { AppError } from "@/lib/errors";
 import { updateProject } from "@/lib/projects/projects";
 import { updateSuggesterSettings } from "@/lib/projects/update-suggester-settings";
 import { decideSuggestion } from "@/lib/suggestion-runs/decide-suggestion";
@@ -20,6 +19,7 @@ import { listSpeakerProposals } from "@/lib/suggestion-runs/speaker-proposals";
 import { getRuleCounts, getSuggestionStats } from "@/lib/suggestion-runs/suggestion-stats";
 import { createEntity, mergeEntity } from "@/lib/entities/entities";
 import { makeTeam } from "./factories";
+import { errorOf } from "./error-of";
 
 process.env.STANCEBENCH_JOBS = "inline";
 
@@ -27,16 +27,6 @@ process.env.STANCEBENCH_JOBS = "inline";
 // indirect quote by an unknown person and an editor's aside; the emoji makes UTF-16 ≠ code points.
 const TEXT =
   '😀 Trade grew by 40% in 2022.\n\n"We will never give up," said Vladimir Putin. The Sinologist Ivan Zuenko said that relations are strong.\n\n(Note: this text was shortened — Approx. InoSMI)';
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 async function setup() {
   const team = await makeTeam();
