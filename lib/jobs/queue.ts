@@ -52,3 +52,11 @@ export async function startWorkers(): Promise<void> {
     });
   }
 }
+
+/** Stops this process's pg-boss (scripts call it before they stop their database). */
+export async function stopQueue(): Promise<void> {
+  const started = holder.stancebenchBoss;
+  if (!started) return;
+  holder.stancebenchBoss = undefined;
+  await (await started).stop({ graceful: false, wait: true });
+}

@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { argValue, mb, peakRss, seededRandom, startBenchDatabase } from "./bench-db";
+import { stopQueue } from "@/lib/jobs/queue";
 
 async function main() {
   const articles = argValue("articles", 2000);
@@ -96,6 +97,8 @@ async function main() {
   console.log(`raw COPY of same rows  ${copySeconds.toFixed(2)} s (${rows.rowCount} rows)`);
   console.log(`ratio storage/COPY     ${(storeSeconds / copySeconds).toFixed(1)}×`);
   console.log(`ratio end-to-end/COPY  ${(seconds / copySeconds).toFixed(1)}×`);
+  // Imports queue suggestion runs; stop pg-boss before its database goes away.
+  await stopQueue();
   await prisma().$disconnect();
   await db.stop();
 }
