@@ -1,25 +1,18 @@
 // Client-side shapes of what the annotator page reads from /api/v1.
+import type { AnnotationDto as ServerAnnotationDto } from "@/lib/annotations/annotation-dto";
+
 export type StanceValue = { target: string; value: number };
 
-export type AnnotationDto = {
-  id: string;
-  documentId: string;
-  layer: "annotator" | "gold";
-  authorId: string;
-  type: string;
-  start: number | null;
-  end: number | null;
-  sentenceIndex: number | null;
-  attributes: Record<string, unknown>;
-  speaker: { id: string; name: string; type: string } | null;
-  version: number;
-  /** The covered text, origin and last change as the server reports them (absent while queued). */
-  text?: string | null;
-  origin?: string;
-  updatedAt?: string;
-  /** Set locally while the change waits in the outbox. */
-  pending?: boolean;
-};
+/**
+ * The server's annotation shape (lib/annotations/annotation-dto.ts), as the client holds it: the
+ * covered text, origin and last change are absent while a change waits in the outbox, and
+ * `pending` marks such a change.
+ */
+export type AnnotationDto = Omit<ServerAnnotationDto, "text" | "origin" | "updatedAt" | "speaker"> &
+  Partial<Pick<ServerAnnotationDto, "text" | "origin" | "updatedAt">> & {
+    speaker: { id: string; name: string; type: string } | null;
+    pending?: boolean;
+  };
 
 export type SuggestionDto = {
   id: string;

@@ -160,7 +160,9 @@ export default async function SuggestionsPage({ params, searchParams }: { params
                 </li>
               ))}
             </ul>
-            <p className="hint">Merge registry entities through the speaker registry (POST …/entities/&#123;id&#125;/merge); add a new spelling as an alias of the entity it belongs to.</p>
+            <p className="hint">
+              Merge two registry entries, or add a spelling as an alias, on the <Link href={`/projects/${projectId}/speakers`}>Speakers</Link> tab.
+            </p>
           </>
         ) : null}
       </section>
