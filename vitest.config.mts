@@ -6,7 +6,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 const alias = { "@": root, "server-only": path.join(root, "tests/server-only-stub.ts") };
 
-// Two projects: fast pure-logic tests, and integration tests on a real embedded PostgreSQL
+// Three projects: fast pure-logic tests, scaling tests (linear time on hostile input), and integration tests on a real embedded PostgreSQL
 // (one server per run, a fresh database per test file; see tests/integration/global-setup.ts).
 export default defineConfig({
   test: {
@@ -17,6 +17,17 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Time ratios (1× vs 10× input): one file at a time, so tests do not share the cores.
+          name: "scaling",
+          include: ["tests/scaling/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 120_000,
         },
       },
       {

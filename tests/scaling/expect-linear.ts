@@ -1,0 +1,46 @@
+import { expect } from "vitest";
+
+export type ScalingOptions = {
+  /** The input size for 1×; pick it so that one run at 1× takes a few milliseconds. */
+  base: number;
+  /** How much larger the second input is (default 10). */
+  factor?: number;
+  /** The largest accepted ratio of time(factor × base) / time(base) (default 15). */
+  maxRatio?: number;
+  /** Timed runs per size; the fastest counts, so a pause of the machine does not (default 5). */
+  runs?: number;
+};
+
+function fastestRun(work: () => unknown, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    work();
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return best;
+}
+
+/**
+ * Asserts that `run(makeInput(n))` grows about linearly: the time for factor × base is at most
+ * maxRatio × the time for base. A ratio, never an absolute time: quadratic code shows ~factor²,
+ * linear ~factor. Inputs are built before timing; a failing ratio is measured again up to twice,
+ * so one busy moment of a shared machine does not fail the test, while a quadratic step always does.
+ */
+export function expectLinear<T>(makeInput: (size: number) => T, run: (input: T) => unknown, options: ScalingOptions): void {
+  const factor = options.factor ?? 10;
+  const maxRatio = options.maxRatio ?? 15;
+  const runs = options.runs ?? 5;
+  const small = makeInput(options.base);
+  const large = makeInput(options.base * factor);
+  run(small); // warm up the JIT before timing
+  let ratio = Infinity;
+  const seen: string[] = [];
+  for (let attempt = 0; attempt < 3 && ratio > maxRatio; attempt++) {
+    const smallMs = Math.max(fastestRun(() => run(small), runs), 0.05);
+    const largeMs = fastestRun(() => run(large), Math.max(1, Math.ceil(runs / 2)));
+    ratio = largeMs / smallMs;
+    seen.push(`${smallMs.toFixed(2)} ms → ${largeMs.toFixed(2)} ms (×${ratio.toFixed(1)})`);
+  }
+  expect(ratio, `time for ${factor}× the input: ${seen.join("; ")}`).toBeLessThanOrEqual(maxRatio);
+}
