@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 
 export type ScalingOptions = {
-  /** The input size for 1×; pick it so that one run at 1× takes a few milliseconds. */
+  /** The input size for 1×; pick it so that one run at 1× takes a few milliseconds of CPU (below 0.5 ms counts as 0.5). */
   base: number;
   /** How much larger the second input is (default 10). */
   factor?: number;
@@ -11,20 +11,27 @@ export type ScalingOptions = {
   runs?: number;
 };
 
+/** CPU milliseconds (user + system) of this process, so other processes on the machine do not count. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 function fastestRun(work: () => unknown, runs: number): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
+    const started = cpuMs();
     work();
-    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+    best = Math.min(best, cpuMs() - started);
   }
   return best;
 }
 
 /**
  * Asserts that `run(makeInput(n))` grows about linearly: the time for factor × base is at most
- * maxRatio × the time for base. A ratio, never an absolute time: quadratic code shows ~factor²,
- * linear ~factor. Inputs are built before timing; a failing ratio is measured again up to twice,
+ * maxRatio × the time for base. A ratio of CPU times, never an absolute time: quadratic code
+ * shows ~factor², linear ~factor; CPU time rather than wall time, because on a shared machine a
+ * long run is stretched by the scheduler much more than a short one. Inputs are built before timing; a failing ratio is measured again up to twice,
  * so one busy moment of a shared machine does not fail the test, while a quadratic step always does.
  */
 export function expectLinear<T>(makeInput: (size: number) => T, run: (input: T) => unknown, options: ScalingOptions): void {
@@ -37,7 +44,7 @@ export function expectLinear<T>(makeInput: (size: number) => T, run: (input: T) 
   let ratio = Infinity;
   const seen: string[] = [];
   for (let attempt = 0; attempt < 3 && ratio > maxRatio; attempt++) {
-    const smallMs = Math.max(fastestRun(() => run(small), runs), 0.05);
+    const smallMs = Math.max(fastestRun(() => run(small), runs), 0.5);
     const largeMs = fastestRun(() => run(large), Math.max(1, Math.ceil(runs / 2)));
     ratio = largeMs / smallMs;
     seen.push(`${smallMs.toFixed(2)} ms → ${largeMs.toFixed(2)} ms (×${ratio.toFixed(1)})`);
