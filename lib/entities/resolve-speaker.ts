@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { SpeakerRef } from "@/lib/validation/annotations";
@@ -26,11 +27,17 @@ export async function resolveSpeaker(tx: Prisma.TransactionClient, projectId: st
     select: { id: true },
   });
   if (existing) return existing.id;
-  const created = await tx.entity.upsert({
-    where: { projectId_name: { projectId, name } },
-    update: {},
-    create: { projectId, name, type: entityTypeEnum(ref.type ?? "person") },
-    select: { id: true },
-  });
-  return created.id;
+  // Two annotators naming the same new speaker at once: the second INSERT waits for the first to
+  // commit and then does nothing; the re-read (a new snapshot) finds the committed row. Both saves
+  // point at one entity. (Prisma's upsert with an empty update is not an ON CONFLICT, so it raced.)
+  const type = entityTypeEnum(ref.type ?? "person");
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO entities (id, project_id, name, type, created_at)
+    VALUES (${crypto.randomUUID()}, ${projectId}, ${name}, ${type}::"EntityType", now() AT TIME ZONE 'UTC')
+    ON CONFLICT (project_id, name) DO NOTHING
+    RETURNING id`;
+  if (inserted[0]) return inserted[0].id;
+  const [winner] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM entities WHERE project_id = ${projectId} AND name = ${name}`;
+  if (!winner) throw new Error(`Entity "${name}" conflicted on insert but cannot be read`);
+  return winner.id;
 }
