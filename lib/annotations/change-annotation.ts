@@ -1,17 +1,16 @@
 import "server-only";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { prisma } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { sqlTransaction, type Sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { deleteAnnotationSchema, updateAnnotationSchema } from "@/lib/validation/annotations";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { SENTENCE_TYPE, type AnnotationDto } from "./annotation-dto";
-import { insertAuditEvent, readAnnotation, updateAnnotationRow, type AnnotationChange } from "./annotation-rows";
+import { deleteAnnotationRow, insertAuditEvent, readAnnotation, updateAnnotationRow, type AnnotationChange } from "./annotation-rows";
 import { checkAttributes, checkOffsets } from "./check-input";
 import { requireAnnotatorWrite, type WriteContext } from "./write-access";
 
 /** Loads an annotation the caller may change: their own annotator layer. All on the transaction's connection. */
-async function ownAnnotation(tx: Prisma.TransactionClient, user: AuthenticatedUser, annotationId: string) {
+async function ownAnnotation(tx: Sql, user: AuthenticatedUser, annotationId: string) {
   // Membership and role first: a non-member learns nothing about the annotation.
   const context = await requireAnnotatorWrite(tx, user, { annotationId });
   const row = await readAnnotation(tx, annotationId);
@@ -30,13 +29,13 @@ function requireVersion(row: AnnotationDto, version: number): void {
   }
 }
 
-function audit(tx: Prisma.TransactionClient, context: WriteContext, user: AuthenticatedUser, action: string, before: AnnotationDto, after?: AnnotationDto) {
+function audit(tx: Sql, context: WriteContext, user: AuthenticatedUser, action: string, before: AnnotationDto, after?: AnnotationDto) {
   return insertAuditEvent(tx, { projectId: context.projectId, documentId: context.documentId, annotationId: before.id, actorId: user.id, action, before, after });
 }
 
 /** Moves a span or changes its attributes / a sentence's labels; `version` must be current. */
 export async function updateAnnotation(user: AuthenticatedUser, annotationId: string, input: unknown): Promise<AnnotationDto> {
-  return prisma().$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     const { row: before, context } = await ownAnnotation(tx, user, annotationId);
     const data = parseOrThrow(updateAnnotationSchema, input);
     requireVersion(before, data.version);
@@ -66,12 +65,11 @@ export async function updateAnnotation(user: AuthenticatedUser, annotationId: st
 }
 
 export async function deleteAnnotation(user: AuthenticatedUser, annotationId: string, input: unknown): Promise<void> {
-  await prisma().$transaction(async (tx) => {
+  await sqlTransaction(async (tx) => {
     const { row, context } = await ownAnnotation(tx, user, annotationId);
     const { version } = parseOrThrow(deleteAnnotationSchema, input);
     requireVersion(row, version);
-    const deleted = await tx.annotation.deleteMany({ where: { id: annotationId, version: row.version } });
-    if (deleted.count !== 1) throw new AppError("stale_version", "Someone changed this annotation at the same moment; reload it.");
+    if (!(await deleteAnnotationRow(tx, annotationId, row.version))) throw new AppError("stale_version", "Someone changed this annotation at the same moment; reload it.");
     await audit(tx, context, user, "annotation.delete", row);
   });
 }

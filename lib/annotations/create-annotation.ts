@@ -1,8 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { prisma } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { sqlTransaction, type Sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { createSentenceLabelsSchema, createSpanAnnotationSchema, type CreateSentenceLabels, type CreateSpanAnnotation } from "@/lib/validation/annotations";
 import { parseOrThrow } from "@/lib/validation/parse";
@@ -12,7 +11,7 @@ import { checkAttributes, checkOffsets, checkSentenceIndex } from "./check-input
 import { requireAnnotatorWrite, type WriteContext } from "./write-access";
 
 /** A retried create: the annotation it already made, if it is this caller's in this document. */
-async function alreadyCreated(tx: Prisma.TransactionClient, user: AuthenticatedUser, documentId: string, id: string): Promise<AnnotationDto | null> {
+async function alreadyCreated(tx: Sql, user: AuthenticatedUser, documentId: string, id: string): Promise<AnnotationDto | null> {
   const existing = await readAnnotation(tx, id);
   if (!existing) return null;
   if (existing.documentId !== documentId || existing.authorId !== user.id || existing.layer !== "annotator") {
@@ -22,17 +21,17 @@ async function alreadyCreated(tx: Prisma.TransactionClient, user: AuthenticatedU
 }
 
 async function sentenceRow(
-  tx: Prisma.TransactionClient,
+  tx: Sql,
   user: AuthenticatedUser,
   context: WriteContext,
   data: CreateSentenceLabels,
   id: string,
 ): Promise<Omit<NewAnnotation, "id"> | { existing: AnnotationDto }> {
   await checkSentenceIndex(tx, context, data.sentenceIndex);
-  const labelled = await tx.annotation.findFirst({
-    where: { documentId: context.documentId, layer: "ANNOTATOR", authorId: user.id, type: SENTENCE_TYPE, sentenceIndex: data.sentenceIndex },
-    select: { id: true },
-  });
+  const [labelled] = await tx.query<{ id: string }>(
+    `SELECT id FROM annotations WHERE document_id = $1 AND layer = 'ANNOTATOR' AND author_id = $2 AND type = $3 AND sentence_index = $4 LIMIT 1`,
+    [context.documentId, user.id, SENTENCE_TYPE, data.sentenceIndex],
+  );
   if (labelled?.id === id) return { existing: (await readAnnotation(tx, id))! }; // a retried create
   if (labelled) {
     const current = await readAnnotation(tx, labelled.id);
@@ -45,7 +44,7 @@ async function sentenceRow(
   return { ...base, type: SENTENCE_TYPE, start: null, end: null, sentenceIndex: data.sentenceIndex, attributes, speakerId: null };
 }
 
-async function spanRow(tx: Prisma.TransactionClient, user: AuthenticatedUser, context: WriteContext, data: CreateSpanAnnotation): Promise<Omit<NewAnnotation, "id">> {
+async function spanRow(tx: Sql, user: AuthenticatedUser, context: WriteContext, data: CreateSpanAnnotation): Promise<Omit<NewAnnotation, "id">> {
   checkOffsets(context, data.start, data.end);
   const { attributes, speakerId } = await checkAttributes(tx, context, { span: data.type }, data.attributes);
   const base = { documentId: context.documentId, authorId: user.id, assignmentId: context.assignmentId, origin: data.origin ?? "manual" };
@@ -58,7 +57,7 @@ async function spanRow(tx: Prisma.TransactionClient, user: AuthenticatedUser, co
  * Every query runs on the transaction's connection (see write-access.ts).
  */
 export async function createAnnotation(user: AuthenticatedUser, documentId: string, input: unknown): Promise<{ annotation: AnnotationDto; created: boolean }> {
-  return prisma().$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     const context = await requireAnnotatorWrite(tx, user, { documentId });
     // Pick the shape by its key so errors name the right fields (a union would only say "invalid").
     const isSentence = typeof input === "object" && input !== null && "sentenceIndex" in input;

@@ -1,10 +1,11 @@
 import "server-only";
 import { can, type ProjectRoleName } from "@/lib/auth/permissions";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import type { LabelSchema } from "@/lib/schema/label-schema";
-import { startAssignment } from "@/lib/workflow/start-assignment";
+import { assignmentSnapshot } from "@/lib/workflow/assignment-dto";
+import { insertAuditEvent } from "./annotation-rows";
 
 export type WriteContext = {
   projectId: string;
@@ -42,23 +43,44 @@ function remember(key: string, schema: LabelSchema) {
  * Everything a save needs to know in one statement, on the transaction's own connection: the
  * document's project, state and length, the caller's roles, the label schema (unless cached) and
  * the caller's annotator assignment, locked FOR UPDATE so a concurrent submit cannot slip between
- * this check and the write.
+ * this check and the write. `$1` is the document id, or the annotation id when `byAnnotation`.
  */
-async function loadContext(tx: Prisma.TransactionClient, userId: string, target: Prisma.Sql): Promise<ContextRow | undefined> {
-  const cached = [...schemaCache.keys()].join(",");
-  const rows = await tx.$queryRaw<ContextRow[]>`
-    WITH target AS (SELECT ${target} AS id),
+async function loadContext(tx: Sql, userId: string, targetId: string, byAnnotation: boolean): Promise<ContextRow | undefined> {
+  const target = byAnnotation ? "(SELECT document_id FROM annotations WHERE id = $1)" : "$1::text";
+  const rows = await tx.query<ContextRow>(
+    `WITH target AS (SELECT ${target} AS id),
     locked AS (
       SELECT a.id, a.state::text AS state FROM assignments a, target
-      WHERE a.document_id = target.id AND a.user_id = ${userId} AND a.role = 'ANNOTATOR' FOR UPDATE OF a)
+      WHERE a.document_id = target.id AND a.user_id = $2 AND a.role = 'ANNOTATOR' FOR UPDATE OF a)
     SELECT d.id AS document_id, d.project_id, d.state::text AS document_state, d.char_count, p.schema_version,
-      CASE WHEN (p.id || ':' || p.schema_version) = ANY(string_to_array(${cached}, ',')) THEN NULL ELSE p.label_schema END AS label_schema,
+      CASE WHEN (p.id || ':' || p.schema_version) = ANY(string_to_array($3, ',')) THEN NULL ELSE p.label_schema END AS label_schema,
       m.roles::text[] AS roles, l.id AS assignment_id, l.state AS assignment_state
     FROM target JOIN documents d ON d.id = target.id
     JOIN projects p ON p.id = d.project_id
-    LEFT JOIN memberships m ON m.project_id = d.project_id AND m.user_id = ${userId}
-    LEFT JOIN locked l ON true`;
+    LEFT JOIN memberships m ON m.project_id = d.project_id AND m.user_id = $2
+    LEFT JOIN locked l ON true`,
+    [targetId, userId, [...schemaCache.keys()].join(",")],
+  );
   return rows[0];
+}
+
+/** ASSIGNED → IN_PROGRESS on the first write, audited as assignment.start (as lib/workflow/start-assignment does). */
+async function startAssignment(tx: Sql, input: { assignmentId: string; projectId: string; documentId: string; actorId: string }): Promise<void> {
+  const [row] = await tx.query<{ id: string; userId: string; role: string; version: number }>(
+    `UPDATE assignments SET state = 'IN_PROGRESS', version = version + 1, updated_at = (now() AT TIME ZONE 'UTC')
+     WHERE id = $1 AND state = 'ASSIGNED' RETURNING id, user_id AS "userId", role::text AS role, version`,
+    [input.assignmentId],
+  );
+  if (!row) return;
+  const snapshot = (state: "ASSIGNED" | "IN_PROGRESS", version: number) => assignmentSnapshot({ ...row, role: row.role as never, state, version });
+  await insertAuditEvent(tx, {
+    projectId: input.projectId,
+    documentId: input.documentId,
+    actorId: input.actorId,
+    action: "assignment.start",
+    before: snapshot("ASSIGNED", row.version - 1),
+    after: snapshot("IN_PROGRESS", row.version),
+  });
 }
 
 /**
@@ -68,13 +90,12 @@ async function loadContext(tx: Prisma.TransactionClient, userId: string, target:
  * write starts the assignment. `target` is the document, or the annotation whose document it is.
  */
 export async function requireAnnotatorWrite(
-  tx: Prisma.TransactionClient,
+  tx: Sql,
   user: AuthenticatedUser,
   target: { documentId: string } | { annotationId: string },
 ): Promise<WriteContext> {
   const byAnnotation = "annotationId" in target;
-  const targetSql = byAnnotation ? Prisma.sql`(SELECT document_id FROM annotations WHERE id = ${target.annotationId})` : Prisma.sql`${target.documentId}::text`;
-  const row = await loadContext(tx, user.id, targetSql);
+  const row = await loadContext(tx, user.id, byAnnotation ? target.annotationId : target.documentId, byAnnotation);
   if (!row) throw new AppError("not_found", byAnnotation ? "Annotation not found." : "Document not found.");
   // Membership and role first: a non-member learns nothing about the document or annotation.
   const roles = row.roles ?? [];
@@ -97,7 +118,7 @@ export async function requireAnnotatorWrite(
   let schema = row.label_schema ?? schemaCache.get(key);
   if (!schema) {
     // Evicted between building the query and reading its answer: read it once more.
-    const [fresh] = await tx.$queryRaw<{ label_schema: LabelSchema }[]>`SELECT label_schema FROM projects WHERE id = ${row.project_id}`;
+    const [fresh] = await tx.query<{ label_schema: LabelSchema }>(`SELECT label_schema FROM projects WHERE id = $1`, [row.project_id]);
     schema = fresh!.label_schema;
   }
   if (row.label_schema) remember(key, row.label_schema);

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { prisma } from "@/lib/db/prisma";
+import { sql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors";
 import type { AuthenticatedUser } from "./verify-credentials";
 
@@ -46,14 +47,16 @@ type TokenRow = { id: string; email: string; name: string; is_admin: boolean; ac
 export async function authenticateApiToken(token: string): Promise<AuthenticatedUser | null> {
   if (!token.startsWith(PREFIX)) return null;
   const tokenHash = hashToken(token);
-  const [row] = await prisma().$queryRaw<TokenRow[]>`
-    WITH touched AS (
+  const [row] = await sql().query<TokenRow>(
+    `WITH touched AS (
       UPDATE api_tokens SET last_used_at = now() AT TIME ZONE 'UTC'
-      WHERE token_hash = ${tokenHash} AND revoked_at IS NULL
+      WHERE token_hash = $1 AND revoked_at IS NULL
         AND (last_used_at IS NULL OR last_used_at < (now() AT TIME ZONE 'UTC') - interval '60 seconds'))
     SELECT u.id, u.email, u.name, u.is_admin, u.active
     FROM api_tokens t JOIN users u ON u.id = t.user_id
-    WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL`;
+    WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+    [tokenHash],
+  );
   if (!row || !row.active) return null;
   return { id: row.id, email: row.email, name: row.name, isAdmin: row.is_admin };
 }

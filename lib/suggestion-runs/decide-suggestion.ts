@@ -3,6 +3,7 @@ import type { SuggestionDto } from "@/components/annotator/types";
 import { requireAnnotatorWrite } from "@/lib/annotations/write-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
+import { prismaSql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { suggestionDecisionSchema } from "@/lib/validation/suggestions";
@@ -22,7 +23,7 @@ export async function decideSuggestion(user: AuthenticatedUser, suggestionId: st
   return prisma().$transaction(async (tx) => {
     let context: Awaited<ReturnType<typeof requireAnnotatorWrite>>;
     try {
-      context = await requireAnnotatorWrite(tx, user, { documentId: found.documentId });
+      context = await requireAnnotatorWrite(prismaSql(tx), user, { documentId: found.documentId });
     } catch (error) {
       if (error instanceof AppError && error.code === "not_found") throw new AppError("not_found", "Suggestion not found.");
       throw error;
