@@ -33,7 +33,19 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_00
   throw new Error("the app did not become healthy in time");
 }
 
-export type RunningApp = { url: string; stop: () => Promise<void> };
+export type RunningApp = { url: string; stop: () => Promise<void>; pid?: number };
+
+/** CPU seconds (user + system) a process has used so far; null where /proc is not available. */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised command name) are utime and stime in ticks.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 /** `next start` on `port` (0: a free one) with server-mode environment; needs `next build` first. */
 export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
@@ -41,7 +53,10 @@ export async function startApp(databaseUrl: string, port: number, extraEnv: Reco
   const chosen = port || (await freePort());
   const url = `http://127.0.0.1:${chosen}`;
   const secret = crypto.randomBytes(32).toString("base64url");
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(chosen), "-H", "127.0.0.1"], {
+  // BENCH_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the app under load.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(chosen), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, STANCEBENCH_MODE: "server", NEXT_TELEMETRY_DISABLED: "1" },
@@ -58,5 +73,5 @@ export async function startApp(databaseUrl: string, port: number, extraEnv: Reco
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, stop, pid: child.pid };
 }

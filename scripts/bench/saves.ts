@@ -7,7 +7,7 @@
 // same database). Exits non-zero when a save was lost or duplicated.
 // Starts the production build (`npx next build` first) on a throwaway PostgreSQL, or, with --url,
 // drives an app already running against DATABASE_URL.
-import { startApp, type RunningApp } from "./app-server";
+import { cpuSeconds, startApp, type RunningApp } from "./app-server";
 import { startBenchDatabase } from "./bench-db";
 import { percentile, probeHealth, runPhase, type PhaseResult, type SaveLedger } from "./saves-load";
 import { createTeam } from "./saves-team";
@@ -27,10 +27,11 @@ function textOption(name: string): string | undefined {
 
 const ms = (value: number) => (Number.isNaN(value) ? "—" : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
 
-function row(label: string, r: PhaseResult) {
+function row(label: string, r: PhaseResult & { cpu?: number | null }) {
   const saves = r.latencies.length;
-  const cells = [String(saves), (saves / r.seconds).toFixed(1), ms(percentile(r.latencies, 50)), ms(percentile(r.latencies, 95)), ms(percentile(r.latencies, 99)), ms(percentile(r.latencies, 100)), String(r.errors)];
-  console.log(`${label.padEnd(26)}${cells.map((c, i) => c.padStart(i === 0 ? 7 : 10)).join("")}`);
+  const cpu = r.cpu != null && saves > 0 ? `${((r.cpu * 1000) / saves).toFixed(1)} ms` : "—";
+  const cells = [String(saves), (saves / r.seconds).toFixed(1), ms(percentile(r.latencies, 50)), ms(percentile(r.latencies, 95)), ms(percentile(r.latencies, 99)), ms(percentile(r.latencies, 100)), String(r.errors), cpu];
+  console.log(`${label.padEnd(26)}${cells.map((c, i) => c.padStart(i === 0 ? 7 : i === 7 ? 14 : 10)).join("")}`);
   for (const sample of r.errorSamples) console.log(`    e.g. ${sample}`);
 }
 
@@ -56,14 +57,22 @@ async function main() {
     // Warm-up: every route compiled and every connection opened before measuring.
     await runPhase(app.url, team.annotators, 2, 0, ledger, mineBy);
     const health = probeHealth(app.url);
-    const paced = await runPhase(app.url, team.annotators, seconds, thinkMs, ledger, mineBy);
-    const backToBack = b2bSeconds > 0 ? await runPhase(app.url, team.annotators, b2bSeconds, 0, ledger, mineBy) : null;
+    // The app's own CPU time per save (when this script started it): a figure that holds up on a
+    // shared machine, where wall-clock latencies also measure everyone else's load.
+    const measured = async (phaseSeconds: number, pause: number) => {
+      const before = cpuSeconds(app!.pid);
+      const result = await runPhase(app!.url, team.annotators, phaseSeconds, pause, ledger, mineBy);
+      const after = cpuSeconds(app!.pid);
+      return { ...result, cpu: before !== null && after !== null ? after - before : null };
+    };
+    const paced = await measured(seconds, thinkMs);
+    const backToBack = b2bSeconds > 0 ? await measured(b2bSeconds, 0) : null;
     const probes = await health.stop();
     const raw = b2bSeconds > 0 ? await rawReference(db.url, team.annotators, b2bSeconds, poolSize) : null;
     const verification = await verifySaves(db.url, ledger);
 
     console.log("");
-    console.log(`${"phase".padEnd(26)}${["saves", "saves/s", "p50", "p95", "p99", "max", "errors"].map((c, i) => c.padStart(i === 0 ? 7 : 10)).join("")}`);
+    console.log(`${"phase".padEnd(26)}${["saves", "saves/s", "p50", "p95", "p99", "max", "errors", "app CPU/save"].map((c, i) => c.padStart(i === 0 ? 7 : i === 7 ? 14 : 10)).join("")}`);
     row(`paced (0–${thinkMs} ms pause)`, paced);
     if (backToBack) row("back to back", backToBack);
     if (raw) row("raw pg INSERT+audit (b2b)", raw);
