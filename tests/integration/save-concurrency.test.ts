@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { updateAnnotation } from "@/lib/annotations/change-annotation";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { createPrismaClient } from "@/lib/db/create-client";
+import { createPrismaClient, poolOf } from "@/lib/db/create-client";
 import { prisma } from "@/lib/db/prisma";
 import { importArticle } from "@/lib/documents/import-article";
+import { isDatabaseUp } from "@/lib/health/check-database";
 import { errorOf } from "./error-of";
 import { makeTeam, makeUser } from "./factories";
 
@@ -46,6 +47,8 @@ describe("saves at team scale", () => {
     const patched = await Promise.all(jobs.map((j) => updateAnnotation(j.user, j.id, { version: 1, attributes: { checkworthy: "no" } })));
     expect(patched.map((p) => p.version)).toEqual(jobs.map(() => 2));
 
+    // The save path's plain SQL and Prisma share the one pool of 5.
+    expect(poolOf(prisma()).totalCount).toBeLessThanOrEqual(5);
     const ids = jobs.map((j) => j.id);
     const rows = await prisma().annotation.findMany({ where: { id: { in: ids } }, select: { id: true, version: true, attributes: true } });
     expect(rows).toHaveLength(30);
@@ -85,5 +88,16 @@ describe("saves at team scale", () => {
     const stored = await prisma().annotation.findUniqueOrThrow({ where: { id: annotation.id } });
     expect(stored.version).toBe(1);
     expect(stored.attributes).toEqual({ form: "direct" });
+  });
+
+  it("the health check answers while every pooled connection is taken, since it has its own", async () => {
+    const pool = poolOf(prisma());
+    const held = await Promise.all(Array.from({ length: 5 }, () => pool.connect()));
+    try {
+      expect(pool.totalCount).toBe(5);
+      expect(await isDatabaseUp(1000)).toBe(true);
+    } finally {
+      held.forEach((client) => client.release());
+    }
   });
 });
