@@ -9,6 +9,8 @@ const envSchema = z.object({
   STANCEBENCH_DATA_DIR: z.string().optional(),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   APP_URL: z.string().url().optional(),
+  /** Connections this process keeps open to PostgreSQL for Prisma (see README "Connection pool"). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -30,6 +32,11 @@ export function env(): Env {
 /** Demo mode runs on the embedded database and seeds demo users; server mode uses DATABASE_URL. */
 export function isDemoMode(): boolean {
   return process.env.STANCEBENCH_MODE === "demo";
+}
+
+/** Prisma's pool size for this process (DATABASE_POOL_SIZE, default 10). */
+export function databasePoolSize(): number {
+  return env().DATABASE_POOL_SIZE;
 }
 
 export function databaseUrl(): string {

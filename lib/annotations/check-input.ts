@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Sql } from "@/lib/db/sql";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { resolveSpeaker } from "@/lib/entities/resolve-speaker";
 import { checkSentenceLabels, checkSpanAttributes, type CheckedAttributes } from "./attribute-rules";
@@ -17,14 +17,14 @@ export function checkOffsets(context: WriteContext, start: number, end: number):
   if (Object.keys(errors).length) throwFieldErrors(errors);
 }
 
-export async function checkSentenceIndex(tx: Prisma.TransactionClient, context: WriteContext, sentenceIndex: number): Promise<void> {
-  const sentence = await tx.sentence.findUnique({ where: { documentId_index: { documentId: context.documentId, index: sentenceIndex } }, select: { index: true } });
+export async function checkSentenceIndex(tx: Sql, context: WriteContext, sentenceIndex: number): Promise<void> {
+  const [sentence] = await tx.query(`SELECT 1 FROM sentences WHERE document_id = $1 AND index = $2`, [context.documentId, sentenceIndex]);
   if (!sentence) throwFieldErrors({ sentenceIndex: [`The document has no sentence ${sentenceIndex}`] });
 }
 
 /** Validates attributes (or sentence labels) against the project schema and resolves the speaker. */
 export async function checkAttributes(
-  tx: Prisma.TransactionClient,
+  tx: Sql,
   context: WriteContext,
   kind: { span: string; previousType?: string } | "sentence",
   input: Record<string, unknown>,

@@ -1,75 +1,80 @@
 import "server-only";
 import crypto from "node:crypto";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { prisma } from "@/lib/db/prisma";
+import { sqlTransaction, type Sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { createSentenceLabelsSchema, createSpanAnnotationSchema, type CreateSentenceLabels, type CreateSpanAnnotation } from "@/lib/validation/annotations";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { ANNOTATION_SELECT, SENTENCE_TYPE, toAnnotationDto, type AnnotationDto, auditJson } from "./annotation-dto";
+import { SENTENCE_TYPE, type AnnotationDto } from "./annotation-dto";
+import { insertAnnotation, insertAuditEvent, readAnnotation, type NewAnnotation } from "./annotation-rows";
 import { checkAttributes, checkOffsets, checkSentenceIndex } from "./check-input";
-import { requireAnnotatorWrite } from "./write-access";
+import { requireAnnotatorWrite, type WriteContext } from "./write-access";
+
+/** A retried create: the annotation it already made, if it is this caller's in this document. */
+async function alreadyCreated(tx: Sql, user: AuthenticatedUser, documentId: string, id: string): Promise<AnnotationDto | null> {
+  const existing = await readAnnotation(tx, id);
+  if (!existing) return null;
+  if (existing.documentId !== documentId || existing.authorId !== user.id || existing.layer !== "annotator") {
+    throw new AppError("conflict", "This annotation id is already used by another annotation.");
+  }
+  return existing;
+}
+
+async function sentenceRow(
+  tx: Sql,
+  user: AuthenticatedUser,
+  context: WriteContext,
+  data: CreateSentenceLabels,
+  id: string,
+): Promise<Omit<NewAnnotation, "id"> | { existing: AnnotationDto }> {
+  await checkSentenceIndex(tx, context, data.sentenceIndex);
+  const [labelled] = await tx.query<{ id: string }>(
+    `SELECT id FROM annotations WHERE document_id = $1 AND layer = 'ANNOTATOR' AND author_id = $2 AND type = $3 AND sentence_index = $4 LIMIT 1`,
+    [context.documentId, user.id, SENTENCE_TYPE, data.sentenceIndex],
+  );
+  if (labelled?.id === id) return { existing: (await readAnnotation(tx, id))! }; // a retried create
+  if (labelled) {
+    const current = await readAnnotation(tx, labelled.id);
+    throw new AppError("conflict", `Sentence ${data.sentenceIndex} already has labels in your layer; update them instead.`, {
+      details: { current },
+    });
+  }
+  const { attributes } = await checkAttributes(tx, context, "sentence", data.labels);
+  const base = { documentId: context.documentId, authorId: user.id, assignmentId: context.assignmentId, origin: data.origin ?? "manual" };
+  return { ...base, type: SENTENCE_TYPE, start: null, end: null, sentenceIndex: data.sentenceIndex, attributes, speakerId: null };
+}
+
+async function spanRow(tx: Sql, user: AuthenticatedUser, context: WriteContext, data: CreateSpanAnnotation): Promise<Omit<NewAnnotation, "id">> {
+  checkOffsets(context, data.start, data.end);
+  const { attributes, speakerId } = await checkAttributes(tx, context, { span: data.type }, data.attributes);
+  const base = { documentId: context.documentId, authorId: user.id, assignmentId: context.assignmentId, origin: data.origin ?? "manual" };
+  return { ...base, type: data.type, start: data.start, end: data.end, sentenceIndex: null, attributes, speakerId: speakerId ?? null };
+}
 
 /**
  * Creates an annotation in the caller's own layer. The client picks the id, so a retried request
  * returns the annotation it already created (`created: false`) instead of duplicating it.
+ * Every query runs on the transaction's connection (see write-access.ts).
  */
 export async function createAnnotation(user: AuthenticatedUser, documentId: string, input: unknown): Promise<{ annotation: AnnotationDto; created: boolean }> {
-  return prisma().$transaction(async (tx) => {
-    const context = await requireAnnotatorWrite(tx, user, documentId);
+  return sqlTransaction(async (tx) => {
+    const context = await requireAnnotatorWrite(tx, user, { documentId });
     // Pick the shape by its key so errors name the right fields (a union would only say "invalid").
     const isSentence = typeof input === "object" && input !== null && "sentenceIndex" in input;
     const data: CreateSpanAnnotation | CreateSentenceLabels = isSentence ? parseOrThrow(createSentenceLabelsSchema, input) : parseOrThrow(createSpanAnnotationSchema, input);
     const id = data.id ?? crypto.randomUUID();
 
-    const existing = await tx.annotation.findUnique({ where: { id }, select: ANNOTATION_SELECT });
-    if (existing) {
-      if (existing.documentId !== documentId || existing.authorId !== user.id || existing.layer !== "ANNOTATOR") {
-        throw new AppError("conflict", "This annotation id is already used by another annotation.");
-      }
-      return { annotation: toAnnotationDto(existing, context.text), created: false };
+    const row = "sentenceIndex" in data ? await sentenceRow(tx, user, context, data, id) : await spanRow(tx, user, context, data);
+    if ("existing" in row) return { annotation: row.existing, created: false };
+    // A retry is found by the insert itself (ON CONFLICT DO NOTHING; a concurrent retry of the same
+    // id waits for the first to commit), which saves a round trip on every first attempt.
+    const annotation = await insertAnnotation(tx, { id, ...row });
+    if (!annotation) {
+      const existing = await alreadyCreated(tx, user, documentId, id);
+      if (existing) return { annotation: existing, created: false };
+      throw new AppError("conflict", "This annotation id is already used by another annotation.");
     }
-
-    let row;
-    if ("sentenceIndex" in data) {
-      await checkSentenceIndex(tx, context, data.sentenceIndex);
-      const labelled = await tx.annotation.findFirst({
-        where: { documentId, layer: "ANNOTATOR", authorId: user.id, type: SENTENCE_TYPE, sentenceIndex: data.sentenceIndex },
-        select: ANNOTATION_SELECT,
-      });
-      if (labelled) {
-        throw new AppError("conflict", `Sentence ${data.sentenceIndex} already has labels in your layer; update them instead.`, {
-          details: { current: toAnnotationDto(labelled, context.text) },
-        });
-      }
-      const { attributes } = await checkAttributes(tx, context, "sentence", data.labels);
-      row = await tx.annotation.create({
-        data: { id, documentId, layer: "ANNOTATOR", authorId: user.id, assignmentId: context.assignmentId, type: SENTENCE_TYPE, sentenceIndex: data.sentenceIndex, attributes: attributes as object, origin: data.origin ?? "manual" },
-        select: ANNOTATION_SELECT,
-      });
-    } else {
-      checkOffsets(context, data.start, data.end);
-      const { attributes, speakerId } = await checkAttributes(tx, context, { span: data.type }, data.attributes);
-      row = await tx.annotation.create({
-        data: {
-          id,
-          documentId,
-          layer: "ANNOTATOR",
-          authorId: user.id,
-          assignmentId: context.assignmentId,
-          type: data.type,
-          start: data.start,
-          end: data.end,
-          attributes: attributes as object,
-          speakerId: speakerId ?? null,
-          origin: data.origin ?? "manual",
-        },
-        select: ANNOTATION_SELECT,
-      });
-    }
-    const annotation = toAnnotationDto(row, context.text);
-    await tx.auditEvent.create({
-      data: { projectId: context.projectId, documentId, annotationId: id, actorId: user.id, action: "annotation.create", after: auditJson(annotation) },
-    });
+    await insertAuditEvent(tx, { projectId: context.projectId, documentId, annotationId: id, actorId: user.id, action: "annotation.create", after: annotation });
     return { annotation, created: true };
   });
 }

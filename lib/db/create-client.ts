@@ -1,9 +1,34 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-/** A Prisma client on the pg driver adapter (no native query engine). Scripts and tests use this. */
-export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+export type PrismaClientOptions = {
+  /** Connections in this client's pool (the app passes DATABASE_POOL_SIZE). */
+  poolSize?: number;
+};
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * A Prisma client on the pg driver adapter (no native query engine), over a pg pool that the hot
+ * paths (saves, token checks) also use directly, so one DATABASE_POOL_SIZE bounds both. The adapter
+ * sends unnamed statements only, so the pool also works behind PgBouncer in transaction mode.
+ */
+export function createPrismaClient(connectionString: string, options: PrismaClientOptions = {}): PrismaClient {
+  // Waiting longer than this for a free connection is an overload: fail that request, not all.
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server is removed from the pool; log it, do not crash.
+  pool.on("error", (error) => console.error("database pool: idle connection lost:", error.message));
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+/** The pg pool under a client made by createPrismaClient. */
+export function poolOf(client: PrismaClient): pg.Pool {
+  const pool = pools.get(client);
+  if (!pool) throw new Error("This Prisma client was not made by createPrismaClient.");
+  return pool;
 }
 
 export type { PrismaClient };

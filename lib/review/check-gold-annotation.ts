@@ -1,6 +1,7 @@
 import "server-only";
 import { SENTENCE_TYPE } from "@/lib/annotations/annotation-dto";
 import { checkSentenceLabels, checkSpanAttributes } from "@/lib/annotations/attribute-rules";
+import { prismaSql } from "@/lib/db/sql";
 import { resolveSpeaker } from "@/lib/entities/resolve-speaker";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -39,6 +40,6 @@ export async function checkGoldAnnotation(
   const checked = isSpan ? checkSpanAttributes(schema, annotation.type, input, options) : checkSentenceLabels(schema, input, options);
   const errors = Object.entries(checked.errors);
   if (errors.length > 0) throw invalid(Object.fromEntries(errors.map(([path, messages]) => [`annotation.${path}`, messages])));
-  const speakerId = checked.speaker ? await resolveSpeaker(tx, document.projectId, checked.speaker, "annotation.speakerId") : null;
+  const speakerId = checked.speaker ? await resolveSpeaker(prismaSql(tx), document.projectId, checked.speaker, "annotation.speakerId") : null;
   return { attributes: checked.attributes, speakerId };
 }

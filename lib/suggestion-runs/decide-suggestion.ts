@@ -3,6 +3,7 @@ import type { SuggestionDto } from "@/components/annotator/types";
 import { requireAnnotatorWrite } from "@/lib/annotations/write-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
+import { prismaSql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { suggestionDecisionSchema } from "@/lib/validation/suggestions";
@@ -22,7 +23,7 @@ export async function decideSuggestion(user: AuthenticatedUser, suggestionId: st
   return prisma().$transaction(async (tx) => {
     let context: Awaited<ReturnType<typeof requireAnnotatorWrite>>;
     try {
-      context = await requireAnnotatorWrite(tx, user, found.documentId);
+      context = await requireAnnotatorWrite(prismaSql(tx), user, { documentId: found.documentId });
     } catch (error) {
       if (error instanceof AppError && error.code === "not_found") throw new AppError("not_found", "Suggestion not found.");
       throw error;
@@ -33,8 +34,9 @@ export async function decideSuggestion(user: AuthenticatedUser, suggestionId: st
     const row = await tx.suggestion.findUnique({ where: { id: suggestionId }, select: { ...SUGGESTION_SELECT, decidedById: true } });
     // A re-run may have replaced the pending suggestion meanwhile.
     if (!row) throw new AppError("not_found", "Suggestion not found; suggestions were re-run, reload them.");
-    const speakers = await speakerResolver(context.projectId);
-    const dto = toSuggestionDto({ ...row, entityId: speakers.resolve(row.entityId, row.speakerName) }, context.text);
+    const speakers = await speakerResolver(context.projectId, tx);
+    const { text } = await tx.document.findUniqueOrThrow({ where: { id: found.documentId }, select: { text: true } });
+    const dto = toSuggestionDto({ ...row, entityId: speakers.resolve(row.entityId, row.speakerName) }, text);
     if (count === 0) {
       if (row.status === status) return dto;
       throw new AppError("conflict", `This suggestion was already ${row.status.toLowerCase()}.`, {

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { EntityIndex, type RegistryEntity } from "@/lib/suggestions";
 
 export type SpeakerResolver = {
@@ -13,8 +14,8 @@ export type SpeakerResolver = {
  * resolved again when suggestions are read: a name added to the registry links at once, and a
  * merged entity's suggestions point at the entity it was merged into.
  */
-export async function speakerResolver(projectId: string): Promise<SpeakerResolver> {
-  const rows = await prisma().entity.findMany({ where: { projectId }, select: { id: true, name: true, aliases: true, type: true, mergedIntoId: true } });
+export async function speakerResolver(projectId: string, db: Pick<Prisma.TransactionClient, "entity"> = prisma()): Promise<SpeakerResolver> {
+  const rows = await db.entity.findMany({ where: { projectId }, select: { id: true, name: true, aliases: true, type: true, mergedIntoId: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const active: RegistryEntity[] = rows
     .filter((r) => r.mergedIntoId === null)

@@ -1,0 +1,55 @@
+import "server-only";
+import type pg from "pg";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { poolOf } from "./create-client";
+import { prisma } from "./prisma";
+
+/**
+ * Plain SQL on one connection. The save path runs on this instead of Prisma's query builder: a
+ * save is a handful of short statements, and the builder's per-query work cost several times the
+ * database's own time (see README "Saves at team scale").
+ */
+export type Sql = { query<R>(text: string, values?: unknown[]): Promise<R[]> };
+
+/** The same interface inside a Prisma interactive transaction, for callers that already hold one. */
+export function prismaSql(tx: Prisma.TransactionClient): Sql {
+  return { query: <R>(text: string, values: unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...values) };
+}
+
+function clientSql(client: pg.PoolClient | pg.Pool): Sql {
+  return { query: async <R>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as R[] };
+}
+
+/** A single statement on the shared pool (autocommit); never call this inside a transaction. */
+export function sql(): Sql {
+  return clientSql(poolOf(prisma()));
+}
+
+async function connect(): Promise<pg.PoolClient> {
+  try {
+    return await poolOf(prisma()).connect();
+  } catch (error) {
+    if (/timeout/i.test((error as Error).message)) {
+      throw new AppError("unavailable", "The server is busy; please retry in a moment.", { retryAfterSeconds: 1 });
+    }
+    throw error;
+  }
+}
+
+/** BEGIN … COMMIT on one pooled connection; every query of `work` goes through the `Sql` it gets. */
+export async function sqlTransaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+  const client = await connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(clientSql(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
