@@ -20,23 +20,42 @@ export type ProjectAgreement = Omit<AgreementReport, "annotators"> & {
 };
 
 /**
- * Agreement over the project's annotator layers (or one document's): documents are read in id
- * order with a keyset cursor, BATCH at a time, and fed to the accumulator, which keeps only
- * coincidence matrices, contingency tables and span counts between batches.
+ * Agreement over the project's annotator layers (or one document's), for a caller allowed to see
+ * it. The whole project is what the background AGREEMENT task caches (agreement-task.ts); pages and
+ * the API read that cache and compute only single documents live.
  */
 export async function getProjectAgreement(
   user: AuthenticatedUser,
   projectId: string,
   options: { documentId?: string | null; /** Documents per query; tests make it small to cross batch boundaries. */ batchSize?: number } = {},
 ): Promise<ProjectAgreement> {
-  const batch = Math.max(1, Math.min(options.batchSize ?? BATCH, 1000));
   await requireProjectPermission(user, projectId, "agreement.view");
   const documentId = options.documentId || null;
   if (documentId) {
     const found = await prisma().document.findFirst({ where: { id: documentId, projectId }, select: { id: true } });
     if (!found) throw new AppError("not_found", "Document not found in this project.");
   }
+  return computeAgreement(projectId, { documentId, batchSize: options.batchSize });
+}
 
+/** Documents with annotator work: the denominator of the task's progress bar. */
+export async function countAgreementDocuments(projectId: string): Promise<number> {
+  return prisma().document.count({ where: { projectId, annotations: { some: { layer: "ANNOTATOR" } } } });
+}
+
+/**
+ * Documents are read in id order with a keyset cursor, BATCH at a time, and fed to the
+ * accumulator, which keeps only coincidence matrices, contingency tables and span counts between
+ * batches. `onBatch` hears the running document count after each batch (the task's progress).
+ * No permission check: callers check first.
+ */
+export async function computeAgreement(
+  projectId: string,
+  options: { documentId?: string | null; batchSize?: number; onBatch?: (documentsDone: number) => Promise<void> } = {},
+): Promise<ProjectAgreement> {
+  const batch = Math.max(1, Math.min(options.batchSize ?? BATCH, 1000));
+  const documentId = options.documentId || null;
+  let documentsDone = 0;
   const accumulator = new AgreementAccumulator();
   let doubleAnnotatedDocuments = 0;
   let cursor: string | null = null;
@@ -73,6 +92,8 @@ export async function getProjectAgreement(
       accumulator.addDocument(annotations, { annotators: document.assignments.map((a) => a.userId) });
     }
     cursor = documents[documents.length - 1]!.id;
+    documentsDone += documents.length;
+    await options.onBatch?.(documentsDone);
     if (documents.length < batch) break;
   }
 
