@@ -22,21 +22,27 @@ const SETTLE_TIMEOUT_MS = 5_000;
  * The version a run computes from: the project's latest audit event id. An event id is taken
  * before its transaction commits, so a save still in flight could hold an id below the version
  * and commit after its document was read; the run therefore waits until every transaction that
- * was running when the version was read has ended (normally milliseconds) before reading documents.
+ * was open when the version was read has ended (normally milliseconds) before reading documents.
  */
 export async function readSettledDataVersion(projectId: string): Promise<bigint> {
-  const [row] = await prisma().$queryRaw<{ version: bigint | null; inflight: string[] }[]>`
+  // One statement, one snapshot: the version and the transactions open at that instant. Open ones
+  // are the snapshot's xip list plus those with xids from its xmax up to ours (assigned, unfinished).
+  const [row] = await prisma().$queryRaw<{ version: bigint | null; snapshot: string; mine: string }[]>`
     SELECT (SELECT max(id) FROM audit_events WHERE project_id = ${projectId}) AS version,
-           ARRAY(SELECT x::text FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS inflight`;
-  const inflight = row?.inflight ?? [];
+           pg_current_snapshot()::text AS snapshot, pg_current_xact_id()::text AS mine`;
+  if (!row) return BigInt(0);
+  const [, xmax = "0", xip = ""] = row.snapshot.split(":");
+  const open = new Set(xip.split(",").filter(Boolean));
+  for (let xid = BigInt(xmax); xid < BigInt(row.mine) && open.size < 10_000; xid++) open.add(xid.toString());
+  const inflight = [...open];
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   while (inflight.length > 0 && Date.now() < deadline) {
-    const [open] = await prisma().$queryRaw<{ n: bigint }[]>`
+    const [still] = await prisma().$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM unnest(${inflight}::text[]) AS x WHERE pg_xact_status(x::xid8) = 'in progress'`;
-    if (!open || open.n === BigInt(0)) break;
+    if (!still || still.n === BigInt(0)) break;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return row?.version ?? BigInt(0);
+  return row.version ?? BigInt(0);
 }
 
 /** Relevant changes after `version`, counted up to CHANGES_SINCE_CAP. */

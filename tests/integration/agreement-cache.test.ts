@@ -1,6 +1,8 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { GET as agreementGet, POST as agreementPost } from "@/app/api/v1/projects/[projectId]/agreement/route";
 import { runAgreementTask, startAgreementRun } from "@/lib/agreement/agreement-task";
+import { readSettledDataVersion } from "@/lib/agreement/data-version";
 import { getProjectAgreement } from "@/lib/agreement/project-agreement";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/change-annotation";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
@@ -168,5 +170,30 @@ describe("agreement cache", () => {
     const { token } = await createApiToken(team.manager.id, "test");
     const res = await agreementGet(new Request(`http://test/?documentId=${docId}x`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ projectId: team.project.id }) });
     expect(res.status).toBe(404);
+  });
+
+  it("reads the version only after saves that were in flight have ended", async () => {
+    const team = await makeTeam();
+    const save = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await save.connect();
+    try {
+      await save.query("BEGIN");
+      const inserted = await save.query<{ id: string }>(
+        `INSERT INTO audit_events (project_id, action, after) VALUES ($1, 'annotation.create', '{"layer":"annotator"}') RETURNING id`,
+        [team.project.id],
+      );
+      let read = false;
+      const reading = readSettledDataVersion(team.project.id).then((version) => {
+        read = true;
+        return version;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(read).toBe(false);
+      await save.query("COMMIT");
+      // The version was taken before the commit, so the save counts as a change since it.
+      expect(await reading).toBeLessThan(BigInt(inserted.rows[0]!.id));
+    } finally {
+      await save.end();
+    }
   });
 });
