@@ -22,23 +22,23 @@ const SETTLE_TIMEOUT_MS = 5_000;
  * The version a run computes from: the project's latest audit event id. An event id is taken
  * before its transaction commits, so a save still in flight could hold an id below the version
  * and commit after its document was read; the run therefore waits until every transaction that
- * was open when the version was read has ended (normally milliseconds) before reading documents.
+ * was writing audit events when the version was read has ended (normally milliseconds) before
+ * reading documents. Those are the holders of a row-exclusive lock on audit_events, which an
+ * INSERT takes before it draws its id and keeps until commit; other transactions (autovacuum, long
+ * reads) are not waited for.
  */
 export async function readSettledDataVersion(projectId: string): Promise<bigint> {
-  // One statement, one snapshot: the version and the transactions open at that instant. Open ones
-  // are the snapshot's xip list plus those with xids from its xmax up to ours (assigned, unfinished).
-  const [row] = await prisma().$queryRaw<{ version: bigint | null; snapshot: string; mine: string }[]>`
+  const [row] = await prisma().$queryRaw<{ version: bigint | null; writers: string[] }[]>`
     SELECT (SELECT max(id) FROM audit_events WHERE project_id = ${projectId}) AS version,
-           pg_current_snapshot()::text AS snapshot, pg_current_xact_id()::text AS mine`;
+           ARRAY(SELECT DISTINCT virtualtransaction FROM pg_locks
+                 WHERE locktype = 'relation' AND relation = 'audit_events'::regclass AND mode = 'RowExclusiveLock'
+                   AND pid <> pg_backend_pid()) AS writers`;
   if (!row) return BigInt(0);
-  const [, xmax = "0", xip = ""] = row.snapshot.split(":");
-  const open = new Set(xip.split(",").filter(Boolean));
-  for (let xid = BigInt(xmax); xid < BigInt(row.mine) && open.size < 10_000; xid++) open.add(xid.toString());
-  const inflight = [...open];
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-  while (inflight.length > 0 && Date.now() < deadline) {
+  while (row.writers.length > 0 && Date.now() < deadline) {
     const [still] = await prisma().$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM unnest(${inflight}::text[]) AS x WHERE pg_xact_status(x::xid8) = 'in progress'`;
+      SELECT count(*) AS n FROM pg_locks
+      WHERE locktype = 'relation' AND relation = 'audit_events'::regclass AND virtualtransaction = ANY(${row.writers}::text[])`;
     if (!still || still.n === BigInt(0)) break;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
