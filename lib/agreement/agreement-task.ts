@@ -63,9 +63,13 @@ export async function runAgreementTask({ taskId }: { taskId: string }): Promise<
   const { projectId } = task;
   try {
     await prisma().task.update({ where: { id: taskId }, data: { status: "RUNNING", done: 0, error: null } });
+    // Phase timings land in the task's result: what an operator (and bench:agreement) reads first.
+    const t0 = performance.now();
     const dataVersion = await readSettledDataVersion(projectId);
+    const t1 = performance.now();
     let total = await countAgreementDocuments(projectId);
     await prisma().task.update({ where: { id: taskId }, data: { total } });
+    const t2 = performance.now();
     const report = await computeAgreement(projectId, {
       onBatch: async (done) => {
         total = Math.max(total, done);
@@ -82,7 +86,16 @@ export async function runAgreementTask({ taskId }: { taskId: string }): Promise<
         WHERE agreement_results.data_version <= EXCLUDED.data_version`;
       await tx.task.update({
         where: { id: taskId },
-        data: { status: "DONE", done: report.documents, total: report.documents, result: { dataVersion: dataVersion.toString(), documents: report.documents } },
+        data: {
+          status: "DONE",
+          done: report.documents,
+          total: report.documents,
+          result: {
+            dataVersion: dataVersion.toString(),
+            documents: report.documents,
+            timingsMs: { settle: Math.round(t1 - t0), count: Math.round(t2 - t1), compute: Math.round(performance.now() - t2) },
+          },
+        },
       });
     });
   } catch (error) {

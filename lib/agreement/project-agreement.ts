@@ -40,7 +40,10 @@ export async function getProjectAgreement(
 
 /** Documents with annotator work: the denominator of the task's progress bar. */
 export async function countAgreementDocuments(projectId: string): Promise<number> {
-  return prisma().document.count({ where: { projectId, annotations: { some: { layer: "ANNOTATOR" } } } });
+  const [row] = await prisma().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM documents d
+    WHERE d.project_id = ${projectId} AND EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.layer = 'ANNOTATOR')`;
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -60,16 +63,17 @@ export async function computeAgreement(
   let doubleAnnotatedDocuments = 0;
   let cursor: string | null = null;
   for (;;) {
-    const documents: { id: string; assignments: { userId: string }[] }[] = await prisma().document.findMany({
-      where: {
-        projectId,
-        AND: [documentId ? { id: documentId } : {}, cursor ? { id: { gt: cursor } } : {}],
-        annotations: { some: { layer: "ANNOTATOR" } },
-      },
-      orderBy: { id: "asc" },
-      take: batch,
-      select: { id: true, assignments: { where: { role: "ANNOTATOR" }, select: { userId: true } } },
-    });
+    // EXISTS per document on annotations(document_id, layer, …): Prisma's `some` filter becomes an
+    // IN over every annotator annotation, a full scan per batch on a large project.
+    const documents: { id: string; annotators: string[] }[] = await prisma().$queryRaw<{ id: string; annotators: string[] }[]>`
+      SELECT d.id, ARRAY(SELECT s.user_id FROM assignments s WHERE s.document_id = d.id AND s.role = 'ANNOTATOR') AS annotators
+      FROM documents d
+      WHERE d.project_id = ${projectId}
+        AND (${documentId}::text IS NULL OR d.id = ${documentId})
+        AND (${cursor}::text IS NULL OR d.id > ${cursor})
+        AND EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.layer = 'ANNOTATOR')
+      ORDER BY d.id
+      LIMIT ${batch}`;
     if (documents.length === 0) break;
     const rows = await prisma().annotation.findMany({
       where: { documentId: { in: documents.map((d) => d.id) }, layer: "ANNOTATOR" },
@@ -89,7 +93,7 @@ export async function computeAgreement(
     for (const document of documents) {
       const annotations = byDocument.get(document.id) ?? [];
       if (new Set(annotations.map((a) => a.annotatorId)).size >= 2) doubleAnnotatedDocuments += 1;
-      accumulator.addDocument(annotations, { annotators: document.assignments.map((a) => a.userId) });
+      accumulator.addDocument(annotations, { annotators: document.annotators });
     }
     cursor = documents[documents.length - 1]!.id;
     documentsDone += documents.length;

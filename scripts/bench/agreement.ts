@@ -145,7 +145,7 @@ async function main() {
     const { taskId } = (await post.json()) as { taskId: string };
     const again = (await (await fetch(agreementUrl, { method: "POST", headers: auth })).json()) as { taskId: string; created: boolean };
     const samples: string[] = [];
-    let task: { status: string; done: number; total: number } = { status: "QUEUED", done: 0, total: 0 };
+    let task: { status: string; done: number; total: number; result?: { timingsMs?: Record<string, number> } } = { status: "QUEUED", done: 0, total: 0 };
     let firstProgressMs = 0;
     while (task.status === "QUEUED" || task.status === "RUNNING") {
       await new Promise((r) => setTimeout(r, 200));
@@ -179,6 +179,7 @@ async function main() {
     console.log(`GET before any run       ${ms(before.ms)} (freshness ${before.body.freshness.state})`);
     console.log(`second POST while queued ${again.taskId === taskId && !again.created ? "returned the same task (no duplicate)" : "STARTED A DUPLICATE"}`);
     console.log(`recompute via HTTP       ${jobSeconds.toFixed(2)} s from POST to DONE (${task.done} documents, ${(task.done / jobSeconds).toFixed(0)} documents/s; first progress after ${ms(firstProgressMs)}; queue polling adds up to 1 s)`);
+    console.log(`job phases (task result) ${JSON.stringify(task.result?.timingsMs ?? {})}`);
     console.log(`progress samples         ${samples.length} distinct: ${samples.slice(0, 6).join(", ")}${samples.length > 6 ? ", …" : ""}`);
     console.log(`GET cached, fresh        median ${ms(median(fresh.map((g) => g.ms)))} (${fresh[0]!.body.freshness.state}, ${(fresh[0]!.bytes / 1024).toFixed(1)} KB)`);
     console.log(`GET after one save       median ${ms(median(stale.map((g) => g.ms)))} (${stale[0]!.body.freshness.state}, ${stale[0]!.body.freshness.changesSince} change since)`);
