@@ -1,11 +1,11 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { ProjectAgreement } from "@/lib/agreement/project-agreement";
+import type { AgreementReportDto } from "@/lib/validation/agreement";
 import { formatScore } from "./format-score";
 
 
 /** Krippendorff's alpha per attribute key, nominal / ordinal / interval side by side. */
-export function AlphaChart({ attributes }: { attributes: ProjectAgreement["attributes"] }) {
+export function AlphaChart({ attributes }: { attributes: AgreementReportDto["attributes"] }) {
   const data = Object.entries(attributes)
     .filter(([, a]) => a.units > 0)
     .map(([key, a]) => ({ key, nominal: a.alpha.nominal, ordinal: a.alpha.ordinal, interval: a.alpha.interval }));
@@ -29,7 +29,7 @@ export function AlphaChart({ attributes }: { attributes: ProjectAgreement["attri
 }
 
 /** Span F1 per type over all annotator pairs, exact and overlap matching. */
-export function SpanF1Chart({ spanF1ByType }: { spanF1ByType: ProjectAgreement["spanF1ByType"] }) {
+export function SpanF1Chart({ spanF1ByType }: { spanF1ByType: AgreementReportDto["spanF1ByType"] }) {
   const types = [...new Set([...Object.keys(spanF1ByType.exact.byType), ...Object.keys(spanF1ByType.overlap.byType)])].sort();
   const data = types.map((type) => ({ type, exact: spanF1ByType.exact.byType[type]?.f1 ?? null, overlap: spanF1ByType.overlap.byType[type]?.f1 ?? null }));
   if (data.length === 0) return <p className="muted">No spans to compare yet.</p>;
@@ -58,7 +58,7 @@ function kappaColour(kappa: number | null): string {
 }
 
 /** Cohen's kappa for each pair of annotators, as a colour-scaled matrix table. */
-export function KappaMatrix({ kappa, annotators }: { kappa: ProjectAgreement["kappa"]; annotators: ProjectAgreement["annotators"] }) {
+export function KappaMatrix({ kappa, annotators }: { kappa: AgreementReportDto["kappa"]; annotators: AgreementReportDto["annotators"] }) {
   const names = new Map(annotators.map((a) => [a.id, a.name]));
   if (!kappa || kappa.annotators.length < 2) return <p className="muted">Kappa needs sentence labels from at least two annotators.</p>;
   return (

@@ -1,9 +1,9 @@
-import type { ProjectAgreement } from "@/lib/agreement/project-agreement";
+import type { AgreementReportDto } from "@/lib/validation/agreement";
 import { AlphaChart, KappaMatrix, SpanF1Chart } from "./agreement-charts";
 import { formatScore } from "./format-score";
 
 /** The agreement figures: alpha chart and table, kappa matrix, span F1 per type, per-annotator table. */
-export function AgreementReportView({ report }: { report: ProjectAgreement }) {
+export function AgreementReportView({ report }: { report: AgreementReportDto }) {
   const names = new Map(report.annotators.map((a) => [a.id, a.name]));
   if (report.doubleAnnotatedDocuments === 0) {
     return (

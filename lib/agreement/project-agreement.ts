@@ -20,37 +20,60 @@ export type ProjectAgreement = Omit<AgreementReport, "annotators"> & {
 };
 
 /**
- * Agreement over the project's annotator layers (or one document's): documents are read in id
- * order with a keyset cursor, BATCH at a time, and fed to the accumulator, which keeps only
- * coincidence matrices, contingency tables and span counts between batches.
+ * Agreement over the project's annotator layers (or one document's), for a caller allowed to see
+ * it. The whole project is what the background AGREEMENT task caches (agreement-task.ts); pages and
+ * the API read that cache and compute only single documents live.
  */
 export async function getProjectAgreement(
   user: AuthenticatedUser,
   projectId: string,
   options: { documentId?: string | null; /** Documents per query; tests make it small to cross batch boundaries. */ batchSize?: number } = {},
 ): Promise<ProjectAgreement> {
-  const batch = Math.max(1, Math.min(options.batchSize ?? BATCH, 1000));
   await requireProjectPermission(user, projectId, "agreement.view");
   const documentId = options.documentId || null;
   if (documentId) {
     const found = await prisma().document.findFirst({ where: { id: documentId, projectId }, select: { id: true } });
     if (!found) throw new AppError("not_found", "Document not found in this project.");
   }
+  return computeAgreement(projectId, { documentId, batchSize: options.batchSize });
+}
 
+/** Documents with annotator work: the denominator of the task's progress bar. */
+export async function countAgreementDocuments(projectId: string): Promise<number> {
+  const [row] = await prisma().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM documents d
+    WHERE d.project_id = ${projectId} AND EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.layer = 'ANNOTATOR')`;
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Documents are read in id order with a keyset cursor, BATCH at a time, and fed to the
+ * accumulator, which keeps only coincidence matrices, contingency tables and span counts between
+ * batches. `onBatch` hears the running document count after each batch (the task's progress).
+ * No permission check: callers check first.
+ */
+export async function computeAgreement(
+  projectId: string,
+  options: { documentId?: string | null; batchSize?: number; onBatch?: (documentsDone: number) => Promise<void> } = {},
+): Promise<ProjectAgreement> {
+  const batch = Math.max(1, Math.min(options.batchSize ?? BATCH, 1000));
+  const documentId = options.documentId || null;
+  let documentsDone = 0;
   const accumulator = new AgreementAccumulator();
   let doubleAnnotatedDocuments = 0;
   let cursor: string | null = null;
   for (;;) {
-    const documents: { id: string; assignments: { userId: string }[] }[] = await prisma().document.findMany({
-      where: {
-        projectId,
-        AND: [documentId ? { id: documentId } : {}, cursor ? { id: { gt: cursor } } : {}],
-        annotations: { some: { layer: "ANNOTATOR" } },
-      },
-      orderBy: { id: "asc" },
-      take: batch,
-      select: { id: true, assignments: { where: { role: "ANNOTATOR" }, select: { userId: true } } },
-    });
+    // EXISTS per document on annotations(document_id, layer, …): Prisma's `some` filter becomes an
+    // IN over every annotator annotation, a full scan per batch on a large project.
+    const documents: { id: string; annotators: string[] }[] = await prisma().$queryRaw<{ id: string; annotators: string[] }[]>`
+      SELECT d.id, ARRAY(SELECT s.user_id FROM assignments s WHERE s.document_id = d.id AND s.role = 'ANNOTATOR') AS annotators
+      FROM documents d
+      WHERE d.project_id = ${projectId}
+        AND (${documentId}::text IS NULL OR d.id = ${documentId})
+        AND (${cursor}::text IS NULL OR d.id > ${cursor})
+        AND EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.layer = 'ANNOTATOR')
+      ORDER BY d.id
+      LIMIT ${batch}`;
     if (documents.length === 0) break;
     const rows = await prisma().annotation.findMany({
       where: { documentId: { in: documents.map((d) => d.id) }, layer: "ANNOTATOR" },
@@ -70,9 +93,11 @@ export async function getProjectAgreement(
     for (const document of documents) {
       const annotations = byDocument.get(document.id) ?? [];
       if (new Set(annotations.map((a) => a.annotatorId)).size >= 2) doubleAnnotatedDocuments += 1;
-      accumulator.addDocument(annotations, { annotators: document.assignments.map((a) => a.userId) });
+      accumulator.addDocument(annotations, { annotators: document.annotators });
     }
     cursor = documents[documents.length - 1]!.id;
+    documentsDone += documents.length;
+    await options.onBatch?.(documentsDone);
     if (documents.length < batch) break;
   }
 

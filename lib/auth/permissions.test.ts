@@ -23,6 +23,7 @@ const EXPECTED: Record<Permission, Record<ProjectRoleName, boolean>> = {
   "entities.create": { MANAGER: true, ANNOTATOR: true, REVIEWER: true },
   "entities.manage": { MANAGER: true, ANNOTATOR: false, REVIEWER: false },
   "agreement.view": { MANAGER: true, ANNOTATOR: false, REVIEWER: true },
+  "agreement.compute": { MANAGER: true, ANNOTATOR: false, REVIEWER: true },
   "suggestions.manage": { MANAGER: true, ANNOTATOR: false, REVIEWER: false },
   "datasets.create": { MANAGER: true, ANNOTATOR: false, REVIEWER: false },
   "datasets.view": { MANAGER: true, ANNOTATOR: false, REVIEWER: false },

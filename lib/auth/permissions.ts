@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   "entities.create": ["MANAGER", "ANNOTATOR", "REVIEWER"],
   "entities.manage": ["MANAGER"],
   "agreement.view": ["MANAGER", "REVIEWER"],
+  "agreement.compute": ["MANAGER", "REVIEWER"],
   "suggestions.manage": ["MANAGER"],
   "datasets.create": ["MANAGER"],
   "datasets.view": ["MANAGER"],

@@ -3,7 +3,8 @@ export type JobPayloads = {
   "import-files": { taskId: string };
   "build-dataset": { taskId: string };
   "run-suggestions": { taskId: string };
+  "compute-agreement": { taskId: string };
 };
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["import-files", "build-dataset", "run-suggestions"];
+export const JOB_NAMES: JobName[] = ["import-files", "build-dataset", "run-suggestions", "compute-agreement"];

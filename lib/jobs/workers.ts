@@ -4,6 +4,7 @@ import { startWorkers } from "./queue";
 import "@/lib/documents/import-task";
 import "@/lib/suggestion-runs/suggestion-task";
 import "@/lib/datasets/build-task";
+import "@/lib/agreement/agreement-task";
 
 export async function startBackgroundWorkers(): Promise<void> {
   try {

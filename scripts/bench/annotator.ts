@@ -3,43 +3,17 @@
 // throwaway PostgreSQL, starts the built app on a free port, signs in as the assigned annotator
 // in headless Chromium and prints, per document: time until the annotator page is interactive
 // (data-ready="true"), the time one keypress takes to move the focused sentence, DOM size and JS heap.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
+import { freePort, waitForHealth } from "./app-server";
 import { argValue, mb, seededRandom, startBenchDatabase } from "./bench-db";
 
 const root = path.resolve(__dirname, "..", "..");
 const PASSWORD = "bench-password-1";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the app did not become healthy in time");
-}
 
 type Created = { id: string; sentences: number; spans: number };
 

@@ -6,7 +6,15 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-const root = path.resolve(__dirname, "..", "..");
+export const root = path.resolve(__dirname, "..", "..");
+
+/** Benchmarks that start the app need a production build; say so instead of failing later. */
+export function requireBuild(): void {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.error("No production build: run `npx next build` first.");
+    process.exit(1);
+  }
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -19,7 +27,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_000) {
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
@@ -74,4 +82,9 @@ export async function startApp(databaseUrl: string, port: number, extraEnv: Reco
     throw error;
   }
   return { url, stop, pid: child.pid };
+}
+
+/** The app on a free port (what most benchmarks want). */
+export function startBuiltApp(databaseUrl: string): Promise<RunningApp> {
+  return startApp(databaseUrl, 0);
 }

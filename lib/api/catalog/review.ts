@@ -1,3 +1,4 @@
+import { agreementOverviewSchema, agreementRunQueuedSchema, startAgreementRunSchema } from "@/lib/validation/agreement";
 import { reviewDecisionSchema } from "@/lib/validation/review";
 import type { ApiOperation } from "./types";
 
@@ -38,9 +39,23 @@ export const REVIEW_OPERATIONS: ApiOperation[] = [
   {
     method: "get",
     path: "/api/v1/projects/{projectId}/agreement",
-    summary: "Inter-annotator agreement (?documentId= for one document): alpha nominal/ordinal/interval per attribute with units, Cohen's kappa matrix, span F1 exact/overlap per type, per-annotator table",
+    summary:
+      "Inter-annotator agreement: the cached project report (alpha nominal/ordinal/interval per attribute with units, Cohen's kappa matrix, span F1 exact/overlap per type, per-annotator table) with freshness (fresh | stale with changesSince | missing) and the recompute task in progress; ?documentId= computes one document live",
     tag: "Agreement",
     access: "agreement.view",
     scope: "project",
+    response: agreementOverviewSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/agreement",
+    summary:
+      "Recompute the project's agreement in the background: 202 with taskId (poll /api/v1/tasks/{taskId}: done/total documents); while a run is queued or running, 200 with that run's taskId and created: false. Body optional ({} only)",
+    tag: "Agreement",
+    access: "agreement.compute",
+    scope: "project",
+    body: startAgreementRunSchema,
+    response: agreementRunQueuedSchema,
+    successStatus: 202,
   },
 ];

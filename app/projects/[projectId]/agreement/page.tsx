@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { AgreementReportView } from "@/components/agreement/agreement-report-view";
+import { AgreementRunStatus } from "@/components/agreement/agreement-run-status";
 import { DocumentFilter } from "@/components/agreement/document-filter";
+import { getAgreementOverview } from "@/lib/agreement/agreement-overview";
 import { listAgreementDocuments } from "@/lib/agreement/list-agreement-documents";
-import { getProjectAgreement } from "@/lib/agreement/project-agreement";
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
+import { requireProjectPermission } from "@/lib/auth/project-access";
 
 export const metadata: Metadata = { title: "Agreement" };
 
@@ -13,7 +15,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const { projectId } = await params;
   const raw = (await searchParams).documentId;
   const documentId = (Array.isArray(raw) ? raw[0] : raw) || null;
-  const report = await guardPage(() => getProjectAgreement(user, projectId, { documentId }));
+  const access = await guardPage(() => requireProjectPermission(user, projectId, "agreement.view"));
+  const overview = await guardPage(() => getAgreementOverview(user, projectId, { documentId }));
   const documents = await guardPage(() => listAgreementDocuments(user, projectId));
   return (
     <section data-testid="agreement" data-ready="true">
@@ -22,7 +25,10 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         <span className="spacer" />
         <DocumentFilter documents={documents} selected={documentId} />
       </div>
-      <AgreementReportView report={report} />
+      {overview.scope === "project" ? (
+        <AgreementRunStatus projectId={projectId} overview={overview} canRecompute={access.permissions.includes("agreement.compute")} />
+      ) : null}
+      {overview.result ? <AgreementReportView report={overview.result} /> : null}
     </section>
   );
 }

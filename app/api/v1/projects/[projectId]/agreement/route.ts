@@ -1,9 +1,17 @@
-import { getProjectAgreement } from "@/lib/agreement/project-agreement";
-import { apiRoute, json } from "@/lib/api/handler";
+import { getAgreementOverview } from "@/lib/agreement/agreement-overview";
+import { startAgreementRun } from "@/lib/agreement/agreement-task";
+import { apiRoute, json, readJson } from "@/lib/api/handler";
 
 type Params = { projectId: string };
 
 export const GET = apiRoute<Params>(async (request, user, { projectId }) => {
   const documentId = new URL(request.url).searchParams.get("documentId");
-  return json(await getProjectAgreement(user, projectId, { documentId }));
+  return json(await getAgreementOverview(user, projectId, { documentId }));
+});
+
+/** Starts a recompute (202); while one is queued or running, returns that one (200). The body may be empty. */
+export const POST = apiRoute<Params>(async (request, user, { projectId }) => {
+  const empty = !request.headers.get("content-type") && !Number(request.headers.get("content-length") ?? "0");
+  const run = await startAgreementRun(user, projectId, empty ? {} : await readJson(request));
+  return json(run, run.created ? 202 : 200);
 });
