@@ -1,9 +1,11 @@
-// Sentence splitting: Intl.Segmenter inside each block, then the corrections of
-// sentence-rules.ts, then no boundary inside a matched (…) or […]. Ranges are UTF-16.
+// Sentence splitting: Intl.Segmenter inside each block (in windows, see sentence-windows.ts),
+// then the corrections of sentence-rules.ts, then no boundary inside a matched (…) or […].
+// Ranges are UTF-16.
 
 import { isWhitespace, splitBlocks, type TextBlock, type TextRange } from "./lines";
 import { joinReason } from "./sentence-rules";
 import { segmenterLocale } from "./language";
+import { DEFAULT_WINDOWS, sentencePieces, type WindowSizes } from "./sentence-windows";
 
 export type SentencedBlock = TextBlock & { sentences: TextRange[] };
 
@@ -63,14 +65,14 @@ function trimRange(text: string, start: number, end: number): TextRange | undefi
 }
 
 /** Sentences of one block, as ranges relative to the block text. */
-function blockSentences(blockText: string, segmenter: Intl.Segmenter): TextRange[] {
+function blockSentences(blockText: string, segmenter: Intl.Segmenter, windows: WindowSizes): TextRange[] {
   // ICU hard-breaks at line terminators; inside a block they are only scrape damage, so
   // they are replaced by spaces (same UTF-16 length, so offsets are unchanged).
   const flat = blockText.replace(LINE_BREAKS, " ");
   const brackets = insideBrackets(flat);
   const sentences: TextRange[] = [];
-  for (const piece of segmenter.segment(flat)) {
-    const range = trimRange(flat, piece.index, piece.index + piece.segment.length);
+  for (const piece of sentencePieces(flat, segmenter, windows)) {
+    const range = trimRange(flat, piece.start, piece.end);
     if (range === undefined) continue;
     const current = sentences[sentences.length - 1];
     const joined =
@@ -83,12 +85,15 @@ function blockSentences(blockText: string, segmenter: Intl.Segmenter): TextRange
   return sentences;
 }
 
-/** Blocks of `text` with their sentences; all ranges UTF-16, absolute, trimmed. */
-export function splitSentences(text: string, language?: string): SentencedBlock[] {
+/**
+ * Blocks of `text` with their sentences; all ranges UTF-16, absolute, trimmed. `windows`
+ * only changes speed (tests compare window sizes), never the result on ordinary text.
+ */
+export function splitSentences(text: string, language?: string, windows: WindowSizes = DEFAULT_WINDOWS): SentencedBlock[] {
   const segmenter = sentenceSegmenter(language);
   return splitBlocks(text).map((block) => ({
     ...block,
-    sentences: blockSentences(text.slice(block.start, block.end), segmenter).map((s) => ({
+    sentences: blockSentences(text.slice(block.start, block.end), segmenter, windows).map((s) => ({
       start: block.start + s.start,
       end: block.start + s.end,
     })),
