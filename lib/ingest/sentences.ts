@@ -12,7 +12,11 @@ export type SentencedBlock = TextBlock & { sentences: TextRange[] };
 // A bracket pair longer than this is more likely a stray "(" than one parenthetical, and
 // must not glue a whole paragraph into one sentence. InoSMI notes run to ~300 characters.
 const MAX_BRACKET_SPAN = 1000;
-const OPENERS: Readonly<Record<string, string>> = { "(": ")", "[": "]" };
+// "(" → ")" and "[" → "]", as UTF-16 code units.
+const CLOSER_OF: ReadonlyMap<number, number> = new Map([
+  [0x28, 0x29],
+  [0x5b, 0x5d],
+]);
 const LINE_BREAKS = /[\r\n\u0085\u2028\u2029]/g;
 // The join rules look only at the end of the previous sentence; passing just its tail keeps
 // long chains of joins linear.
@@ -37,16 +41,17 @@ function sentenceSegmenter(language: string | undefined): Intl.Segmenter {
  */
 function insideBrackets(text: string): Int32Array {
   const depth = new Int32Array(text.length + 1);
-  const stack: Array<{ at: number; closer: string }> = [];
+  const stack: Array<{ at: number; closer: number }> = [];
   for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    const closer = OPENERS[char];
+    const unit = text.charCodeAt(i);
+    if (unit !== 0x28 && unit !== 0x29 && unit !== 0x5b && unit !== 0x5d) continue;
+    const closer = CLOSER_OF.get(unit);
     if (closer !== undefined) {
       stack.push({ at: i, closer });
       continue;
     }
     const top = stack[stack.length - 1];
-    if (top !== undefined && char === top.closer) {
+    if (top !== undefined && unit === top.closer) {
       stack.pop();
       if (i - top.at <= MAX_BRACKET_SPAN) {
         depth[top.at + 1] = (depth[top.at + 1] ?? 0) + 1;
