@@ -3,6 +3,7 @@
 // The rules err towards "content": a missed nav line costs an annotator one click, a lost
 // sentence of the article cannot be annotated at all.
 
+import { collapseWhitespace, countMatchedUnits } from "@/lib/text/whitespace";
 import { endsWithTerminalPunctuation } from "./lines";
 
 export type SegmentKind = "content" | "boilerplate";
@@ -43,8 +44,10 @@ export type BoilerplateRule = {
 };
 
 const LETTER = /\p{L}/u;
-const NOT_LATIN = /[^\p{Script=Latin}]+/gu;
-const NOT_CYRILLIC = /[^\p{Script=Cyrillic}]+/gu;
+// Letters are counted run by run: deleting everything else with a global replace slows down
+// per match on long texts.
+const LATIN_RUN = /\p{Script=Latin}+/gu;
+const CYRILLIC_RUN = /\p{Script=Cyrillic}+/gu;
 const TIME = /\b\d{1,2}:\d{2}\b/;
 const BULLETS = /^[\s•·*▪►>|\-–—]+/u;
 // One character of the trailing marks navigationKey strips; the run is scanned from the end
@@ -137,7 +140,7 @@ export function navigationKey(text: string): string {
   const label = text.replace(BULLETS, "");
   let end = label.length;
   while (end > 0 && TRAILING_MARK.test(label.charAt(end - 1))) end--;
-  return label.slice(0, end).replace(/\s+/gu, " ").toLowerCase();
+  return collapseWhitespace(label.slice(0, end)).toLowerCase();
 }
 
 /** Whether `first` occurs and `then` follows it on the same line; each line is read once. */
@@ -168,8 +171,8 @@ function isTimestampLine(text: string | undefined): boolean {
 
 /** The script most letters of `text` are in, when it has at least `minLetters` of them. */
 export function dominantScript(text: string, minLetters: number, share: number): Script | null {
-  const latin = text.replace(NOT_LATIN, "").length;
-  const cyrillic = text.replace(NOT_CYRILLIC, "").length;
+  const latin = countMatchedUnits(text, LATIN_RUN);
+  const cyrillic = countMatchedUnits(text, CYRILLIC_RUN);
   const total = latin + cyrillic;
   if (total < minLetters) return null;
   if (latin / total >= share) return "latin";

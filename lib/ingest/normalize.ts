@@ -2,11 +2,7 @@
 // in Unicode normalization, letter case or whitespace get the same hash.
 
 import { createHash } from "node:crypto";
-
-// The text is folded in chunks of about this many UTF-16 units: V8's global replace slows
-// down per match on multi-megabyte strings (a 2 MB text took half a second to collapse).
-const CHUNK_CHARS = 65_536;
-const WHITESPACE = /\s/;
+import { chunksAtWhitespace } from "@/lib/text/whitespace";
 
 /** One chunk folded for comparison; whitespace runs become one space (not trimmed). */
 function foldChunk(chunk: string): string {
@@ -27,15 +23,9 @@ function foldChunk(chunk: string): string {
  * cut where a whitespace run starts: no composition, case mapping or run crosses such a point
  * (a space is a starter nothing composes onto, and final sigma is folded anyway).
  */
-export function* comparisonChunks(text: string, chunkChars = CHUNK_CHARS): Generator<string> {
-  const body = text.trim();
-  let start = 0;
-  while (start < body.length) {
-    let end = Math.min(start + chunkChars, body.length);
-    while (end < body.length && !(WHITESPACE.test(body.charAt(end)) && !WHITESPACE.test(body.charAt(end - 1)))) end++;
-    yield foldChunk(body.slice(start, end));
-    start = end;
-  }
+export function* comparisonChunks(text: string, chunkChars?: number): Generator<string> {
+  // Folded chunk by chunk: V8's global replace slows down per match on multi-megabyte strings.
+  for (const chunk of chunksAtWhitespace(text.trim(), chunkChars)) yield foldChunk(chunk);
 }
 
 /** The text as compared for duplicates: NFC, case-folded, whitespace runs collapsed, trimmed. */

@@ -63,6 +63,17 @@ function insideBrackets(text: string): Int32Array {
   return depth;
 }
 
+// A global replace slows down per match on long strings (a block of thousands of broken lines),
+// so long blocks are replaced slice by slice; a line break is one unit, so any cut is safe.
+const REPLACE_SLICE = 65_536;
+
+function withoutLineBreaks(text: string): string {
+  if (text.length <= REPLACE_SLICE) return text.replace(LINE_BREAKS, " ");
+  const slices: string[] = [];
+  for (let i = 0; i < text.length; i += REPLACE_SLICE) slices.push(text.slice(i, i + REPLACE_SLICE).replace(LINE_BREAKS, " "));
+  return slices.join("");
+}
+
 function trimRange(text: string, start: number, end: number): TextRange | undefined {
   while (start < end && isWhitespace(text.charAt(start))) start++;
   while (end > start && isWhitespace(text.charAt(end - 1))) end--;
@@ -73,7 +84,7 @@ function trimRange(text: string, start: number, end: number): TextRange | undefi
 function blockSentences(blockText: string, segmenter: Intl.Segmenter, windows: WindowSizes): TextRange[] {
   // ICU hard-breaks at line terminators; inside a block they are only scrape damage, so
   // they are replaced by spaces (same UTF-16 length, so offsets are unchanged).
-  const flat = blockText.replace(LINE_BREAKS, " ");
+  const flat = withoutLineBreaks(blockText);
   const brackets = insideBrackets(flat);
   const sentences: TextRange[] = [];
   for (const piece of sentencePieces(flat, segmenter, windows)) {
