@@ -59,6 +59,8 @@ const MIN_PARAGRAPH_CHARS = 100;
 // Bylines appear in an article's head; later, a bare "Two Words" line is a heading.
 const HEAD_BLOCKS = 10;
 const MAX_SIDEBAR_HEADLINE_CHARS = 250;
+// Navigation labels and counters are short; a longer line is not one, however it is padded.
+const MAX_LABEL_LINE_CHARS = 200;
 
 /** Navigation and widget labels, compared after `navigationKey`. */
 export const NAVIGATION_LABELS: ReadonlySet<string> = new Set([
@@ -183,8 +185,11 @@ export function dominantScript(text: string, minLetters: number, share: number):
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   // "1001", "0", "• 22.09 06:34": counters and timestamps have no letters.
   { name: "no-letters", matches: (f) => !hasLetter(f.text) },
-  { name: "navigation", matches: (f) => NAVIGATION_LABELS.has(navigationKey(f.text)) },
-  { name: "count", matches: (f) => COUNT.test(f.text.replace(BULLETS, "")) },
+  {
+    name: "navigation",
+    matches: (f) => f.text.length <= MAX_LABEL_LINE_CHARS && NAVIGATION_LABELS.has(navigationKey(f.text)),
+  },
+  { name: "count", matches: (f) => f.text.length <= MAX_LABEL_LINE_CHARS && COUNT.test(f.text.replace(BULLETS, "")) },
   { name: "photo-credit", matches: (f) => PHOTO_CREDIT_PATTERNS.some((p) => p.test(f.text)) },
   { name: "copyright", matches: (f) => isCopyrightNotice(f.text) },
   { name: "widget", matches: (f) => WIDGET_PATTERNS.some((p) => p.test(f.text)) },

@@ -56,12 +56,22 @@ function restartPiece(text: string, pieces: readonly TextRange[]): number {
   return last - 1 > 0 ? last - 1 : -1;
 }
 
-function piecesOf(text: string, start: number, end: number, segmenter: Intl.Segmenter): TextRange[] {
+// V8's cost per boundary grows with the length of the string segmented, so a window is read
+// only for about this many units × boundaries: all of a 2 KB window, the first pieces of a
+// window that had to grow.
+const PIECE_BUDGET = 1 << 20;
+
+type WindowPieces = { pieces: TextRange[]; complete: boolean };
+
+/** The first pieces of text[start, end), at most `limit`; `complete` when none are left out. */
+function piecesOf(text: string, start: number, end: number, segmenter: Intl.Segmenter, limit: number): WindowPieces {
   const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-  return Array.from(segmenter.segment(slice), (piece) => ({
-    start: start + piece.index,
-    end: start + piece.index + piece.segment.length,
-  }));
+  const pieces: TextRange[] = [];
+  for (const piece of segmenter.segment(slice)) {
+    if (pieces.length === limit) return { pieces, complete: false };
+    pieces.push({ start: start + piece.index, end: start + piece.index + piece.segment.length });
+  }
+  return { pieces, complete: true };
 }
 
 /** Intl.Segmenter's sentence pieces of `text` (untrimmed, contiguous), found window by window. */
@@ -73,15 +83,18 @@ export function* sentencePieces(
   let start = 0;
   let size = sizes.window;
   while (start < text.length) {
-    if (text.length - start <= size) {
-      yield* piecesOf(text, start, text.length, segmenter);
+    const atTextEnd = text.length - start <= size;
+    const end = atTextEnd ? text.length : windowEnd(text, start, size);
+    const limit = Math.max(4, Math.floor(PIECE_BUDGET / Math.min(size, text.length)));
+    const { pieces, complete } = piecesOf(text, start, end, segmenter, limit);
+    if (complete && atTextEnd) {
+      yield* pieces;
       return;
     }
-    const end = windowEnd(text, start, size);
-    const pieces = piecesOf(text, start, end, segmenter);
-    const restart = restartPiece(text, pieces);
+    // Pieces left unread mean the last one read is whole and followed by more: a safe restart.
+    const restart = complete ? restartPiece(text, pieces) : pieces.length - 1;
     const restartAt = pieces[restart];
-    if (restartAt !== undefined) {
+    if (restartAt !== undefined && restart > 0) {
       yield* pieces.slice(0, restart);
       start = restartAt.start;
       size = sizes.window;

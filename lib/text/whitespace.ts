@@ -3,8 +3,9 @@
 // second, 10× that of 200 KB), so long texts are processed in chunks.
 
 const CHUNK_CHARS = 65_536;
-const WHITESPACE = /\s/;
 const WHITESPACE_RUN = /\s+/gu;
+// A non-whitespace unit followed by whitespace: a chunk ends between the two.
+const RUN_START = /\S\s/g;
 
 /**
  * Consecutive slices of `text` of about `chunkChars` UTF-16 units, each cut just before a
@@ -13,8 +14,12 @@ const WHITESPACE_RUN = /\s+/gu;
 export function* chunksAtWhitespace(text: string, chunkChars = CHUNK_CHARS): Generator<string> {
   let start = 0;
   while (start < text.length) {
-    let end = Math.min(start + chunkChars, text.length);
-    while (end < text.length && !(WHITESPACE.test(text.charAt(end)) && !WHITESPACE.test(text.charAt(end - 1)))) end++;
+    let end = text.length;
+    if (start + chunkChars < text.length) {
+      RUN_START.lastIndex = start + chunkChars - 1;
+      const runStart = RUN_START.exec(text);
+      if (runStart !== null) end = runStart.index + 1;
+    }
     yield text.slice(start, end);
     start = end;
   }
