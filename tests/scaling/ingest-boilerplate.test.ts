@@ -12,13 +12,17 @@ function blocksOf(text: string): BlockText[] {
   }));
 }
 
-/** Five blocks, each one sentence: every sentence-level rule sees the whole run. */
-function sentenceBlocks(text: string): BlockText[] {
-  return Array.from({ length: 5 }, () => ({ text, sentences: [text] }));
-}
+// Inputs are batches of BATCH equal texts of n units, so 1× takes a few milliseconds while one
+// text stays small enough for the CPU caches at 10× too: between in-cache and out-of-cache
+// sizes, time per character jumps, which a ratio would misread as quadratic. A quadratic
+// step is caught at any size.
+const BATCH = 20;
+const BASE = 4_000;
 
-// Bases are kept small (1× runs a few milliseconds, 10× stays within the CPU caches): on a
-// busy machine, memory-bound work on megabytes times unevenly.
+/** BATCH blocks, each one sentence: every sentence-level rule sees the whole run. */
+function sentenceBlocks(text: string): BlockText[] {
+  return Array.from({ length: BATCH }, () => ({ text, sentences: [text] }));
+}
 
 describe("boilerplate rules scale linearly", () => {
   it.each([
@@ -26,7 +30,7 @@ describe("boilerplate rules scale linearly", () => {
     ["dots", (n: number) => `Contents${fill(n, ".")}5`],
     ["arrows and colons", (n: number) => `Read more${fill(n, " »:")}x`],
   ])("navigationKey on a run of %s mid-line", (_, line) => {
-    expectLinear((n) => Array.from({ length: 10 }, () => line(n)), (batch) => batch.map(navigationKey), { base: 20_000 });
+    expectLinear((n) => Array.from({ length: BATCH }, () => line(n)), (batch) => batch.map(navigationKey), { base: BASE });
   });
 
   // Each shape is a rule's worst case: a run its regex could backtrack over.
@@ -44,19 +48,21 @@ describe("boilerplate rules scale linearly", () => {
     ["timestamped headline: bullets", (n: number) => `${fill(n, "•")} 12:30`],
     ["other script: mixed letters", (n: number) => fill(n, "Мир peace ")],
   ])("a sentence of %s", (_, sentence) => {
-    expectLinear((n) => sentenceBlocks(sentence(n)), classifyBlocks, { base: 20_000 });
+    expectLinear((n) => sentenceBlocks(sentence(n)), classifyBlocks, { base: BASE });
   });
 
   // Block-level facts (page title bar, end punctuation, label line) once per block, not per sentence.
   it("one block of many sentences", () => {
     const make = (n: number) => {
-      const text = `${fill(n, "Allies | Partners say so. ")}${fill(1_000, '"')}`;
-      return [{ text, sentences: text.match(/[^.]+\./gu) ?? [] }];
+      const text = `${fill(n, "Allies | Partners say so. ")}${fill(100, '"')}`;
+      const block = { text, sentences: text.match(/[^.]+\./gu) ?? [] };
+      return Array.from({ length: BATCH }, () => block);
     };
-    expectLinear(make, classifyBlocks, { base: 20_000 });
+    expectLinear(make, classifyBlocks, { base: BASE });
   });
 
   it.each(Object.keys(HOSTILE_SHAPES))("classifyBlocks on %s", (shape) => {
-    expectLinear((n) => blocksOf(HOSTILE_SHAPES[shape]!(n)), classifyBlocks, { base: 30_000 });
+    const make = (n: number) => Array.from({ length: BATCH }, () => blocksOf(HOSTILE_SHAPES[shape]!(n))).flat();
+    expectLinear(make, classifyBlocks, { base: BASE });
   });
 });

@@ -3,9 +3,13 @@ import { endsWithTerminalPunctuation, splitBlocks, splitLines, startsWithLowerca
 import { expectLinear } from "./expect-linear";
 import { fill, HOSTILE_SHAPES } from "./ingest-shapes";
 
-// Each input is a batch of lines so that one run at 1× takes a few milliseconds.
-function lines(count: number, line: (n: number) => string, n: number): string[] {
-  return Array.from({ length: count }, () => line(n));
+// Inputs are batches of BATCH equal texts of n units, so 1× takes a few milliseconds while one
+// text stays small enough for the CPU caches at 10× too (see ingest-boilerplate.test.ts).
+const BATCH = 20;
+const BASE = 4_000;
+
+function lines(line: (n: number) => string, n: number): string[] {
+  return Array.from({ length: BATCH }, () => line(n));
 }
 
 describe("line rules scale linearly", () => {
@@ -16,22 +20,24 @@ describe("line rules scale linearly", () => {
     ["brackets", (n: number) => `a${fill(n, ")")}b`],
     ["closers ending the line", (n: number) => `a.${fill(n, "”)")}`],
   ])("endsWithTerminalPunctuation on a run of %s", (_, line) => {
-    expectLinear((n) => lines(20, line, n), (batch) => batch.map(endsWithTerminalPunctuation), { base: 100_000 });
+    expectLinear((n) => lines(line, n), (batch) => batch.map(endsWithTerminalPunctuation), { base: BASE });
   });
 
   it.each([
     ["openers", (n: number) => `${fill(n, "«(")}x`],
     ["openers then spaces", (n: number) => `«${fill(n, " ")}x`],
   ])("startsWithLowercase on a run of %s", (_, line) => {
-    expectLinear((n) => lines(20, line, n), (batch) => batch.map(startsWithLowercase), { base: 100_000 });
+    expectLinear((n) => lines(line, n), (batch) => batch.map(startsWithLowercase), { base: BASE });
   });
 
   it.each(Object.keys(HOSTILE_SHAPES))("splitBlocks on %s", (shape) => {
-    const make = (n: number) => `${HOSTILE_SHAPES[shape]!(n)}\nand a line that continues it\n${HOSTILE_SHAPES[shape]!(n)}`;
-    expectLinear(make, splitBlocks, { base: 200_000 });
+    const make = (n: number) => lines((size) => `${HOSTILE_SHAPES[shape]!(size)}\nand a line that continues it\n`, n);
+    expectLinear(make, (batch) => batch.map(splitBlocks), { base: BASE });
   });
 
   it("splitLines on many short lines and on padded lines", () => {
-    expectLinear((n) => fill(n, "word and\n   \r\n\t x \u2028"), splitLines, { base: 200_000 });
+    expectLinear((n) => lines((size) => fill(size, "word and\n   \r\n\t x \u2028"), n), (batch) => batch.map(splitLines), {
+      base: BASE,
+    });
   });
 });
