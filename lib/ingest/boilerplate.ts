@@ -247,6 +247,25 @@ function isParagraph(block: string, articleScript: Script | null): boolean {
   return articleScript === null || script === null || script === articleScript;
 }
 
+// Verdicts are shared, not built per sentence: an article can have a hundred thousand.
+const CONTENT: Verdict = Object.freeze({ kind: "content", rule: null });
+const BOILERPLATE_VERDICTS: ReadonlyMap<BoilerplateRule, Verdict> = new Map(
+  BOILERPLATE_RULES.map((rule) => [rule, Object.freeze({ kind: "boilerplate", rule: rule.name })]),
+);
+
+/** The verdict for one sentence; block-scoped rules are looked up in (and fill) `blockVerdicts`. */
+function verdictOf(facts: SegmentFacts, blockVerdicts: Map<BoilerplateRule, boolean>): Verdict {
+  for (const rule of BOILERPLATE_RULES) {
+    let matches = rule.scope === "block" ? blockVerdicts.get(rule) : undefined;
+    if (matches === undefined) {
+      matches = rule.matches(facts);
+      if (rule.scope === "block") blockVerdicts.set(rule, matches);
+    }
+    if (matches) return BOILERPLATE_VERDICTS.get(rule) ?? CONTENT;
+  }
+  return CONTENT;
+}
+
 /** Classifies every sentence of every block; the result mirrors `blocks`. */
 export function classifyBlocks(blocks: readonly BlockText[]): Verdict[][] {
   const articleScript = dominantScript(blocks.map((b) => b.text).join("\n"), 20, 0.6);
@@ -258,31 +277,26 @@ export function classifyBlocks(blocks: readonly BlockText[]): Verdict[][] {
   blocks.forEach((b, i) => lastIndexOf.set(b.text.toLowerCase(), i));
   return blocks.map((block, blockIndex) => {
     const blockVerdicts = new Map<BoilerplateRule, boolean>();
-    const ruleMatches = (rule: BoilerplateRule, facts: SegmentFacts): boolean => {
-      if (rule.scope !== "block") return rule.matches(facts);
-      let matches = blockVerdicts.get(rule);
-      if (matches === undefined) {
-        matches = rule.matches(facts);
-        blockVerdicts.set(rule, matches);
-      }
-      return matches;
-    };
-    return block.sentences.map((text) => {
-      const facts: SegmentFacts = {
-        text,
-        block: block.text,
-        wholeBlock: block.sentences.length === 1,
-        blockIndex,
-        previousBlock: blocks[blockIndex - 1]?.text,
-        secondPreviousBlock: blocks[blockIndex - 2]?.text,
-        nextBlock: blocks[blockIndex + 1]?.text,
-        articleScript,
-        // A text without any paragraph (a short note) has no trailer to detect.
-        afterLastParagraph: lastParagraph >= 0 && blockIndex > lastParagraph,
-        occursLater: (candidate) => (lastIndexOf.get(candidate.toLowerCase()) ?? -1) > blockIndex,
-      };
-      const rule = BOILERPLATE_RULES.find((r) => ruleMatches(r, facts));
-      return rule === undefined ? { kind: "content", rule: null } : { kind: "boilerplate", rule: rule.name };
-    });
+    const occursLater = (candidate: string) => (lastIndexOf.get(candidate.toLowerCase()) ?? -1) > blockIndex;
+    const wholeBlock = block.sentences.length === 1;
+    // A text without any paragraph (a short note) has no trailer to detect.
+    const afterLastParagraph = lastParagraph >= 0 && blockIndex > lastParagraph;
+    return block.sentences.map((text) =>
+      verdictOf(
+        {
+          text,
+          block: block.text,
+          wholeBlock,
+          blockIndex,
+          previousBlock: blocks[blockIndex - 1]?.text,
+          secondPreviousBlock: blocks[blockIndex - 2]?.text,
+          nextBlock: blocks[blockIndex + 1]?.text,
+          articleScript,
+          afterLastParagraph,
+          occursLater,
+        },
+        blockVerdicts,
+      ),
+    );
   });
 }
