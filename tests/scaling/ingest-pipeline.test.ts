@@ -55,8 +55,13 @@ describe("text helpers scale linearly", () => {
   it.each([
     ["spaces between words", (n: number) => fill(n, "a  b ")],
     ["mixed whitespace", (n: number) => fill(n, "Мир\u00a0\t\r\n peace ")],
-  ])("normalizedTextHash and collapseWhitespace on %s", (_, make) => {
-    expectLinear(make, (text) => [normalizedTextHash(text), collapseWhitespace(text).length], { base: 100_000 });
+  ])("normalizedTextHash on %s", (_, make) => {
+    expectLinear(make, normalizedTextHash, { base: 100_000 });
+  });
+
+  // Rebuilding a long text around many replaced runs is where V8's string building is weakest.
+  it("collapseWhitespace on mixed whitespace", () => {
+    expectLinear((n) => fill(n, "Мир\u00a0\t\r\n peace "), collapseWhitespace, { base: 100_000 });
   });
 
   it("detectLanguage looks at a bounded sample", () => {
