@@ -3,6 +3,7 @@
 // The rules err towards "content": a missed nav line costs an annotator one click, a lost
 // sentence of the article cannot be annotated at all.
 
+import { collapseWhitespace, countMatchedUnits } from "@/lib/text/whitespace";
 import { endsWithTerminalPunctuation } from "./lines";
 
 export type SegmentKind = "content" | "boilerplate";
@@ -32,20 +33,34 @@ export type SegmentFacts = {
   occursLater: (text: string) => boolean;
 };
 
-export type BoilerplateRule = { name: string; matches: (facts: SegmentFacts) => boolean };
+export type BoilerplateRule = {
+  name: string;
+  /**
+   * "block": the rule reads only block-level facts (never `text`), so it is evaluated once
+   * per block rather than once per sentence, which would rescan a long block per sentence.
+   */
+  scope?: "block";
+  matches: (facts: SegmentFacts) => boolean;
+};
 
 const LETTER = /\p{L}/u;
-const NOT_LATIN = /[^\p{Script=Latin}]+/gu;
-const NOT_CYRILLIC = /[^\p{Script=Cyrillic}]+/gu;
+// Letters are counted run by run: deleting everything else with a global replace slows down
+// per match on long texts.
+const LATIN_RUN = /\p{Script=Latin}+/gu;
+const CYRILLIC_RUN = /\p{Script=Cyrillic}+/gu;
 const TIME = /\b\d{1,2}:\d{2}\b/;
 const BULLETS = /^[\s•·*▪►>|\-–—]+/u;
-const TRAILING_MARKS = /[\s:.!›»>]+$/u;
+// One character of the trailing marks navigationKey strips; the run is scanned from the end
+// (a /[…]+$/ regex would retry at every position of a long run of spaces or dots).
+const TRAILING_MARK = /[\s:.!›»>]/u;
 
 // A "paragraph" is what a trailer never contains: a long line that ends like a sentence.
 const MIN_PARAGRAPH_CHARS = 100;
 // Bylines appear in an article's head; later, a bare "Two Words" line is a heading.
 const HEAD_BLOCKS = 10;
 const MAX_SIDEBAR_HEADLINE_CHARS = 250;
+// Navigation labels and counters are short; a longer line is not one, however it is padded.
+const MAX_LABEL_LINE_CHARS = 200;
 
 /** Navigation and widget labels, compared after `navigationKey`. */
 export const NAVIGATION_LABELS: ReadonlySet<string> = new Set([
@@ -66,8 +81,10 @@ const MONTHS =
   "january|february|march|april|may|june|july|august|september|october|november|december|" +
   "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|" +
   "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+// Runs of spaces are matched by one quantifier only ("\s*(?::\s*)?", not "\s*:?\s*"), here and
+// below: two adjacent quantifiers over the same spaces backtrack quadratically on a long run.
 const DATELINE = new RegExp(
-  `^(?:(?:published|updated|опубликовано|обновлено)\\s*:?\\s*)?` +
+  `^(?:(?:published|updated|опубликовано|обновлено)\\s*(?::\\s*)?)?` +
     `(?:\\d{1,2}\\s+(?:${MONTHS})\\.?\\s+\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2},?\\s+\\d{4})` +
     `(?:\\s*(?:г\\.|года))?(?:[,\\s]+\\d{1,2}:\\d{2})?$`,
   "iu",
@@ -75,7 +92,7 @@ const DATELINE = new RegExp(
 
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}`;
 const BYLINE_PATTERNS: readonly RegExp[] = [
-  /^(?:by|автор|author|text|текст)\s*:?\s+\p{Lu}[\p{L}\s,.'’-]{1,60}$/iu,
+  /^(?:by|автор|author|text|текст)(?:\s*:)?\s+\p{Lu}[\p{L}\s,.'’-]{1,60}$/iu,
   // "Sergey Saenko, international observer"
   new RegExp(`^${NAME},\\s+\\p{Ll}[\\p{Ll}\\s-]{2,40}$`, "u"),
   // "Alyona Zadorozhnaya, Evgeny Pozdnyakov"
@@ -92,7 +109,14 @@ const PHOTO_CREDIT_PATTERNS: readonly RegExp[] = [
 ];
 
 const COPYRIGHT =
-  /©|\(c\)\s|\bcopyright\b|all rights reserved|все права защищены|reproduction\b.*\b(?:prohibited|forbidden)|перепечатка.*запрещ|the rights to this material|права на (?:этот |данный )?материал|правообладател/iu;
+  /©|\(c\)\s|\bcopyright\b|all rights reserved|все права защищены|the rights to this material|права на (?:этот |данный )?материал|правообладател/iu;
+// "Reproduction … prohibited" on one line. As one regex ("reproduction\b.*\bprohibited") it
+// would rescan the rest of the line from every "reproduction" in it.
+const COPYRIGHT_PAIRS: ReadonlyArray<readonly [first: RegExp, then: RegExp]> = [
+  [/reproduction\b/giu, /\b(?:prohibited|forbidden)/iu],
+  [/перепечатка/giu, /запрещ/iu],
+];
+const LINE_END = /[\n\r\u2028\u2029]/g;
 
 const WIDGET_PATTERNS: readonly RegExp[] = [
   /^subscribe to\b/iu,
@@ -108,14 +132,34 @@ const DISCLAIMER =
   /do not (?:necessarily )?reflect the (?:position|views?|opinion)s? of the (?:editor|editorial)|editorial board'?s? position|не (?:обязательно )?отражают (?:позицию|мнение|точку зрения) редакции/iu;
 
 const COUNT =
-  /^(?:\d[\d\s.,]*\s*(?:views?|comments?|replies|likes?|shares?|просмотр\p{L}*|комментари\p{L}*)|(?:views?|comments?|просмотр\p{L}*|комментари\p{L}*)\s*:?\s*\d[\d\s]*)$/iu;
+  /^(?:\d[\d\s.,]*(?:views?|comments?|replies|likes?|shares?|просмотр\p{L}*|комментари\p{L}*)|(?:views?|comments?|просмотр\p{L}*|комментари\p{L}*)\s*(?::\s*)?\d[\d\s]*)$/iu;
 
 const LABEL_LINE = /^(?:location|address|tel|phone|fax|e-?mail|адрес|тел|телефон|факс)\s*:/iu;
 const TIMESTAMPED_HEADLINE = /^[\s•·*\-–—]*\d{1,2}:\d{2}\s+\p{L}/u;
 
 /** Lower-cased label with bullets, trailing colons/arrows and extra spaces removed. */
 export function navigationKey(text: string): string {
-  return text.replace(BULLETS, "").replace(TRAILING_MARKS, "").replace(/\s+/gu, " ").toLowerCase();
+  const label = text.replace(BULLETS, "");
+  let end = label.length;
+  while (end > 0 && TRAILING_MARK.test(label.charAt(end - 1))) end--;
+  return collapseWhitespace(label.slice(0, end)).toLowerCase();
+}
+
+/** Whether `first` occurs and `then` follows it on the same line; each line is read once. */
+function occurInOrderOnOneLine(text: string, first: RegExp, then: RegExp): boolean {
+  first.lastIndex = 0;
+  for (let match = first.exec(text); match !== null; match = first.exec(text)) {
+    const from = match.index + match[0].length;
+    LINE_END.lastIndex = from;
+    const lineEnd = LINE_END.exec(text)?.index ?? text.length;
+    if (then.test(text.slice(from, lineEnd))) return true;
+    first.lastIndex = lineEnd;
+  }
+  return false;
+}
+
+function isCopyrightNotice(text: string): boolean {
+  return COPYRIGHT.test(text) || COPYRIGHT_PAIRS.some(([first, then]) => occurInOrderOnOneLine(text, first, then));
 }
 
 function hasLetter(text: string): boolean {
@@ -129,8 +173,8 @@ function isTimestampLine(text: string | undefined): boolean {
 
 /** The script most letters of `text` are in, when it has at least `minLetters` of them. */
 export function dominantScript(text: string, minLetters: number, share: number): Script | null {
-  const latin = text.replace(NOT_LATIN, "").length;
-  const cyrillic = text.replace(NOT_CYRILLIC, "").length;
+  const latin = countMatchedUnits(text, LATIN_RUN);
+  const cyrillic = countMatchedUnits(text, CYRILLIC_RUN);
   const total = latin + cyrillic;
   if (total < minLetters) return null;
   if (latin / total >= share) return "latin";
@@ -141,19 +185,23 @@ export function dominantScript(text: string, minLetters: number, share: number):
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   // "1001", "0", "• 22.09 06:34": counters and timestamps have no letters.
   { name: "no-letters", matches: (f) => !hasLetter(f.text) },
-  { name: "navigation", matches: (f) => NAVIGATION_LABELS.has(navigationKey(f.text)) },
-  { name: "count", matches: (f) => COUNT.test(f.text.replace(BULLETS, "")) },
+  {
+    name: "navigation",
+    matches: (f) => f.text.length <= MAX_LABEL_LINE_CHARS && NAVIGATION_LABELS.has(navigationKey(f.text)),
+  },
+  { name: "count", matches: (f) => f.text.length <= MAX_LABEL_LINE_CHARS && COUNT.test(f.text.replace(BULLETS, "")) },
   { name: "photo-credit", matches: (f) => PHOTO_CREDIT_PATTERNS.some((p) => p.test(f.text)) },
-  { name: "copyright", matches: (f) => COPYRIGHT.test(f.text) },
+  { name: "copyright", matches: (f) => isCopyrightNotice(f.text) },
   { name: "widget", matches: (f) => WIDGET_PATTERNS.some((p) => p.test(f.text)) },
   { name: "disclaimer", matches: (f) => DISCLAIMER.test(f.text) },
   { name: "dateline", matches: (f) => f.wholeBlock && DATELINE.test(f.text) },
-  { name: "label-line", matches: (f) => LABEL_LINE.test(f.block) },
-  { name: "timestamped-headline", matches: (f) => TIMESTAMPED_HEADLINE.test(f.block) },
+  { name: "label-line", scope: "block", matches: (f) => LABEL_LINE.test(f.block) },
+  { name: "timestamped-headline", scope: "block", matches: (f) => TIMESTAMPED_HEADLINE.test(f.block) },
   {
     // A headline in a "latest news" list sits just before its timestamp line, or just
     // after a counter that follows the previous item's timestamp.
     name: "sidebar-headline",
+    scope: "block",
     matches: (f) =>
       f.block.length <= MAX_SIDEBAR_HEADLINE_CHARS &&
       (isTimestampLine(f.nextBlock) ||
@@ -179,6 +227,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     // "Allies and partners … | Latest news The Moscow Post" repeats a later heading plus
     // the site name: it is the page's <title>, not part of the article.
     name: "page-title-with-site",
+    scope: "block",
     matches: (f) => {
       const bar = f.block.indexOf(" | ");
       return bar > 0 && f.occursLater(f.block.slice(0, bar).trim());
@@ -187,6 +236,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     // After the last paragraph, unpunctuated lines are widgets, ads and link lists.
     name: "trailing-fragment",
+    scope: "block",
     matches: (f) => f.afterLastParagraph && !endsWithTerminalPunctuation(f.block),
   },
 ];
@@ -195,6 +245,25 @@ function isParagraph(block: string, articleScript: Script | null): boolean {
   if (block.length < MIN_PARAGRAPH_CHARS || !endsWithTerminalPunctuation(block)) return false;
   const script = dominantScript(block, 3, 0.5);
   return articleScript === null || script === null || script === articleScript;
+}
+
+// Verdicts are shared, not built per sentence: an article can have a hundred thousand.
+const CONTENT: Verdict = Object.freeze({ kind: "content", rule: null });
+const BOILERPLATE_VERDICTS: ReadonlyMap<BoilerplateRule, Verdict> = new Map(
+  BOILERPLATE_RULES.map((rule) => [rule, Object.freeze({ kind: "boilerplate", rule: rule.name })]),
+);
+
+/** The verdict for one sentence; block-scoped rules are looked up in (and fill) `blockVerdicts`. */
+function verdictOf(facts: SegmentFacts, blockVerdicts: Map<BoilerplateRule, boolean>): Verdict {
+  for (const rule of BOILERPLATE_RULES) {
+    let matches = rule.scope === "block" ? blockVerdicts.get(rule) : undefined;
+    if (matches === undefined) {
+      matches = rule.matches(facts);
+      if (rule.scope === "block") blockVerdicts.set(rule, matches);
+    }
+    if (matches) return BOILERPLATE_VERDICTS.get(rule) ?? CONTENT;
+  }
+  return CONTENT;
 }
 
 /** Classifies every sentence of every block; the result mirrors `blocks`. */
@@ -206,23 +275,28 @@ export function classifyBlocks(blocks: readonly BlockText[]): Verdict[][] {
   });
   const lastIndexOf = new Map<string, number>();
   blocks.forEach((b, i) => lastIndexOf.set(b.text.toLowerCase(), i));
-  return blocks.map((block, blockIndex) =>
-    block.sentences.map((text) => {
-      const facts: SegmentFacts = {
-        text,
-        block: block.text,
-        wholeBlock: block.sentences.length === 1,
-        blockIndex,
-        previousBlock: blocks[blockIndex - 1]?.text,
-        secondPreviousBlock: blocks[blockIndex - 2]?.text,
-        nextBlock: blocks[blockIndex + 1]?.text,
-        articleScript,
-        // A text without any paragraph (a short note) has no trailer to detect.
-        afterLastParagraph: lastParagraph >= 0 && blockIndex > lastParagraph,
-        occursLater: (candidate) => (lastIndexOf.get(candidate.toLowerCase()) ?? -1) > blockIndex,
-      };
-      const rule = BOILERPLATE_RULES.find((r) => r.matches(facts));
-      return rule === undefined ? { kind: "content", rule: null } : { kind: "boilerplate", rule: rule.name };
-    }),
-  );
+  return blocks.map((block, blockIndex) => {
+    const blockVerdicts = new Map<BoilerplateRule, boolean>();
+    const occursLater = (candidate: string) => (lastIndexOf.get(candidate.toLowerCase()) ?? -1) > blockIndex;
+    const wholeBlock = block.sentences.length === 1;
+    // A text without any paragraph (a short note) has no trailer to detect.
+    const afterLastParagraph = lastParagraph >= 0 && blockIndex > lastParagraph;
+    return block.sentences.map((text) =>
+      verdictOf(
+        {
+          text,
+          block: block.text,
+          wholeBlock,
+          blockIndex,
+          previousBlock: blocks[blockIndex - 1]?.text,
+          secondPreviousBlock: blocks[blockIndex - 2]?.text,
+          nextBlock: blocks[blockIndex + 1]?.text,
+          articleScript,
+          afterLastParagraph,
+          occursLater,
+        },
+        blockVerdicts,
+      ),
+    );
+  });
 }

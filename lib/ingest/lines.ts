@@ -37,19 +37,27 @@ export function splitLines(text: string): TextRange[] {
   return lines;
 }
 
-// Closing quotes and brackets that may follow a sentence's final punctuation.
-const TRAILING_CLOSERS = /["'»”’)\]}]+$/u;
-const ENDS_SENTENCE = /[.!?…]$/u;
+// Closing quotes and brackets that may follow a sentence's final punctuation. Both ends of a
+// line are scanned character by character: a regex like /[…]+$/ retries at every position of
+// a long run of quotes or brackets and takes quadratic time.
+const TRAILING_CLOSERS = new Set(["\"", "'", "»", "”", "’", ")", "]", "}"]);
+const SENTENCE_ENDS = new Set([".", "!", "?", "…"]);
 // Opening quotes/brackets/dashes that may precede the first word of a line.
-const LEADING_OPENERS = /^["'«“„‘([{—–-]+\s*/u;
-const STARTS_LOWER = /^\p{Ll}/u;
+const LEADING_OPENERS = new Set(["\"", "'", "«", "“", "„", "‘", "(", "[", "{", "—", "–", "-"]);
+const LOWERCASE = /\p{Ll}/u;
 
 export function endsWithTerminalPunctuation(line: string): boolean {
-  return ENDS_SENTENCE.test(line.replace(TRAILING_CLOSERS, ""));
+  let end = line.length;
+  while (end > 0 && TRAILING_CLOSERS.has(line.charAt(end - 1))) end--;
+  return end > 0 && SENTENCE_ENDS.has(line.charAt(end - 1));
 }
 
 export function startsWithLowercase(line: string): boolean {
-  return STARTS_LOWER.test(line.replace(LEADING_OPENERS, ""));
+  let start = 0;
+  while (start < line.length && LEADING_OPENERS.has(line.charAt(start))) start++;
+  if (start > 0) while (start < line.length && isWhitespace(line.charAt(start))) start++;
+  // A lower-case letter outside the BMP (e.g. mathematical or Deseret) is a surrogate pair.
+  return LOWERCASE.test(String.fromCodePoint(line.codePointAt(start) ?? 0x20));
 }
 
 /**

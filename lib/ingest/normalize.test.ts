@@ -1,10 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { normalizeForComparison, normalizedTextHash } from "./normalize";
+import fc from "fast-check";
+import { comparisonChunks, normalizeForComparison, normalizedTextHash } from "./normalize";
+
+// The one-pass definition the chunked folding must reproduce.
+function foldedInOnePass(text: string): string {
+  return text
+    .normalize("NFC")
+    .toUpperCase()
+    .toLowerCase()
+    .replace(/ς/gu, "σ")
+    .normalize("NFC")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+const FOLDING_PIECES = [
+  "Cafe", "\u0301", "\u0327", "ΟΔΟΣ", "Σ", "ß", "İ", "Ёж", "ﬁ", "😀", "\ud800", " ", "  ", "\n", "\r\n",
+  "\t", "\u00a0", "\u2000", "\u2028", "word", ".", "«",
+];
 
 describe("normalizeForComparison", () => {
   it("composes, case-folds and collapses whitespace", () => {
     expect(normalizeForComparison("  Cafe\u0301\r\n\tSTRASSE  Straße ΟΔΟΣ ")).toBe("café strasse strasse οδοσ");
     expect(normalizeForComparison("Ёж\u00a0 Ёж")).toBe("ёж ёж");
+  });
+
+  it("folds chunk by chunk exactly as in one pass", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FOLDING_PIECES), { maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (pieces, chunkChars) => {
+        const text = pieces.join("");
+        expect(Array.from(comparisonChunks(text, chunkChars)).join("")).toBe(foldedInOnePass(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("maps empty and whitespace-only text to the empty string", () => {

@@ -3,6 +3,7 @@
 
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { collapseWhitespace } from "@/lib/text/whitespace";
 import { truncateTitle, type ArticleInput } from "./article-input";
 
 export type HtmlParseResult = { ok: true; article: ArticleInput } | { ok: false; message: string };
@@ -36,7 +37,7 @@ export function htmlToParagraphs(html: string): string[] {
   const flush = () => {
     const paragraph = current
       .split("\n")
-      .map((line) => line.replace(/\s+/gu, " ").trim())
+      .map((line) => collapseWhitespace(line).trim())
       .filter((line) => line !== "")
       .join("\n");
     if (paragraph !== "") paragraphs.push(paragraph);
