@@ -22,19 +22,38 @@ export function spanDepths(spans: readonly SpanLike[]): Map<string, number> {
   return depths;
 }
 
+/**
+ * The row [start, end) cut at every span boundary inside it, each piece listing the spans covering
+ * it (in input order). One sweep over the spans sorted by start and by end, so a row with
+ * thousands of marks costs O(m log m) plus the size of the output, not one scan per piece.
+ */
 export function sentencePieces(sentence: { start: number; end: number }, spans: readonly SpanLike[]): Piece[] {
-  const inside = spans.filter((s) => s.start < sentence.end && s.end > sentence.start);
+  const inside: number[] = [];
+  spans.forEach((s, i) => {
+    if (s.start < sentence.end && s.end > sentence.start) inside.push(i);
+  });
+  const startOf = (i: number) => Math.max(spans[i]!.start, sentence.start);
+  const endOf = (i: number) => Math.min(spans[i]!.end, sentence.end);
   const cuts = new Set<number>([sentence.start, sentence.end]);
-  for (const s of inside) {
-    if (s.start > sentence.start) cuts.add(s.start);
-    if (s.end < sentence.end) cuts.add(s.end);
+  for (const i of inside) {
+    cuts.add(startOf(i));
+    cuts.add(endOf(i));
   }
   const points = [...cuts].sort((a, b) => a - b);
+  const byStart = [...inside].sort((x, y) => startOf(x) - startOf(y));
+  const byEnd = [...inside].sort((x, y) => endOf(x) - endOf(y));
+  const active = new Set<number>();
+  let opened = 0;
+  let closed = 0;
   const pieces: Piece[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    pieces.push({ start, end, covering: inside.filter((s) => s.start <= start && s.end >= end).map((s) => s.id) });
+  for (let k = 0; k + 1 < points.length; k++) {
+    const start = points[k]!;
+    const end = points[k + 1]!;
+    // Open what starts by here, then close what has ended (a zero-length span opens and closes).
+    for (; opened < byStart.length && startOf(byStart[opened]!) <= start; opened++) active.add(byStart[opened]!);
+    for (; closed < byEnd.length && endOf(byEnd[closed]!) <= start; closed++) active.delete(byEnd[closed]!);
+    const covering = active.size === 0 ? [] : [...active].sort((x, y) => x - y).map((i) => spans[i]!.id);
+    pieces.push({ start, end, covering });
   }
   return pieces;
 }
