@@ -31,7 +31,7 @@ describe("annotator rows scale linearly", () => {
 
   it("placing the marks of a giant sentence on its chunk rows", () => {
     const input = (n: number) => {
-      const { text, cp, rows } = giantSentence(n);
+      const { text, rows } = giantSentence(n);
       const { lines } = chunkRows(rows, () => text);
       return { lines, marks: Array.from({ length: n / 10 }, (_, k) => ({ id: `m${k}`, start: 60 * k, end: 60 * k + 30 })) };
     };
