@@ -46,7 +46,7 @@ test("a ~1 MB sentence is shown as chunk rows; selections in and across later ch
   test.setTimeout(180_000);
   const id = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
   // No sentence break anywhere: words, with an emoji every 40 words so code points ≠ UTF-16 units.
-  const words = Array.from({ length: 150_000 }, (_, k) => (k % 40 === 0 ? "😀" : `w${k % 997}`));
+  const words = Array.from({ length: 195_000 }, (_, k) => (k % 40 === 0 ? "😀" : `w${k % 997}`));
   words[1200] = `needle${id}`;
   words[1201] = "inside";
   const text = `${words.join(" ")} end${id}`;
