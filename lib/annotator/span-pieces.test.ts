@@ -63,3 +63,31 @@ describe("sentencePieces sweep", () => {
     );
   });
 });
+
+describe("spanDepths with heaps", () => {
+  // The obvious definition: the smallest depth no still-open span holds.
+  const naive = (spans: Array<{ id: string; start: number; end: number }>) => {
+    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+    const depths = new Map<string, number>();
+    const open: { end: number; depth: number }[] = [];
+    for (const span of sorted) {
+      const used = new Set(open.filter((o) => o.end > span.start).map((o) => o.depth));
+      let depth = 0;
+      while (used.has(depth)) depth++;
+      depths.set(span.id, depth);
+      open.push({ end: span.end, depth });
+    }
+    return depths;
+  };
+
+  it("gives every span the same depth as the one-scan-per-span definition", () => {
+    const spanArb = fc.record({ start: fc.integer({ min: 0, max: 40 }), length: fc.integer({ min: 0, max: 20 }) });
+    fc.assert(
+      fc.property(fc.array(spanArb, { maxLength: 30 }), (rows) => {
+        const spans = rows.map((r, k) => ({ id: `m${k}`, start: r.start, end: r.start + r.length }));
+        expect(Object.fromEntries(spanDepths(spans))).toEqual(Object.fromEntries(naive(spans)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -5,21 +5,64 @@ export type SpanLike = { id: string; start: number; end: number };
 
 export type Piece = { start: number; end: number; covering: string[] };
 
-/** Depth per span (0 = outermost): longer spans get lower depth, so nested spans sit inside. */
+/**
+ * Depth per span (0 = outermost): longer spans get lower depth, so nested spans sit inside. A span
+ * takes the smallest depth no open span holds; heaps of open spans (by end) and of freed depths
+ * keep this O(n log n) even for thousands of nested spans.
+ */
 export function spanDepths(spans: readonly SpanLike[]): Map<string, number> {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
   const depths = new Map<string, number>();
-  const open: { end: number; depth: number }[] = [];
+  const open = new MinHeap<{ end: number; depth: number }>((x, y) => x.end - y.end);
+  const free = new MinHeap<number>((x, y) => x - y);
+  let allocated = 0;
   for (const span of sorted) {
-    // Drop spans that ended before this one starts; the smallest free depth is taken.
-    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.end <= span.start) open.splice(i, 1);
-    const used = new Set(open.map((o) => o.depth));
-    let depth = 0;
-    while (used.has(depth)) depth++;
+    // Spans that ended before this one starts give their depths back.
+    while (open.size > 0 && open.peek()!.end <= span.start) free.push(open.pop()!.depth);
+    const depth = free.size > 0 ? free.pop()! : allocated++;
     depths.set(span.id, depth);
     open.push({ end: span.end, depth });
   }
   return depths;
+}
+
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly compare: (x: T, y: T) => number) {}
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): T | undefined {
+    return this.items[0];
+  }
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < items.length && this.compare(items[left]!, items[least]!) < 0) least = left;
+      if (right < items.length && this.compare(items[right]!, items[least]!) < 0) least = right;
+      if (least === i) break;
+      [items[i], items[least]] = [items[least]!, items[i]!];
+      i = least;
+    }
+    return top;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { chunkRows } from "@/lib/annotator/row-chunks";
 import { spansBySentence } from "@/lib/annotator/span-index";
-import { sentencePieces } from "@/lib/annotator/span-pieces";
+import { sentencePieces, spanDepths } from "@/lib/annotator/span-pieces";
 import { CodePointIndex } from "@/lib/text/code-points";
 import { expectLinear } from "./expect-linear";
 
@@ -23,6 +23,11 @@ const giantSentence = (n: number) => {
 describe("annotator rows scale linearly", () => {
   it("sentencePieces with many marks in one row", () => {
     expectLinear(marksInOneRow, ({ row, marks }) => sentencePieces(row, marks), { base: 5000 });
+  });
+
+  it("span depths of thousands of nested marks", () => {
+    const nested = (n: number) => Array.from({ length: n }, (_, k) => ({ id: `m${k}`, start: k, end: 2 * n - k }));
+    expectLinear(nested, (marks) => spanDepths(marks), { base: 2000 });
   });
 
   it("chunking a giant sentence into rows", () => {
