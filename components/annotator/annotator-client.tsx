@@ -80,7 +80,6 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   const depths = useMemo(() => spanDepths(marks), [marks]);
   const labelsBySentence = useMemo(() => new Map(list.filter((a) => a.sentenceIndex !== null).map((a) => [a.sentenceIndex!, a])), [list]);
   const suggestionMarks: Mark[] = useMemo(() => suggestions.items.map((s) => ({ id: s.id, type: s.type, start: s.start, end: s.end })), [suggestions.items]);
-  const suggestionsByPos = useMemo(() => spansBySentence(sentences, suggestionMarks), [sentences, suggestionMarks]);
   const selectedParts = useMemo(() => {
     const a = selectedId ? annotations.get(selectedId) : undefined;
     if (!a) return [];
@@ -426,8 +425,8 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
           text={doc.text}
           cp={cp}
           rows={rows}
-          spansByPos={spansByPos}
-          suggestionsByPos={suggestionsByPos}
+          spans={marks}
+          suggestions={suggestionMarks}
           depths={depths}
           colors={colors}
           labelsBySentence={labelsBySentence}

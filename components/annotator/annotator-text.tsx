@@ -1,6 +1,8 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useEffect, useRef, type MouseEvent } from "react";
+import { memo, useEffect, useMemo, useRef, type MouseEvent } from "react";
+import { chunkRows } from "@/lib/annotator/row-chunks";
+import { spansBySentence } from "@/lib/annotator/span-index";
 import { sentencePieces } from "@/lib/annotator/span-pieces";
 import type { CodePointIndex } from "@/lib/text/code-points";
 import { selectionRange } from "./dom-selection";
@@ -15,8 +17,8 @@ type Props = {
   text: string;
   cp: CodePointIndex;
   rows: Row[];
-  spansByPos: Map<number, Mark[]>;
-  suggestionsByPos: Map<number, Mark[]>;
+  spans: Mark[];
+  suggestions: Mark[];
   depths: Map<string, number>;
   colors: Record<string, string>;
   labelsBySentence: Map<number, AnnotationDto>;
@@ -36,20 +38,31 @@ const NO_PARTS: Range[] = [];
 export const tint = (color: string, alpha: string) => (/^#[0-9a-f]{6}$/i.test(color) ? `${color}${alpha}` : color);
 
 /**
- * The document as virtualised sentence rows. Each row is cut into pieces at every span boundary
- * (span-pieces), so nested and overlapping spans are drawn as stacked underlines with the
- * innermost span's tint; pending suggestions are dashed.
+ * The document as virtualised rows: one per sentence, or several chunk rows for a sentence
+ * longer than MAX_ROW_CODE_POINTS (row-chunks), so a 1 MB sentence is laid out a screenful at a
+ * time. Each row is cut into pieces at every span boundary (span-pieces), so nested and
+ * overlapping spans are drawn as stacked underlines with the innermost span's tint; pending
+ * suggestions are dashed. The keyboard cursor moves per sentence (`rows`), not per chunk.
  */
 export function AnnotatorText(props: Props) {
   const parent = useRef<HTMLDivElement>(null);
-  const { rows, scrollRequest } = props;
+  const { rows, scrollRequest, text, cp } = props;
+  const { lines, firstLine } = useMemo(() => chunkRows(rows, (r) => text.slice(cp.toUtf16(r.start), cp.toUtf16(r.end))), [rows, text, cp]);
+  const spansByLine = useMemo(() => spansBySentence(lines, props.spans), [lines, props.spans]);
+  const suggestionsByLine = useMemo(() => spansBySentence(lines, props.suggestions), [lines, props.suggestions]);
   // TanStack Virtual returns new functions each render; this component does not memoise them.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 34, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => parent.current,
+    estimateSize: (i) => 34 + 30 * Math.floor(((lines[i]?.end ?? 0) - (lines[i]?.start ?? 0)) / 100),
+    overscan: 20,
+  });
 
   useEffect(() => {
-    if (scrollRequest.seq > 0 && scrollRequest.row < rows.length) virtualizer.scrollToIndex(scrollRequest.row, { align: "auto" });
-  }, [scrollRequest, rows.length, virtualizer]);
+    const line = firstLine[scrollRequest.row];
+    if (scrollRequest.seq > 0 && line !== undefined) virtualizer.scrollToIndex(line, { align: "auto" });
+  }, [scrollRequest, firstLine, virtualizer]);
 
   const onMouseUp = () => {
     if (parent.current) props.onTextSelected(selectionRange(parent.current));
@@ -75,30 +88,34 @@ export function AnnotatorText(props: Props) {
     >
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
-          const spans = props.spansByPos.get(row.pos) ?? NO_MARKS;
-          const suggestions = props.suggestionsByPos.get(row.pos) ?? NO_MARKS;
-          const h = props.highlight && props.highlight.start < row.end && props.highlight.end > row.start ? props.highlight : null;
-          const parts = props.parts.some((p) => p.start < row.end && p.end > row.start) ? props.parts : NO_PARTS;
+          const line = lines[item.index]!;
+          const { row, rowNumber } = line;
+          const spans = spansByLine.get(item.index) ?? NO_MARKS;
+          const suggestions = suggestionsByLine.get(item.index) ?? NO_MARKS;
+          const h = props.highlight && props.highlight.start < line.end && props.highlight.end > line.start ? props.highlight : null;
+          const parts = props.parts.some((p) => p.start < line.end && p.end > line.start) ? props.parts : NO_PARTS;
           return (
-            <div key={row.index} ref={virtualizer.measureElement} data-index={item.index} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+            <div key={`${row.index}:${line.part}`} ref={virtualizer.measureElement} data-index={item.index} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
               <SentenceRow
                 text={props.text}
                 cp={props.cp}
                 row={row}
-                rowNumber={item.index}
+                part={line.part}
+                start={line.start}
+                end={line.end}
+                rowNumber={rowNumber}
                 spans={spans}
                 suggestions={suggestions}
                 depths={props.depths}
                 colors={props.colors}
-                labels={props.labelsBySentence.get(row.index) ?? null}
+                labels={line.part === 0 ? (props.labelsBySentence.get(row.index) ?? null) : null}
                 selectedId={props.selectedId && spans.some((s) => s.id === props.selectedId) ? props.selectedId : null}
                 focusedSuggestionId={props.focusedSuggestionId && suggestions.some((s) => s.id === props.focusedSuggestionId) ? props.focusedSuggestionId : null}
                 highlightStart={h?.start ?? -1}
                 highlightEnd={h?.end ?? -1}
                 parts={parts}
-                focused={item.index === props.cursor.focus}
-                inRange={item.index >= props.cursor.first && item.index <= props.cursor.last}
+                focused={rowNumber === props.cursor.focus}
+                inRange={rowNumber >= props.cursor.first && rowNumber <= props.cursor.last}
               />
             </div>
           );
@@ -112,6 +129,10 @@ type RowProps = {
   text: string;
   cp: CodePointIndex;
   row: Row;
+  /** Chunk of the sentence (0 = first) and its code-point range. */
+  part: number;
+  start: number;
+  end: number;
   rowNumber: number;
   spans: Mark[];
   suggestions: Mark[];
@@ -136,15 +157,16 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
     ...(p.highlightStart >= 0 ? [{ id: "~", type: "", start: p.highlightStart, end: p.highlightEnd }] : []),
     ...p.parts.map((r, i) => ({ id: `~part${i}`, type: "", start: r.start, end: r.end })),
   ];
-  const pieces = sentencePieces(p.row, marks);
+  const pieces = sentencePieces(p, marks);
   return (
     <div
       data-row={p.rowNumber}
       data-sentence={p.row.index}
+      data-part={p.part}
       data-kind={p.row.boilerplate ? "boilerplate" : "content"}
       data-focused={p.focused ? "true" : undefined}
-      data-row-start={p.row.start}
-      data-row-end={p.row.end}
+      data-row-start={p.start}
+      data-row-end={p.end}
       style={{
         display: "flex",
         gap: "0.75rem",
@@ -155,7 +177,7 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
         opacity: p.row.boilerplate ? 0.5 : 1,
       }}
     >
-      <span className="muted mono small" style={{ minWidth: "3.5rem", textAlign: "right", userSelect: "none" }}>{p.row.index + 1}</span>
+      <span className="muted mono small" style={{ minWidth: "3.5rem", textAlign: "right", userSelect: "none" }}>{p.part === 0 ? p.row.index + 1 : ""}</span>
       <span style={{ flex: 1, whiteSpace: "pre-wrap", lineHeight: 1.9 }}>
         {pieces.map((piece) => {
           const anns = piece.covering.filter((id) => byId.has(id)).sort((a, b) => (p.depths.get(a) ?? 0) - (p.depths.get(b) ?? 0));
@@ -191,7 +213,7 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
         })}
       </span>
       {p.labels ? <SentenceLabelBadges labels={p.labels.attributes} /> : null}
-      {p.row.boilerplate ? <span className="badge grey" style={{ userSelect: "none", alignSelf: "flex-start" }}>boilerplate</span> : null}
+      {p.row.boilerplate && p.part === 0 ? <span className="badge grey" style={{ userSelect: "none", alignSelf: "flex-start" }}>boilerplate</span> : null}
     </div>
   );
 });

@@ -70,8 +70,9 @@ export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }:
       setMessage({ ok: true, text: "Decision saved." });
       const next = await refresh();
       // Move on to the next open disagreement after the one just decided.
-      const open = next?.matches.filter((m) => m.open) ?? [];
-      const after = open.find((m) => next!.matches.indexOf(m) > next!.matches.findIndex((x) => x.key === on.matchKey)) ?? open[0];
+      const all = next?.matches ?? [];
+      const decidedAt = all.findIndex((x) => x.key === on.matchKey);
+      const after = all.find((m, i) => i > decidedAt && m.open) ?? all.find((m) => m.open);
       if (after) setSelectedKey(after.key);
     },
     [documentId, refresh, selected],

@@ -1,6 +1,8 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef } from "react";
+import { chunkRows } from "@/lib/annotator/row-chunks";
+import { firstSentenceEndingAfter, spansBySentence } from "@/lib/annotator/span-index";
 import { sentencePieces } from "@/lib/annotator/span-pieces";
 import type { SentenceDto } from "@/lib/documents/get-document";
 import { matchesBySentence } from "@/lib/review/review-table";
@@ -29,17 +31,25 @@ const TONE_STYLE: Record<ReturnType<typeof matchTone>, { background: string; bor
 
 /**
  * The document with every match highlighted, virtualised like the reader: only rows near the
- * viewport are rendered, so a 5,000-sentence document scrolls like a short one.
+ * viewport are rendered, so a 5,000-sentence document scrolls like a short one, and a sentence
+ * longer than MAX_ROW_CODE_POINTS is cut into several rows (row-chunks).
  */
 export function ReviewText({ sentences, matches, selectedKey, onSelect }: Props) {
   const parent = useRef<HTMLDivElement>(null);
-  const bySentence = useMemo(() => matchesBySentence(sentences, matches), [sentences, matches]);
+  const { lines, firstLine } = useMemo(() => chunkRows(sentences, (s) => s.text), [sentences]);
+  const labelsBySentence = useMemo(() => matchesBySentence(sentences, matches.filter((m) => m.kind === "sentence")), [sentences, matches]);
+  const spansByLine = useMemo(() => spansBySentence(lines, matches.filter((m): m is ReviewMatchView & { start: number; end: number } => m.kind === "span" && m.start !== null && m.end !== null)), [lines, matches]);
   const rowOf = useMemo(() => new Map(sentences.map((s, i) => [s.index, i])), [sentences]);
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: sentences.length, getScrollElement: () => parent.current, estimateSize: () => 56, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => parent.current,
+    estimateSize: (i) => 56 + 30 * Math.floor(((lines[i]?.end ?? 0) - (lines[i]?.start ?? 0)) / 100),
+    overscan: 10,
+  });
 
   const selected = matches.find((m) => m.key === selectedKey) ?? null;
-  const selectedRow = selected ? selectedSentenceRow(selected, sentences, rowOf) : null;
+  const selectedRow = selected ? selectedLine(selected, lines, firstLine, rowOf) : null;
   useEffect(() => {
     if (selectedRow !== null) virtualizer.scrollToIndex(selectedRow, { align: "auto" });
   }, [selectedRow, virtualizer]);
@@ -48,21 +58,23 @@ export function ReviewText({ sentences, matches, selectedKey, onSelect }: Props)
     <div ref={parent} data-testid="review-text" style={{ height: "72vh", overflow: "auto", background: "var(--panel)", border: "1px solid var(--line)", borderRadius: "var(--radius)" }}>
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const sentence = sentences[item.index]!;
-          const here = bySentence.get(sentence.index) ?? [];
-          const spans = here.filter((m) => m.kind === "span" && m.start !== null && m.end !== null);
-          const labels = here.filter((m) => m.kind === "sentence");
+          const line = lines[item.index]!;
+          const sentence = line.row;
+          const chunk = { start: line.start, end: line.end, text: line.utf16 ? sentence.text.slice(line.utf16.from, line.utf16.to) : sentence.text };
+          const spans = spansByLine.get(item.index) ?? [];
+          const labels = line.part === 0 ? (labelsBySentence.get(sentence.index) ?? []) : [];
           return (
             <div
-              key={sentence.index}
+              key={`${sentence.index}:${line.part}`}
               ref={virtualizer.measureElement}
               data-index={item.index}
               data-sentence={sentence.index}
+              data-part={line.part}
               style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, display: "flex", gap: "0.75rem", padding: "0.35rem 0.75rem", borderBottom: "1px solid #f0f0ec", opacity: sentence.kind === "boilerplate" ? 0.5 : 1 }}
             >
-              <span className="muted mono small" style={{ minWidth: "3rem", textAlign: "right" }}>{sentence.index + 1}</span>
+              <span className="muted mono small" style={{ minWidth: "3rem", textAlign: "right" }}>{line.part === 0 ? sentence.index + 1 : ""}</span>
               <span style={{ flex: 1, whiteSpace: "pre-wrap", lineHeight: 1.9 }}>
-                <SentencePieces sentence={sentence} spans={spans} selectedKey={selectedKey} onSelect={onSelect} />
+                <SentencePieces sentence={chunk} spans={spans} selectedKey={selectedKey} onSelect={onSelect} />
               </span>
               {labels.length > 0 ? (
                 <span className="row" style={{ alignItems: "flex-start", flexWrap: "nowrap" }}>
@@ -95,14 +107,15 @@ function toneBox(match: ReviewMatchView, selected: boolean) {
   return { background: tone.background, borderBottom: `2px solid ${tone.border}`, outline: selected ? "2px solid var(--text)" : undefined, borderRadius: 3 };
 }
 
-function selectedSentenceRow(match: ReviewMatchView, sentences: SentenceDto[], rowOf: Map<number, number>): number | null {
-  if (match.sentenceIndex !== null) return rowOf.get(match.sentenceIndex) ?? null;
-  const index = sentences.findIndex((s) => s.end > (match.start ?? 0));
-  return index === -1 ? null : index;
+/** The row to scroll to for a match: its sentence's first row, or the chunk row where the span starts. */
+function selectedLine(match: ReviewMatchView, lines: readonly { start: number; end: number }[], firstLine: readonly number[], rowOf: Map<number, number>): number | null {
+  if (match.sentenceIndex !== null) return firstLine[rowOf.get(match.sentenceIndex) ?? -1] ?? null;
+  const index = firstSentenceEndingAfter(lines, match.start ?? 0);
+  return index < lines.length ? index : null;
 }
 
 /** The sentence cut at every match boundary; a piece belongs to the innermost (shortest) match covering it. */
-function SentencePieces({ sentence, spans, selectedKey, onSelect }: { sentence: SentenceDto; spans: ReviewMatchView[]; selectedKey: string | null; onSelect: (key: string) => void }) {
+function SentencePieces({ sentence, spans, selectedKey, onSelect }: { sentence: { start: number; end: number; text: string }; spans: ReviewMatchView[]; selectedKey: string | null; onSelect: (key: string) => void }) {
   const codePoints = Array.from(sentence.text);
   const byKey = new Map(spans.map((m) => [m.key, m]));
   const pieces = sentencePieces(sentence, spans.map((m) => ({ id: m.key, start: m.start as number, end: m.end as number })));

@@ -7,11 +7,15 @@
  * 2. overlap mode only: the remaining spans of the same type whose ranges share at least one
  *    code point are paired greedily one-to-one, largest overlap first; ties go to the smaller
  *    union (closer boundaries), then to the earlier offsets. Zero-length spans match only exactly.
+ *    Candidates come from a sweep (overlap-candidates.ts): O(n log n), and on degenerate input
+ *    (more than 16 same-type spans of the other layer starting inside one span) a span is only
+ *    paired with the first 16 of them.
  *
  * Precision is null when b has no spans, recall null when a has none, F1 null when both are
  * empty (one empty and the other not gives F1 = 0).
  */
 import { assertValidOffsets } from "./layer-annotation";
+import { forEachOverlapCandidate } from "./overlap-candidates";
 
 export type Span = { type: string; start: number; end: number };
 export type SpanMatchMode = "exact" | "overlap";
@@ -56,35 +60,41 @@ export function matchSpanPairs(a: readonly Span[], b: readonly Span[], mode: Spa
   const usedA = new Set<number>();
   const usedB = new Set<number>();
 
-  const exactIndex = new Map<string, number[]>();
+  // Exact pairs: the k-th span of a with given offsets pairs with the k-th such span of b.
+  const exactIndex = new Map<string, { next: number; js: number[] }>();
   b.forEach((s, j) => {
     const key = `${s.type}\u0000${s.start}\u0000${s.end}`;
-    exactIndex.set(key, [...(exactIndex.get(key) ?? []), j]);
+    const entry = exactIndex.get(key);
+    if (entry) entry.js.push(j);
+    else exactIndex.set(key, { next: 0, js: [j] });
   });
   a.forEach((s, i) => {
-    const candidates = exactIndex.get(`${s.type}\u0000${s.start}\u0000${s.end}`);
-    const j = candidates?.shift();
-    if (j === undefined) return;
+    const entry = exactIndex.get(`${s.type}\u0000${s.start}\u0000${s.end}`);
+    const j = entry?.js[entry.next];
+    if (entry === undefined || j === undefined) return;
+    entry.next++;
     pairs.push([i, j]);
     usedA.add(i);
     usedB.add(j);
   });
   if (mode === "exact") return pairs;
 
+  // Overlap candidates among the spans left, from a sweep (bounded per span, see
+  // overlap-candidates.ts) rather than every pair.
+  type Side = { type: string; owner: "a" | "b"; start: number; end: number; index: number };
+  const left: Side[] = [
+    ...a.flatMap((s, i) => (usedA.has(i) ? [] : [{ type: s.type, owner: "a" as const, start: s.start, end: s.end, index: i }])),
+    ...b.flatMap((s, j) => (usedB.has(j) ? [] : [{ type: s.type, owner: "b" as const, start: s.start, end: s.end, index: j }])),
+  ].sort((x, y) => x.start - y.start || x.end - y.end || (x.owner < y.owner ? -1 : x.owner > y.owner ? 1 : 0) || x.index - y.index);
   const candidates: CandidatePair[] = [];
-  a.forEach((x, i) => {
-    if (usedA.has(i)) return;
-    b.forEach((y, j) => {
-      if (usedB.has(j) || x.type !== y.type) return;
-      const overlap = overlapLength(x, y);
-      if (overlap === 0) return;
-      candidates.push({
-        i, j, overlap,
-        union: Math.max(x.end, y.end) - Math.min(x.start, y.start),
-        lowStart: Math.min(x.start, y.start),
-        highStart: Math.max(x.start, y.start),
-        lowEnd: Math.min(x.end, y.end),
-      });
+  forEachOverlapCandidate(left, (p, q) => {
+    const [x, y] = left[p]!.owner === "a" ? [left[p]!, left[q]!] : [left[q]!, left[p]!];
+    candidates.push({
+      i: x.index, j: y.index, overlap: overlapLength(x, y),
+      union: Math.max(x.end, y.end) - Math.min(x.start, y.start),
+      lowStart: Math.min(x.start, y.start),
+      highStart: Math.max(x.start, y.start),
+      lowEnd: Math.min(x.end, y.end),
     });
   });
   candidates.sort(compareCandidates);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { sentencePieces, spanDepths } from "./span-pieces";
 
 describe("sentencePieces", () => {
@@ -39,5 +40,54 @@ describe("spanDepths", () => {
       { id: "inner2", start: 30, end: 40 },
     ]);
     expect(Object.fromEntries(depths)).toEqual({ outer: 0, inner: 1, inner2: 1, later: 0 });
+  });
+});
+
+describe("sentencePieces sweep", () => {
+  // The obvious definition, one scan of every span per piece, as the reference.
+  const naive = (sentence: { start: number; end: number }, spans: Array<{ id: string; start: number; end: number }>) => {
+    const inside = spans.filter((s) => s.start < sentence.end && s.end > sentence.start);
+    const points = [...new Set([sentence.start, sentence.end, ...inside.flatMap((s) => [s.start, s.end]).filter((p) => p > sentence.start && p < sentence.end)])].sort((a, b) => a - b);
+    return points.slice(0, -1).map((start, k) => ({ start, end: points[k + 1]!, covering: inside.filter((s) => s.start <= start && s.end >= points[k + 1]!).map((s) => s.id) }));
+  };
+
+  it("lists the same pieces and covering spans (in input order) as one scan per piece", () => {
+    const spanArb = fc.record({ start: fc.integer({ min: 0, max: 40 }), length: fc.integer({ min: 0, max: 15 }) });
+    fc.assert(
+      fc.property(fc.array(spanArb, { maxLength: 20 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 30 }), (rows, from, length) => {
+        const spans = rows.map((r, k) => ({ id: `m${k}`, start: r.start, end: r.start + r.length }));
+        const sentence = { start: from, end: from + length };
+        expect(sentencePieces(sentence, spans)).toEqual(naive(sentence, spans));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("spanDepths with heaps", () => {
+  // The obvious definition: the smallest depth no still-open span holds.
+  const naive = (spans: Array<{ id: string; start: number; end: number }>) => {
+    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+    const depths = new Map<string, number>();
+    const open: { end: number; depth: number }[] = [];
+    for (const span of sorted) {
+      const used = new Set(open.filter((o) => o.end > span.start).map((o) => o.depth));
+      let depth = 0;
+      while (used.has(depth)) depth++;
+      depths.set(span.id, depth);
+      open.push({ end: span.end, depth });
+    }
+    return depths;
+  };
+
+  it("gives every span the same depth as the one-scan-per-span definition", () => {
+    const spanArb = fc.record({ start: fc.integer({ min: 0, max: 40 }), length: fc.integer({ min: 0, max: 20 }) });
+    fc.assert(
+      fc.property(fc.array(spanArb, { maxLength: 30 }), (rows) => {
+        const spans = rows.map((r, k) => ({ id: `m${k}`, start: r.start, end: r.start + r.length }));
+        expect(Object.fromEntries(spanDepths(spans))).toEqual(Object.fromEntries(naive(spans)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -5,36 +5,98 @@ export type SpanLike = { id: string; start: number; end: number };
 
 export type Piece = { start: number; end: number; covering: string[] };
 
-/** Depth per span (0 = outermost): longer spans get lower depth, so nested spans sit inside. */
+/**
+ * Depth per span (0 = outermost): longer spans get lower depth, so nested spans sit inside. A span
+ * takes the smallest depth no open span holds; heaps of open spans (by end) and of freed depths
+ * keep this O(n log n) even for thousands of nested spans.
+ */
 export function spanDepths(spans: readonly SpanLike[]): Map<string, number> {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
   const depths = new Map<string, number>();
-  const open: { end: number; depth: number }[] = [];
+  const open = new MinHeap<{ end: number; depth: number }>((x, y) => x.end - y.end);
+  const free = new MinHeap<number>((x, y) => x - y);
+  let allocated = 0;
   for (const span of sorted) {
-    // Drop spans that ended before this one starts; the smallest free depth is taken.
-    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.end <= span.start) open.splice(i, 1);
-    const used = new Set(open.map((o) => o.depth));
-    let depth = 0;
-    while (used.has(depth)) depth++;
+    // Spans that ended before this one starts give their depths back.
+    while (open.size > 0 && open.peek()!.end <= span.start) free.push(open.pop()!.depth);
+    const depth = free.size > 0 ? free.pop()! : allocated++;
     depths.set(span.id, depth);
     open.push({ end: span.end, depth });
   }
   return depths;
 }
 
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly compare: (x: T, y: T) => number) {}
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): T | undefined {
+    return this.items[0];
+  }
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < items.length && this.compare(items[left]!, items[least]!) < 0) least = left;
+      if (right < items.length && this.compare(items[right]!, items[least]!) < 0) least = right;
+      if (least === i) break;
+      [items[i], items[least]] = [items[least]!, items[i]!];
+      i = least;
+    }
+    return top;
+  }
+}
+
+/**
+ * The row [start, end) cut at every span boundary inside it, each piece listing the spans covering
+ * it (in input order). One sweep over the spans sorted by start and by end, so a row with
+ * thousands of marks costs O(m log m) plus the size of the output, not one scan per piece.
+ */
 export function sentencePieces(sentence: { start: number; end: number }, spans: readonly SpanLike[]): Piece[] {
-  const inside = spans.filter((s) => s.start < sentence.end && s.end > sentence.start);
+  const inside: number[] = [];
+  spans.forEach((s, i) => {
+    if (s.start < sentence.end && s.end > sentence.start) inside.push(i);
+  });
+  const startOf = (i: number) => Math.max(spans[i]!.start, sentence.start);
+  const endOf = (i: number) => Math.min(spans[i]!.end, sentence.end);
   const cuts = new Set<number>([sentence.start, sentence.end]);
-  for (const s of inside) {
-    if (s.start > sentence.start) cuts.add(s.start);
-    if (s.end < sentence.end) cuts.add(s.end);
+  for (const i of inside) {
+    cuts.add(startOf(i));
+    cuts.add(endOf(i));
   }
   const points = [...cuts].sort((a, b) => a - b);
+  const byStart = [...inside].sort((x, y) => startOf(x) - startOf(y));
+  const byEnd = [...inside].sort((x, y) => endOf(x) - endOf(y));
+  const active = new Set<number>();
+  let opened = 0;
+  let closed = 0;
   const pieces: Piece[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    pieces.push({ start, end, covering: inside.filter((s) => s.start <= start && s.end >= end).map((s) => s.id) });
+  for (let k = 0; k + 1 < points.length; k++) {
+    const start = points[k]!;
+    const end = points[k + 1]!;
+    // Open what starts by here, then close what has ended (a zero-length span opens and closes).
+    for (; opened < byStart.length && startOf(byStart[opened]!) <= start; opened++) active.add(byStart[opened]!);
+    for (; closed < byEnd.length && endOf(byEnd[closed]!) <= start; closed++) active.delete(byEnd[closed]!);
+    const covering = active.size === 0 ? [] : [...active].sort((x, y) => x - y).map((i) => spans[i]!.id);
+    pieces.push({ start, end, covering });
   }
   return pieces;
 }

@@ -14,6 +14,11 @@
  *    groups holding its spans only if no annotator is in both and every span of one group
  *    overlaps every span of the other, so a chain A[0,10) B[8,20) C[18,30) does not collapse into
  *    one group. Zero-length spans only group exactly.
+ *    Candidates come from a sweep over the spans sorted by start (overlap-candidates.ts), so time
+ *    is O(n log n). On degenerate input — more than MAX_PARTNERS_PER_OWNER (16) same-type spans of
+ *    one other annotator starting inside a span, e.g. thousands of nested spans — a span is
+ *    only paired with the first 16 of them (nearest starts); below that bound the result is
+ *    exactly the all-pairs rule.
  *
  * For two annotators this is the same matching as spanAgreement(…, "overlap").
  *
@@ -27,7 +32,8 @@
  * assigned who annotated nothing).
  */
 import { assertValidOffsets, isSentenceAnnotation, isSpanAnnotation, type LayerAnnotation, type SpanAnnotation } from "@/lib/agreement/layer-annotation";
-import { compareCandidates, overlapLength } from "@/lib/agreement/span-agreement";
+import { forEachOverlapCandidate } from "@/lib/agreement/overlap-candidates";
+import { compareCandidates, overlapLength, type CandidatePair } from "@/lib/agreement/span-agreement";
 import { differingAttributes } from "./canonical-json";
 
 export type GroupDifference = "boundaries" | "missing" | `attribute:${string}`;
@@ -90,16 +96,21 @@ export function matchSentenceLabels(annotations: readonly LayerAnnotation[], opt
       }
     }
     labels.sort((x, y) => x.sentenceIndex - y.sentenceIndex || compareText(x.type, y.type) || compareText(x.annotatorId, y.annotatorId) || compareText(x.id, y.id));
-    // Same sentence and type → one group; an annotator's duplicate opens the next group.
+    // Same sentence and type → one group; an annotator's k-th duplicate joins the k-th group.
     const buckets = new Map<string, LayerAnnotation[][]>();
-    for (const label of labels) {
+    // Sorted, so an annotator's duplicates are adjacent: count them as a run.
+    let occurrence = 0;
+    labels.forEach((label, k) => {
       const slot = `${label.sentenceIndex}\u0000${label.type}`;
-      const lists = buckets.get(slot) ?? [];
-      const list = lists.find((members) => !members.some((m) => m.annotatorId === label.annotatorId));
+      const previous = labels[k - 1];
+      const repeat = previous !== undefined && previous.sentenceIndex === label.sentenceIndex && previous.type === label.type && previous.annotatorId === label.annotatorId;
+      occurrence = repeat ? occurrence + 1 : 0;
+      let lists = buckets.get(slot);
+      if (!lists) buckets.set(slot, (lists = []));
+      const list = lists[occurrence];
       if (list) list.push(label);
       else lists.push([label]);
-      buckets.set(slot, lists);
-    }
+    });
     const documentGroups: SentenceLabelGroup[] = [];
     for (const lists of buckets.values()) {
       for (const members of lists) {
@@ -152,18 +163,25 @@ function compareText(x: string, y: string): number {
 
 /** The matching rule described at the top of the file; `spans` must be sorted by compareSpans. */
 function groupSpans(spans: readonly SpanAnnotation[]): SpanAnnotation[][] {
-  // Phase 1: exact groups. groupOf[i] is the index of span i's group (union-find parent).
+  // Phase 1: exact groups. An annotator's k-th span with given type and offsets joins the k-th
+  // group of those offsets (the first without that annotator). parent[] is a union-find forest.
   const parent: number[] = [];
   const members = new Map<number, SpanAnnotation[]>();
-  const exact = new Map<string, number[]>();
+  const groupsOfSlot = new Map<string, number[]>();
+  // Sorted by compareSpans, so an annotator's identical spans are adjacent: count them as a run.
+  let occurrence = 0;
   spans.forEach((span, i) => {
     const slot = `${span.type}\u0000${span.start}\u0000${span.end}`;
-    const roots = exact.get(slot) ?? [];
-    const root = roots.find((r) => !(members.get(r) ?? []).some((m) => m.annotatorId === span.annotatorId));
+    const previous = spans[i - 1];
+    const repeat = previous !== undefined && previous.start === span.start && previous.end === span.end && previous.type === span.type && previous.annotatorId === span.annotatorId;
+    occurrence = repeat ? occurrence + 1 : 0;
+    let roots = groupsOfSlot.get(slot);
+    if (!roots) groupsOfSlot.set(slot, (roots = []));
+    const root = roots[occurrence];
     if (root === undefined) {
       parent[i] = i;
       members.set(i, [span]);
-      exact.set(slot, [...roots, i]);
+      roots.push(i);
     } else {
       parent[i] = root;
       members.get(root)?.push(span);
@@ -175,26 +193,16 @@ function groupSpans(spans: readonly SpanAnnotation[]): SpanAnnotation[][] {
     return root;
   };
 
-  // Phase 2: candidates are overlapping same-type pairs; spans are sorted by start, so the inner
-  // loop stops at the first span starting at or after span i's end.
-  const candidates: Array<{ i: number; j: number; overlap: number; union: number; lowStart: number; highStart: number; lowEnd: number }> = [];
-  for (let i = 0; i < spans.length; i++) {
+  // Phase 2: overlap candidates from a sweep (see overlap-candidates.ts). Left out are pairs of one
+  // annotator and pairs with identical offsets: neither could ever merge (two groups of the same
+  // offsets always share the annotator that opened the later one).
+  const candidates: CandidatePair[] = [];
+  const owned = spans.map((s) => ({ type: s.type, owner: s.annotatorId, start: s.start, end: s.end }));
+  forEachOverlapCandidate(owned, (i, j) => {
     const x = spans[i] as SpanAnnotation;
-    for (let j = i + 1; j < spans.length; j++) {
-      const y = spans[j] as SpanAnnotation;
-      if (y.start >= x.end) break;
-      if (x.type !== y.type) continue;
-      const overlap = overlapLength(x, y);
-      if (overlap === 0) continue;
-      candidates.push({
-        i, j, overlap,
-        union: Math.max(x.end, y.end) - x.start,
-        lowStart: x.start,
-        highStart: y.start,
-        lowEnd: Math.min(x.end, y.end),
-      });
-    }
-  }
+    const y = spans[j] as SpanAnnotation;
+    candidates.push({ i, j, overlap: overlapLength(x, y), union: Math.max(x.end, y.end) - x.start, lowStart: x.start, highStart: y.start, lowEnd: Math.min(x.end, y.end) });
+  });
   candidates.sort(compareCandidates);
   for (const { i, j } of candidates) {
     const ri = find(i);

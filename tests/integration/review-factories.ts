@@ -12,9 +12,15 @@ export async function makeDocument(projectId: string, options: { state?: Documen
   const text = options.text ?? "The minister said the tax cut will pay for itself. Economists disagree. The ministry declined to comment.";
   const sentences: { index: number; start: number; end: number }[] = [];
   const pattern = /[^.]+\./g;
+  // Code points before each match, counted as we go (counting from 0 each time is quadratic).
+  let units = 0;
+  let codePoints = 0;
   for (const match of text.matchAll(pattern)) {
     const leading = match[0].length - match[0].trimStart().length;
-    const start = Array.from(text.slice(0, (match.index ?? 0) + leading)).length;
+    const at = (match.index ?? 0) + leading;
+    codePoints += Array.from(text.slice(units, at)).length;
+    units = at;
+    const start = codePoints;
     sentences.push({ index: sentences.length, start, end: start + Array.from(match[0].trimStart()).length });
   }
   const hash = crypto.createHash("sha256").update(text + crypto.randomUUID()).digest("hex");
