@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 
 export type ScalingOptions = {
-  /** The input size for 1×; pick it so that one run at 1× takes a few milliseconds of CPU (below 0.5 ms counts as 0.5). */
+  /** The input size for 1×; pick it so that one run at 1× takes a few milliseconds of CPU. */
   base: number;
   /** How much larger the second input is (default 10). */
   factor?: number;
@@ -17,12 +17,13 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-function fastestRun(work: () => unknown, runs: number): number {
+/** The fastest of `runs` batches, each running `work` `repeat` times back to back, per call. */
+function fastestRun(work: () => unknown, runs: number, repeat = 1): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const started = cpuMs();
-    work();
-    best = Math.min(best, cpuMs() - started);
+    for (let k = 0; k < repeat; k++) work();
+    best = Math.min(best, (cpuMs() - started) / repeat);
   }
   return best;
 }
@@ -31,8 +32,8 @@ function fastestRun(work: () => unknown, runs: number): number {
  * Asserts that `run(makeInput(n))` grows about linearly: the time for factor × base is at most
  * maxRatio × the time for base. A ratio of CPU times, never an absolute time: quadratic code
  * shows ~factor², linear ~factor; CPU time rather than wall time, because on a shared machine a
- * long run is stretched by the scheduler much more than a short one. Inputs are built before timing; a failing ratio is measured again up to twice,
- * so one busy moment of a shared machine does not fail the test, while a quadratic step always does.
+ * long run is stretched by the scheduler much more than a short one. Inputs are built before
+ * timing; a failing ratio is measured again up to twice, so one busy moment of a shared machine does not fail the test, while a quadratic step always does.
  */
 export function expectLinear<T>(makeInput: (size: number) => T, run: (input: T) => unknown, options: ScalingOptions): void {
   const factor = options.factor ?? 10;
@@ -44,7 +45,9 @@ export function expectLinear<T>(makeInput: (size: number) => T, run: (input: T) 
   let ratio = Infinity;
   const seen: string[] = [];
   for (let attempt = 0; attempt < 3 && ratio > maxRatio; attempt++) {
-    const smallMs = Math.max(fastestRun(() => run(small), runs), 0.5);
+    // The 1× input runs `factor` times per batch, so both sides allocate alike and a small run
+    // cannot look cheap by dying young in the garbage collector's nursery.
+    const smallMs = Math.max(fastestRun(() => run(small), Math.max(2, Math.ceil(runs / 2)), factor), 0.05);
     const largeMs = fastestRun(() => run(large), Math.max(1, Math.ceil(runs / 2)));
     ratio = largeMs / smallMs;
     seen.push(`${smallMs.toFixed(2)} ms → ${largeMs.toFixed(2)} ms (×${ratio.toFixed(1)})`);
