@@ -9,6 +9,10 @@ const envSchema = z.object({
   STANCEBENCH_DATA_DIR: z.string().optional(),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   APP_URL: z.string().url().optional(),
+  /** Background jobs one project may run at once, over all worker processes. */
+  JOBS_PER_PROJECT: z.coerce.number().int().min(1).default(2),
+  /** Jobs of each kind one worker process runs at once (default: JOBS_PER_PROJECT + 1). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

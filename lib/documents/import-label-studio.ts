@@ -33,10 +33,13 @@ async function importTask(ctx: ImportContext & { userId: string }, name: string,
   const outcome = await importArticle({
     projectId: ctx.projectId,
     createdById: ctx.userId,
+    importTaskId: ctx.importTaskId,
     article: { text: task.text, ...(task.title ? { title: task.title } : {}), meta: { label_studio_task: task.taskId, ...(task.docId ? { source_doc_id: task.docId } : {}) } },
   });
   if (outcome.status === "duplicate") return { name, line, status: "duplicate", existingId: outcome.existingId, title: outcome.title };
   const documentId = outcome.id;
+  // Stored by this task before a crash, with its gold layer (both are written before the result).
+  if (outcome.resumed) return { name, line, status: "imported", id: documentId, title: outcome.title, sentenceCount: outcome.sentenceCount };
   try {
     await prisma().$transaction(async (tx) => {
       const now = new Date();

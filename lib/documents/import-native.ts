@@ -66,7 +66,11 @@ async function speakerIds(tx: Prisma.TransactionClient, projectId: string, spans
  */
 async function importNativeDocument(ctx: ImportContext & { userId: string }, doc: ExportDocument) {
   const normalizedHash = normalizedTextHash(doc.text);
-  const existing = await prisma().document.findUnique({ where: { projectId_normalizedHash: { projectId: ctx.projectId, normalizedHash } }, select: { id: true, title: true } });
+  const existing = await prisma().document.findUnique({ where: { projectId_normalizedHash: { projectId: ctx.projectId, normalizedHash } }, select: { id: true, title: true, importTaskId: true, sentenceCount: true } });
+  // Stored by this very task before a crash: imported once, not a duplicate.
+  if (existing && ctx.importTaskId && existing.importTaskId === ctx.importTaskId) {
+    return { status: "imported" as const, id: existing.id, title: existing.title, sentenceCount: existing.sentenceCount };
+  }
   if (existing) return { status: "duplicate" as const, existingId: existing.id, title: existing.title };
   const gold = doc.spans.filter((s) => s.layer === "gold");
   return prisma().$transaction(async (tx) => {
@@ -91,6 +95,7 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
         signedOffAt: doc.provenance.signedOffAt ? new Date(doc.provenance.signedOffAt) : new Date(),
         signedOffById: ctx.userId,
         createdById: ctx.userId,
+        importTaskId: ctx.importTaskId ?? null,
       },
       select: { id: true },
     });
