@@ -132,7 +132,7 @@ async function main() {
   const workerCount = process.env.WORKERS !== undefined ? Number(process.env.WORKERS) : dev ? 0 : 1;
   if (!Number.isInteger(workerCount) || workerCount < 0) throw new Error(`WORKERS must be a whole number ≥ 0, not "${process.env.WORKERS}"`);
   const startWorker = (n: number) => {
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
       cwd: root,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: { ...process.env, STANCEBENCH_WORKER_NAME: `worker ${n + 1}` },
