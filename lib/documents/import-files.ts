@@ -16,8 +16,16 @@ import { importNativeJsonl, looksLikeNativeJsonl } from "./import-native";
 const PARALLEL_DOCUMENTS = 4;
 
 /** `deferSuggestions`: the caller queues suggestions itself (a background batch queues one run at its end). */
-/** `importTaskId`: the background task storing the documents (a resumed batch skips its own lines). */
-export type ImportContext = { projectId: string; userId: string | null; deferSuggestions?: boolean; importTaskId?: string | null };
+/**
+ * `importKeyPrefix`: set by a background import ("<task id>:<file id>"); each document remembers
+ * its line under it, so a batch re-run after a crash recognises the lines it stored before.
+ */
+export type ImportContext = { projectId: string; userId: string | null; deferSuggestions?: boolean; importKeyPrefix?: string; lineOffset?: number };
+
+/** The key a document stored from `line` (1-based, within this part of the file) carries. */
+export function importKeyOf(ctx: ImportContext, line: number | undefined): string | null {
+  return ctx.importKeyPrefix ? `${ctx.importKeyPrefix}:${(line ?? 0) + (ctx.lineOffset ?? 0)}` : null;
+}
 /** A batch of a bigger file: its lines start after `lineOffset`; `native` was decided for the whole file. */
 export type FilePart = { lineOffset: number; native: boolean };
 export type UploadedFile = { name: string; bytes: Uint8Array; encoding?: string | null };
@@ -37,7 +45,7 @@ export async function importOne(ctx: ImportContext, name: string, article: Artic
     return failed(name, "payload_too_large", `The article is ${bytes} bytes; the limit is ${env().MAX_DOCUMENT_BYTES} bytes per document.`, line);
   }
   try {
-    const outcome = await importArticle({ projectId: ctx.projectId, createdById: ctx.userId, article, importTaskId: ctx.importTaskId });
+    const outcome = await importArticle({ projectId: ctx.projectId, createdById: ctx.userId, article, importKey: importKeyOf(ctx, line) });
     return outcome.status === "imported"
       ? { name, ...where, status: "imported", id: outcome.id, title: outcome.title, sentenceCount: outcome.sentenceCount }
       : { name, ...where, status: "duplicate", existingId: outcome.existingId, title: outcome.title };

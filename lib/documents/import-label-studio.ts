@@ -7,7 +7,7 @@ import { ExportError } from "@/lib/export/types";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticle } from "./import-article";
-import type { ImportContext } from "./import-files";
+import { importKeyOf, type ImportContext } from "./import-files";
 
 /** A parsed .json upload is a Label Studio export: tasks with `data.text` and `annotations`. */
 export function isLabelStudioExport(value: unknown): boolean {
@@ -33,7 +33,7 @@ async function importTask(ctx: ImportContext & { userId: string }, name: string,
   const outcome = await importArticle({
     projectId: ctx.projectId,
     createdById: ctx.userId,
-    importTaskId: ctx.importTaskId,
+    importKey: importKeyOf(ctx, line),
     article: { text: task.text, ...(task.title ? { title: task.title } : {}), meta: { label_studio_task: task.taskId, ...(task.docId ? { source_doc_id: task.docId } : {}) } },
   });
   if (outcome.status === "duplicate") return { name, line, status: "duplicate", existingId: outcome.existingId, title: outcome.title };

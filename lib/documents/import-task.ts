@@ -68,7 +68,7 @@ export async function runImportBatch({ taskId, unitId }: { taskId: string; unitI
   }
   if (unit.result !== null) return;
   const results = await importUploadedFile(
-    { projectId: task.projectId, userId: task.createdById, deferSuggestions: true, importTaskId: taskId },
+    { projectId: task.projectId, userId: task.createdById, deferSuggestions: true, importKeyPrefix: `${taskId}:${unit.fileId}`, lineOffset: unit.firstLine },
     { name: file.name, bytes: unit.content, encoding: unit.encoding },
     { lineOffset: unit.firstLine, native: unit.native },
   );

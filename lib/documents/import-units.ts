@@ -2,7 +2,6 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { decodeUpload, UPLOAD_ENCODINGS, type UploadEncoding } from "@/lib/ingest/decode";
 import { detectFormat } from "@/lib/ingest/detect-format";
-import { isLabelStudioExport } from "./import-label-studio";
 import { parseWholeJson } from "./import-files";
 import { looksLikeNativeJsonl } from "./import-native";
 
@@ -24,12 +23,10 @@ function splitFile(file: { id: string; name: string; encoding: string; content: 
   if (!decoded.ok) return [whole];
   const text = decoded.text.replace(/^\uFEFF/u, "");
   const native = looksLikeNativeJsonl(text);
-  if (!native) {
-    // A Label Studio export saved as .jsonl is one JSON document: it cannot be split by lines.
-    const json = parseWholeJson(text);
-    if (json !== undefined && isLabelStudioExport(json)) return [whole];
-  }
-  const lines = text.split("\n");
+  // One JSON document (an array, a Label Studio export) saved as .jsonl cannot be split by lines.
+  if (!native && parseWholeJson(text) !== undefined) return [whole];
+  // The same line breaks as the JSONL reader, so line numbers agree.
+  const lines = text.split(/\r\n|\n|\r/u);
   const units: UnitDraft[] = [];
   for (let first = 0; first < lines.length; first += LINES_PER_UNIT) {
     const content = Buffer.from(lines.slice(first, first + LINES_PER_UNIT).join("\n"), "utf8");

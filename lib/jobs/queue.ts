@@ -54,6 +54,8 @@ async function boss(): Promise<PgBoss> {
 }
 
 const inline = () => process.env.STANCEBENCH_JOBS === "inline";
+/** Jobs run inside the caller (integration tests), not on worker processes. */
+export const jobsRunInline = inline;
 
 export function registerHandler<N extends JobName>(name: N, handler: Handler<N>, options: { onFailure?: FailureHandler<N> } = {}): void {
   handlers().set(name, { handler: handler as Handler<JobName>, onFailure: options.onFailure as FailureHandler<JobName> | undefined });

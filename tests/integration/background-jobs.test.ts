@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { closePgPools } from "@/lib/db/pg-pool";
 import { runBuildDatasetTask } from "@/lib/datasets/build-task";
@@ -6,14 +6,20 @@ import { createImportTask, runImportBatch, runImportTask } from "@/lib/documents
 import { stopQueue } from "@/lib/jobs/queue";
 import { startBackgroundWorkers } from "@/lib/jobs/workers";
 import { createSuggestionTask, runSuggestionBatch } from "@/lib/suggestion-runs/suggestion-task";
+import { POST as postDocuments } from "@/app/api/v1/projects/[projectId]/documents/route";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { HAND_OFF_BYTES } from "@/lib/documents/import-via-worker";
 import { makeDocument } from "./document-factory";
 import { makeTeam } from "./factories";
 
 // Real pg-boss workers in this process (not STANCEBENCH_JOBS=inline), with a deliberately small
 // per-project limit so a few hundred documents are a long queue.
-process.env.JOBS_PER_PROJECT = "1";
-process.env.WORKER_CONCURRENCY = "2";
-delete process.env.STANCEBENCH_JOBS;
+// Hoisted above the imports: the environment is read once, on first use.
+vi.hoisted(() => {
+  process.env.JOBS_PER_PROJECT = "1";
+  process.env.WORKER_CONCURRENCY = "2";
+  delete process.env.STANCEBENCH_JOBS;
+});
 
 const DOCUMENTS = 150;
 const LINES = [
@@ -39,6 +45,10 @@ async function documentsWithSuggestions(projectId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+beforeAll(async () => {
+  await startBackgroundWorkers({ failHard: true });
+});
+
 afterAll(async () => {
   await stopQueue();
   await closePgPools();
@@ -50,7 +60,6 @@ describe("background jobs", () => {
     const b = await makeTeam();
     const documents = [];
     for (let i = 0; i < DOCUMENTS; i++) documents.push(await makeDocument(a.project.id, { title: `A ${i}`, lines: [...LINES, `Line ${i}.`] }));
-    await startBackgroundWorkers({ failHard: true });
 
     const big = await createSuggestionTask(a.manager, a.project.id, { documentIds: documents.map((d) => d.id) });
     await until("A's run to start", async () => (await task(big.taskId)).done > 0);
@@ -81,6 +90,31 @@ describe("background jobs", () => {
     expect(finished.done).toBe(DOCUMENTS);
     expect(await documentsWithSuggestions(a.project.id)).toBe(DOCUMENTS);
   }, 240_000);
+
+  it("a big synchronous API import is done by a worker and answers as an inline one does", async () => {
+    const team = await makeTeam();
+    const { token } = await createApiToken(team.manager.id, "test");
+    const filler = "x".repeat(1200);
+    const body = [
+      ...Array.from({ length: 250 }, (_, i) => ({ title: `Big ${i}`, text: `Article ${i} of a big request. ${filler}` })),
+      { title: "Bad" },
+      { title: "Again", text: "Article 0 of a big request. " + filler },
+    ];
+    const raw = JSON.stringify(body);
+    expect(raw.length).toBeGreaterThan(HAND_OFF_BYTES);
+    const res = await postDocuments(
+      new Request("http://test/", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": String(raw.length) }, body: raw }),
+      { params: Promise.resolve({ projectId: team.project.id }) },
+    );
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { imported: number; duplicates: number; failed: number; results: { name: string; status: string; line?: number; error?: { message: string } }[] };
+    expect(answer).toMatchObject({ imported: 250, duplicates: 1, failed: 1 });
+    expect(answer.results.map((r) => r.name)).toEqual(body.map((_, i) => `item ${i + 1}`));
+    expect(answer.results[250]).toMatchObject({ status: "failed", error: { message: expect.not.stringMatching(/^Line/) } });
+    expect(answer.results.every((r) => r.line === undefined)).toBe(true);
+    // It went through a background task, not the web request's own event loop.
+    expect(await prisma().task.count({ where: { projectId: team.project.id, kind: "IMPORT", status: "DONE" } })).toBe(1);
+  }, 120_000);
 
   it("a job whose input is gone ends with a clear error on its task instead of retrying", async () => {
     const team = await makeTeam();

@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "documents" ADD COLUMN     "import_task_id" TEXT;
+ALTER TABLE "documents" ADD COLUMN     "import_key" TEXT;
 
 -- CreateTable
 CREATE TABLE "task_units" (
