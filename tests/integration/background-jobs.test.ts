@@ -63,6 +63,7 @@ describe("background jobs", () => {
 
     const big = await createSuggestionTask(a.manager, a.project.id, { documentIds: documents.map((d) => d.id) });
     await until("A's run to start", async () => (await task(big.taskId)).done > 0);
+    const queuedAt = Date.now();
     const small = await createImportTask(b.manager, b.project.id, [
       { name: "one.jsonl", bytes: new TextEncoder().encode(JSON.stringify({ title: "B", text: LINES.join("\n") }) + "\n") },
     ]);
@@ -76,7 +77,7 @@ describe("background jobs", () => {
       return run ? documentsWithSuggestions(b.project.id) : null;
     });
     const aAtThatMoment = await task(big.taskId);
-    console.log(`B's suggestions were stored when A's run had ${aAtThatMoment.done} of ${aAtThatMoment.total} documents done`);
+    console.log(`B's suggestions were stored ${((Date.now() - queuedAt) / 1000).toFixed(1)} s after its import was queued, when A's run had ${aAtThatMoment.done} of ${aAtThatMoment.total} documents done`);
     expect((await task(small.taskId)).status).toBe("DONE");
     expect(bSuggestions).toBeGreaterThan(0);
     expect(aAtThatMoment.done).toBeLessThan(aAtThatMoment.total / 2);
