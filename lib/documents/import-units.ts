@@ -29,10 +29,12 @@ function splitFile(file: { id: string; name: string; encoding: string; content: 
   const lines = text.split(/\r\n|\n|\r/u);
   const units: UnitDraft[] = [];
   for (let first = 0; first < lines.length; first += LINES_PER_UNIT) {
-    const content = Buffer.from(lines.slice(first, first + LINES_PER_UNIT).join("\n"), "utf8");
-    units.push({ fileId: file.id, firstLine: first, content, encoding: "utf-8", native });
+    const part = lines.slice(first, first + LINES_PER_UNIT);
+    // Blank stretches (the file's final newline) hold no article: no unit, so no "empty file" error.
+    if (part.every((line) => line.trim() === "")) continue;
+    units.push({ fileId: file.id, firstLine: first, content: Buffer.from(part.join("\n"), "utf8"), encoding: "utf-8", native });
   }
-  return units;
+  return units.length > 0 ? units : [whole];
 }
 
 /**

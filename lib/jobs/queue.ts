@@ -115,35 +115,40 @@ async function runJob(instance: PgBoss, name: string, job: PgBoss.JobWithMetadat
   const registered = handlers().get(name);
   if (!registered) throw new Error(`No handler registered for job ${name}`);
   const { payload, projectId } = unwrap(job.data);
-  const settings = jobSettings();
-  const claim = await claimJob(job.id, name, projectId, settings.perProject);
-  if (!claim.claimed) {
-    // The project is at its limit: put an identical job back a moment later and finish this one,
-    // leaving the worker free for another project's job.
-    await instance.insert([
-      {
-        name,
-        data: job.data as object,
-        priority: job.priority,
-        startAfter: new Date(Date.now() + settings.deferMs),
-        retryLimit: job.retryLimit,
-        retryDelay: job.retryDelay,
-        retryBackoff: job.retryBackoff,
-        expireInSeconds: job.expireInSeconds,
-      },
-    ]);
-    return;
-  }
   try {
-    await registered.handler(payload as JobPayloads[JobName]);
+    const claim = await claimJob(job.id, name, projectId, jobSettings().perProject);
+    if (!claim.claimed) return await deferJob(instance, name, job);
+    try {
+      await registered.handler(payload as JobPayloads[JobName]);
+    } finally {
+      await releaseJob(job.id).catch((e: unknown) => console.error("releasing a job claim failed", e));
+    }
   } catch (error) {
     if (job.retryCount >= job.retryLimit && registered.onFailure) {
       await registered.onFailure(payload as JobPayloads[JobName], error).catch((e: unknown) => console.error(`${name}: failure handler failed`, e));
     }
     throw error;
-  } finally {
-    await releaseJob(job.id).catch((e: unknown) => console.error("releasing a job claim failed", e));
   }
+}
+
+/**
+ * The project is at its limit: put an identical job back a moment later and finish this one,
+ * leaving the worker free for another project's job.
+ */
+async function deferJob(instance: PgBoss, name: string, job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
+  await instance.insert([
+    {
+      name,
+      data: job.data as object,
+      priority: job.priority,
+      startAfter: new Date(Date.now() + jobSettings().deferMs),
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelay,
+      retryBackoff: job.retryBackoff,
+      // pg-boss reports the expiry as a decimal string ("300.000000"); it takes whole seconds.
+      expireInSeconds: Math.round(Number(job.expireInSeconds)),
+    },
+  ]);
 }
 
 /** Retries at once the jobs of worker processes that died (their liveness lock is gone). */
