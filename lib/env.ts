@@ -11,6 +11,10 @@ const envSchema = z.object({
   APP_URL: z.string().url().optional(),
   /** Connections this process keeps open to PostgreSQL for Prisma (see README "Connection pool"). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Background jobs one project may run at once, over all worker processes. */
+  JOBS_PER_PROJECT: z.coerce.number().int().min(1).default(2),
+  /** Jobs of each kind one worker process runs at once (default: JOBS_PER_PROJECT + 1). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,13 +1,17 @@
 // `npm start`: the one command that sets everything up and runs the workbench.
 //   - no DATABASE_URL → demo mode: embedded PostgreSQL in the data folder, demo users and project;
 //   - DATABASE_URL    → server mode: that PostgreSQL, AUTH_SECRET required, admin only.
-// Then: migrations, first-start seed, `next build` when the build is missing or stale, `next start`.
-// Ctrl-C / SIGTERM stops Next.js and the embedded PostgreSQL cleanly.
+// Then: migrations, first-start seed, `next build` when the build is missing or stale, `next start`
+// (web only) plus WORKERS background worker processes (default 1; `npm run worker` is one).
+// Ctrl-C / SIGTERM stops Next.js, the workers and the embedded PostgreSQL cleanly; after a crash
+// (kill -9) the next start stops what the killed run left behind.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
+import util from "node:util";
+import { runningServer, startEmbeddedPostgres, stopOrphanedServer, type RunningPostgres } from "../lib/db/embedded-postgres";
+import { cleanUpAfterCrash, recordChildren } from "./process-record";
 import { ensureDatabase } from "../lib/db/ensure-database";
 import { migrateDeploy } from "../lib/db/migrate";
 
@@ -66,28 +70,43 @@ async function main() {
     databaseUrl = process.env.DATABASE_URL!;
     log("server mode: using DATABASE_URL");
   } else {
+    // Every instance on this data folder shares the secret, so a session works on all of them.
     process.env.AUTH_SECRET ??= readOrCreateSecret(dataDir);
-    log(`demo mode: embedded PostgreSQL in ${path.join(dataDir, "postgres")}`);
-    postgres = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, "postgres"),
-      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
-    });
-    await ensureDatabase(postgres.url("postgres"), "stancebench");
-    databaseUrl = postgres.url("stancebench");
+    const pgDir = path.join(dataDir, "postgres");
+    await cleanUpAfterCrash(dataDir, log);
+    const shared = runningServer(pgDir);
+    if (shared && ownerAlive(dataDir)) {
+      // Another `npm start` on this data folder runs the database: share it (a second instance).
+      log(`demo mode: sharing the embedded PostgreSQL of the running instance (port ${shared.port})`);
+      databaseUrl = `postgresql://stancebench:stancebench@127.0.0.1:${shared.port}/stancebench`;
+    } else {
+      await stopOrphanedServer(pgDir, log);
+      log(`demo mode: embedded PostgreSQL in ${pgDir}`);
+      postgres = await startEmbeddedPostgres({ dataDir: pgDir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+      fs.writeFileSync(path.join(dataDir, "postgres.owner"), String(process.pid));
+      await ensureDatabase(postgres.url("postgres"), "stancebench");
+      databaseUrl = postgres.url("stancebench");
+    }
   }
 
   let next: ChildProcess | null = null;
+  const workers: ChildProcess[] = [];
   let stopping = false;
+  const stopChild = async (child: ChildProcess) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  };
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping…`);
-    if (next && next.exitCode === null) {
-      const exited = new Promise((resolve) => next!.once("exit", resolve));
-      next.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await Promise.all([...(next ? [next] : []), ...workers].map(stopChild));
+    if (postgres) {
+      await postgres.stop();
+      fs.rmSync(path.join(dataDir, "postgres.owner"), { force: true });
     }
-    if (postgres) await postgres.stop();
     log("stopped");
     process.exit(exitCode);
   };
@@ -108,12 +127,40 @@ async function main() {
   }
 
   if (!dev) buildIfNeeded();
+  // Background jobs run in worker processes, never on the web server's event loop. `npm run dev`
+  // keeps them inside the dev server unless WORKERS is set.
+  const workerCount = process.env.WORKERS !== undefined ? Number(process.env.WORKERS) : dev ? 0 : 1;
+  if (!Number.isInteger(workerCount) || workerCount < 0) throw new Error(`WORKERS must be a whole number ≥ 0, not "${process.env.WORKERS}"`);
+  const startWorker = (n: number) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, STANCEBENCH_WORKER_NAME: `worker ${n + 1}` },
+    });
+    workers[n] = child;
+    recordChildren(dataDir, [next, ...workers]);
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      // Its jobs are retried by the others (or by its replacement) at once.
+      log(`worker ${n + 1} exited (${signal ?? code}); starting a new one`);
+      setTimeout(() => !stopping && startWorker(n), 1000);
+    });
+  };
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NEXTAUTH_URL: appUrl, NEXTAUTH_SECRET: process.env.AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NEXTAUTH_URL: appUrl,
+      NEXTAUTH_SECRET: process.env.AUTH_SECRET,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(workerCount > 0 || !dev ? { STANCEBENCH_WORKERS: "off" } : {}),
+    },
   });
+  for (let n = 0; n < workerCount; n++) startWorker(n);
+  recordChildren(dataDir, [next, ...workers]);
+  log(`${workerCount} background worker process${workerCount === 1 ? "" : "es"}${workerCount === 0 && !dev ? " (jobs wait for `npm run worker`)" : ""}`);
   log(`Stancebench at ${appUrl}`);
   next.on("exit", (code) => {
     if (!stopping) {
@@ -123,7 +170,20 @@ async function main() {
   });
 }
 
-main().catch(async (error) => {
-  console.error("[stancebench] failed to start:", error);
+/** The `npm start` that started the data folder's PostgreSQL is still running. */
+function ownerAlive(dataDir: string): boolean {
+  const pid = Number(fs.existsSync(path.join(dataDir, "postgres.owner")) ? fs.readFileSync(path.join(dataDir, "postgres.owner"), "utf8") : 0);
+  if (!(pid > 0) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+main().catch(async (error: unknown) => {
+  // The real reason, always: a message and where it came from, or whatever was thrown.
+  console.error("[stancebench] failed to start:", error instanceof Error ? (error.stack ?? error.message) : util.inspect(error));
   process.exit(1);
 });

@@ -41,7 +41,7 @@ export async function startAgreementRun(user: AuthenticatedUser, projectId: stri
   });
   if (run.created) {
     try {
-      await enqueue("compute-agreement", { taskId: run.taskId });
+      await enqueue("compute-agreement", { taskId: run.taskId }, { projectId });
     } catch (error) {
       // Not queued: fail the row so it does not block the next attempt for ABANDONED_AFTER_MS.
       await prisma().task.update({ where: { id: run.taskId }, data: { status: "FAILED", error: "The recompute could not be queued; try again." } });

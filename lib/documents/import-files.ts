@@ -16,7 +16,18 @@ import { importNativeJsonl, looksLikeNativeJsonl } from "./import-native";
 const PARALLEL_DOCUMENTS = 4;
 
 /** `deferSuggestions`: the caller queues suggestions itself (a background batch queues one run at its end). */
-export type ImportContext = { projectId: string; userId: string | null; deferSuggestions?: boolean };
+/**
+ * `importKeyPrefix`: set by a background import ("<task id>:<file id>"); each document remembers
+ * its line under it, so a batch re-run after a crash recognises the lines it stored before.
+ */
+export type ImportContext = { projectId: string; userId: string | null; deferSuggestions?: boolean; importKeyPrefix?: string; lineOffset?: number };
+
+/** The key a document stored from `line` (1-based, within this part of the file) carries. */
+export function importKeyOf(ctx: ImportContext, line: number | undefined): string | null {
+  return ctx.importKeyPrefix ? `${ctx.importKeyPrefix}:${(line ?? 0) + (ctx.lineOffset ?? 0)}` : null;
+}
+/** A batch of a bigger file: its lines start after `lineOffset`; `native` was decided for the whole file. */
+export type FilePart = { lineOffset: number; native: boolean };
 export type UploadedFile = { name: string; bytes: Uint8Array; encoding?: string | null };
 
 const failed = (name: string, code: string, message: string, line?: number): ImportResult => ({
@@ -34,7 +45,7 @@ export async function importOne(ctx: ImportContext, name: string, article: Artic
     return failed(name, "payload_too_large", `The article is ${bytes} bytes; the limit is ${env().MAX_DOCUMENT_BYTES} bytes per document.`, line);
   }
   try {
-    const outcome = await importArticle({ projectId: ctx.projectId, createdById: ctx.userId, article });
+    const outcome = await importArticle({ projectId: ctx.projectId, createdById: ctx.userId, article, importKey: importKeyOf(ctx, line) });
     return outcome.status === "imported"
       ? { name, ...where, status: "imported", id: outcome.id, title: outcome.title, sentenceCount: outcome.sentenceCount }
       : { name, ...where, status: "duplicate", existingId: outcome.existingId, title: outcome.title };
@@ -45,7 +56,7 @@ export async function importOne(ctx: ImportContext, name: string, article: Artic
   }
 }
 
-function parseWholeJson(text: string): unknown {
+export function parseWholeJson(text: string): unknown {
   const body = text.replace(/^\uFEFF/u, "").trimStart();
   if (!body.startsWith("[") && !body.startsWith("{")) return undefined;
   try {
@@ -56,7 +67,13 @@ function parseWholeJson(text: string): unknown {
 }
 
 /** An uploaded file (.txt, .jsonl, .json, .html) → one result per article it holds. */
-export async function importUploadedFile(ctx: ImportContext, file: UploadedFile): Promise<ImportResult[]> {
+export async function importUploadedFile(ctx: ImportContext, file: UploadedFile, part?: FilePart): Promise<ImportResult[]> {
+  const results = await importFileContent(ctx, file, part);
+  if (part?.lineOffset) for (const r of results) if (r.line !== undefined) r.line += part.lineOffset;
+  return results;
+}
+
+async function importFileContent(ctx: ImportContext, file: UploadedFile, part?: FilePart): Promise<ImportResult[]> {
   const encoding = (file.encoding || "utf-8").toLowerCase();
   if (!UPLOAD_ENCODINGS.includes(encoding as UploadEncoding)) {
     return [failed(file.name, "validation_failed", `Unknown encoding "${file.encoding}"; use one of ${UPLOAD_ENCODINGS.join(", ")}.`)];
@@ -77,8 +94,8 @@ export async function importUploadedFile(ctx: ImportContext, file: UploadedFile)
   }
   if (format === "jsonl") {
     // Our own native dataset export: documents come back with their sentences and gold layer.
-    if (looksLikeNativeJsonl(decoded.text)) return importNativeJsonl(ctx, file.name, decoded.text);
-    const whole = parseWholeJson(decoded.text);
+    if (part ? part.native : looksLikeNativeJsonl(decoded.text)) return importNativeJsonl(ctx, file.name, decoded.text);
+    const whole = part ? undefined : parseWholeJson(decoded.text);
     if (whole !== undefined && isLabelStudioExport(whole)) return importLabelStudio(ctx, file.name, whole);
   }
   const items = parseArticles(format, decoded.text, format === "txt" ? { meta: { file: file.name } } : {});

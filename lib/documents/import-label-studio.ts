@@ -7,7 +7,7 @@ import { ExportError } from "@/lib/export/types";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticle } from "./import-article";
-import type { ImportContext } from "./import-files";
+import { importKeyOf, type ImportContext } from "./import-files";
 
 /** A parsed .json upload is a Label Studio export: tasks with `data.text` and `annotations`. */
 export function isLabelStudioExport(value: unknown): boolean {
@@ -33,10 +33,13 @@ async function importTask(ctx: ImportContext & { userId: string }, name: string,
   const outcome = await importArticle({
     projectId: ctx.projectId,
     createdById: ctx.userId,
+    importKey: importKeyOf(ctx, line),
     article: { text: task.text, ...(task.title ? { title: task.title } : {}), meta: { label_studio_task: task.taskId, ...(task.docId ? { source_doc_id: task.docId } : {}) } },
   });
   if (outcome.status === "duplicate") return { name, line, status: "duplicate", existingId: outcome.existingId, title: outcome.title };
   const documentId = outcome.id;
+  // Stored by this task before a crash, with its gold layer (both are written before the result).
+  if (outcome.resumed) return { name, line, status: "imported", id: documentId, title: outcome.title, sentenceCount: outcome.sentenceCount };
   try {
     await prisma().$transaction(async (tx) => {
       const now = new Date();

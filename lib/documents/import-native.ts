@@ -9,7 +9,7 @@ import { Prisma, type EntityType } from "@/lib/generated/prisma/client";
 import { normalizedTextHash } from "@/lib/ingest/normalize";
 import { codePointLength } from "@/lib/text/code-points";
 import type { ImportResult } from "@/lib/validation/documents";
-import type { ImportContext } from "./import-files";
+import { importKeyOf, type ImportContext } from "./import-files";
 
 const ENTITY_TYPES = new Set<EntityType>(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT"]);
 
@@ -64,9 +64,13 @@ async function speakerIds(tx: Prisma.TransactionClient, projectId: string, spans
  * layers are left out (their users belong to the exporting instance); annotation ids are new
  * because ids are unique across projects. Everything, audit events included, in one transaction.
  */
-async function importNativeDocument(ctx: ImportContext & { userId: string }, doc: ExportDocument) {
+async function importNativeDocument(ctx: ImportContext & { userId: string }, doc: ExportDocument, importKey: string | null) {
   const normalizedHash = normalizedTextHash(doc.text);
-  const existing = await prisma().document.findUnique({ where: { projectId_normalizedHash: { projectId: ctx.projectId, normalizedHash } }, select: { id: true, title: true } });
+  const existing = await prisma().document.findUnique({ where: { projectId_normalizedHash: { projectId: ctx.projectId, normalizedHash } }, select: { id: true, title: true, importKey: true, sentenceCount: true } });
+  // Stored by this very task before a crash: imported once, not a duplicate.
+  if (existing && importKey && existing.importKey === importKey) {
+    return { status: "imported" as const, id: existing.id, title: existing.title, sentenceCount: existing.sentenceCount };
+  }
   if (existing) return { status: "duplicate" as const, existingId: existing.id, title: existing.title };
   const gold = doc.spans.filter((s) => s.layer === "gold");
   return prisma().$transaction(async (tx) => {
@@ -91,6 +95,7 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
         signedOffAt: doc.provenance.signedOffAt ? new Date(doc.provenance.signedOffAt) : new Date(),
         signedOffById: ctx.userId,
         createdById: ctx.userId,
+        importKey,
       },
       select: { id: true },
     });
@@ -140,7 +145,7 @@ export async function importNativeJsonl(ctx: ImportContext, name: string, text: 
     }
     try {
       const doc = readNativeJsonl(lines[i]!.replace(/\r$/u, ""));
-      const outcome = await importNativeDocument({ ...ctx, userId: ctx.userId }, doc);
+      const outcome = await importNativeDocument({ ...ctx, userId: ctx.userId }, doc, importKeyOf(ctx, line));
       results.push(outcome.status === "imported"
         ? { name, line, status: "imported", id: outcome.id, title: outcome.title, sentenceCount: outcome.sentenceCount }
         : { name, line, status: "duplicate", existingId: outcome.existingId, title: outcome.title });

@@ -4,16 +4,17 @@ import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { enqueue, registerHandler } from "@/lib/jobs/queue";
+import { enqueue, enqueueMany, registerHandler } from "@/lib/jobs/queue";
 import type { ImportResult } from "@/lib/validation/documents";
 import { queueSuggestionsAfterImport } from "@/lib/suggestion-runs/suggestion-task";
 import { importedIds, importUploadedFile, type UploadedFile } from "./import-files";
+import { planImportUnits } from "./import-units";
 
 export const MAX_FILES_PER_BATCH = 500;
 
 /**
  * Stores the uploaded files and queues their import as a background job; the page polls the task.
- * Files are kept in PostgreSQL (not on one instance's disk) so any app instance can run the job.
+ * Files are kept in PostgreSQL (not on one instance's disk) so any worker process can run the job.
  */
 export async function createImportTask(user: AuthenticatedUser, projectId: string, files: UploadedFile[]) {
   await requireProjectPermission(user, projectId, "documents.import");
@@ -29,44 +30,87 @@ export async function createImportTask(user: AuthenticatedUser, projectId: strin
     });
     return created;
   });
-  await enqueue("import-files", { taskId: task.id });
+  await enqueue("import-files", { taskId: task.id }, { projectId });
   return { taskId: task.id };
 }
 
-/** The job: imports each file not yet done (so a retried job resumes), recording progress. */
+const INPUT_GONE = "The uploaded data of this import is gone (deleted while it waited); import the file again.";
+
+async function failTask(taskId: string, error: string): Promise<void> {
+  await prisma().task.updateMany({ where: { id: taskId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", error } });
+}
+
+/**
+ * The "import-files" job: splits the task's files into units of at most 100 lines (once: a
+ * re-run finds them) and queues one "import-batch" job per unit not yet done.
+ */
 export async function runImportTask({ taskId }: { taskId: string }): Promise<void> {
+  const task = await prisma().task.findUnique({ where: { id: taskId }, select: { projectId: true, status: true } });
+  if (!task) return console.warn(`import task ${taskId} is gone; nothing to do`);
+  if (task.status === "DONE" || task.status === "FAILED") return;
+  const units = await planImportUnits(taskId);
+  if (units === null) return failTask(taskId, INPUT_GONE);
+  await prisma().task.updateMany({ where: { id: taskId, status: "QUEUED" }, data: { status: "RUNNING" } });
+  const pending = units.filter((u) => !u.done);
+  await enqueueMany("import-batch", pending.map((u) => ({ taskId, unitId: u.id })), { projectId: task.projectId, expireInSeconds: 5 * 60 });
+}
+
+/** The "import-batch" job: imports one unit's lines and counts it into the task, exactly once. */
+export async function runImportBatch({ taskId, unitId }: { taskId: string; unitId: string }): Promise<void> {
   const task = await prisma().task.findUnique({ where: { id: taskId }, select: { projectId: true, createdById: true, status: true } });
-  if (!task || task.status === "DONE") return;
-  await prisma().task.update({ where: { id: taskId }, data: { status: "RUNNING" } });
-  try {
-    const pending = await prisma().importFile.findMany({ where: { taskId, result: { equals: Prisma.DbNull } }, orderBy: { position: "asc" }, select: { id: true } });
-    for (const { id } of pending) {
-      const file = await prisma().importFile.findUniqueOrThrow({ where: { id }, select: { name: true, encoding: true, content: true } });
-      const results = await importUploadedFile(
-        { projectId: task.projectId, userId: task.createdById, deferSuggestions: true },
-        { name: file.name, bytes: file.content, encoding: file.encoding },
-      );
-      const counts = countResults(results);
-      await prisma().$transaction([
-        // The bytes are no longer needed once imported; the documents hold the text.
-        prisma().importFile.update({ where: { id }, data: { result: results as unknown as Prisma.InputJsonValue, content: Buffer.alloc(0) } }),
-        prisma().$executeRaw`UPDATE tasks SET done = done + 1, updated_at = now(),
-          result = jsonb_build_object(
-            'imported', (result->>'imported')::int + ${counts.imported},
-            'duplicates', (result->>'duplicates')::int + ${counts.duplicates},
-            'failed', (result->>'failed')::int + ${counts.failed})
-          WHERE id = ${taskId}`,
-      ]);
-    }
-    await prisma().task.update({ where: { id: taskId }, data: { status: "DONE" } });
-    // One suggestion run for the whole batch, from the stored results so a resumed job sees every file.
+  if (!task) return console.warn(`import task ${taskId} is gone; batch ${unitId} skipped`);
+  if (task.status === "DONE" || task.status === "FAILED") return;
+  const unit = await prisma().taskUnit.findUnique({ where: { id: unitId }, select: { taskId: true, fileId: true, firstLine: true, content: true, encoding: true, native: true, result: true } });
+  const file = unit?.fileId ? await prisma().importFile.findUnique({ where: { id: unit.fileId }, select: { name: true } }) : null;
+  if (!unit || unit.taskId !== taskId || !file || !unit.content) {
+    if (unit && unit.result !== null) return;
+    return failTask(taskId, INPUT_GONE);
+  }
+  if (unit.result !== null) return;
+  const results = await importUploadedFile(
+    { projectId: task.projectId, userId: task.createdById, deferSuggestions: true, importKeyPrefix: `${taskId}:${unit.fileId}`, lineOffset: unit.firstLine },
+    { name: file.name, bytes: unit.content, encoding: unit.encoding },
+    { lineOffset: unit.firstLine, native: unit.native },
+  );
+  const finished = await completeImportUnit(taskId, unitId, unit.fileId!, results);
+  if (finished) {
+    // One suggestion run for the whole import, from the stored results so a resumed task sees every file.
     const files = await prisma().importFile.findMany({ where: { taskId }, select: { result: true } });
     await queueSuggestionsAfterImport(task.projectId, task.createdById, importedIds(files.flatMap((f) => (f.result as ImportResult[] | null) ?? [])));
-  } catch (error) {
-    console.error("import task failed", error);
-    await prisma().task.update({ where: { id: taskId }, data: { status: "FAILED", error: "The import stopped on a server error; files already imported are kept." } });
-    throw error;
   }
+}
+
+/**
+ * Records a unit's results and counts them into the task in one transaction; only the first
+ * caller for a unit counts (a duplicate job changes nothing). A file's results are assembled when
+ * its last unit ends. Returns true for the call that finished the whole task.
+ */
+async function completeImportUnit(taskId: string, unitId: string, fileId: string, results: ImportResult[]): Promise<boolean> {
+  const counts = countResults(results);
+  return prisma().$transaction(async (tx) => {
+    // Serialises the units of one file, so exactly one of them sees the file complete.
+    await tx.$queryRaw`SELECT id FROM import_files WHERE id = ${fileId} FOR UPDATE`;
+    const recorded = await tx.$executeRaw`UPDATE task_units SET result = ${JSON.stringify(results)}::jsonb, content = NULL
+      WHERE id = ${unitId} AND result IS NULL`;
+    if (recorded === 0) return false;
+    const open = await tx.taskUnit.count({ where: { fileId, result: { equals: Prisma.DbNull } } });
+    let fileDone = 0;
+    if (open === 0) {
+      fileDone = 1;
+      await tx.$executeRaw`UPDATE import_files SET content = ''::bytea, result = (
+          SELECT coalesce(jsonb_agg(r ORDER BY u.position, ord), '[]'::jsonb)
+            FROM task_units u, jsonb_array_elements(u.result) WITH ORDINALITY AS e(r, ord) WHERE u.file_id = ${fileId})
+        WHERE id = ${fileId}`;
+    }
+    const [row] = await tx.$queryRaw<{ done: number; total: number }[]>`UPDATE tasks SET done = done + ${fileDone}, updated_at = now(),
+        status = CASE WHEN done + ${fileDone} >= total THEN 'DONE'::"TaskStatus" ELSE status END,
+        result = jsonb_build_object(
+          'imported', (result->>'imported')::int + ${counts.imported},
+          'duplicates', (result->>'duplicates')::int + ${counts.duplicates},
+          'failed', (result->>'failed')::int + ${counts.failed})
+      WHERE id = ${taskId} RETURNING done, total`;
+    return fileDone === 1 && row !== undefined && row.done >= row.total;
+  });
 }
 
 export function countResults(results: ImportResult[]) {
@@ -77,4 +121,9 @@ export function countResults(results: ImportResult[]) {
   };
 }
 
-registerHandler("import-files", runImportTask);
+const lastTryFailed = (what: string) => async ({ taskId }: { taskId: string }, error: unknown) => {
+  console.error(`${what} failed for good`, error);
+  await failTask(taskId, "The import stopped on a server error; documents already imported are kept.");
+};
+registerHandler("import-files", runImportTask, { onFailure: lastTryFailed("import planning") });
+registerHandler("import-batch", runImportBatch, { onFailure: lastTryFailed("an import batch") });

@@ -1,23 +1,50 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
+import { claimJob, reapOrphanedClaims, releaseJob, startLiveness, stopLiveness } from "./claims";
+import { jobSettings } from "./job-settings";
 import { JOB_NAMES, type JobName, type JobPayloads } from "./job-names";
 
 type Handler<N extends JobName> = (payload: JobPayloads[N]) => Promise<void>;
+/** Called once when a job's last retry failed, so its task can say so instead of staying "running". */
+type FailureHandler<N extends JobName> = (payload: JobPayloads[N], error: unknown) => Promise<void>;
+type Registered = { handler: Handler<JobName>; onFailure?: FailureHandler<JobName> };
 
-// pg-boss keeps jobs in PostgreSQL, so any app instance may pick up a job queued by another and a
-// job survives a restart (it is retried). STANCEBENCH_JOBS=inline runs jobs in the calling process
-// instead: integration tests use it to run a job to completion deterministically.
-const holder = globalThis as unknown as { stancebenchBoss?: Promise<PgBoss>; stancebenchHandlers?: Map<string, Handler<JobName>> };
+export type EnqueueOptions = {
+  /** The project the work belongs to: fair ordering between projects and a per-project limit. */
+  projectId?: string;
+  /** Seconds before the job counts as stuck (its worker alive but hung); dead workers are detected at once. */
+  expireInSeconds?: number;
+};
 
-function handlers(): Map<string, Handler<JobName>> {
+/** What a job row carries: the handler's payload and the project it is fair-queued under. */
+type JobData = { payload: unknown; projectId: string | null };
+
+// pg-boss keeps jobs in PostgreSQL, so any worker process may run a job queued by any web instance,
+// and a job survives a crash (it is retried). STANCEBENCH_JOBS=inline runs jobs in the calling
+// process instead: integration tests use it to run a job to completion deterministically.
+const holder = globalThis as unknown as {
+  stancebenchBoss?: Promise<PgBoss>;
+  stancebenchHandlers?: Map<string, Registered>;
+  stancebenchReaper?: ReturnType<typeof setInterval>;
+};
+
+function handlers(): Map<string, Registered> {
   holder.stancebenchHandlers ??= new Map();
   return holder.stancebenchHandlers;
 }
 
 async function boss(): Promise<PgBoss> {
   holder.stancebenchBoss ??= (async () => {
-    const instance = new PgBoss({ connectionString: databaseUrl(), max: 4 });
+    const settings = jobSettings();
+    const instance = new PgBoss({
+      connectionString: databaseUrl(),
+      max: 4,
+      // Expired jobs are found by maintenance; finished jobs leave the hot table soon so the
+      // fairness count below stays cheap.
+      maintenanceIntervalSeconds: settings.maintenanceSeconds,
+      archiveCompletedAfterSeconds: 15 * 60,
+    });
     instance.on("error", (error) => console.error("pg-boss error", error));
     await instance.start();
     for (const name of JOB_NAMES) await instance.createQueue(name);
@@ -27,36 +54,137 @@ async function boss(): Promise<PgBoss> {
 }
 
 const inline = () => process.env.STANCEBENCH_JOBS === "inline";
+/** Jobs run inside the caller (integration tests), not on worker processes. */
+export const jobsRunInline = inline;
 
-export function registerHandler<N extends JobName>(name: N, handler: Handler<N>): void {
-  handlers().set(name, handler as Handler<JobName>);
+export function registerHandler<N extends JobName>(name: N, handler: Handler<N>, options: { onFailure?: FailureHandler<N> } = {}): void {
+  handlers().set(name, { handler: handler as Handler<JobName>, onFailure: options.onFailure as FailureHandler<JobName> | undefined });
 }
 
-export async function enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
+/**
+ * Fair ordering: a job's priority is minus the number of jobs its project already has waiting or
+ * running, so a project with one new job goes ahead of another project's thousandth (pg-boss picks
+ * the highest priority first, then the oldest).
+ */
+async function basePriority(instance: PgBoss, projectId: string | null): Promise<number> {
+  if (!projectId) return 0;
+  const { rows } = await instance.getDb().executeSql(
+    "SELECT count(*)::int AS pending FROM pgboss.job WHERE state < 'completed' AND data->>'projectId' = $1",
+    [projectId],
+  );
+  return -Number((rows[0] as { pending: number } | undefined)?.pending ?? 0);
+}
+
+export async function enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
+  await enqueueMany(name, [payload], options);
+}
+
+/** Queues several jobs of one kind in one insert (e.g. every batch of an import), in order. */
+export async function enqueueMany<N extends JobName>(name: N, payloads: JobPayloads[N][], options: EnqueueOptions = {}): Promise<void> {
+  if (payloads.length === 0) return;
   if (inline()) {
-    const handler = handlers().get(name);
-    if (!handler) throw new Error(`No handler registered for job ${name}`);
-    await handler(payload);
+    const registered = handlers().get(name);
+    if (!registered) throw new Error(`No handler registered for job ${name}`);
+    for (const payload of payloads) await registered.handler(payload);
     return;
   }
-  await (await boss()).send(name, payload, { retryLimit: 2, retryDelay: 5, expireInSeconds: 60 * 60 });
+  const instance = await boss();
+  const projectId = options.projectId ?? null;
+  const priority = await basePriority(instance, projectId);
+  const settings = jobSettings();
+  await instance.insert(
+    payloads.map((payload, i) => ({
+      name,
+      data: { payload, projectId } satisfies JobData,
+      priority: priority - i,
+      retryLimit: settings.retryLimit,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInSeconds: options.expireInSeconds ?? settings.expireSeconds,
+    })),
+  );
 }
 
-/** Starts polling every registered queue in this process (called once per app instance). */
+function unwrap(data: unknown): JobData {
+  const d = data as Partial<JobData> | null;
+  // Jobs queued before fairness existed carry the payload itself.
+  return d && "payload" in d ? { payload: d.payload, projectId: d.projectId ?? null } : { payload: data, projectId: null };
+}
+
+async function runJob(instance: PgBoss, name: string, job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
+  const registered = handlers().get(name);
+  if (!registered) throw new Error(`No handler registered for job ${name}`);
+  const { payload, projectId } = unwrap(job.data);
+  try {
+    const claim = await claimJob(job.id, name, projectId, jobSettings().perProject);
+    if (!claim.claimed) return await deferJob(instance, name, job);
+    try {
+      await registered.handler(payload as JobPayloads[JobName]);
+    } finally {
+      await releaseJob(job.id).catch((e: unknown) => console.error("releasing a job claim failed", e));
+    }
+  } catch (error) {
+    if (job.retryCount >= job.retryLimit && registered.onFailure) {
+      await registered.onFailure(payload as JobPayloads[JobName], error).catch((e: unknown) => console.error(`${name}: failure handler failed`, e));
+    }
+    throw error;
+  }
+}
+
+/**
+ * The project is at its limit: put an identical job back a moment later and finish this one,
+ * leaving the worker free for another project's job.
+ */
+async function deferJob(instance: PgBoss, name: string, job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
+  await instance.insert([
+    {
+      name,
+      data: job.data as object,
+      priority: job.priority,
+      startAfter: new Date(Date.now() + jobSettings().deferMs),
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelay,
+      retryBackoff: job.retryBackoff,
+      // pg-boss reports the expiry as a decimal string ("300.000000"); it takes whole seconds.
+      expireInSeconds: Math.round(Number(job.expireInSeconds)),
+    },
+  ]);
+}
+
+/** Retries at once the jobs of worker processes that died (their liveness lock is gone). */
+async function retryOrphans(instance: PgBoss): Promise<void> {
+  const orphans = await reapOrphanedClaims();
+  for (const { jobId, queue } of orphans) {
+    await instance.fail(queue, jobId, { message: "its worker process stopped" });
+    console.log(`retrying job ${queue}/${jobId}: its worker process stopped`);
+  }
+}
+
+/** Starts working every registered queue in this process (a worker process, or a dev server). */
 export async function startWorkers(): Promise<void> {
   if (inline()) return;
   const instance = await boss();
-  for (const [name, handler] of handlers()) {
-    await instance.work<JobPayloads[JobName]>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
-      for (const job of jobs) await handler(job.data);
-    });
+  const settings = jobSettings();
+  await startLiveness();
+  await retryOrphans(instance);
+  holder.stancebenchReaper ??= setInterval(() => void retryOrphans(instance).catch((e: unknown) => console.error("orphaned job check failed", e)), settings.reapMs);
+  for (const name of handlers().keys()) {
+    // Several single-job loops per queue: one more than a project may use, so another project's
+    // job always finds a free loop. Polling every half second (pg-boss's minimum).
+    for (let i = 0; i < settings.concurrency; i++) {
+      await instance.work<unknown>(name, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+        if (job) await runJob(instance, name, job);
+      });
+    }
   }
 }
 
 /** Stops this process's pg-boss (scripts call it before they stop their database). */
 export async function stopQueue(): Promise<void> {
+  if (holder.stancebenchReaper) clearInterval(holder.stancebenchReaper);
+  holder.stancebenchReaper = undefined;
   const started = holder.stancebenchBoss;
-  if (!started) return;
   holder.stancebenchBoss = undefined;
-  await (await started).stop({ graceful: false, wait: true });
+  if (started) await (await started).stop({ graceful: false, wait: true });
+  await stopLiveness();
 }

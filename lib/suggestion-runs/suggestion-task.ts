@@ -3,7 +3,8 @@ import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { enqueue, registerHandler } from "@/lib/jobs/queue";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { enqueue, enqueueMany, registerHandler } from "@/lib/jobs/queue";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { runSuggestionsSchema } from "@/lib/validation/suggestions";
 import { storeSuggestionsForDocument } from "./store-suggestions";
@@ -17,7 +18,7 @@ async function queueSuggestionTask(projectId: string, userId: string | null, doc
     data: { projectId, kind: "SUGGEST", total: documentIds.length, createdById: userId, result },
     select: { id: true },
   });
-  await enqueue("run-suggestions", { taskId: task.id });
+  await enqueue("run-suggestions", { taskId: task.id }, { projectId });
   return { taskId: task.id };
 }
 
@@ -47,34 +48,68 @@ export async function queueSuggestionsAfterImport(projectId: string, userId: str
   }
 }
 
-/** The job: documents from `done` onwards, so a retried job resumes where it stopped. */
-export async function runSuggestionTask({ taskId }: { taskId: string }): Promise<void> {
-  const task = await prisma().task.findUnique({ where: { id: taskId }, select: { status: true, done: true, result: true } });
-  if (!task || task.status === "DONE") return;
-  await prisma().task.update({ where: { id: taskId }, data: { status: "RUNNING" } });
-  const totals = task.result as SuggestTaskResult;
-  try {
-    for (const documentId of totals.documentIds.slice(task.done)) {
-      let outcome: Awaited<ReturnType<typeof storeSuggestionsForDocument>> = null;
-      let failed = false;
-      try {
-        outcome = await storeSuggestionsForDocument(documentId);
-      } catch (error) {
-        // One bad document must not stop the others; the count tells the manager to look.
-        console.error(`suggestions failed for document ${documentId}`, error);
-        failed = true;
-      }
-      if (outcome) totals.suggestions += outcome.stored;
-      else if (failed) totals.failed += 1;
-      else totals.skipped += 1;
-      await prisma().task.update({ where: { id: taskId }, data: { done: { increment: 1 }, result: totals } });
-    }
-    await prisma().task.update({ where: { id: taskId }, data: { status: "DONE" } });
-  } catch (error) {
-    console.error("suggestion task failed", error);
-    await prisma().task.update({ where: { id: taskId }, data: { status: "FAILED", error: "Suggestions stopped on a server error; documents already done keep theirs." } });
-    throw error;
-  }
+/** Documents per "suggest-batch" job: a few seconds of work, so projects take turns. */
+const DOCUMENTS_PER_UNIT = 10;
+
+async function failTask(taskId: string, error: string): Promise<void> {
+  await prisma().task.updateMany({ where: { id: taskId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", error } });
 }
 
-registerHandler("run-suggestions", runSuggestionTask);
+/** The "run-suggestions" job: splits the documents into units (once) and queues a job per open unit. */
+export async function runSuggestionTask({ taskId }: { taskId: string }): Promise<void> {
+  const task = await prisma().task.findUnique({ where: { id: taskId }, select: { projectId: true, status: true, result: true } });
+  if (!task) return console.warn(`suggestion task ${taskId} is gone; nothing to do`);
+  if (task.status === "DONE" || task.status === "FAILED") return;
+  const ids = (task.result as SuggestTaskResult).documentIds ?? [];
+  await prisma().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${taskId}`}))`;
+    if ((await tx.taskUnit.count({ where: { taskId } })) > 0) return;
+    const units = [];
+    for (let i = 0; i < ids.length; i += DOCUMENTS_PER_UNIT) units.push({ taskId, position: units.length, documentIds: ids.slice(i, i + DOCUMENTS_PER_UNIT) });
+    await tx.taskUnit.createMany({ data: units });
+    await tx.task.update({ where: { id: taskId }, data: { status: "RUNNING" } });
+  });
+  const open = await prisma().taskUnit.findMany({ where: { taskId, result: { equals: Prisma.DbNull } }, orderBy: { position: "asc" }, select: { id: true } });
+  await enqueueMany("suggest-batch", open.map((u) => ({ taskId, unitId: u.id })), { projectId: task.projectId, expireInSeconds: 5 * 60 });
+}
+
+/** The "suggest-batch" job: suggestions for a few documents, counted into the task exactly once. */
+export async function runSuggestionBatch({ taskId, unitId }: { taskId: string; unitId: string }): Promise<void> {
+  const task = await prisma().task.findUnique({ where: { id: taskId }, select: { status: true } });
+  if (!task) return console.warn(`suggestion task ${taskId} is gone; batch ${unitId} skipped`);
+  if (task.status === "DONE" || task.status === "FAILED") return;
+  const unit = await prisma().taskUnit.findUnique({ where: { id: unitId }, select: { taskId: true, documentIds: true, result: true } });
+  if (!unit || unit.taskId !== taskId) return failTask(taskId, "The work list of this suggestion run is gone; start the run again.");
+  if (unit.result !== null) return;
+  const tally = { suggestions: 0, skipped: 0, failed: 0 };
+  for (const documentId of unit.documentIds) {
+    try {
+      // Null: the document was deleted meanwhile; it is skipped, the others go on.
+      const outcome = await storeSuggestionsForDocument(documentId);
+      if (outcome) tally.suggestions += outcome.stored;
+      else tally.skipped += 1;
+    } catch (error) {
+      // One bad document must not stop the others; the count tells the manager to look.
+      console.error(`suggestions failed for document ${documentId}`, error);
+      tally.failed += 1;
+    }
+  }
+  await prisma().$transaction(async (tx) => {
+    const recorded = await tx.$executeRaw`UPDATE task_units SET result = ${JSON.stringify(tally)}::jsonb WHERE id = ${unitId} AND result IS NULL`;
+    if (recorded === 0) return;
+    await tx.$executeRaw`UPDATE tasks SET done = done + ${unit.documentIds.length}, updated_at = now(),
+        status = CASE WHEN done + ${unit.documentIds.length} >= total THEN 'DONE'::"TaskStatus" ELSE status END,
+        result = result || jsonb_build_object(
+          'suggestions', (result->>'suggestions')::int + ${tally.suggestions},
+          'skipped', (result->>'skipped')::int + ${tally.skipped},
+          'failed', (result->>'failed')::int + ${tally.failed})
+      WHERE id = ${taskId}`;
+  });
+}
+
+const lastTryFailed = async ({ taskId }: { taskId: string }, error: unknown) => {
+  console.error("suggestion run failed for good", error);
+  await failTask(taskId, "Suggestions stopped on a server error; documents already done keep theirs.");
+};
+registerHandler("run-suggestions", runSuggestionTask, { onFailure: lastTryFailed });
+registerHandler("suggest-batch", runSuggestionBatch, { onFailure: lastTryFailed });

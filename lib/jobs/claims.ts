@@ -1,0 +1,100 @@
+import "server-only";
+import crypto from "node:crypto";
+import pg from "pg";
+import { databaseUrl } from "@/lib/env";
+import { pgPool } from "@/lib/db/pg-pool";
+
+// Worker liveness and per-project limits, both in PostgreSQL. A worker process holds one session
+// advisory lock (LOCK_SPACE, its key) on a connection of its own for as long as it lives; each job
+// it runs is a row in job_claims carrying that key. When the process dies (kill -9 included) its
+// connection closes and PostgreSQL drops the lock, so any worker can tell the claim is orphaned
+// and have pg-boss retry the job at once instead of waiting for the job's expiry.
+const LOCK_SPACE = 0x5b0b;
+
+const holder = globalThis as unknown as { stancebenchLiveness?: { client: pg.Client; key: number } | null };
+
+async function lockNewKey(): Promise<{ client: pg.Client; key: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl(), keepAlive: true });
+  await client.connect();
+  for (;;) {
+    const key = crypto.randomInt(1, 2 ** 31 - 1);
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::int, $2::int) AS locked", [LOCK_SPACE, key]);
+    if (rows[0]?.locked) return { client, key };
+  }
+}
+
+/** Takes this process's liveness lock (once); later claims carry its key. */
+export async function startLiveness(): Promise<number> {
+  if (holder.stancebenchLiveness) return holder.stancebenchLiveness.key;
+  const live = await lockNewKey();
+  holder.stancebenchLiveness = live;
+  const lost = (error?: Error) => {
+    if (holder.stancebenchLiveness !== live) return;
+    // Our claims now look orphaned to other workers, who retry those jobs; the jobs are idempotent.
+    console.error("worker liveness connection lost; taking a new lock", error?.message ?? "");
+    holder.stancebenchLiveness = null;
+    setTimeout(() => void startLiveness().catch((e: unknown) => console.error("worker liveness lock failed", e)), 1000);
+  };
+  live.client.on("error", lost);
+  live.client.on("end", () => lost());
+  return live.key;
+}
+
+export async function stopLiveness(): Promise<void> {
+  const live = holder.stancebenchLiveness;
+  holder.stancebenchLiveness = undefined;
+  if (live) await live.client.end().catch(() => undefined);
+}
+
+export type Claim = { claimed: true } | { claimed: false };
+
+/**
+ * Records that this worker runs `jobId`, unless the job's project already has `limit` running
+ * jobs (then the caller defers the job). The project's transaction-scoped advisory lock makes
+ * count-then-insert atomic across every worker process.
+ */
+export async function claimJob(jobId: string, queue: string, projectId: string | null, limit: number): Promise<Claim> {
+  const key = holder.stancebenchLiveness?.key ?? (await startLiveness());
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    if (projectId) {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`jobs:${projectId}`]);
+      const { rows } = await client.query<{ running: number }>("SELECT count(*)::int AS running FROM job_claims WHERE project_id = $1", [projectId]);
+      if ((rows[0]?.running ?? 0) >= limit) {
+        await client.query("ROLLBACK");
+        return { claimed: false };
+      }
+    }
+    await client.query(
+      "INSERT INTO job_claims (job_id, queue, project_id, worker_key) VALUES ($1, $2, $3, $4) ON CONFLICT (job_id) DO UPDATE SET worker_key = EXCLUDED.worker_key, claimed_at = now()",
+      [jobId, queue, projectId, key],
+    );
+    await client.query("COMMIT");
+    return { claimed: true };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export async function releaseJob(jobId: string): Promise<void> {
+  await pgPool().query("DELETE FROM job_claims WHERE job_id = $1", [jobId]);
+}
+
+/** Removes claims whose worker is gone and returns their jobs, for the caller to have retried. */
+export async function reapOrphanedClaims(): Promise<{ jobId: string; queue: string }[]> {
+  const { rows } = await pgPool().query<{ job_id: string; queue: string }>(
+    `DELETE FROM job_claims c
+      WHERE NOT EXISTS (
+        SELECT 1 FROM pg_locks l
+         WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND l.classid = $1::int::oid AND l.objid = c.worker_key::oid)
+      RETURNING c.job_id, c.queue`,
+    [LOCK_SPACE],
+  );
+  return rows.map((r) => ({ jobId: r.job_id, queue: r.queue }));
+}
