@@ -86,7 +86,7 @@ export function findQuotedSpans(text: string, lines: readonly LineSpan[]): Quote
   // A paragraph with an odd number of straight marks must close a quote opened before it.
   const straightCount = lines.map((l) => {
     let n = 0;
-    for (let p = text.indexOf('"', l.start); p >= 0 && p < l.end; p = text.indexOf('"', p + 1)) n++;
+    for (let p = l.start; p < l.end; p++) if (text.charCodeAt(p) === 34) n++;
     return n;
   });
 
