@@ -3,23 +3,37 @@ import type { RegistryEntity } from "@/lib/suggestions";
 
 /** A deterministic pseudo-random sequence (the same inputs on every run). */
 export function seeded(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  // mulberry32: 32-bit integer arithmetic, so the sequence does not collapse into a short cycle.
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 const FIRST = ["Vladimir", "Dmitry", "Alexey", "Sergei", "Olga", "Anna", "Maria", "Ivan", "Yuri", "Kurt", "John", "Pavel", "Nikolai", "Elena", "Igor", "Wang", "Li", "Zhang", "Liu", "Chen"];
 const CONSONANTS = "bcdfghjklmnprstvzk";
 const VOWELS = "aeiou";
 
-/** A registry of k speakers with name-like, mostly distinct surnames (some with a surname alias). */
-export function registryOf(k: number, seed = 42): RegistryEntity[] {
+/**
+ * A registry of k speakers with name-like surnames (some with a surname alias). With common first
+ * names many pairs look alike (near-duplicates grow with k², a pessimistic registry); with varied
+ * (random-letter) first names near-duplicates stay rare, as in a curated registry.
+ */
+export function registryOf(k: number, seed = 42, firstNames: "common" | "varied" = "common"): RegistryEntity[] {
   const rnd = seeded(seed);
   const pick = (s: string) => s[Math.floor(rnd() * s.length)] ?? "a";
+  const word = (syllables: number) => {
+    let w = pick(CONSONANTS).toUpperCase();
+    for (let n = 0; n < syllables; n++) w += pick(VOWELS) + pick(CONSONANTS);
+    return w;
+  };
   return Array.from({ length: k }, (_, i) => {
-    let surname = pick(CONSONANTS).toUpperCase();
-    const syllables = 2 + Math.floor(rnd() * 3);
-    for (let n = 0; n < syllables; n++) surname += pick(VOWELS) + pick(CONSONANTS);
-    const first = FIRST[Math.floor(rnd() * FIRST.length)] ?? "Ivan";
+    const surname = word(2 + Math.floor(rnd() * 3));
+    const letters = (n: number) => Array.from({ length: n }, () => pick("abcdefghijklmnopqrstuvwxyz")).join("");
+    const first = firstNames === "varied" ? `${pick("ABCDEFGHIJKLMNOPRSTUVZ")}${letters(4 + Math.floor(rnd() * 4))}` : (FIRST[Math.floor(rnd() * FIRST.length)] ?? "Ivan");
     return { id: `e${i}`, name: `${first} ${surname}`, aliases: rnd() < 0.3 ? [surname] : [], type: rnd() < 0.9 ? "PERSON" : "ORGANISATION" };
   });
 }
