@@ -46,33 +46,130 @@ export function attributionAfter(text: string, outerEnd: number): Attribution | 
 }
 
 /**
- * Attribution before the quote inside its sentence: 'Peskov said: "…"', 'noted that "…"', 'According to him, "…"'.
- * Returns the last cue before the mark; with no cue but a colon, the sentence subject without a cue.
+ * Longest speaker phrase looked at, in characters: a phrase naming a speaker ("Official representative
+ * of the Ministry of Defense of the People's Republic of China, Senior Colonel Tan Kefei") is far
+ * shorter. Without the cap, many quotes in one long unpunctuated sentence re-read it each time.
  */
-export function attributionBefore(text: string, sentenceStart: number, outerStart: number): Attribution | undefined {
-  if (sentenceStart > outerStart) throw new RangeError("sentenceStart after the quote");
-  const prefix = text.slice(sentenceStart, outerStart);
+export const MAX_SPEAKER_PHRASE = 200;
+
+const VERB_AT = new RegExp(VERB_ANY.source, "uy");
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+// Longer than every word of a cue ("emphasised", "according").
+const LONGEST_CUE_WORD = 16;
+
+/**
+ * Every cue of a text, found in one pass: the last cue before each of many quotes is then a binary
+ * search instead of a scan from the sentence start (quadratic on a long line full of quotes).
+ */
+export class CueIndex {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(private readonly text: string) {
+    VERB_ANY.lastIndex = 0;
+    for (let m = VERB_ANY.exec(text); m; m = VERB_ANY.exec(text)) {
+      this.starts.push(m.index);
+      this.ends.push(m.index + m[0].length);
+    }
+  }
+
+  /**
+   * The cue a left-to-right scan of text.slice(from, to) finds last, with its index in that slice.
+   * Cues never overlap, and one lying strictly inside the slice reads the same characters there as
+   * in the whole text; only cues touching the slice's edges (which count as word boundaries) are
+   * matched again on the slice itself.
+   */
+  lastIn(from: number, to: number): { index: number; value: string } | undefined {
+    if (from >= to) return undefined;
+    let found: { index: number; value: string } | undefined;
+    let lo = 0;
+    let hi = this.ends.length - 1;
+    let inner = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.ends[mid] ?? Infinity) <= to - 1) {
+        inner = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const innerStart = this.starts[inner] ?? -1;
+    if (innerStart >= from + 1) found = { index: innerStart - from, value: this.text.slice(innerStart, this.ends[inner]) };
+    const slice = this.text.slice(from, to);
+    const tryAt = (p: number) => {
+      VERB_AT.lastIndex = p - from;
+      const m = VERB_AT.exec(slice);
+      if (m && (!found || m.index > found.index)) found = { index: m.index, value: m[0] };
+    };
+    tryAt(from);
+    // A cue ending at `to`: where its last word starts, and (for "points out", "according to") the word before.
+    const wordStart = (end: number) => {
+      let w = end;
+      while (w > from && end - w <= LONGEST_CUE_WORD && isAsciiLetter(this.text[w - 1])) w--;
+      return w < end && end - w <= LONGEST_CUE_WORD ? w : -1;
+    };
+    const last = wordStart(to);
+    if (last > from) {
+      tryAt(last);
+      let gap = last;
+      while (gap > from && isSpace(this.text[gap - 1])) gap--;
+      const before = gap < last ? wordStart(gap) : -1;
+      if (before > from) tryAt(before);
+    }
+    return found;
+  }
+}
+
+function lastCue(text: string, from: number, to: number, cues?: CueIndex): { index: number; value: string } | undefined {
+  if (cues) return cues.lastIn(from, to);
+  const prefix = text.slice(from, to);
   let last: RegExpExecArray | undefined;
   VERB_ANY.lastIndex = 0;
   for (let m = VERB_ANY.exec(prefix); m; m = VERB_ANY.exec(prefix)) last = m;
+  return last ? { index: last.index, value: last[0] } : undefined;
+}
+
+/** Start of the speaker phrase ending at `end`: after the last , ; : — at most MAX_SPEAKER_PHRASE back, from a word start. */
+function phraseStart(text: string, floor: number, end: number): number {
+  const limit = Math.max(floor, end - MAX_SPEAKER_PHRASE);
+  for (let i = end - 1; i >= limit; i--) if (text[i] === "," || text[i] === ";" || text[i] === ":") return i + 1;
+  if (limit === floor) return floor;
+  let s = limit;
+  while (s < end && !isSpace(text[s - 1])) s++;
+  return s;
+}
+
+/**
+ * Attribution before the quote inside its sentence: 'Peskov said: "…"', 'noted that "…"', 'According to him, "…"'.
+ * Returns the last cue before the mark; with no cue but a colon, the sentence subject without a cue.
+ * `cues` (built once per text) makes this cost the same wherever the quote sits in a long sentence.
+ */
+export function attributionBefore(text: string, sentenceStart: number, outerStart: number, cues?: CueIndex): Attribution | undefined {
+  if (sentenceStart > outerStart) throw new RangeError("sentenceStart after the quote");
+  const last = lastCue(text, sentenceStart, outerStart, cues);
   if (last) {
     const cueStart = sentenceStart + last.index;
-    const cueEnd = cueStart + last[0].length;
-    if (/^according to$/iu.test(last[0])) {
-      const after = prefix.slice(last.index + last[0].length);
-      const np = after.split(",")[0] ?? "";
+    const cueEnd = cueStart + last.value.length;
+    if (/^according to$/iu.test(last.value)) {
+      const comma = text.indexOf(",", cueEnd);
+      const np = text.slice(cueEnd, Math.min(comma < 0 ? outerStart : comma, outerStart, cueEnd + MAX_SPEAKER_PHRASE));
       const npStart = cueEnd + (np.length - np.trimStart().length);
       return { cue: { start: cueStart, end: cueEnd }, np: np.trim(), npStart, pick: "first" };
     }
-    const head = prefix.slice(0, last.index);
-    const cut = Math.max(head.lastIndexOf(","), head.lastIndexOf(";"), head.lastIndexOf(":"));
-    const np = head.slice(cut + 1);
+    const from = phraseStart(text, sentenceStart, cueStart);
+    const np = text.slice(from, cueStart);
     const lead = np.length - np.trimStart().length;
-    return { cue: { start: cueStart, end: cueEnd }, np: np.trim(), npStart: sentenceStart + cut + 1 + lead, pick: "last" };
+    return { cue: { start: cueStart, end: cueEnd }, np: np.trim(), npStart: from + lead, pick: "last" };
   }
-  if (/:\s*$/u.test(prefix)) {
-    const lead = prefix.length - prefix.trimStart().length;
-    return { np: prefix.trim().replace(/:$/u, ""), npStart: sentenceStart + lead, pick: "first" };
+  let end = outerStart;
+  while (end > sentenceStart && isSpace(text[end - 1])) end--;
+  if (end > sentenceStart && text[end - 1] === ":") {
+    // The sentence subject, at most MAX_SPEAKER_PHRASE back (from a word start).
+    let from = Math.max(sentenceStart, end - MAX_SPEAKER_PHRASE);
+    if (from > sentenceStart) while (from < end && !isSpace(text[from - 1])) from++;
+    const prefix = text.slice(from, end);
+    const subject = prefix.trimStart();
+    return { np: subject.slice(0, -1), npStart: from + prefix.length - subject.length, pick: "first" };
   }
   return undefined;
 }

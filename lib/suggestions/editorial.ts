@@ -108,8 +108,12 @@ export function findEditorial(text: string, lines: readonly LineSpan[], outletNa
 
     DISCLAIMER.lastIndex = 0;
     const mayDisclaim = low.includes(" not ") || low.includes("n't ") || low.includes("expressed");
+    // The sentence start is the last ". " / "! " / "? " before each match, found by one forward
+    // scan across the matches (a lastIndexOf per match re-read a long line from its end each time).
+    let sentenceStart = -1;
+    let scanned = 0;
     for (let m = mayDisclaim ? DISCLAIMER.exec(body) : null; m; m = DISCLAIMER.exec(body)) {
-      const sentenceStart = Math.max(body.lastIndexOf(". ", m.index), body.lastIndexOf("! ", m.index), body.lastIndexOf("? ", m.index));
+      for (; scanned <= m.index; scanned++) if (/[.!?]/.test(body[scanned] ?? "") && body[scanned + 1] === " ") sentenceStart = scanned;
       const from = sentenceStart < 0 ? 0 : sentenceStart + 2;
       add("editorial.disclaimer", "disclaimer", line.start + from, line.start + m.index + m[0].length);
     }
@@ -144,12 +148,15 @@ export function findEditorial(text: string, lines: readonly LineSpan[], outletNa
   // Asterisked names mark the legal footnote ("Meduza*"); only trusted when a footnote exists.
   if (sawFootnote) {
     // Jump from "*" to "*" and look back at the word, instead of trying a name regex at every capital.
+    // The line start moves forward with the stars (a lastIndexOf per star re-read a long line).
+    let lineStart = 0;
+    let scanned = 0;
     for (let star = text.indexOf("*"); star >= 0; star = text.indexOf("*", star + 1)) {
       if (text[star + 1] === "*" || text[star - 1] === "*") continue;
       const word = WORD_BEFORE_STAR.exec(text.slice(Math.max(0, star - 60), star));
       if (!word?.[1]) continue;
       const wordStart = star - word[1].length;
-      const lineStart = text.lastIndexOf("\n", star) + 1;
+      for (; scanned < star; scanned++) if (text.charCodeAt(scanned) === 10) lineStart = scanned + 1;
       add("editorial.asterisk-name", "legal-footnote", nameStartBefore(text, wordStart, lineStart), star + 1);
     }
   }

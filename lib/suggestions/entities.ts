@@ -1,12 +1,19 @@
-// Matching speaker names against the entity registry, and proposing merges of alias spellings.
+// Matching speaker names against the entity registry (merge proposals live in merge-proposals.ts).
 import { compactKey, translitKey } from "./names";
-import { jaroWinkler } from "./similarity";
-import type { EntityType, MergeProposal, ProposedEntity, RegistryEntity } from "./types";
+import type { EntityType, RegistryEntity } from "./types";
+
+export { proposeMerges } from "./merge-proposals";
+
+/** Entities sharing one name token, with how many there are of each type (so a match is O(1)). */
+interface TokenEntry {
+  all: Set<RegistryEntity>;
+  byType: Map<EntityType, { count: number; only: RegistryEntity }>;
+}
 
 export class EntityIndex {
   private readonly byKey = new Map<string, RegistryEntity>();
   /** Surname (last token) and, for two-token names, first token (Chinese order) → entities. */
-  private readonly byToken = new Map<string, RegistryEntity[]>();
+  private readonly byToken = new Map<string, TokenEntry>();
 
   constructor(entities: readonly RegistryEntity[]) {
     if (!Array.isArray(entities)) throw new TypeError("entities must be an array");
@@ -24,9 +31,16 @@ export class EntityIndex {
   }
 
   private addToken(token: string, e: RegistryEntity): void {
-    const list = this.byToken.get(token) ?? [];
-    if (!list.includes(e)) list.push(e);
-    this.byToken.set(token, list);
+    let entry = this.byToken.get(token);
+    if (!entry) {
+      entry = { all: new Set(), byType: new Map() };
+      this.byToken.set(token, entry);
+    }
+    if (entry.all.has(e)) return;
+    entry.all.add(e);
+    const ofType = entry.byType.get(e.type);
+    if (ofType) ofType.count++;
+    else entry.byType.set(e.type, { count: 1, only: e });
   }
 
   /** Exact (case/diacritic/transliteration-insensitive) name or alias, else an unambiguous surname. */
@@ -38,73 +52,14 @@ export class EntityIndex {
     const tokens = translitKey(name).split(" ");
     const last = tokens[tokens.length - 1] ?? "";
     const first = tokens[0] ?? "";
-    const candidates = (this.byToken.get(last) ?? this.byToken.get(first) ?? []).filter(
-      (e) => !type || e.type === type,
-    );
-    if (candidates.length !== 1) return undefined;
-    if (tokens.length === 1) return candidates[0];
+    const entry = this.byToken.get(last) ?? this.byToken.get(first);
+    if (!entry) return undefined;
+    const single = type ? entry.byType.get(type) : { count: entry.all.size, only: entry.all.values().next().value };
+    if (single?.count !== 1 || !single.only) return undefined;
+    const candidate = single.only;
+    if (tokens.length === 1) return candidate;
     // "Alexander Lukashenka" must not match "Viktor Lukashenko": first names must agree too.
-    const candidate = candidates[0];
-    if (!candidate) return undefined;
     const cTokens = translitKey(candidate.name).split(" ");
     return cTokens[0] === first || cTokens[0]?.[0] === first[0] ? candidate : undefined;
   }
-}
-
-interface NamedNode {
-  ref: string;
-  type: EntityType;
-  /** Compact keys of every spelling. */
-  keys: string[];
-  /** Keys of one-token spellings ("Zelenskiy") and the surname/family-name tokens of longer ones. */
-  singles: string[];
-  surnames: string[];
-}
-
-function node(ref: string, type: EntityType, spellings: readonly string[]): NamedNode {
-  const tokenised = spellings.map((s) => translitKey(s).split(" ").filter((t) => t.length > 0));
-  return {
-    ref,
-    type,
-    keys: spellings.map(compactKey),
-    singles: tokenised.filter((t) => t.length === 1).map((t) => t[0] ?? ""),
-    surnames: tokenised.filter((t) => t.length >= 2).flatMap((t) => (t.length === 2 ? [t[0] ?? "", t[1] ?? ""] : [t[t.length - 1] ?? ""])),
-  };
-}
-
-function best(xs: readonly string[], ys: readonly string[]): number {
-  let b = 0;
-  for (const x of xs) for (const y of ys) if (x && y) b = Math.max(b, jaroWinkler(x, y));
-  return b;
-}
-
-/**
- * Pairs of distinct entities (registry or proposed) of the same type whose best-matching spellings
- * have a Jaro-Winkler similarity ≥ threshold on their transliteration keys (full names, or a bare
- * surname against the other's surname). Quadratic in the number of
- * entities (not of text), which stays small.
- */
-export function proposeMerges(
-  entities: readonly RegistryEntity[],
-  proposed: readonly ProposedEntity[],
-  threshold = 0.92,
-): MergeProposal[] {
-  if (!Array.isArray(entities) || !Array.isArray(proposed)) throw new TypeError("arrays expected");
-  if (!(threshold > 0 && threshold <= 1)) throw new RangeError("threshold must be in (0, 1]");
-  const nodes: NamedNode[] = [
-    ...entities.map((e) => node(e.id, e.type, [e.name, ...e.aliases])),
-    ...proposed.map((p) => node(`proposed:${p.name}`, p.type, [p.name])),
-  ];
-  const out: MergeProposal[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    for (let j = i + 1; j < nodes.length; j++) {
-      const a = nodes[i];
-      const b = nodes[j];
-      if (!a || !b || a.type !== b.type) continue;
-      // A bare surname ("Lukashenka") is compared with the other's surname ("Alexander Lukashenko").
-      const score = Math.max(best(a.keys, b.keys), best(a.singles, b.surnames), best(b.singles, a.surnames));
-      if (score >= threshold) out.push({ a: a.ref, b: b.ref, score: Math.round(score * 1000) / 1000 });
-    }
-  }
-  return out.sort((x, y) => y.score - x.score || x.a.localeCompare(y.a));
 }

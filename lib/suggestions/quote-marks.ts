@@ -15,12 +15,36 @@ export interface QuotedSpan {
   explicitOpen: boolean;
 }
 
+/** Spans in order, joined in O(1): a stray quote hands its children to its parent without copying. */
+interface SpanList {
+  head?: SpanNode;
+  tail?: SpanNode;
+}
+interface SpanNode {
+  span: QuotedSpan;
+  next?: SpanNode;
+}
+
+function append(list: SpanList, span: QuotedSpan): void {
+  const n: SpanNode = { span };
+  if (list.tail) list.tail.next = n;
+  else list.head = n;
+  list.tail = n;
+}
+
+function appendAll(list: SpanList, other: SpanList): void {
+  if (!other.head) return;
+  if (list.tail) list.tail.next = other.head;
+  else list.head = other.head;
+  list.tail = other.tail;
+}
+
 interface Open {
   mark: string;
   pos: number;
-  children: QuotedSpan[];
-  /** End of the paragraph this quote was left open at, awaiting a continuation. */
-  pendingLineEnd: number;
+  children: SpanList;
+  /** Index of the paragraph this mark is in; once the scan moves past it, the quote is left open at its end. */
+  line: number;
 }
 
 const MARKS = /["“”«»„‚‘’]/g;
@@ -48,17 +72,45 @@ function makeSpan(text: string, outerStart: number, contentStart: number, conten
 
 export function findQuotedSpans(text: string, lines: readonly LineSpan[]): QuotedSpan[] {
   if (typeof text !== "string" || !Array.isArray(lines)) throw new TypeError("findQuotedSpans expects text and lines");
-  const top: QuotedSpan[] = [];
+  const top: SpanList = {};
   const stack: Open[] = [];
+  // Every question about the stack is answered in O(1) — rescanning it per mark was quadratic on
+  // text with thousands of unmatched « or “: how many straight quotes are open, and where in the
+  // stack each kind of mark was last opened.
+  let straightOpen = 0;
+  const openAt = new Map<string, number[]>();
   let lineIdx = 0;
   let lastCloseInLine = -1;
+  // End of the text's last paragraph, where quotes still open at the end are left.
+  let finalLineEnd = -1;
   // A paragraph with an odd number of straight marks must close a quote opened before it.
-  const straightCount = lines.map((l) => (text.slice(l.start, l.end).match(/"/g) ?? []).length);
+  const straightCount = lines.map((l) => {
+    let n = 0;
+    for (let p = l.start; p < l.end; p++) if (text.charCodeAt(p) === 34) n++;
+    return n;
+  });
 
-  const emit = (span: QuotedSpan | undefined, children: QuotedSpan[]) => {
+  const push = (o: Open) => {
+    stack.push(o);
+    if (o.mark === '"') straightOpen++;
+    const at = openAt.get(o.mark);
+    if (at) at.push(stack.length - 1);
+    else openAt.set(o.mark, [stack.length - 1]);
+  };
+  const pop = (): Open | undefined => {
+    const o = stack.pop();
+    if (o) {
+      if (o.mark === '"') straightOpen--;
+      openAt.get(o.mark)?.pop();
+    }
+    return o;
+  };
+  // Stack entries from a paragraph the scan has moved past are pending; they sit at the bottom.
+  const pendingLineEnd = (o: Open): number => (o.line < lineIdx ? (lines[o.line]?.end ?? 0) : finalLineEnd);
+  const emit = (span: QuotedSpan | undefined, children: SpanList) => {
     const parent = stack[stack.length - 1];
-    if (span) (parent ? parent.children : top).push(span);
-    else (parent ? parent.children : top).push(...children);
+    if (span) append(parent ? parent.children : top, span);
+    else appendAll(parent ? parent.children : top, children);
   };
   const closeAt = (o: Open, closePos: number, closeLen: number) => {
     emit(makeSpan(text, o.pos, o.pos + 1, closePos, closePos + closeLen, true), o.children);
@@ -66,10 +118,11 @@ export function findQuotedSpans(text: string, lines: readonly LineSpan[]): Quote
   // Quotes left open at a paragraph end: end them there if the text reads as finished, else the
   // opening mark was stray and its nested quotes become top-level.
   const resolvePending = () => {
-    while (stack.length > 0 && (stack[stack.length - 1]?.pendingLineEnd ?? -1) >= 0) {
-      const o = stack.pop();
-      if (!o) break;
-      const last = lastNonSpace(text, o.pendingLineEnd, o.pos + 1);
+    while (stack.length > 0) {
+      const o = stack[stack.length - 1];
+      if (!o || pendingLineEnd(o) < 0) break;
+      pop();
+      const last = lastNonSpace(text, pendingLineEnd(o), o.pos + 1);
       const finished = /[.!?…]/u.test(text[last] ?? "");
       if (finished) emit(makeSpan(text, o.pos, o.pos + 1, last + 1, last + 1, true), o.children);
       else emit(undefined, o.children);
@@ -80,11 +133,9 @@ export function findQuotedSpans(text: string, lines: readonly LineSpan[]): Quote
   for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
     const i = m.index;
     const mark = m[0];
-    // Advance to the paragraph holding this mark, flagging quotes left open behind us.
+    // Advance to the paragraph holding this mark; quotes opened behind us become pending.
     let movedLines = 0;
     while (lineIdx < lines.length && (lines[lineIdx]?.end ?? 0) <= i) {
-      const line = lines[lineIdx];
-      if (line) for (const o of stack) if (o.pendingLineEnd < 0) o.pendingLineEnd = line.end;
       lineIdx++;
       movedLines++;
       lastCloseInLine = -1;
@@ -102,7 +153,7 @@ export function findQuotedSpans(text: string, lines: readonly LineSpan[]): Quote
         const prev = text[lastNonSpace(text, i, lineStart)] ?? "";
         role = prev === "," && ATTRIBUTION_AHEAD.test(text.slice(i + 1, i + 120)) ? "close" : "open";
       } else if (!spaceBefore && spaceAfter) role = "close";
-      else role = stack.some((o) => o.mark === '"') ? "close" : "open";
+      else role = straightOpen > 0 ? "close" : "open";
     } else if (mark === "“") role = topOpen?.mark === "„" ? "close" : "open";
     else if (mark === "«" || mark === "„" || mark === "‚") role = "open";
     else if (mark === "‘") role = topOpen?.mark === "‚" ? "close" : spaceBefore ? "open" : "skip";
@@ -111,10 +162,9 @@ export function findQuotedSpans(text: string, lines: readonly LineSpan[]): Quote
     if (role === "skip") continue;
 
     // A continuation is a closing mark in the very next paragraph; anything else ends pending quotes.
-    const continues =
-      movedLines <= 1 &&
-      (role === "close" || (mark === '"' && (straightCount[lineIdx] ?? 0) % 2 === 1 && stack.some((o) => o.mark === '"')));
-    if (stack.some((o) => o.pendingLineEnd >= 0) && !continues) resolvePending();
+    const continues = movedLines <= 1 && (role === "close" || (mark === '"' && (straightCount[lineIdx] ?? 0) % 2 === 1 && straightOpen > 0));
+    const bottom = stack[0];
+    if (bottom && pendingLineEnd(bottom) >= 0 && !continues) resolvePending();
 
     if (role === "open") {
       const openStraight = stack[stack.length - 1];
@@ -122,24 +172,24 @@ export function findQuotedSpans(text: string, lines: readonly LineSpan[]): Quote
         const prevIdx = lastNonSpace(text, i, openStraight.pos + 1);
         // Straight quotes re-opened after a full stop: the previous quote ended there unclosed.
         if (/[.!?…]/u.test(text[prevIdx] ?? "")) {
-          stack.pop();
+          pop();
           emit(makeSpan(text, openStraight.pos, openStraight.pos + 1, prevIdx + 1, prevIdx + 1, true), openStraight.children);
         }
       }
-      stack.push({ mark, pos: i, children: [], pendingLineEnd: -1 });
+      push({ mark, pos: i, children: {}, line: lineIdx });
       continue;
     }
 
     // Closing mark: find its partner.
     const partner = mark === '"' ? '"' : mark === "”" ? "“" : mark === "»" ? "«" : mark === "“" ? "„" : mark === "‘" ? "‚" : "‘";
-    let k = stack.length - 1;
-    while (k >= 0 && stack[k]?.mark !== partner) k--;
+    const partnerAt = openAt.get(partner);
+    const k = partnerAt && partnerAt.length > 0 ? (partnerAt[partnerAt.length - 1] ?? -1) : -1;
     if (k >= 0) {
       while (stack.length - 1 > k) {
-        const stray = stack.pop();
+        const stray = pop();
         if (stray) emit(undefined, stray.children);
       }
-      const o = stack.pop();
+      const o = pop();
       if (o) closeAt(o, i, 1);
       lastCloseInLine = i;
       continue;
@@ -149,15 +199,17 @@ export function findQuotedSpans(text: string, lines: readonly LineSpan[]): Quote
     const prev = text[lastNonSpace(text, i, lineStart)] ?? "";
     if (stack.length === 0 && prev === "," && ATTRIBUTION_AHEAD.test(text.slice(i + 1, i + 120))) {
       const anchor = lastCloseInLine >= lineStart ? lastCloseInLine + 1 : lineStart;
-      emit(makeSpan(text, anchor, anchor, i, i + 1, false), []);
+      emit(makeSpan(text, anchor, anchor, i, i + 1, false), {});
       lastCloseInLine = i;
     }
   }
-  for (const o of stack) if (o.pendingLineEnd < 0) o.pendingLineEnd = lines[lineIdx]?.end ?? text.length;
+  finalLineEnd = lines[lineIdx]?.end ?? text.length;
   resolvePending();
   while (stack.length > 0) {
-    const o = stack.pop();
+    const o = pop();
     if (o) emit(undefined, o.children);
   }
-  return top.sort((a, b) => a.contentStart - b.contentStart);
+  const out: QuotedSpan[] = [];
+  for (let n = top.head; n; n = n.next) out.push(n.span);
+  return out.sort((a, b) => a.contentStart - b.contentStart);
 }

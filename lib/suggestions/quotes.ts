@@ -2,7 +2,7 @@
 // patterns, each with its cue and resolved speaker. A quote split by its attribution
 // ('"…," he said. "…"') yields two QUOTE suggestions sharing speaker and cue (rule
 // "quote.split-shared"), so every suggestion stays one contiguous span of quoted words.
-import { attributionAfter, attributionBefore, type Attribution } from "./attribution";
+import { attributionAfter, attributionBefore, CueIndex, type Attribution } from "./attribution";
 import type { EntityIndex } from "./entities";
 import { REPORTING_VERBS } from "./lexicon";
 import { translitKey } from "./names";
@@ -67,7 +67,8 @@ export function findQuotes(
   const resolver = new SpeakerResolver(text, registry, insideQuote);
   const pending: Pending[] = [];
 
-  for (const q of quoted) pushDirect(text, q, lines, sentences, pending);
+  const cues = new CueIndex(text);
+  for (const q of quoted) pushDirect(text, q, lines, sentences, cues, pending);
   const directRanges = pending.map((p) => p.hit);
   pushIndirect(text, sentences, lines, insideQuote, directRanges, pending);
 
@@ -97,42 +98,53 @@ function lineOf(lines: readonly LineSpan[], pos: number): number {
   return unitBefore(lines, pos);
 }
 
-function pushDirect(text: string, q: QuotedSpan, lines: readonly LineSpan[], sentences: readonly Unit[], out: Pending[]): void {
+/** End of [from, to) without its trailing whitespace (scanning back only over that whitespace). */
+function endWithoutSpace(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/u.test(text[end - 1] ?? "")) end--;
+  return end;
+}
+
+function pushDirect(text: string, q: QuotedSpan, lines: readonly LineSpan[], sentences: readonly Unit[], cues: CueIndex, out: Pending[]): void {
   const si = unitBefore(sentences, q.outerStart);
   const sentence = si >= 0 ? sentences[si] : undefined;
   if (sentence && sentence.kind === "boilerplate" && q.outerStart < sentence.end) return;
   const line = lineOf(lines, q.outerStart);
   const lineStart = lines[line]?.start ?? 0;
   const sentStart = sentence && sentence.end > q.outerStart ? sentence.start : lineStart;
-  const prefix = text.slice(sentStart, q.outerStart);
+  // Only the end of the text before the quote is read: many quotes in one long sentence must not
+  // each re-read it from the sentence start.
+  const bareEnd = endWithoutSpace(text, sentStart, q.outerStart);
+  const bareLast = bareEnd > sentStart ? (text[bareEnd - 1] ?? "") : "";
   const content = text.slice(q.contentStart, q.contentEnd);
-  if (TITLE_BEFORE.test(prefix)) return;
+  // The longest title word is 14 characters; 40 keep the character before it in view for \b.
+  if (TITLE_BEFORE.test(text.slice(Math.max(sentStart, bareEnd - 40), bareEnd))) return;
 
   const tail = text.slice(q.contentEnd, q.outerEnd);
   const invitesAttribution = /[,?!]/u.test(tail) || /[?!]$/u.test(content) || /^\s*[,—–]/u.test(text.slice(q.outerEnd, q.outerEnd + 3));
   let attr = invitesAttribution ? attributionAfter(text, q.outerEnd) : undefined;
   let rule = q.explicitOpen ? "quote.direct-after" : "quote.orphan-close";
   if (!attr && q.explicitOpen) {
-    attr = attributionBefore(text, sentStart, q.outerStart);
+    attr = attributionBefore(text, sentStart, q.outerStart, cues);
     rule = attr?.cue ? "quote.direct-before" : "quote.direct-colon";
     // 'described … in an oriental way:\nthey are "…"': the cue sits in the previous sentence.
     if (!attr && si > 0) {
       const prev = sentences[si - 1];
-      if (prev && /:\s*$/u.test(text.slice(prev.start, prev.end))) {
-        attr = attributionBefore(text, prev.start, prev.end);
+      const prevEnd = prev ? endWithoutSpace(text, prev.start, prev.end) : -1;
+      if (prev && prevEnd > prev.start && text[prevEnd - 1] === ":") {
+        attr = attributionBefore(text, prev.start, prev.end, cues);
         rule = "quote.direct-before";
       }
     }
   }
-  const bare = prefix.trim();
-  const standalone = bare.length === 0 || /[:,]$/u.test(bare) || !q.explicitOpen;
+  const standalone = bareLast === "" || bareLast === ":" || bareLast === "," || !q.explicitOpen;
   let weak = false;
   if (!attr) {
     // Unattributed quotation marks are usually scare quotes or names; keep only whole quoted statements,
     // or (decided later) the second half of a quote split by its attribution.
-    const sentenceLike = bare.length === 0 || bare.endsWith(":");
+    const sentenceLike = bareLast === "" || bareLast === ":";
     if (!sentenceLike) return;
-    weak = words(content) < 6 || (!/[.!?…]$/u.test(content) && !bare.endsWith(":"));
+    weak = words(content) < 6 || (!/[.!?…]$/u.test(content) && bareLast !== ":");
     rule = "quote.unattributed";
   }
   out.push({

@@ -58,11 +58,35 @@ function runsIn(np: string): Token[][] {
   return out;
 }
 
+const ADVERBS = new Set(["also", "further", "then", "again", "later", "previously", "repeatedly"]);
+const isAdverb = (word: string) => ADVERBS.has(word) || /^\p{L}+ly$/u.test(word);
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+
+/**
+ * The phrase without its trailing run of whitespace-separated adverbs ("He also stressed", "the PRC
+ * metaphorically described"). Walks words back from the end once: the equivalent regex
+ * /(?:\s+(?:also|…|\p{L}+ly))+\s*$/ retried at every space of "really really …", quadratic in its length.
+ */
+function withoutTrailingAdverbs(np: string): string {
+  let end = np.length;
+  while (end > 0 && isSpace(np[end - 1])) end--;
+  let cut = -1;
+  while (end > 0) {
+    let start = end;
+    while (start > 0 && !isSpace(np[start - 1])) start--;
+    if (start === 0 || !isAdverb(np.slice(start, end))) break;
+    end = start;
+    while (end > 0 && isSpace(np[end - 1])) end--;
+    cut = end;
+  }
+  return cut < 0 ? np : np.slice(0, cut);
+}
+
 /** Classify the phrase next to a cue. `pick` chooses the first name (after "said") or the last (before the verb). */
 export function parseSpeakerPhrase(np: string, pick: "first" | "last"): SpeakerPhrase {
   if (typeof np !== "string") throw new TypeError("np must be a string");
   // Adverbs next to the verb are not part of the speaker ("He also stressed", "the PRC metaphorically described").
-  const trimmed = np.replace(/(?:\s+(?:also|further|then|again|later|previously|repeatedly|\p{L}+ly))+\s*$/u, "").replace(/\s+$/u, "");
+  const trimmed = withoutTrailingAdverbs(np).trimEnd();
   if (trimmed.trim().length === 0) return { kind: "none" };
   const words = tokensOf(trimmed);
   const lw = words.map((w) => lower(w.text));

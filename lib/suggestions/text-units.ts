@@ -29,7 +29,9 @@ export function lineSpans(text: string): LineSpan[] {
 
 // Abbreviations whose period does not end a sentence ("U.S. Ambassador", "Mr. Smith").
 const ABBREVIATIONS = new Set(["u.s", "u.k", "mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "no", "jr", "vs", "etc", "approx", "gen", "col", "prof"]);
-const BOUNDARY = /[.!?…]+["”»]?(?=\s+["“«„(]?[\p{Lu}\d])/gu;
+// The lookbehind starts a match only at the first mark of a run ("!!!!", dot leaders): trying every
+// mark of a long run, each time re-reading the rest of it, would be quadratic in the run's length.
+const BOUNDARY = /(?<![.!?…])[.!?…]+["”»]?(?=\s+["“«„(]?[\p{Lu}\d])/gu;
 
 function isBoilerplateLine(line: string): boolean {
   if (/^[•·▪]/.test(line)) return true;
