@@ -1,5 +1,6 @@
-// Starts the production build (`next start`) against a database for HTTP benchmarks, the way an
-// operator runs it in server mode, and waits until /api/v1/health answers.
+// Starts the production build against a database for HTTP benchmarks the way `npm start` runs it
+// in server mode: `next start` serving the web only, plus one background worker process
+// (BENCH_WORKERS overrides the count), and waits until /api/v1/health answers.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -55,7 +56,22 @@ export function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-/** `next start` on `port` (0: a free one) with server-mode environment; needs `next build` first. */
+function startWorker(env: NodeJS.ProcessEnv, n: number): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    env: { ...env, STANCEBENCH_WORKER_NAME: `bench worker ${n + 1}` },
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+}
+
+/** The web server on `port` (0: a free one) plus its workers, in server mode; needs `next build` first. */
 export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
   const chosen = port || (await freePort());
@@ -64,16 +80,15 @@ export async function startApp(databaseUrl: string, port: number, extraEnv: Reco
   // BENCH_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the app under load.
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const env = { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, STANCEBENCH_MODE: "server", NEXT_TELEMETRY_DISABLED: "1" };
   const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(chosen), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, STANCEBENCH_MODE: "server", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, STANCEBENCH_WORKERS: "off" },
   });
+  const workers = Array.from({ length: Number(process.env.BENCH_WORKERS ?? 1) }, (_, n) => startWorker(env, n));
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    await Promise.all([child, ...workers].map(stopChild));
   };
   try {
     await waitForHealth(url, child);
