@@ -57,25 +57,32 @@ export function matchSpanPairs(a: readonly Span[], b: readonly Span[], mode: Spa
   a.forEach((s, i) => assertValidOffsets(s.start, s.end, `reference span #${i}`));
   b.forEach((s, j) => assertValidOffsets(s.start, s.end, `compared span #${j}`));
   const pairs: Array<[number, number]> = [];
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
+  // Flags by index rather than Sets: hash tables of tens of thousands of entries outgrow the CPU
+  // caches, which made 10× the spans cost far more than 10× the time.
+  const usedA = new Uint8Array(a.length);
+  const usedB = new Uint8Array(b.length);
 
   // Exact pairs: the k-th span of a with given offsets pairs with the k-th such span of b.
-  const exactIndex = new Map<string, { next: number; js: number[] }>();
+  // Keyed by type, then by one number for the offsets when they fit (no key string per span).
+  const width = [a, b].reduce((most, spans) => spans.reduce((m, s) => Math.max(m, s.end), most), 0) + 1;
+  const offsetsKey = width * width <= Number.MAX_SAFE_INTEGER ? (s: Span) => s.start * width + s.end : (s: Span) => `${s.start}\u0000${s.end}`;
+  const exactIndex = new Map<string, Map<number | string, { next: number; js: number[] }>>();
   b.forEach((s, j) => {
-    const key = `${s.type}\u0000${s.start}\u0000${s.end}`;
-    const entry = exactIndex.get(key);
+    let byOffsets = exactIndex.get(s.type);
+    if (!byOffsets) exactIndex.set(s.type, (byOffsets = new Map()));
+    const key = offsetsKey(s);
+    const entry = byOffsets.get(key);
     if (entry) entry.js.push(j);
-    else exactIndex.set(key, { next: 0, js: [j] });
+    else byOffsets.set(key, { next: 0, js: [j] });
   });
   a.forEach((s, i) => {
-    const entry = exactIndex.get(`${s.type}\u0000${s.start}\u0000${s.end}`);
+    const entry = exactIndex.get(s.type)?.get(offsetsKey(s));
     const j = entry?.js[entry.next];
     if (entry === undefined || j === undefined) return;
     entry.next++;
     pairs.push([i, j]);
-    usedA.add(i);
-    usedB.add(j);
+    usedA[i] = 1;
+    usedB[j] = 1;
   });
   if (mode === "exact") return pairs;
 
@@ -83,28 +90,61 @@ export function matchSpanPairs(a: readonly Span[], b: readonly Span[], mode: Spa
   // overlap-candidates.ts) rather than every pair.
   type Side = { type: string; owner: "a" | "b"; start: number; end: number; index: number };
   const left: Side[] = [
-    ...a.flatMap((s, i) => (usedA.has(i) ? [] : [{ type: s.type, owner: "a" as const, start: s.start, end: s.end, index: i }])),
-    ...b.flatMap((s, j) => (usedB.has(j) ? [] : [{ type: s.type, owner: "b" as const, start: s.start, end: s.end, index: j }])),
+    ...a.flatMap((s, i) => (usedA[i] ? [] : [{ type: s.type, owner: "a" as const, start: s.start, end: s.end, index: i }])),
+    ...b.flatMap((s, j) => (usedB[j] ? [] : [{ type: s.type, owner: "b" as const, start: s.start, end: s.end, index: j }])),
   ].sort((x, y) => x.start - y.start || x.end - y.end || (x.owner < y.owner ? -1 : x.owner > y.owner ? 1 : 0) || x.index - y.index);
-  const candidates: CandidatePair[] = [];
+  // Candidates as typed columns rather than one object each: on degenerate input there are 16 per
+  // span, and hundreds of thousands of retained small objects cost more in allocation and GC
+  // than the matching itself. The order is compareCandidates' order: lowEnd = highStart + overlap,
+  // so once overlap and highStart tie, lowEnd ties too.
+  const columns = new CandidateColumns();
   forEachOverlapCandidate(left, (p, q) => {
     const [x, y] = left[p]!.owner === "a" ? [left[p]!, left[q]!] : [left[q]!, left[p]!];
-    candidates.push({
-      i: x.index, j: y.index, overlap: overlapLength(x, y),
-      union: Math.max(x.end, y.end) - Math.min(x.start, y.start),
-      lowStart: Math.min(x.start, y.start),
-      highStart: Math.max(x.start, y.start),
-      lowEnd: Math.min(x.end, y.end),
-    });
+    columns.push(x.index, y.index, x, y);
   });
-  candidates.sort(compareCandidates);
-  for (const { i, j } of candidates) {
-    if (usedA.has(i) || usedB.has(j)) continue;
+  const { is, js, overlaps, unions, lowStarts, highStarts } = columns;
+  const order = Uint32Array.from({ length: columns.count }, (_, k) => k);
+  order.sort(
+    (p, q) =>
+      overlaps[q]! - overlaps[p]! || unions[p]! - unions[q]! || lowStarts[p]! - lowStarts[q]! || highStarts[p]! - highStarts[q]! || is[p]! - is[q]! || js[p]! - js[q]!,
+  );
+  for (const k of order) {
+    const i = is[k]!;
+    const j = js[k]!;
+    if (usedA[i] || usedB[j]) continue;
     pairs.push([i, j]);
-    usedA.add(i);
-    usedB.add(j);
+    usedA[i] = 1;
+    usedB[j] = 1;
   }
   return pairs;
+}
+
+/** Overlap candidates (see CandidatePair) as growable typed columns, one entry per pair. */
+class CandidateColumns {
+  count = 0;
+  is = new Float64Array(1024);
+  js = new Float64Array(1024);
+  overlaps = new Float64Array(1024);
+  unions = new Float64Array(1024);
+  lowStarts = new Float64Array(1024);
+  highStarts = new Float64Array(1024);
+
+  push(i: number, j: number, x: { start: number; end: number }, y: { start: number; end: number }): void {
+    if (this.count === this.is.length) {
+      for (const key of ["is", "js", "overlaps", "unions", "lowStarts", "highStarts"] as const) {
+        const grown = new Float64Array(2 * this.count);
+        grown.set(this[key]);
+        this[key] = grown;
+      }
+    }
+    const k = this.count++;
+    this.is[k] = i;
+    this.js[k] = j;
+    this.overlaps[k] = overlapLength(x, y);
+    this.unions[k] = Math.max(x.end, y.end) - Math.min(x.start, y.start);
+    this.lowStarts[k] = Math.min(x.start, y.start);
+    this.highStarts[k] = Math.max(x.start, y.start);
+  }
 }
 
 export function spanAgreement(a: readonly Span[], b: readonly Span[], mode: SpanMatchMode): SpanAgreementResult {
@@ -118,11 +158,15 @@ export function spanAgreement(a: readonly Span[], b: readonly Span[], mode: Span
     return entry;
   };
   const pairs = matchSpanPairs(a, b, mode);
-  const matchedA = new Set(pairs.map(([i]) => i));
-  const matchedB = new Set(pairs.map(([, j]) => j));
-  a.forEach((s, i) => (matchedA.has(i) ? countsFor(s.type).tp++ : countsFor(s.type).fn++));
+  const matchedA = new Uint8Array(a.length);
+  const matchedB = new Uint8Array(b.length);
+  for (const [i, j] of pairs) {
+    matchedA[i] = 1;
+    matchedB[j] = 1;
+  }
+  a.forEach((s, i) => (matchedA[i] ? countsFor(s.type).tp++ : countsFor(s.type).fn++));
   b.forEach((s, j) => {
-    if (!matchedB.has(j)) countsFor(s.type).fp++;
+    if (!matchedB[j]) countsFor(s.type).fp++;
   });
   return summarise(counts);
 }
