@@ -54,45 +54,61 @@ export function compareCandidates(p: CandidatePair, q: CandidatePair): number {
 
 /** Index pairs [i in a, j in b] of matched spans, in matching order. */
 export function matchSpanPairs(a: readonly Span[], b: readonly Span[], mode: SpanMatchMode): Array<[number, number]> {
-  a.forEach((s, i) => assertValidOffsets(s.start, s.end, `reference span #${i}`));
-  b.forEach((s, j) => assertValidOffsets(s.start, s.end, `compared span #${j}`));
   const pairs: Array<[number, number]> = [];
-  // Flags by index rather than Sets: hash tables of tens of thousands of entries outgrow the CPU
-  // caches, which made 10× the spans cost far more than 10× the time.
+  forEachSpanPair(a, b, mode, (i, j) => pairs.push([i, j]));
+  return pairs;
+}
+
+/**
+ * Calls `matched(i, j)` for each matched pair, in matching order. Working state is typed arrays
+ * and numbers rather than small objects per span or pair: at tens of thousands of spans, retained
+ * small objects and hash tables of them cost far more than 10× the time of a tenth of the spans.
+ */
+function forEachSpanPair(a: readonly Span[], b: readonly Span[], mode: SpanMatchMode, matched: (i: number, j: number) => void): void {
+  // The label string is built only for the span that fails, not once per span.
+  const isValid = (s: Span) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end >= s.start;
+  a.forEach((s, i) => isValid(s) || assertValidOffsets(s.start, s.end, `reference span #${i}`));
+  b.forEach((s, j) => isValid(s) || assertValidOffsets(s.start, s.end, `compared span #${j}`));
   const usedA = new Uint8Array(a.length);
   const usedB = new Uint8Array(b.length);
-
-  // Exact pairs: the k-th span of a with given offsets pairs with the k-th such span of b.
-  // Keyed by type, then by one number for the offsets when they fit (no key string per span).
-  const width = [a, b].reduce((most, spans) => spans.reduce((m, s) => Math.max(m, s.end), most), 0) + 1;
-  const offsetsKey = width * width <= Number.MAX_SAFE_INTEGER ? (s: Span) => s.start * width + s.end : (s: Span) => `${s.start}\u0000${s.end}`;
-  const exactIndex = new Map<string, Map<number | string, { next: number; js: number[] }>>();
-  b.forEach((s, j) => {
-    let byOffsets = exactIndex.get(s.type);
-    if (!byOffsets) exactIndex.set(s.type, (byOffsets = new Map()));
-    const key = offsetsKey(s);
-    const entry = byOffsets.get(key);
-    if (entry) entry.js.push(j);
-    else byOffsets.set(key, { next: 0, js: [j] });
-  });
-  a.forEach((s, i) => {
-    const entry = exactIndex.get(s.type)?.get(offsetsKey(s));
-    const j = entry?.js[entry.next];
-    if (entry === undefined || j === undefined) return;
-    entry.next++;
-    pairs.push([i, j]);
+  const pair = (i: number, j: number) => {
     usedA[i] = 1;
     usedB[j] = 1;
+    matched(i, j);
+  };
+
+  // Exact pairs: the k-th span of a with given offsets pairs with the k-th such span of b. Keyed
+  // by type, then by one number for the offsets when they fit (no key string per span); each key
+  // holds the first unpaired j, and nextSame chains the spans of b with the same key in order.
+  const width = [a, b].reduce((most, spans) => spans.reduce((m, s) => Math.max(m, s.end), most), 0) + 1;
+  const offsetsKey = width * width <= Number.MAX_SAFE_INTEGER ? (s: Span) => s.start * width + s.end : (s: Span) => `${s.start}\u0000${s.end}`;
+  const firstUnpaired = new Map<string, Map<number | string, number>>();
+  const nextSame = new Int32Array(b.length).fill(-1);
+  for (let j = b.length - 1; j >= 0; j--) {
+    const s = b[j]!;
+    let byOffsets = firstUnpaired.get(s.type);
+    if (!byOffsets) firstUnpaired.set(s.type, (byOffsets = new Map()));
+    const key = offsetsKey(s);
+    nextSame[j] = byOffsets.get(key) ?? -1;
+    byOffsets.set(key, j);
+  }
+  a.forEach((s, i) => {
+    const byOffsets = firstUnpaired.get(s.type);
+    const key = offsetsKey(s);
+    const j = byOffsets?.get(key) ?? -1;
+    if (j < 0) return;
+    byOffsets!.set(key, nextSame[j]!);
+    pair(i, j);
   });
-  if (mode === "exact") return pairs;
+  if (mode === "exact") return;
 
   // Overlap candidates among the spans left, from a sweep (bounded per span, see
   // overlap-candidates.ts) rather than every pair.
   type Side = { type: string; owner: "a" | "b"; start: number; end: number; index: number };
-  const left: Side[] = [
-    ...a.flatMap((s, i) => (usedA[i] ? [] : [{ type: s.type, owner: "a" as const, start: s.start, end: s.end, index: i }])),
-    ...b.flatMap((s, j) => (usedB[j] ? [] : [{ type: s.type, owner: "b" as const, start: s.start, end: s.end, index: j }])),
-  ].sort((x, y) => x.start - y.start || x.end - y.end || (x.owner < y.owner ? -1 : x.owner > y.owner ? 1 : 0) || x.index - y.index);
+  const left: Side[] = [];
+  a.forEach((s, i) => usedA[i] || left.push({ type: s.type, owner: "a", start: s.start, end: s.end, index: i }));
+  b.forEach((s, j) => usedB[j] || left.push({ type: s.type, owner: "b", start: s.start, end: s.end, index: j }));
+  left.sort((x, y) => x.start - y.start || x.end - y.end || (x.owner < y.owner ? -1 : x.owner > y.owner ? 1 : 0) || x.index - y.index);
   // Candidates as typed columns rather than one object each: on degenerate input there are 16 per
   // span, and hundreds of thousands of retained small objects cost more in allocation and GC
   // than the matching itself. The order is compareCandidates' order: lowEnd = highStart + overlap,
@@ -111,12 +127,8 @@ export function matchSpanPairs(a: readonly Span[], b: readonly Span[], mode: Spa
   for (const k of order) {
     const i = is[k]!;
     const j = js[k]!;
-    if (usedA[i] || usedB[j]) continue;
-    pairs.push([i, j]);
-    usedA[i] = 1;
-    usedB[j] = 1;
+    if (!usedA[i] && !usedB[j]) pair(i, j);
   }
-  return pairs;
 }
 
 /** Overlap candidates (see CandidatePair) as growable typed columns, one entry per pair. */
@@ -157,13 +169,12 @@ export function spanAgreement(a: readonly Span[], b: readonly Span[], mode: Span
     }
     return entry;
   };
-  const pairs = matchSpanPairs(a, b, mode);
   const matchedA = new Uint8Array(a.length);
   const matchedB = new Uint8Array(b.length);
-  for (const [i, j] of pairs) {
+  forEachSpanPair(a, b, mode, (i, j) => {
     matchedA[i] = 1;
     matchedB[j] = 1;
-  }
+  });
   a.forEach((s, i) => (matchedA[i] ? countsFor(s.type).tp++ : countsFor(s.type).fn++));
   b.forEach((s, j) => {
     if (!matchedB[j]) countsFor(s.type).fp++;
