@@ -54,57 +54,109 @@ export function compareCandidates(p: CandidatePair, q: CandidatePair): number {
 
 /** Index pairs [i in a, j in b] of matched spans, in matching order. */
 export function matchSpanPairs(a: readonly Span[], b: readonly Span[], mode: SpanMatchMode): Array<[number, number]> {
-  a.forEach((s, i) => assertValidOffsets(s.start, s.end, `reference span #${i}`));
-  b.forEach((s, j) => assertValidOffsets(s.start, s.end, `compared span #${j}`));
   const pairs: Array<[number, number]> = [];
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
+  forEachSpanPair(a, b, mode, (i, j) => pairs.push([i, j]));
+  return pairs;
+}
 
-  // Exact pairs: the k-th span of a with given offsets pairs with the k-th such span of b.
-  const exactIndex = new Map<string, { next: number; js: number[] }>();
-  b.forEach((s, j) => {
-    const key = `${s.type}\u0000${s.start}\u0000${s.end}`;
-    const entry = exactIndex.get(key);
-    if (entry) entry.js.push(j);
-    else exactIndex.set(key, { next: 0, js: [j] });
-  });
+/**
+ * Calls `matched(i, j)` for each matched pair, in matching order. Working state is typed arrays
+ * and numbers rather than small objects per span or pair: at tens of thousands of spans, retained
+ * small objects and hash tables of them cost far more than 10× the time of a tenth of the spans.
+ */
+function forEachSpanPair(a: readonly Span[], b: readonly Span[], mode: SpanMatchMode, matched: (i: number, j: number) => void): void {
+  // The label string is built only for the span that fails, not once per span.
+  const isValid = (s: Span) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end >= s.start;
+  a.forEach((s, i) => isValid(s) || assertValidOffsets(s.start, s.end, `reference span #${i}`));
+  b.forEach((s, j) => isValid(s) || assertValidOffsets(s.start, s.end, `compared span #${j}`));
+  const usedA = new Uint8Array(a.length);
+  const usedB = new Uint8Array(b.length);
+  const pair = (i: number, j: number) => {
+    usedA[i] = 1;
+    usedB[j] = 1;
+    matched(i, j);
+  };
+
+  // Exact pairs: the k-th span of a with given offsets pairs with the k-th such span of b. Keyed
+  // by type, then by one number for the offsets when they fit (no key string per span); each key
+  // holds the first unpaired j, and nextSame chains the spans of b with the same key in order.
+  const width = [a, b].reduce((most, spans) => spans.reduce((m, s) => Math.max(m, s.end), most), 0) + 1;
+  const offsetsKey = width * width <= Number.MAX_SAFE_INTEGER ? (s: Span) => s.start * width + s.end : (s: Span) => `${s.start}\u0000${s.end}`;
+  const firstUnpaired = new Map<string, Map<number | string, number>>();
+  const nextSame = new Int32Array(b.length).fill(-1);
+  for (let j = b.length - 1; j >= 0; j--) {
+    const s = b[j]!;
+    let byOffsets = firstUnpaired.get(s.type);
+    if (!byOffsets) firstUnpaired.set(s.type, (byOffsets = new Map()));
+    const key = offsetsKey(s);
+    nextSame[j] = byOffsets.get(key) ?? -1;
+    byOffsets.set(key, j);
+  }
   a.forEach((s, i) => {
-    const entry = exactIndex.get(`${s.type}\u0000${s.start}\u0000${s.end}`);
-    const j = entry?.js[entry.next];
-    if (entry === undefined || j === undefined) return;
-    entry.next++;
-    pairs.push([i, j]);
-    usedA.add(i);
-    usedB.add(j);
+    const byOffsets = firstUnpaired.get(s.type);
+    const key = offsetsKey(s);
+    const j = byOffsets?.get(key) ?? -1;
+    if (j < 0) return;
+    byOffsets!.set(key, nextSame[j]!);
+    pair(i, j);
   });
-  if (mode === "exact") return pairs;
+  if (mode === "exact") return;
 
   // Overlap candidates among the spans left, from a sweep (bounded per span, see
   // overlap-candidates.ts) rather than every pair.
   type Side = { type: string; owner: "a" | "b"; start: number; end: number; index: number };
-  const left: Side[] = [
-    ...a.flatMap((s, i) => (usedA.has(i) ? [] : [{ type: s.type, owner: "a" as const, start: s.start, end: s.end, index: i }])),
-    ...b.flatMap((s, j) => (usedB.has(j) ? [] : [{ type: s.type, owner: "b" as const, start: s.start, end: s.end, index: j }])),
-  ].sort((x, y) => x.start - y.start || x.end - y.end || (x.owner < y.owner ? -1 : x.owner > y.owner ? 1 : 0) || x.index - y.index);
-  const candidates: CandidatePair[] = [];
+  const left: Side[] = [];
+  a.forEach((s, i) => usedA[i] || left.push({ type: s.type, owner: "a", start: s.start, end: s.end, index: i }));
+  b.forEach((s, j) => usedB[j] || left.push({ type: s.type, owner: "b", start: s.start, end: s.end, index: j }));
+  left.sort((x, y) => x.start - y.start || x.end - y.end || (x.owner < y.owner ? -1 : x.owner > y.owner ? 1 : 0) || x.index - y.index);
+  // Candidates as typed columns rather than one object each: on degenerate input there are 16 per
+  // span, and hundreds of thousands of retained small objects cost more in allocation and GC
+  // than the matching itself. The order is compareCandidates' order: lowEnd = highStart + overlap,
+  // so once overlap and highStart tie, lowEnd ties too.
+  const columns = new CandidateColumns();
   forEachOverlapCandidate(left, (p, q) => {
     const [x, y] = left[p]!.owner === "a" ? [left[p]!, left[q]!] : [left[q]!, left[p]!];
-    candidates.push({
-      i: x.index, j: y.index, overlap: overlapLength(x, y),
-      union: Math.max(x.end, y.end) - Math.min(x.start, y.start),
-      lowStart: Math.min(x.start, y.start),
-      highStart: Math.max(x.start, y.start),
-      lowEnd: Math.min(x.end, y.end),
-    });
+    columns.push(x.index, y.index, x, y);
   });
-  candidates.sort(compareCandidates);
-  for (const { i, j } of candidates) {
-    if (usedA.has(i) || usedB.has(j)) continue;
-    pairs.push([i, j]);
-    usedA.add(i);
-    usedB.add(j);
+  const { is, js, overlaps, unions, lowStarts, highStarts } = columns;
+  const order = Uint32Array.from({ length: columns.count }, (_, k) => k);
+  order.sort(
+    (p, q) =>
+      overlaps[q]! - overlaps[p]! || unions[p]! - unions[q]! || lowStarts[p]! - lowStarts[q]! || highStarts[p]! - highStarts[q]! || is[p]! - is[q]! || js[p]! - js[q]!,
+  );
+  for (const k of order) {
+    const i = is[k]!;
+    const j = js[k]!;
+    if (!usedA[i] && !usedB[j]) pair(i, j);
   }
-  return pairs;
+}
+
+/** Overlap candidates (see CandidatePair) as growable typed columns, one entry per pair. */
+class CandidateColumns {
+  count = 0;
+  is = new Float64Array(1024);
+  js = new Float64Array(1024);
+  overlaps = new Float64Array(1024);
+  unions = new Float64Array(1024);
+  lowStarts = new Float64Array(1024);
+  highStarts = new Float64Array(1024);
+
+  push(i: number, j: number, x: { start: number; end: number }, y: { start: number; end: number }): void {
+    if (this.count === this.is.length) {
+      for (const key of ["is", "js", "overlaps", "unions", "lowStarts", "highStarts"] as const) {
+        const grown = new Float64Array(2 * this.count);
+        grown.set(this[key]);
+        this[key] = grown;
+      }
+    }
+    const k = this.count++;
+    this.is[k] = i;
+    this.js[k] = j;
+    this.overlaps[k] = overlapLength(x, y);
+    this.unions[k] = Math.max(x.end, y.end) - Math.min(x.start, y.start);
+    this.lowStarts[k] = Math.min(x.start, y.start);
+    this.highStarts[k] = Math.max(x.start, y.start);
+  }
 }
 
 export function spanAgreement(a: readonly Span[], b: readonly Span[], mode: SpanMatchMode): SpanAgreementResult {
@@ -117,12 +169,15 @@ export function spanAgreement(a: readonly Span[], b: readonly Span[], mode: Span
     }
     return entry;
   };
-  const pairs = matchSpanPairs(a, b, mode);
-  const matchedA = new Set(pairs.map(([i]) => i));
-  const matchedB = new Set(pairs.map(([, j]) => j));
-  a.forEach((s, i) => (matchedA.has(i) ? countsFor(s.type).tp++ : countsFor(s.type).fn++));
+  const matchedA = new Uint8Array(a.length);
+  const matchedB = new Uint8Array(b.length);
+  forEachSpanPair(a, b, mode, (i, j) => {
+    matchedA[i] = 1;
+    matchedB[j] = 1;
+  });
+  a.forEach((s, i) => (matchedA[i] ? countsFor(s.type).tp++ : countsFor(s.type).fn++));
   b.forEach((s, j) => {
-    if (!matchedB.has(j)) countsFor(s.type).fp++;
+    if (!matchedB[j]) countsFor(s.type).fp++;
   });
   return summarise(counts);
 }

@@ -77,12 +77,17 @@ export function sentencePieces(sentence: { start: number; end: number }, spans: 
   });
   const startOf = (i: number) => Math.max(spans[i]!.start, sentence.start);
   const endOf = (i: number) => Math.min(spans[i]!.end, sentence.end);
-  const cuts = new Set<number>([sentence.start, sentence.end]);
-  for (const i of inside) {
-    cuts.add(startOf(i));
-    cuts.add(endOf(i));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
+  // Cut points sorted as numbers in a typed array, then deduplicated: cheaper than a Set of them.
+  const cuts = new Float64Array(2 + 2 * inside.length);
+  cuts[0] = sentence.start;
+  cuts[1] = sentence.end;
+  inside.forEach((i, k) => {
+    cuts[2 + 2 * k] = startOf(i);
+    cuts[3 + 2 * k] = endOf(i);
+  });
+  cuts.sort();
+  const points: number[] = [];
+  for (const cut of cuts) if (points.length === 0 || points[points.length - 1] !== cut) points.push(cut);
   const byStart = [...inside].sort((x, y) => startOf(x) - startOf(y));
   const byEnd = [...inside].sort((x, y) => endOf(x) - endOf(y));
   const active = new Set<number>();

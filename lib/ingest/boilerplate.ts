@@ -171,10 +171,15 @@ function isTimestampLine(text: string | undefined): boolean {
   return text !== undefined && !hasLetter(text) && TIME.test(text);
 }
 
-/** The script most letters of `text` are in, when it has at least `minLetters` of them. */
-export function dominantScript(text: string, minLetters: number, share: number): Script | null {
-  const latin = countMatchedUnits(text, LATIN_RUN);
-  const cyrillic = countMatchedUnits(text, CYRILLIC_RUN);
+/**
+ * The script most letters of `text` are in, when it has at least `minLetters` of them. Several
+ * texts count as one (letters never span two texts), without joining them: joining a long
+ * article into one string of hundreds of kilobytes cost V8 far more per character than a short one.
+ */
+export function dominantScript(text: string | readonly string[], minLetters: number, share: number): Script | null {
+  const texts = typeof text === "string" ? [text] : text;
+  const latin = texts.reduce((sum, t) => sum + countMatchedUnits(t, LATIN_RUN), 0);
+  const cyrillic = texts.reduce((sum, t) => sum + countMatchedUnits(t, CYRILLIC_RUN), 0);
   const total = latin + cyrillic;
   if (total < minLetters) return null;
   if (latin / total >= share) return "latin";
@@ -268,7 +273,7 @@ function verdictOf(facts: SegmentFacts, blockVerdicts: Map<BoilerplateRule, bool
 
 /** Classifies every sentence of every block; the result mirrors `blocks`. */
 export function classifyBlocks(blocks: readonly BlockText[]): Verdict[][] {
-  const articleScript = dominantScript(blocks.map((b) => b.text).join("\n"), 20, 0.6);
+  const articleScript = dominantScript(blocks.map((b) => b.text), 20, 0.6);
   let lastParagraph = -1;
   blocks.forEach((b, i) => {
     if (isParagraph(b.text, articleScript)) lastParagraph = i;
