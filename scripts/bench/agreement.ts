@@ -5,10 +5,8 @@
 // the task until it is done (progress samples), reads the cached result, makes one change through
 // the annotation API and reads the "out of date" freshness. Compares with a raw
 // COPY (SELECT …) TO STDOUT of the annotator-layer rows the job reads, in the same run.
-import { Readable, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { copyIn, copyOut } from "./copy-streams";
 import { requireBuild, startBuiltApp } from "./app-server";
 import { argValue, startBenchDatabase } from "./bench-db";
 
@@ -19,24 +17,6 @@ const esc = (s: string) => s.replace(/\\/gu, "\\\\").replace(/\t/gu, "\\t").repl
 const text = Array.from({ length: SENTENCES }, (_, i) => `Sentence ${String(i).padStart(2, "0")} of a generated article.`).join(" ");
 const sentenceLength = Array.from("Sentence 00 of a generated article.").length;
 
-async function copyIn(client: pg.Client, sql: string, lines: Iterable<string>) {
-  await pipeline(Readable.from(lines), client.query(copyFrom(sql)));
-}
-
-async function copyOut(client: pg.Client, query: string): Promise<{ seconds: number; bytes: number }> {
-  let bytes = 0;
-  const started = performance.now();
-  await pipeline(
-    client.query(copyTo(`COPY (${query}) TO STDOUT`)),
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        bytes += chunk.length;
-        done();
-      },
-    }),
-  );
-  return { seconds: (performance.now() - started) / 1000, bytes };
-}
 
 async function generate(url: string, documents: number) {
   const { prisma } = await import("../../lib/db/prisma");

@@ -3,10 +3,8 @@
 // (times --scale) with COPY, exports native JSONL and CSV through the same code as a dataset
 // version (keyset cursor → writers → dataset_file_chunks), and compares with a raw
 // COPY (SELECT …) TO STDOUT of the same rows.
-import { Readable, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { copyIn, copyOut } from "./copy-streams";
 import { mb, peakRss, seededRandom, startBenchDatabase } from "./bench-db";
 
 const SENTENCES = [
@@ -55,25 +53,6 @@ function* generate(documents: number, perDoc: number): Generator<GenDoc> {
   }
 }
 
-async function copyIn(client: pg.Client, sql: string, lines: Iterable<string>) {
-  await pipeline(Readable.from(lines), client.query(copyFrom(sql)));
-}
-
-/** Time and bytes of COPY (query) TO STDOUT, the stream consumed and discarded. */
-async function copyOut(client: pg.Client, query: string): Promise<{ seconds: number; bytes: number }> {
-  let bytes = 0;
-  const started = performance.now();
-  await pipeline(
-    client.query(copyTo(`COPY (${query}) TO STDOUT`)),
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        bytes += chunk.length;
-        done();
-      },
-    }),
-  );
-  return { seconds: (performance.now() - started) / 1000, bytes };
-}
 
 async function main() {
   const scale = scaleArg();
