@@ -72,5 +72,6 @@ export async function storeSuggestionsForDocument(documentId: string): Promise<S
       matchedSpeakers: fresh.filter((s) => s.entityId).length,
       proposedEntities: output.proposedEntities.map((p) => p.name),
     };
-  });
+    // A 5 MB article yields ~50,000 suggestions: replacing them takes seconds, not Prisma's 5 s default.
+  }, { timeout: 60_000 });
 }
