@@ -38,17 +38,21 @@ export async function readAnnotation(tx: Sql, id: string): Promise<AnnotationDto
   return first(await tx.query<SqlRow>(`SELECT ${COLUMNS} FROM annotations a ${JOINS} WHERE a.id = $1`, [id]));
 }
 
-export type NewAnnotation = {
-  id: string;
-  documentId: string;
-  authorId: string;
-  assignmentId: string;
+/** What an annotation says, in any layer: shared by annotator saves and the reviewer's gold layer. */
+export type AnnotationContent = {
   type: string;
   start: number | null;
   end: number | null;
   sentenceIndex: number | null;
   attributes: Record<string, unknown>;
   speakerId: string | null;
+};
+
+export type NewAnnotation = AnnotationContent & {
+  id: string;
+  documentId: string;
+  authorId: string;
+  assignmentId: string;
   origin: string;
 };
 

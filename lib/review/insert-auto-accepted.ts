@@ -1,17 +1,10 @@
 import "server-only";
+import type { AnnotationContent } from "@/lib/annotations/annotation-rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AutoAccepted = {
   matchKey: string;
-  gold: {
-    id: string;
-    type: string;
-    start: number | null;
-    end: number | null;
-    sentenceIndex: number | null;
-    attributes: Record<string, unknown>;
-    speakerId: string | null;
-  };
+  gold: AnnotationContent & { id: string };
   /** The annotation.create audit snapshot (the annotation DTO). */
   audit: Prisma.InputJsonObject;
 };

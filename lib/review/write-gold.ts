@@ -1,15 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
 import { ANNOTATION_SELECT, auditJson, toAnnotationDto, type AnnotationRow } from "@/lib/annotations/annotation-dto";
+import type { AnnotationContent } from "@/lib/annotations/annotation-rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type GoldContent = {
-  type: string;
-  start: number | null;
-  end: number | null;
-  sentenceIndex: number | null;
-  attributes: Record<string, unknown>;
-  speakerId: string | null;
+export type GoldContent = AnnotationContent & {
   /** review:auto, review:accept, review:edit, review:add, review:override. */
   origin: string;
 };
