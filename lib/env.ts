@@ -8,7 +8,10 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
   STANCEBENCH_DATA_DIR: z.string().optional(),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** The address people open in their browser; cookie-authenticated writes must come from it. */
   APP_URL: z.string().url().optional(),
+  /** Interface `npm start` binds (demo mode: 127.0.0.1 unless set). */
+  HOST: z.string().min(1).optional(),
   /** Connections this process keeps open to PostgreSQL for Prisma (see README "Connection pool"). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Background jobs one project may run at once, over all worker processes. */
@@ -47,4 +50,20 @@ export function databaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
   return url;
+}
+
+/** The app's public URL: APP_URL, else http://localhost:PORT. */
+export function appUrl(): URL {
+  return new URL(env().APP_URL ?? `http://localhost:${env().PORT}`);
+}
+
+/**
+ * Origins a browser may send cookie-authenticated writes from. With APP_URL set, only its origin;
+ * without it, the loopback names of the default address (localhost and 127.0.0.1 reach the same
+ * server on the same port).
+ */
+export function trustedOrigins(): string[] {
+  if (env().APP_URL) return [appUrl().origin];
+  const port = env().PORT;
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 }

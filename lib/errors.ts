@@ -3,6 +3,7 @@ export type AppErrorCode =
   | "validation_failed"
   | "unauthenticated"
   | "forbidden"
+  | "csrf"
   | "not_found"
   | "conflict"
   | "duplicate"
@@ -17,6 +18,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  csrf: 403,
   not_found: 404,
   conflict: 409,
   duplicate: 409,

@@ -2,13 +2,19 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/run-action";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { reissueSessionCookie } from "@/lib/auth/reissue-session";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { createTokenSchema, type changePasswordSchema } from "@/lib/validation/auth";
 import type { z } from "zod";
 import { changeOwnPassword } from "@/lib/users/users";
 
+// Every other session ends; this one is re-signed at the new session version and stays.
 export async function changePasswordAction(input: z.input<typeof changePasswordSchema>) {
-  return runAction((user) => changeOwnPassword(user, input));
+  const result = await runAction(async (user) => {
+    const { sessionVersion } = await changeOwnPassword(user, input);
+    await reissueSessionCookie(sessionVersion);
+  });
+  return result;
 }
 
 export async function createTokenAction(input: unknown) {

@@ -2,23 +2,18 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { prisma } from "@/lib/db/prisma";
+import { trustedOrigins } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { checkSameOrigin, csrfMessage, SAFE_METHODS } from "@/lib/security/same-origin";
 import { authenticateApiToken } from "./api-tokens";
 import { authOptions } from "./options";
+import { userForSession } from "./session-user";
 import type { AuthenticatedUser } from "./verify-credentials";
 
-/** The signed-in user from the session cookie, re-read from the database (inactive → null). */
+/** The signed-in user from the session cookie, re-read from the database (inactive or ended → null). */
 export const getSessionUser = cache(async (): Promise<AuthenticatedUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await prisma().user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, isAdmin: true, active: true },
-  });
-  if (!user?.active) return null;
-  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+  return userForSession({ id: session?.user?.id, sv: session?.user?.sv });
 });
 
 /** For pages: the user, or a redirect to /login. */
@@ -35,7 +30,11 @@ export async function requireAdmin(): Promise<AuthenticatedUser> {
   return user;
 }
 
-/** For API routes: a Bearer token, else the session cookie, else 401. */
+/**
+ * For API routes: a Bearer token, else the session cookie, else 401. A write on the cookie must come
+ * from the app's own origin (403 csrf): a browser attaches the cookie to a form posted from any
+ * site, but never attaches a Bearer token.
+ */
 export async function requireApiUser(request: Request): Promise<AuthenticatedUser> {
   const header = request.headers.get("authorization");
   if (header) {
@@ -46,5 +45,9 @@ export async function requireApiUser(request: Request): Promise<AuthenticatedUse
   }
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthenticated", "Sign in or send an API token (Authorization: Bearer …).");
+  if (!SAFE_METHODS.has(request.method.toUpperCase())) {
+    const verdict = checkSameOrigin(request.headers, trustedOrigins());
+    if (!verdict.ok) throw new AppError("csrf", csrfMessage(verdict.reason));
+  }
   return user;
 }

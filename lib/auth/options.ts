@@ -6,8 +6,9 @@ import { isAppError } from "@/lib/errors";
 import { verifyCredentials } from "./verify-credentials";
 
 export const authOptions: NextAuthOptions = {
-  // Credentials sign-in requires JWT sessions; requireUser() re-checks the user row on every
-  // request, so deactivating a user takes effect at once.
+  // Credentials sign-in requires JWT sessions; requireUser() re-checks the user row (active, and
+  // the session version signed into the JWT) on every request, so deactivating a user or changing
+  // a password ends their sessions at once.
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   secret: env().AUTH_SECRET,
   pages: { signIn: "/login" },
@@ -28,11 +29,15 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (session.user) session.user.sv = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },

@@ -117,10 +117,23 @@ export async function addMember(user: AuthenticatedUser, projectId: string, inpu
     });
   }
   const roles = [...new Set(data.roles)];
-  await prisma().membership.upsert({
-    where: { projectId_userId: { projectId, userId: member.id } },
-    create: { projectId, userId: member.id, roles },
-    update: { roles },
+  // Role changes are recorded in the project's audit trail with the roles before and after.
+  await prisma().$transaction(async (tx) => {
+    const previous = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: member.id } }, select: { roles: true } });
+    await tx.membership.upsert({
+      where: { projectId_userId: { projectId, userId: member.id } },
+      create: { projectId, userId: member.id, roles },
+      update: { roles },
+    });
+    await tx.auditEvent.create({
+      data: {
+        projectId,
+        actorId: user.id,
+        action: previous ? "member.roles" : "member.add",
+        before: previous ? { userId: member.id, roles: previous.roles } : undefined,
+        after: { userId: member.id, email: member.email, roles },
+      },
+    });
   });
   return { ...member, roles };
 }
@@ -128,6 +141,10 @@ export async function addMember(user: AuthenticatedUser, projectId: string, inpu
 export async function removeMember(user: AuthenticatedUser, projectId: string, memberId: string) {
   await requireProjectPermission(user, projectId, "members.manage");
   if (memberId === user.id) throw new AppError("conflict", "You cannot remove yourself from the project.");
-  const { count } = await prisma().membership.deleteMany({ where: { projectId, userId: memberId } });
-  if (count === 0) throw new AppError("not_found", "Member not found.");
+  await prisma().$transaction(async (tx) => {
+    const removed = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: memberId } }, select: { roles: true } });
+    const { count } = await tx.membership.deleteMany({ where: { projectId, userId: memberId } });
+    if (count === 0 || !removed) throw new AppError("not_found", "Member not found.");
+    await tx.auditEvent.create({ data: { projectId, actorId: user.id, action: "member.remove", before: { userId: memberId, roles: removed.roles } } });
+  });
 }
