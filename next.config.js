@@ -16,6 +16,12 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      {
+        // JSON and downloads: nothing in them may run, load or be framed if opened as a page
+        // (pages get a per-request policy with a nonce from proxy.ts).
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox" }],
+      },
     ];
   },
 };

@@ -67,3 +67,8 @@ export function trustedOrigins(): string[] {
   const port = env().PORT;
   return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 }
+
+/** `next dev` (React's dev build needs eval; see lib/security/csp.ts). */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}

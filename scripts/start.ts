@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import util from "node:util";
 import { runningServer, startEmbeddedPostgres, stopOrphanedServer, type RunningPostgres } from "../lib/db/embedded-postgres";
+import { bindHost } from "./bind-host";
 import { cleanUpAfterCrash, recordChildren } from "./process-record";
 import { ensureDatabase } from "../lib/db/ensure-database";
 import { migrateDeploy } from "../lib/db/migrate";
@@ -147,11 +148,15 @@ async function main() {
     });
   };
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
-  next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
+  const bind = bindHost({ demo: !serverMode, host: process.env.HOST });
+  if (bind.warning) log(`WARNING: ${bind.warning}`);
+  const hostArgs = bind.host ? ["-H", bind.host] : [];
+  next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port), ...hostArgs], {
     cwd: root,
     stdio: "inherit",
     env: {
       ...process.env,
+      PORT: String(port),
       NEXTAUTH_URL: appUrl,
       NEXTAUTH_SECRET: process.env.AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/current-user";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { AppError, isAppError } from "@/lib/errors";
+import { assertSafeQuery, parseRouteParams } from "./route-params";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -22,20 +23,36 @@ export function toErrorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: "internal", message: "Something went wrong on the server." } }, { status: 500 });
 }
 
-/** A public route (no authentication): only error mapping. */
+/** A public route (no authentication): query and path parameters checked, errors mapped. */
 export function publicRoute<P>(handler: (request: Request, params: P) => Promise<Response>) {
   return async (request: Request, context: RouteContext<P>) => {
     try {
-      return await handler(request, await context.params);
+      assertSafeQuery(new URL(request.url));
+      const params = await context.params;
+      parseRouteParams(params);
+      return await handler(request, params);
     } catch (error) {
       return toErrorResponse(error);
     }
   };
 }
 
-/** An authenticated /api/v1 route: Bearer token or session, then the handler, then error mapping. */
+/**
+ * An authenticated /api/v1 route: Bearer token or session (a write on the session must come from the
+ * app's origin), then path parameters (a malformed id → 404), then the handler, then error mapping.
+ */
 export function apiRoute<P>(handler: (request: Request, user: AuthenticatedUser, params: P) => Promise<Response>) {
-  return publicRoute<P>(async (request, params) => handler(request, await requireApiUser(request), params));
+  return async (request: Request, context: RouteContext<P>) => {
+    try {
+      const user = await requireApiUser(request);
+      assertSafeQuery(new URL(request.url));
+      const params = await context.params;
+      parseRouteParams(params);
+      return await handler(request, user, params);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
 }
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024;

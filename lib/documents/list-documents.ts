@@ -3,6 +3,7 @@ import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { ID_PATTERN } from "@/lib/validation/ids";
 import type { DocumentState } from "@/lib/generated/prisma/enums";
 
 export type DocumentListItem = {
@@ -51,7 +52,7 @@ function decodeCursor(cursor: string | null | undefined): { createdAt: Date; id:
   try {
     const [iso, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
     const createdAt = new Date(iso);
-    if (Number.isNaN(createdAt.getTime()) || typeof id !== "string") throw new Error("bad cursor");
+    if (Number.isNaN(createdAt.getTime()) || typeof id !== "string" || !ID_PATTERN.test(id)) throw new Error("bad cursor");
     return { createdAt, id };
   } catch {
     throw new AppError("validation_failed", "The cursor is not valid; use the nextCursor value from a previous page.");

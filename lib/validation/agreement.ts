@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { idSchema } from "./ids";
 
 // The agreement API: the cached project report with its freshness and the running recompute.
 
@@ -86,3 +87,6 @@ export type AgreementReportDto = z.infer<typeof agreementReportSchema>;
 export type AgreementOverview = z.infer<typeof agreementOverviewSchema>;
 export type AgreementTaskDto = z.infer<typeof agreementTaskSchema>;
 export type AgreementRunQueued = z.infer<typeof agreementRunQueuedSchema>;
+
+/** `GET /projects/{id}/agreement` query: `documentId` computes one document live. */
+export const agreementQuerySchema = z.object({ documentId: idSchema.optional() });

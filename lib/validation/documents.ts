@@ -45,3 +45,29 @@ export const sentenceKindSchema = z
 export const documentStateFilterSchema = z.enum(["ANNOTATING", "READY_FOR_REVIEW", "IN_REVIEW", "SIGNED_OFF"]);
 
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+const pageLimit = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,3}$/, "limit must be an integer from 1 to 500")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "limit must be an integer from 1 to 500").max(500, "limit must be an integer from 1 to 500"))
+    .optional()
+    .transform((n) => n ?? fallback);
+
+/** `GET /projects/{id}/documents` query: `limit`, `state` (any case), `cursor` from the previous page. */
+export const documentListQuerySchema = z.object({
+  limit: pageLimit(50),
+  state: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.enum(documentStateFilterSchema.options, { error: "state must be one of annotating, ready_for_review, in_review, signed_off" }))
+    .optional(),
+  cursor: z.string().max(512, "the cursor is not valid").optional(),
+});
+
+/** `GET /documents/{id}/history` query: `limit`, `before` (an event id from the previous page). */
+export const documentHistoryQuerySchema = z.object({
+  limit: pageLimit(100),
+  before: z.string().regex(/^\d{1,19}$/, "before must be an event id from a previous page").optional(),
+});

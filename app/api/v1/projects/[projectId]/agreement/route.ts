@@ -1,12 +1,14 @@
 import { getAgreementOverview } from "@/lib/agreement/agreement-overview";
 import { startAgreementRun } from "@/lib/agreement/agreement-task";
 import { apiRoute, json, readJson } from "@/lib/api/handler";
+import { parseQuery } from "@/lib/api/route-params";
+import { agreementQuerySchema } from "@/lib/validation/agreement";
 
 type Params = { projectId: string };
 
 export const GET = apiRoute<Params>(async (request, user, { projectId }) => {
-  const documentId = new URL(request.url).searchParams.get("documentId");
-  return json(await getAgreementOverview(user, projectId, { documentId }));
+  const { documentId } = parseQuery(request, agreementQuerySchema);
+  return json(await getAgreementOverview(user, projectId, { documentId: documentId ?? null }));
 });
 
 /** Starts a recompute (202); while one is queued or running, returns that one (200). The body may be empty. */

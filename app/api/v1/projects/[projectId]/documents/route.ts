@@ -1,24 +1,18 @@
 import { apiRoute, json } from "@/lib/api/handler";
 import { readUpload } from "@/lib/api/read-upload";
+import { parseQuery } from "@/lib/api/route-params";
 import { importResponse } from "@/lib/api/import-response";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import { importJsonArticles, importUploadedFile } from "@/lib/documents/import-files";
 import { importViaWorker, jsonBodyAsFile, shouldHandOff } from "@/lib/documents/import-via-worker";
 import { listDocuments } from "@/lib/documents/list-documents";
-import { AppError } from "@/lib/errors";
-import { documentStateFilterSchema } from "@/lib/validation/documents";
+import { documentListQuerySchema } from "@/lib/validation/documents";
 
 type Params = { projectId: string };
 
 export const GET = apiRoute<Params>(async (request, user, { projectId }) => {
-  const url = new URL(request.url);
-  const limitParam = url.searchParams.get("limit");
-  const limit = limitParam === null ? 50 : Number(limitParam);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AppError("validation_failed", "limit must be an integer from 1 to 500.");
-  const stateParam = url.searchParams.get("state");
-  const state = stateParam ? documentStateFilterSchema.safeParse(stateParam.toUpperCase()) : null;
-  if (state && !state.success) throw new AppError("validation_failed", "state must be one of annotating, ready_for_review, in_review, signed_off.");
-  return json(await listDocuments(user, projectId, { cursor: url.searchParams.get("cursor"), limit, state: state?.data ?? null }));
+  const { limit, state, cursor } = parseQuery(request, documentListQuerySchema);
+  return json(await listDocuments(user, projectId, { cursor: cursor ?? null, limit, state: state ?? null }));
 });
 
 // Synchronous import (each document in its own transaction); the UI uses /imports for big batches.
