@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
+import { AdminLog } from "@/components/admin/admin-log";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
+import { listUserEvents } from "@/lib/users/user-audit";
 import { listUsers } from "@/lib/users/users";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const admin = await guardPage(() => requireAdmin());
-  const users = await listUsers(admin);
+  const [users, events] = await Promise.all([listUsers(admin), listUserEvents(admin, 30)]);
   return (
     <main className="page">
       <h1>Users</h1>
@@ -41,6 +43,10 @@ export default async function UsersPage() {
           <CreateUserForm />
         </section>
       </div>
+      <section className="panel" style={{ marginTop: "1rem" }}>
+        <h2 style={{ marginTop: 0 }}>Administration log</h2>
+        <AdminLog events={events} />
+      </section>
     </main>
   );
 }
