@@ -11,7 +11,7 @@ const envSchema = z.object({
   /** The address people open in their browser; cookie-authenticated writes must come from it. */
   APP_URL: z.string().url().optional(),
   /** Interface `npm start` binds (demo mode: 127.0.0.1 unless set). */
-  HOST: z.string().min(1).optional(),
+  HOST: z.string().optional(),
   /** Connections this process keeps open to PostgreSQL for Prisma (see README "Connection pool"). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Background jobs one project may run at once, over all worker processes. */

@@ -33,7 +33,7 @@ test("hostile query parameters are 400 and hostile page paths 404", async ({ req
   }
   expect((await request.get(`/api/v1/projects/${projectId}/agreement?documentId=%00`, { headers: as("manager") })).status()).toBe(400);
   for (const path of ["/projects/%00", `/projects/${projectId}/documents/%00`, `/projects/${projectId}/documents/%00/annotate`]) {
-    const res = await request.get(path, { headers: { cookie: "" }, maxRedirects: 0 });
+    const res = await request.get(path, { headers: as("manager"), maxRedirects: 0 });
     expect(res.status(), path).toBe(404);
   }
   await healthy(request);
@@ -44,9 +44,9 @@ test("x-middleware-subrequest, RSC and _rsc do not get past authentication or dr
   for (const value of bypass) {
     const api = await request.get("/api/v1/projects", { headers: { "x-middleware-subrequest": value } });
     expect(api.status(), value).toBe(401);
-    const page = await request.get("/admin/users", { headers: { "x-middleware-subrequest": value }, maxRedirects: 0 });
-    expect([302, 303, 307, 308], value).toContain(page.status());
-    expect(page.headers()["location"]).toContain("/login");
+    const page = await request.get("/admin/users", { headers: { "x-middleware-subrequest": value } });
+    expect(new URL(page.url()).pathname, value).toBe("/login");
+    expect(await page.text()).not.toContain("users-table");
     expect(page.headers()["content-security-policy"], value).toContain("'nonce-");
   }
   for (const headers of <Record<string, string>[]>[{ RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }, { RSC: "1", "Next-Router-State-Tree": "%5B%22%22%5D" }]) {
@@ -74,8 +74,9 @@ test("forged, alg:none and tampered session cookies are signed-out", async ({ re
   for (const token of forged) {
     const cookie = `next-auth.session-token=${token}`;
     expect((await request.get("/api/v1/users", { headers: { cookie } })).status()).toBe(401);
-    const page = await request.get("/admin/users", { headers: { cookie }, maxRedirects: 0 });
-    expect(page.headers()["location"] ?? "").toContain("/login");
+    const page = await request.get("/admin/users", { headers: { cookie } });
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(await page.text()).not.toContain("users-table");
   }
   await healthy(request);
 });
