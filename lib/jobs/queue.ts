@@ -1,7 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
-import { claimJob, reapOrphanedClaims, releaseJob, startLiveness, stopLiveness } from "./claims";
+import { claimJob, JOBS_CHANNEL, onJobQueued, reapOrphanedClaims, releaseJob, startLiveness, stopLiveness } from "./claims";
 import { jobSettings } from "./job-settings";
 import { JOB_NAMES, type JobName, type JobPayloads } from "./job-names";
 
@@ -103,6 +103,8 @@ export async function enqueueMany<N extends JobName>(name: N, payloads: JobPaylo
       expireInSeconds: options.expireInSeconds ?? settings.expireSeconds,
     })),
   );
+  // Wakes an idle worker now instead of at its next poll (up to half a second later).
+  await instance.getDb().executeSql("SELECT pg_notify($1, $2)", [JOBS_CHANNEL, name]);
 }
 
 function unwrap(data: unknown): JobData {
@@ -168,15 +170,24 @@ export async function startWorkers(): Promise<void> {
   await startLiveness();
   await retryOrphans(instance);
   holder.stancebenchReaper ??= setInterval(() => void retryOrphans(instance).catch((e: unknown) => console.error("orphaned job check failed", e)), settings.reapMs);
+  const loops = new Map<string, string[]>();
   for (const name of handlers().keys()) {
     // Several single-job loops per queue: one more than a project may use, so another project's
-    // job always finds a free loop. Polling every half second (pg-boss's minimum).
+    // job always finds a free loop. Polling every half second (pg-boss's minimum), and woken at
+    // once by the NOTIFY that enqueue sends.
+    const ids: string[] = [];
     for (let i = 0; i < settings.concurrency; i++) {
-      await instance.work<unknown>(name, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
-        if (job) await runJob(instance, name, job);
-      });
+      ids.push(
+        await instance.work<unknown>(name, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+          if (job) await runJob(instance, name, job);
+        }),
+      );
     }
+    loops.set(name, ids);
   }
+  onJobQueued((queue) => {
+    for (const id of loops.get(queue) ?? []) instance.notifyWorker(id);
+  });
 }
 
 /** Stops this process's pg-boss (scripts call it before they stop their database). */
