@@ -34,6 +34,21 @@ function handlers(): Map<string, Registered> {
   return holder.stancebenchHandlers;
 }
 
+/**
+ * A web process and a worker starting at once on a new database both create the queues; their
+ * inserts into pg-boss's queue table can deadlock, and PostgreSQL then cancels one: try it again.
+ */
+async function createQueue(instance: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await instance.createQueue(name);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 async function boss(): Promise<PgBoss> {
   holder.stancebenchBoss ??= (async () => {
     const settings = jobSettings();
@@ -47,9 +62,11 @@ async function boss(): Promise<PgBoss> {
     });
     instance.on("error", (error) => console.error("pg-boss error", error));
     await instance.start();
-    for (const name of JOB_NAMES) await instance.createQueue(name);
+    for (const name of JOB_NAMES) await createQueue(instance, name);
     return instance;
   })();
+  // A failed start is not kept: the next call tries again instead of failing forever.
+  holder.stancebenchBoss.catch(() => (holder.stancebenchBoss = undefined));
   return holder.stancebenchBoss;
 }
 
