@@ -43,7 +43,7 @@ function* generate(documents: number, perDoc: number): Generator<GenDoc> {
   }
 }
 
-export type ExportFixture = { projectId: string; token: string };
+export type ExportFixture = { projectId: string; token: string; userId: string };
 
 export async function seedSignedOffProject(url: string, documents: number, perDoc: number, annotationsPerDoc: number): Promise<ExportFixture> {
   const { prisma } = await import("../../lib/db/prisma");
@@ -99,7 +99,7 @@ export async function seedSignedOffProject(url: string, documents: number, perDo
     await client.end();
   }
   const { token } = await createApiToken(user.id, "bench");
-  return { projectId: project.id, token };
+  return { projectId: project.id, token, userId: user.id };
 }
 
 /**

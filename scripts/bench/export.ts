@@ -10,6 +10,7 @@ import pg from "pg";
 import { requireBuild, rssBytes, startBuiltApp } from "./app-server";
 import { argValue, mb, startBenchDatabase } from "./bench-db";
 import { copyOut } from "./copy-streams";
+import { measureDbShare, type DbShare } from "./export-db-share";
 import { joinedReferenceQuery, plainReferenceQueries, seedSignedOffProject } from "./export-seed";
 
 function textArg(name: string): string | undefined {
@@ -60,6 +61,16 @@ async function oneVersion(url: string, projectId: string, token: string, formats
   return { create, ready: ready - create, download: total - ready, total, bytes };
 }
 
+/** Bytes of the files of the project's newest finished version (what the build wrote). */
+async function storedBytes(client: pg.Client, projectId: string): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(
+    `SELECT COALESCE(sum(f.bytes), 0) AS n FROM dataset_files f WHERE f.dataset_version_id =
+       (SELECT id FROM dataset_versions WHERE project_id = $1 AND status = 'DONE' ORDER BY number DESC LIMIT 1)`,
+    [projectId],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 async function main() {
   requireBuild();
   const documents = argValue("documents", 300);
@@ -69,7 +80,7 @@ async function main() {
   const formats = textArg("formats")?.split(",");
   const db = await startBenchDatabase();
   const seedStarted = performance.now();
-  const { projectId, token } = await seedSignedOffProject(db.url, documents, perDoc, annotationsPerDoc);
+  const { projectId, token, userId } = await seedSignedOffProject(db.url, documents, perDoc, annotationsPerDoc);
   console.log(`bench:export — ${documents} signed-off documents × ${perDoc} sentences, ${annotationsPerDoc} gold annotations each (${documents * perDoc} sentences, ${documents * annotationsPerDoc} annotations), seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
   console.log(`formats: ${formats?.join(", ") ?? "the default (native JSONL + sentence CSV + span CSV)"}; through HTTP, web + ${process.env.BENCH_WORKERS ?? 1} worker process`);
 
@@ -89,6 +100,7 @@ async function main() {
     const ours: Run[] = [];
     const joined: number[] = [];
     const plain: number[] = [];
+    const shares: DbShare[] = [];
     let joinedBytes = 0;
     for (let i = 0; i < runs; i++) {
       ours.push(await oneVersion(app.url, projectId, token, formats));
@@ -98,6 +110,7 @@ async function main() {
       let p = 0;
       for (const q of plainReferenceQueries(projectId)) p += (await copyOut(client, q)).seconds * 1000;
       plain.push(p);
+      shares.push(await measureDbShare(projectId, userId, await storedBytes(client, projectId)));
     }
     clearInterval(sampler);
     peak = Math.max(peak, serverRss());
@@ -112,6 +125,8 @@ async function main() {
     console.log(`raw joined COPY (SELECT …) TO STDOUT of the same rows  ${ms(median(joined))} (${mb(joinedBytes)})`);
     console.log(`  three plain COPYs of the documents, sentences and annotations  ${ms(median(plain))}`);
     console.log(`ratio ours ÷ joined COPY  ${(total / median(joined)).toFixed(1)}×  (÷ plain COPYs ${(total / median(plain)).toFixed(1)}×)`);
+    const share = { read: median(shares.map((x) => x.readMs)), write: median(shares.map((x) => x.writeMs)), back: median(shares.map((x) => x.readBackMs)) };
+    console.log(`PostgreSQL's part, the export's own calls alone (medians): keyset reads of the rows ${ms(share.read)}, writing the ${mb(shares[0]!.bytes)} of files with binary COPY ${ms(share.write)}, reading them back ${ms(share.back)}: ${ms(share.read + share.write + share.back)} of ${ms(total)}`);
     console.log(`server RSS (web + worker)  ${mb(coldRss)} cold, ${mb(warmRss)} warm, peak ${mb(peak)} during the runs: growth ${mb(peak - warmRss)} (from cold ${mb(peak - coldRss)})`);
   } finally {
     await client.end();
