@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { createDatasetAction } from "@/app/projects/[projectId]/exports/actions";
 import { Field, FormError } from "@/components/ui/field";
 import { useServerForm } from "@/components/ui/use-server-form";
-import { createDatasetSchema, DEFAULT_SPLIT } from "@/lib/validation/datasets";
+import { createDatasetSchema, DEFAULT_FORMATS, DEFAULT_SPLIT, EXPORT_FORMATS } from "@/lib/validation/datasets";
+import { FORMAT_LABELS } from "./format-labels";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const list = (separator: RegExp) => (v: unknown) =>
@@ -13,7 +14,7 @@ const list = (separator: RegExp) => (v: unknown) =>
 export function CreateDatasetForm({ projectId, spanTypes }: { projectId: string; spanTypes: { name: string; label: string }[] }) {
   const router = useRouter();
   const { form, onSubmit, formError } = useServerForm(createDatasetSchema, (v) => createDatasetAction(projectId, v), {
-    defaultValues: { split: DEFAULT_SPLIT, includeAnnotatorLayers: false, filter: { spanTypes: spanTypes.map((t) => t.name) } },
+    defaultValues: { split: DEFAULT_SPLIT, includeAnnotatorLayers: false, filter: { spanTypes: spanTypes.map((t) => t.name) }, formats: DEFAULT_FORMATS },
     onSuccess: (created) => router.push(`/projects/${projectId}/exports?task=${created.taskId}`),
   });
   const { register, formState } = form;
@@ -33,6 +34,23 @@ export function CreateDatasetForm({ projectId, spanTypes }: { projectId: string;
           </Field>
         </div>
         <p className="hint">The same seed always puts a document in the same part.</p>
+      </fieldset>
+      <fieldset className="field" style={{ border: 0, padding: 0 }} data-testid="dataset-formats">
+        <legend style={{ fontWeight: 600, fontSize: "0.9rem" }}>Formats</legend>
+        {EXPORT_FORMATS.map((f) =>
+          f === "native-jsonl" ? (
+            <label key={f} className="checkbox">
+              <input type="checkbox" checked disabled readOnly /> {FORMAT_LABELS[f]} — always included
+            </label>
+          ) : (
+            <label key={f} className="checkbox">
+              <input type="checkbox" value={f} {...register("formats")} /> {FORMAT_LABELS[f]}
+              {DEFAULT_FORMATS.includes(f) ? <span className="muted small"> (default)</span> : null}
+            </label>
+          ),
+        )}
+        {e.formats ? <p className="field-error">{e.formats.message}</p> : null}
+        <p className="hint">Native JSONL and the two CSVs are built by default. Any other format can also be built later from a finished version, at its first download.</p>
       </fieldset>
       <label className="checkbox">
         <input type="checkbox" {...register("includeAnnotatorLayers")} /> Include each annotator&apos;s own layer (for agreement research)

@@ -1,3 +1,7 @@
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/validation/datasets";
+import { FORMAT_LABELS } from "./format-labels";
+import { LaterFormatButton } from "./later-format-button";
+
 type FileRow = { name: string; format: string; bytes: number; sha256: string };
 
 // A 10,000-document version has tens of thousands of per-document files; list a sample per folder.
@@ -10,8 +14,9 @@ function size(bytes: number): string {
 }
 
 /** Every file of one version with its size and SHA-256, each a download link. */
-export function VersionFiles({ projectId, number, files }: { projectId: string; number: number; files: FileRow[] }) {
+export function VersionFiles({ projectId, number, files, formats, laterFormats }: { projectId: string; number: number; files: FileRow[]; formats: ExportFormat[]; laterFormats: ExportFormat[] }) {
   const href = (name: string) => `/api/v1/projects/${projectId}/datasets/${number}/files/${encodeURIComponent(name)}`;
+  const formatHref = (f: ExportFormat) => `/api/v1/projects/${projectId}/datasets/${number}/formats/${f}`;
   const folders = new Map<string, FileRow[]>();
   for (const f of files) {
     const folder = f.name.includes("/") ? f.name.slice(0, f.name.indexOf("/")) : "";
@@ -20,6 +25,34 @@ export function VersionFiles({ projectId, number, files }: { projectId: string; 
   return (
     <section className="panel" data-testid="version-files">
       <h2 style={{ marginTop: 0 }}>Files of v{number}</h2>
+      <table className="data" data-testid="version-formats">
+        <thead>
+          <tr>
+            <th>Format</th>
+            <th>Download</th>
+          </tr>
+        </thead>
+        <tbody>
+          {EXPORT_FORMATS.map((f) => (
+            <tr key={f} data-format={f}>
+              <td>
+                {FORMAT_LABELS[f]}
+                {formats.includes(f) ? <span className="muted small"> · in the version&apos;s zip</span> : laterFormats.includes(f) ? <span className="muted small"> · built later</span> : null}
+              </td>
+              <td>
+                {formats.includes(f) || laterFormats.includes(f) ? (
+                  <a href={formatHref(f)} download data-testid={`format-${f}`}>
+                    {f} (.zip)
+                  </a>
+                ) : (
+                  <LaterFormatButton href={formatHref(f)} label={f} testId={`format-${f}`} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">A format the version was not built with is built from its native JSONL at the first request and stored, so every later download gives the same bytes.</p>
       {[...folders.entries()].map(([folder, rows]) => (
         <div key={folder || "."}>
           {folder ? <h3>{folder}/ <span className="muted small">({rows.length} files)</span></h3> : null}

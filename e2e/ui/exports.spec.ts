@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { codePointSpan, signedOffArticle } from "../api/workflow-helpers";
 import { storageStateOf } from "../fixtures";
@@ -16,6 +17,12 @@ test("manager creates a dataset version after sign-off and downloads the zip; ev
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Exports" }).click();
   await expect(page.getByTestId("create-dataset-form")).toBeVisible();
   await page.getByLabel("Seed").fill("7");
+  // Native JSONL and both CSVs are the default; two more formats are chosen here.
+  const formats = page.getByTestId("dataset-formats");
+  await expect(formats.getByLabel("Sentence CSV")).toBeChecked();
+  await expect(formats.getByLabel("brat standoff")).not.toBeChecked();
+  await formats.getByLabel("brat standoff").check();
+  await formats.getByLabel("SemEval-2016 stance TSV").check();
   await page.getByRole("button", { name: "Create dataset version" }).click();
   await expect(page.getByTestId("dataset-build")).toHaveAttribute("data-status", "DONE", { timeout: 60_000 });
 
@@ -50,4 +57,33 @@ print(json.dumps({"names": names, "found": found}))
   for (const expected of ["manifest.json", "native.jsonl", ".csv", ".ann", ".tsv"]) {
     expect(result.names.some((n) => n.endsWith(expected)), `zip has *${expected}`).toBe(true);
   }
+});
+
+test("a format the version was not built with is built at its first download and stays the same", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { projectId } = await signedOffArticle(request, `Later format ${Date.now()}\n\nThe U.S. objected, an official said.`, []);
+  const created = await request.post(`/api/v1/projects/${projectId}/datasets`, { data: {} });
+  expect(created.status()).toBe(202);
+  const { number, taskId } = (await created.json()) as { number: number; taskId: string };
+  await expect.poll(async () => ((await (await request.get(`/api/v1/tasks/${taskId}`)).json()) as { status: string }).status, { timeout: 60_000 }).toBe("DONE");
+
+  await page.goto(`/projects/${projectId}/exports?version=${number}`);
+  const row = page.getByTestId("version-formats").locator('tr[data-format="checkworthy-tsv"]');
+  await expect(row.getByTestId("format-checkworthy-tsv")).toHaveCount(0);
+  await row.getByRole("button", { name: "Build checkworthy-tsv" }).click();
+  const link = row.getByTestId("format-checkworthy-tsv");
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const zipPath = test.info().outputPath("checkworthy.zip");
+  await download.saveAs(zipPath);
+  const names = execFileSync("python3", ["-c", "import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(' '.join(z.namelist()))", zipPath], { encoding: "utf8" }).trim();
+  expect(names).toBe("checkworthy.tsv");
+  // Stored: the same bytes again, and the version's own zip still holds only its formats.
+  const again = await request.get(`/api/v1/projects/${projectId}/datasets/${number}/formats/checkworthy-tsv`);
+  expect(again.status()).toBe(200);
+  expect(Buffer.compare(await again.body(), readFileSync(zipPath))).toBe(0);
+  const detail = (await (await request.get(`/api/v1/projects/${projectId}/datasets/${number}`)).json()) as { formats: string[]; laterFormats: string[] };
+  expect(detail).toMatchObject({ formats: ["native-jsonl", "sentences-csv", "spans-csv"], laterFormats: ["checkworthy-tsv"] });
+  const unknown = await request.get(`/api/v1/projects/${projectId}/datasets/${number}/formats/excel`);
+  expect(unknown.status()).toBe(404);
 });

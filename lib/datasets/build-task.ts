@@ -2,6 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { registerHandler } from "@/lib/jobs/queue";
+import type { ExportFormat } from "@/lib/validation/datasets";
+import { buildLaterFormat } from "./build-later-format";
 import { buildVersionFiles } from "./build-version";
 
 /** The "build-dataset" job: writes the version's files and manifest, recording progress in its task. */
@@ -39,4 +41,22 @@ export async function runBuildDatasetTask({ taskId }: { taskId: string }): Promi
   }
 }
 
+/** The "build-dataset-format" job: one format of a finished version, built at its first download. */
+export async function runBuildLaterFormatTask({ taskId }: { taskId: string }): Promise<void> {
+  const task = await prisma().task.findUnique({ where: { id: taskId }, select: { result: true, total: true } });
+  const { versionId, format } = (task?.result ?? {}) as { versionId?: string; format?: ExportFormat };
+  if (!task || !versionId || !format) return;
+  await prisma().task.update({ where: { id: taskId }, data: { status: "RUNNING" } });
+  const outcome = await buildLaterFormat(versionId, format);
+  await prisma().task.update({
+    where: { id: taskId },
+    data: outcome === "missing" ? { status: "FAILED", error: "The dataset version is gone or not built." } : { status: "DONE", done: task.total },
+  });
+}
+
+async function laterFormatFailed({ taskId }: { taskId: string }): Promise<void> {
+  await prisma().task.updateMany({ where: { id: taskId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", error: "The format could not be built; nothing was kept. Check the server log." } });
+}
+
 registerHandler("build-dataset", runBuildDatasetTask);
+registerHandler("build-dataset-format", runBuildLaterFormatTask, { onFailure: laterFormatFailed });

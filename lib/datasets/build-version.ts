@@ -1,7 +1,7 @@
 import "server-only";
 import { AgreementAccumulator } from "@/lib/agreement/agreement-report";
 import { prisma } from "@/lib/db/prisma";
-import { createAllWriters } from "@/lib/export/all-formats";
+import { createWriters } from "@/lib/export/all-formats";
 import { buildManifest, createManifestCounter, manifestJson } from "@/lib/export/manifest";
 import { prepareDocument } from "@/lib/export/prepare";
 import { assignSplit } from "@/lib/export/split";
@@ -9,7 +9,7 @@ import type { JsonValue } from "@/lib/export/json";
 import type { ExportContext, FormatWriter } from "@/lib/export/types";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import type { LabelSchema } from "@/lib/schema/label-schema";
-import { DEFAULT_SPLIT, type DatasetFilter, type DatasetSplit } from "@/lib/validation/datasets";
+import { DEFAULT_SPLIT, EXPORT_FORMATS, normaliseFormats, type DatasetFilter, type DatasetSplit, type ExportFormat } from "@/lib/validation/datasets";
 import { agreementFigures } from "./agreement-figures";
 import { DiffTracker, FINGERPRINT_FILE, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
 import { DatasetFileStore, storeWholeFile } from "./file-store";
@@ -20,7 +20,7 @@ import { toExportDocument, toLayerAnnotations } from "./to-export";
 export const MANIFEST_FILE = "manifest.json";
 
 export type BuildOptions = {
-  /** Defaults to every format; the benchmark passes a subset. */
+  /** Defaults to the version's chosen formats. */
   writers?: FormatWriter[];
   /** Called after each batch with the number of documents written so far. */
   onProgress?: (done: number) => Promise<void>;
@@ -47,7 +47,7 @@ async function previousFingerprints(projectId: string, number: number): Promise<
 export async function buildVersionFiles(versionId: string, options: BuildOptions = {}): Promise<{ manifest: JsonValue; diff: DatasetDiff }> {
   const version = await prisma().datasetVersion.findUniqueOrThrow({
     where: { id: versionId },
-    select: { id: true, projectId: true, number: true, createdAt: true, createdById: true, filter: true, split: true, includeAnnotatorLayers: true },
+    select: { id: true, projectId: true, number: true, createdAt: true, createdById: true, filter: true, split: true, includeAnnotatorLayers: true, formats: true },
   });
   const [project, creator] = await Promise.all([
     prisma().project.findUniqueOrThrow({ where: { id: version.projectId }, select: { name: true, labelSchema: true, schemaVersion: true, settings: true } }),
@@ -74,15 +74,16 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
 
   const previous = await previousFingerprints(version.projectId, version.number);
   const diff = new DiffTracker(previous?.map ?? null, previous?.number ?? null);
-  const writers = options.writers ?? createAllWriters();
+  const formats = normaliseFormats(version.formats as ExportFormat[]);
+  const writers = options.writers ?? createWriters(formats);
   const store = new DatasetFileStore(versionId);
   const counter = createManifestCounter();
   const agreement = new AgreementAccumulator();
 
   for (const w of writers) store.add(w.format, w.begin(ctx));
   let done = 0;
-  // One flush in flight while the next batch is prepared; chunks keep their order (seq is
-  // assigned when a flush starts) and a failed flush surfaces at the next await.
+  // One big write (COPY of ~8 MB) in flight while the next documents are rendered; chunks keep
+  // their order (seq is assigned when a chunk is cut) and a failed write surfaces at the next await.
   let flushing: Promise<void> = Promise.resolve();
   for await (const batch of readDocumentBatches(version.projectId, filter)) {
     for (const row of batch.documents) {
@@ -104,15 +105,11 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
       if (layers.length > 0) agreement.addDocument(layers, { annotators });
       done++;
       if (store.full) {
-        // A file buffered a whole chunk mid-batch (large documents): write it now.
         await flushing;
         flushing = store.flush();
         flushing.catch(() => undefined);
       }
     }
-    await flushing;
-    flushing = store.flush();
-    flushing.catch(() => undefined);
     await options.onProgress?.(done);
   }
   await flushing;
@@ -127,6 +124,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
     counts: counter.counts(),
     agreement: figures,
     files,
+    formatsOnRequest: EXPORT_FORMATS.filter((f) => !formats.includes(f)),
   });
   await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestJson(manifest));
   return { manifest, diff: diff.result() };

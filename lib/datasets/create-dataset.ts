@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueue } from "@/lib/jobs/queue";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { createDatasetSchema, DEFAULT_SPLIT } from "@/lib/validation/datasets";
+import { createDatasetSchema, DEFAULT_SPLIT, normaliseFormats } from "@/lib/validation/datasets";
 import { countDocuments } from "./read-documents";
 
 export type CreatedDataset = { versionId: string; number: number; taskId: string; status: "QUEUED" | "RUNNING" | "DONE" | "FAILED" };
@@ -20,6 +20,7 @@ export async function createDatasetVersion(user: AuthenticatedUser, projectId: s
   const data = parseOrThrow(createDatasetSchema, input ?? {});
   const filter = data.filter ?? {};
   const split = data.split ?? DEFAULT_SPLIT;
+  const formats = normaliseFormats(data.formats);
   const total = await countDocuments(projectId, filter);
   if (total === 0) {
     throw new AppError("invalid_state", "No signed-off documents match: sign off documents first, or widen the filter.");
@@ -41,13 +42,14 @@ export async function createDatasetVersion(user: AuthenticatedUser, projectId: s
         filter: filter as Prisma.InputJsonValue,
         split: split as Prisma.InputJsonValue,
         includeAnnotatorLayers: data.includeAnnotatorLayers ?? false,
+        formats,
         taskId: task.id,
       },
       select: { id: true },
     });
     await tx.task.update({ where: { id: task.id }, data: { result: { number, versionId: version.id } } });
     await tx.auditEvent.create({
-      data: { projectId, actorId: user.id, action: "dataset.create", after: { versionId: version.id, number, filter, split, includeAnnotatorLayers: data.includeAnnotatorLayers ?? false, documents: total } },
+      data: { projectId, actorId: user.id, action: "dataset.create", after: { versionId: version.id, number, filter, split, includeAnnotatorLayers: data.includeAnnotatorLayers ?? false, formats, documents: total } },
     });
     return { versionId: version.id, number, taskId: task.id };
   });

@@ -6,9 +6,11 @@ import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { contentDisposition } from "@/lib/export/filename";
 import { writeDeterministicZip, type ZipEntry } from "@/lib/export/zip";
+import { EXPORT_FORMATS, exportFormatSchema } from "@/lib/validation/datasets";
 import { downloadBaseName } from "./content-types";
 import { FINGERPRINT_FILE } from "./diff";
 import { findVersion } from "./list-datasets";
+import { requestLaterFormat, type LaterFormatRequest } from "./later-format";
 import { readFileChunks, zipEntries, zipFiles } from "./read-chunks";
 
 async function readyVersion(user: AuthenticatedUser, projectId: string, ref: string) {
@@ -60,13 +62,48 @@ export async function datasetFileResponse(user: AuthenticatedUser, projectId: st
 }
 
 /**
- * The whole version as one deterministic zip (same bytes on every download), written while it is
- * sent. If the client aborts, reading stops at the next chunk: the remaining entries throw instead
- * of querying, and the archive writer is drained so nothing waits on a reader that is gone.
+ * The whole version as one deterministic zip (same bytes on every download): the files of the
+ * formats it was built with and the manifest; formats built later are downloaded on their own.
  */
 export async function datasetZipResponse(user: AuthenticatedUser, projectId: string, ref: string): Promise<Response> {
   const { version, projectName } = await readyVersion(user, projectId, ref);
-  const files = await zipFiles(version.id);
+  const files = await zipFiles(version.id, { laterFormats: version.laterFormats });
+  return zipResponse(files, contentDisposition(`${projectName} v${version.number}`, "zip"));
+}
+
+/**
+ * One format of a version as a zip of its files. A format the version was not built with is
+ * built at the first request (a background job from the stored native JSONL): that request gets
+ * 202 with the task to poll, and every later one the stored files, so the bytes never change.
+ */
+export async function datasetFormatResponse(user: AuthenticatedUser, projectId: string, ref: string, format: string): Promise<Response> {
+  const { version, projectName, format: chosen, request } = await formatOf(user, projectId, ref, format);
+  if (request && request.status !== "DONE") return Response.json(request, { status: 202, headers: { "Retry-After": "1" } });
+  const files = await zipFiles(version.id, { formats: [chosen] });
+  return zipResponse(files, contentDisposition(`${projectName} v${version.number} ${chosen}`, "zip"));
+}
+
+/** Asks for a format without downloading it: DONE when it is stored, else the build's task. */
+export async function requestDatasetFormat(user: AuthenticatedUser, projectId: string, ref: string, format: string): Promise<LaterFormatRequest> {
+  const { format: chosen, request } = await formatOf(user, projectId, ref, format);
+  return request ?? { taskId: null, format: chosen, status: "DONE" };
+}
+
+async function formatOf(user: AuthenticatedUser, projectId: string, ref: string, format: string) {
+  const { version, projectName } = await readyVersion(user, projectId, ref);
+  const parsed = exportFormatSchema.safeParse(format);
+  if (!parsed.success) throw new AppError("not_found", `No format ${JSON.stringify(format)}; use one of ${EXPORT_FORMATS.join(", ")}.`);
+  const stored = version.formats.includes(parsed.data) || version.laterFormats.includes(parsed.data);
+  const request = stored ? null : await requestLaterFormat(user, projectId, version.id, parsed.data);
+  return { version, projectName, format: parsed.data, request };
+}
+
+/**
+ * Files as a deterministic zip, written while it is sent. If the client aborts, reading stops at
+ * the next chunk: the remaining entries throw instead of querying, and the archive writer is
+ * drained so nothing waits on a reader that is gone.
+ */
+function zipResponse(files: Awaited<ReturnType<typeof zipFiles>>, disposition: string): Response {
   let aborted = false;
   async function* guarded(): AsyncGenerator<ZipEntry> {
     for await (const entry of zipEntries(files)) {
@@ -112,6 +149,6 @@ export async function datasetZipResponse(user: AuthenticatedUser, projectId: str
     { highWaterMark: 8 },
   );
   return new Response(body, {
-    headers: downloadHeaders("application/zip", contentDisposition(`${projectName} v${version.number}`, "zip")),
+    headers: downloadHeaders("application/zip", disposition),
   });
 }

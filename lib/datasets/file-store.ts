@@ -1,28 +1,57 @@
 import "server-only";
 import { createHash, randomUUID, type Hash } from "node:crypto";
+import type pg from "pg";
 import { pgPool } from "@/lib/db/pg-pool";
-import { prisma } from "@/lib/db/prisma";
 import type { FileChunk } from "@/lib/export/types";
 import { contentTypeOf } from "./content-types";
+import { copyChunks, type ChunkRow } from "./copy-chunks";
 
 type OpenFile = { id: string; format: string; hash: Hash; bytes: number; seq: number; pending: Buffer[]; pendingBytes: number; stored: boolean };
 
 export type StoredFile = { name: string; format: string; bytes: number; sha256: string };
 
-// A big file (native.jsonl) is cut into chunks of about this size; small per-document files
-// are one chunk each.
+/** A connection for one flush: the pool's (released after it), or a transaction's own (kept). */
+export type StoreConnection = { client: pg.ClientBase; release(): void };
+export type Connect = () => Promise<StoreConnection>;
+
+export const poolConnection: Connect = async () => {
+  const client = await pgPool().connect();
+  return { client, release: () => client.release() };
+};
+
+/** A transaction's client: every write of the store goes through it and it stays open. */
+export const onClient = (client: pg.ClientBase): Connect => async () => ({ client, release: () => undefined });
+
+// A file's bytes are cut into chunks of about this size (a download streams one per query);
+// small per-document files are one chunk each.
 const CHUNK_BYTES = 1024 * 1024;
+// Buffered output is written once it reaches this much, in one COPY: few round trips, bounded memory.
+const FLUSH_BYTES = 8 * 1024 * 1024;
+
+async function insertFileRows(client: pg.ClientBase, versionId: string, files: { id: string; name: string; format: string }[]): Promise<void> {
+  if (files.length === 0) return;
+  await client.query(
+    `INSERT INTO dataset_files (id, dataset_version_id, name, format, content_type, bytes, sha256)
+     SELECT u.id, $1, u.name, u.format, u.content_type, 0, '' FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, name, format, content_type)`,
+    [versionId, files.map((f) => f.id), files.map((f) => f.name), files.map((f) => f.format), files.map((f) => contentTypeOf(f.name))],
+  );
+}
 
 /**
  * Appends writer output to `dataset_files` / `dataset_file_chunks` of one version. Bytes are
- * buffered per file and written on `flush()` (after each document batch) or when a file's
- * buffer reaches CHUNK_BYTES, so memory holds at most one batch of output. Hashes and sizes are
- * computed on the way and written by `finish()`.
+ * buffered per file, cut into ~1 MB chunks, and written with one binary COPY whenever about
+ * 8 MB are waiting (`full`) and at `finish()`. Hashes and sizes are computed on the way and
+ * written by `finish()`.
  */
 export class DatasetFileStore {
   private readonly files = new Map<string, OpenFile>();
+  private ready: ChunkRow[] = [];
+  private waiting = 0;
 
-  constructor(private readonly versionId: string) {}
+  constructor(
+    private readonly versionId: string,
+    private readonly connect: Connect = poolConnection,
+  ) {}
 
   add(format: string, chunks: FileChunk[]): void {
     for (const chunk of chunks) {
@@ -37,43 +66,42 @@ export class DatasetFileStore {
       file.bytes += data.length;
       file.pending.push(data);
       file.pendingBytes += data.length;
+      this.waiting += data.length;
+      if (file.pendingBytes >= CHUNK_BYTES) this.cut(file);
     }
   }
 
-  /** True when some file has buffered a full chunk (the caller then flushes early). */
+  private cut(f: OpenFile): void {
+    if (f.pendingBytes === 0) return;
+    this.ready.push({ fileId: f.id, seq: f.seq++, data: f.pending.length === 1 ? f.pending[0]! : Buffer.concat(f.pending, f.pendingBytes) });
+    f.pending = [];
+    f.pendingBytes = 0;
+  }
+
+  /** True when enough output waits for one big write (the caller then flushes). */
   get full(): boolean {
-    for (const f of this.files.values()) if (f.pendingBytes >= CHUNK_BYTES) return true;
-    return false;
+    return this.waiting >= FLUSH_BYTES;
   }
 
   async flush(): Promise<void> {
-    const newFiles: { id: string; datasetVersionId: string; name: string; format: string; contentType: string; bytes: bigint; sha256: string }[] = [];
-    const chunks: { fileId: string; seq: number; data: Buffer }[] = [];
+    const newFiles: { id: string; name: string; format: string }[] = [];
     for (const [name, f] of this.files) {
       if (!f.stored) {
-        newFiles.push({ id: f.id, datasetVersionId: this.versionId, name, format: f.format, contentType: contentTypeOf(name), bytes: BigInt(0), sha256: "" });
+        newFiles.push({ id: f.id, name, format: f.format });
         f.stored = true;
       }
-      if (f.pendingBytes === 0) continue;
-      chunks.push({ fileId: f.id, seq: f.seq++, data: Buffer.concat(f.pending, f.pendingBytes) });
-      f.pending = [];
-      f.pendingBytes = 0;
+      this.cut(f);
     }
-    if (newFiles.length > 0) await prisma().datasetFile.createMany({ data: newFiles });
-    // Chunks go through the plain pg pool as base64 text decoded by PostgreSQL; several
-    // statements keep each one to a few MB.
-    for (let i = 0; i < chunks.length; ) {
-      const batch: typeof chunks = [];
-      let size = 0;
-      while (i < chunks.length && (batch.length === 0 || size + chunks[i]!.data.length <= CHUNK_BYTES * 4)) {
-        size += chunks[i]!.data.length;
-        batch.push(chunks[i++]!);
-      }
-      await pgPool().query(
-        `INSERT INTO dataset_file_chunks (file_id, seq, data)
-         SELECT u.file_id, u.seq, decode(u.data, 'base64') FROM unnest($1::text[], $2::int[], $3::text[]) AS u(file_id, seq, data)`,
-        [batch.map((c) => c.fileId), batch.map((c) => c.seq), batch.map((c) => c.data.toString("base64"))],
-      );
+    const rows = this.ready;
+    this.ready = [];
+    this.waiting = 0;
+    if (newFiles.length === 0 && rows.length === 0) return;
+    const { client, release } = await this.connect();
+    try {
+      await insertFileRows(client, this.versionId, newFiles);
+      await copyChunks(client, rows);
+    } finally {
+      release();
     }
   }
 
@@ -81,33 +109,30 @@ export class DatasetFileStore {
   async finish(): Promise<StoredFile[]> {
     await this.flush();
     const out: StoredFile[] = [];
-    const ids: string[] = [];
-    const bytes: number[] = [];
-    const hashes: string[] = [];
-    for (const [name, f] of this.files) {
-      const sha256 = f.hash.digest("hex");
-      out.push({ name, format: f.format, bytes: f.bytes, sha256 });
-      ids.push(f.id);
-      bytes.push(f.bytes);
-      hashes.push(sha256);
-    }
-    for (let i = 0; i < ids.length; i += 5000) {
-      await prisma().$executeRaw`UPDATE dataset_files f SET bytes = u.bytes, sha256 = u.sha256
-        FROM unnest(${ids.slice(i, i + 5000)}::text[], ${bytes.slice(i, i + 5000)}::bigint[], ${hashes.slice(i, i + 5000)}::text[]) AS u(id, bytes, sha256)
-        WHERE f.id = u.id`;
+    for (const [name, f] of this.files) out.push({ name, format: f.format, bytes: f.bytes, sha256: f.hash.digest("hex") });
+    const { client, release } = await this.connect();
+    try {
+      const ids = [...this.files.values()].map((f) => f.id);
+      for (let i = 0; i < ids.length; i += 5000) {
+        const part = out.slice(i, i + 5000);
+        await client.query(
+          `UPDATE dataset_files f SET bytes = u.bytes, sha256 = u.sha256
+           FROM unnest($1::text[], $2::bigint[], $3::text[]) AS u(id, bytes, sha256) WHERE f.id = u.id`,
+          [ids.slice(i, i + 5000), part.map((f) => f.bytes), part.map((f) => f.sha256)],
+        );
+      }
+    } finally {
+      release();
     }
     this.files.clear();
     return out;
   }
 }
 
-/** Stores a small, complete file (the manifest, the fingerprints) in one go. */
-export async function storeWholeFile(versionId: string, name: string, format: string, body: string): Promise<StoredFile> {
-  const data = Buffer.from(body, "utf8");
-  const sha256 = createHash("sha256").update(data).digest("hex");
-  const id = randomUUID();
-  await prisma().datasetFile.create({
-    data: { id, datasetVersionId: versionId, name, format, contentType: contentTypeOf(name), bytes: BigInt(data.length), sha256, chunks: { create: { seq: 0, data } } },
-  });
-  return { name, format, bytes: data.length, sha256 };
+/** Stores a small, complete file (the manifest) in one go. */
+export async function storeWholeFile(versionId: string, name: string, format: string, body: string, connect: Connect = poolConnection): Promise<StoredFile> {
+  const store = new DatasetFileStore(versionId, connect);
+  store.add(format, [{ path: name, data: body }]);
+  const [file] = await store.finish();
+  return file!;
 }

@@ -3,7 +3,7 @@ import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { DatasetSplit } from "@/lib/validation/datasets";
+import type { DatasetSplit, ExportFormat } from "@/lib/validation/datasets";
 import { FINGERPRINT_FILE, type DatasetDiff } from "./diff";
 
 const versionSelect = {
@@ -17,6 +17,8 @@ const versionSelect = {
   split: true,
   manifest: true,
   createdById: true,
+  formats: true,
+  laterFormats: true,
 } as const;
 
 type StoredManifest = {
@@ -36,6 +38,8 @@ type VersionRow = {
   split: unknown;
   manifest: unknown;
   createdById: string;
+  formats: string[];
+  laterFormats: string[];
 };
 
 function toDto(v: VersionRow, creators: Map<string, string>) {
@@ -54,6 +58,8 @@ function toDto(v: VersionRow, creators: Map<string, string>) {
       ? { documents: m.counts.documents ?? 0, sentences: m.counts.sentences ?? 0, spansByType: m.counts.spans_by_type ?? {} }
       : null,
     diff: m?.diff ?? null,
+    formats: v.formats as ExportFormat[],
+    laterFormats: v.laterFormats as ExportFormat[],
   };
 }
 

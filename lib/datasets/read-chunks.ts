@@ -1,27 +1,31 @@
 import "server-only";
 import { StringDecoder } from "node:string_decoder";
+import type pg from "pg";
 import { pgPool } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
 import { compareEntryNames, type ZipEntry } from "@/lib/export/zip";
 import { FINGERPRINT_FILE } from "./diff";
 
+/** The pool, or one client (inside a transaction every read goes through its own connection). */
+type Queryable = Pick<pg.ClientBase, "query">;
+
 /**
  * A stored file's bytes, one chunk (≤ about 1 MB) per short query: no cursor or connection is
  * held between chunks, so a client that stops reading frees the database at once.
  */
-export async function* readFileChunks(fileId: string): AsyncGenerator<Buffer> {
+export async function* readFileChunks(fileId: string, db: Queryable = pgPool()): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq++) {
-    const { rows } = await pgPool().query<{ data: Buffer }>("SELECT data FROM dataset_file_chunks WHERE file_id = $1 AND seq = $2", [fileId, seq]);
+    const { rows } = await db.query<{ data: Buffer }>("SELECT data FROM dataset_file_chunks WHERE file_id = $1 AND seq = $2", [fileId, seq]);
     if (!rows[0]) return;
     yield rows[0].data;
   }
 }
 
 /** A stored text file line by line (without the line feeds). */
-export async function* readFileLines(fileId: string): AsyncGenerator<string> {
+export async function* readFileLines(fileId: string, db: Queryable = pgPool()): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
   let rest = "";
-  for await (const chunk of readFileChunks(fileId)) {
+  for await (const chunk of readFileChunks(fileId, db)) {
     const lines = (rest + decoder.write(chunk)).split("\n");
     rest = lines.pop() ?? "";
     yield* lines;
@@ -36,10 +40,14 @@ const GROUP_FILES = 500;
 
 type FileRef = { id: string; name: string; bytes: bigint };
 
-/** The files a version's zip holds (not the internal fingerprints), in zip entry order. */
-export async function zipFiles(versionId: string): Promise<FileRef[]> {
+/**
+ * The files of a version's zip (not the internal fingerprints), in zip entry order: those of
+ * `formats` only, or else every file but those of formats built later (the zip never changes).
+ */
+export async function zipFiles(versionId: string, select: { formats?: string[]; laterFormats?: string[] } = {}): Promise<FileRef[]> {
+  const format = select.formats ? { in: select.formats } : select.laterFormats?.length ? { notIn: select.laterFormats } : undefined;
   const files = await prisma().datasetFile.findMany({
-    where: { datasetVersionId: versionId, name: { not: FINGERPRINT_FILE } },
+    where: { datasetVersionId: versionId, name: { not: FINGERPRINT_FILE }, ...(format ? { format } : {}) },
     select: { id: true, name: true, bytes: true },
   });
   return files.sort((a, b) => compareEntryNames(a.name, b.name));

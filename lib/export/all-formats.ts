@@ -1,3 +1,4 @@
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/validation/datasets";
 import { createAttributionWriter } from "./attribution";
 import { createBratWriter } from "./brat";
 import { createCheckworthyTsvWriter } from "./checkworthy-tsv";
@@ -11,19 +12,26 @@ import { createSpansJsonlWriter } from "./spans-jsonl";
 import { createStanceTsvWriter } from "./stance-tsv";
 import type { FormatWriter } from "./types";
 
-/** One fresh writer per format; file paths never overlap, so all can share one pass over the documents. */
+const FACTORIES: Record<ExportFormat, () => FormatWriter> = {
+  "native-jsonl": createNativeJsonlWriter,
+  "spans-jsonl": createSpansJsonlWriter,
+  "sentences-csv": createSentencesCsvWriter,
+  "spans-csv": createSpansCsvWriter,
+  brat: createBratWriter,
+  attribution: createAttributionWriter,
+  "stance-tsv": createStanceTsvWriter,
+  "checkworthy-tsv": createCheckworthyTsvWriter,
+  semeval2020: createSemeval2020Writer,
+  huggingface: createHuggingFaceWriter,
+  "label-studio": createLabelStudioWriter,
+};
+
+/** One fresh writer per chosen format; file paths never overlap, so all can share one pass over the documents. */
+export function createWriters(formats: readonly ExportFormat[]): FormatWriter[] {
+  return EXPORT_FORMATS.filter((f) => formats.includes(f)).map((f) => FACTORIES[f]());
+}
+
+/** Every format (tests, and versions made before formats could be chosen). */
 export function createAllWriters(): FormatWriter[] {
-  return [
-    createNativeJsonlWriter(),
-    createSpansJsonlWriter(),
-    createSentencesCsvWriter(),
-    createSpansCsvWriter(),
-    createBratWriter(),
-    createAttributionWriter(),
-    createStanceTsvWriter(),
-    createCheckworthyTsvWriter(),
-    createSemeval2020Writer(),
-    createHuggingFaceWriter(),
-    createLabelStudioWriter(),
-  ];
+  return createWriters(EXPORT_FORMATS);
 }

@@ -53,6 +53,8 @@ export type ManifestInput = {
   counts: ManifestCounts;
   agreement: AgreementFigure[];
   files: ManifestFile[];
+  /** Formats left out of this version's files, built from its native JSONL when first asked for. */
+  formatsOnRequest?: string[];
 };
 
 /**
@@ -96,6 +98,7 @@ export function buildManifest(input: ManifestInput): JsonValue {
     files: [...input.files]
       .sort((a, b) => compareStrings(a.name, b.name))
       .map((f) => ({ name: f.name, format: f.format, bytes: f.bytes, sha256: f.sha256 })),
+    ...(input.formatsOnRequest ? { formats_on_request: [...input.formatsOnRequest] } : {}),
   };
 }
 

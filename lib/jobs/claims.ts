@@ -11,7 +11,20 @@ import { pgPool } from "@/lib/db/pg-pool";
 // and have pg-boss retry the job at once instead of waiting for the job's expiry.
 const LOCK_SPACE = 0x5b0b;
 
-const holder = globalThis as unknown as { stancebenchLiveness?: { client: pg.Client; key: number } | null };
+const holder = globalThis as unknown as { stancebenchLiveness?: { client: pg.Client; key: number } | null; stancebenchJobListeners?: Set<(queue: string) => void> };
+
+/** NOTIFY channel on which enqueue announces new jobs, so an idle worker starts at once. */
+export const JOBS_CHANNEL = "stancebench_jobs";
+
+/**
+ * Calls `listener` with the queue name whenever a job is queued. The liveness connection listens
+ * (it is a direct session anyway); behind PgBouncer in transaction mode nothing arrives and the
+ * workers' polling still finds the job.
+ */
+export function onJobQueued(listener: (queue: string) => void): void {
+  holder.stancebenchJobListeners ??= new Set();
+  holder.stancebenchJobListeners.add(listener);
+}
 
 async function lockNewKey(): Promise<{ client: pg.Client; key: number }> {
   const client = new pg.Client({ connectionString: databaseUrl(), keepAlive: true });
@@ -28,6 +41,11 @@ export async function startLiveness(): Promise<number> {
   if (holder.stancebenchLiveness) return holder.stancebenchLiveness.key;
   const live = await lockNewKey();
   holder.stancebenchLiveness = live;
+  live.client.on("notification", (message) => {
+    if (message.channel !== JOBS_CHANNEL || !message.payload) return;
+    for (const listener of holder.stancebenchJobListeners ?? []) listener(message.payload);
+  });
+  await live.client.query(`LISTEN ${JOBS_CHANNEL}`);
   const lost = (error?: Error) => {
     if (holder.stancebenchLiveness !== live) return;
     // Our claims now look orphaned to other workers, who retry those jobs; the jobs are idempotent.

@@ -5,10 +5,11 @@ export type JobPayloads = {
   "import-files": { taskId: string };
   "import-batch": { taskId: string; unitId: string };
   "build-dataset": { taskId: string };
+  "build-dataset-format": { taskId: string };
   "run-suggestions": { taskId: string };
   "suggest-batch": { taskId: string; unitId: string };
   "compute-agreement": { taskId: string };
 };
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["import-files", "import-batch", "build-dataset", "run-suggestions", "suggest-batch", "compute-agreement"];
+export const JOB_NAMES: JobName[] = ["import-files", "import-batch", "build-dataset", "build-dataset-format", "run-suggestions", "suggest-batch", "compute-agreement"];

@@ -1,7 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
-import { claimJob, reapOrphanedClaims, releaseJob, startLiveness, stopLiveness } from "./claims";
+import { claimJob, JOBS_CHANNEL, onJobQueued, reapOrphanedClaims, releaseJob, startLiveness, stopLiveness } from "./claims";
 import { jobSettings } from "./job-settings";
 import { JOB_NAMES, type JobName, type JobPayloads } from "./job-names";
 
@@ -34,6 +34,21 @@ function handlers(): Map<string, Registered> {
   return holder.stancebenchHandlers;
 }
 
+/**
+ * A web process and a worker starting at once on a new database both create the queues; their
+ * inserts into pg-boss's queue table can deadlock, and PostgreSQL then cancels one: try it again.
+ */
+async function createQueue(instance: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await instance.createQueue(name);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 async function boss(): Promise<PgBoss> {
   holder.stancebenchBoss ??= (async () => {
     const settings = jobSettings();
@@ -47,9 +62,11 @@ async function boss(): Promise<PgBoss> {
     });
     instance.on("error", (error) => console.error("pg-boss error", error));
     await instance.start();
-    for (const name of JOB_NAMES) await instance.createQueue(name);
+    for (const name of JOB_NAMES) await createQueue(instance, name);
     return instance;
   })();
+  // A failed start is not kept: the next call tries again instead of failing forever.
+  holder.stancebenchBoss.catch(() => (holder.stancebenchBoss = undefined));
   return holder.stancebenchBoss;
 }
 
@@ -103,6 +120,8 @@ export async function enqueueMany<N extends JobName>(name: N, payloads: JobPaylo
       expireInSeconds: options.expireInSeconds ?? settings.expireSeconds,
     })),
   );
+  // Wakes an idle worker now instead of at its next poll (up to half a second later).
+  await instance.getDb().executeSql("SELECT pg_notify($1, $2)", [JOBS_CHANNEL, name]);
 }
 
 function unwrap(data: unknown): JobData {
@@ -168,15 +187,24 @@ export async function startWorkers(): Promise<void> {
   await startLiveness();
   await retryOrphans(instance);
   holder.stancebenchReaper ??= setInterval(() => void retryOrphans(instance).catch((e: unknown) => console.error("orphaned job check failed", e)), settings.reapMs);
+  const loops = new Map<string, string[]>();
   for (const name of handlers().keys()) {
     // Several single-job loops per queue: one more than a project may use, so another project's
-    // job always finds a free loop. Polling every half second (pg-boss's minimum).
+    // job always finds a free loop. Polling every half second (pg-boss's minimum), and woken at
+    // once by the NOTIFY that enqueue sends.
+    const ids: string[] = [];
     for (let i = 0; i < settings.concurrency; i++) {
-      await instance.work<unknown>(name, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
-        if (job) await runJob(instance, name, job);
-      });
+      ids.push(
+        await instance.work<unknown>(name, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+          if (job) await runJob(instance, name, job);
+        }),
+      );
     }
+    loops.set(name, ids);
   }
+  onJobQueued((queue) => {
+    for (const id of loops.get(queue) ?? []) instance.notifyWorker(id);
+  });
 }
 
 /** Stops this process's pg-boss (scripts call it before they stop their database). */

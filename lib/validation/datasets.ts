@@ -33,11 +33,41 @@ export const datasetSplitSchema = z
 
 export const DEFAULT_SPLIT = { train: 0.8, validation: 0.1, test: 0.1, seed: "stancebench" };
 
+/** Every export format, in the order writers run and formats are listed. */
+export const EXPORT_FORMATS = [
+  "native-jsonl",
+  "spans-jsonl",
+  "sentences-csv",
+  "spans-csv",
+  "brat",
+  "attribution",
+  "stance-tsv",
+  "checkworthy-tsv",
+  "semeval2020",
+  "huggingface",
+  "label-studio",
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Built with every version unless the request names others; the rest are built at first download. */
+export const DEFAULT_FORMATS: ExportFormat[] = ["native-jsonl", "sentences-csv", "spans-csv"];
+
+/** Native JSONL is always built: it is lossless, and formats asked for later are built from it. */
+export function normaliseFormats(formats: readonly ExportFormat[] | undefined): ExportFormat[] {
+  const chosen = new Set<ExportFormat>(formats ?? DEFAULT_FORMATS);
+  chosen.add("native-jsonl");
+  return EXPORT_FORMATS.filter((f) => chosen.has(f));
+}
+
+export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: `Unknown format; use one of ${EXPORT_FORMATS.join(", ")}` }).openapi("ExportFormat");
+
 export const createDatasetSchema = z
   .object({
     filter: datasetFilterSchema.optional(),
     includeAnnotatorLayers: z.boolean().optional(),
     split: datasetSplitSchema.optional(),
+    /** Formats built with the version (native JSONL is always added); default native JSONL + both CSVs. */
+    formats: z.array(exportFormatSchema).max(EXPORT_FORMATS.length).optional(),
   })
   .strict()
   .openapi("CreateDataset");
@@ -68,6 +98,10 @@ export const datasetVersionSchema = z
     split: datasetSplitSchema.nullable(),
     counts: z.object({ documents: z.number().int(), sentences: z.number().int(), spansByType: z.record(z.string(), z.number().int()) }).nullable(),
     diff: datasetDiffSchema.nullable(),
+    /** Built with the version: in its manifest and zip. */
+    formats: z.array(exportFormatSchema),
+    /** Built at first request and stored since (not in the manifest or the zip). */
+    laterFormats: z.array(exportFormatSchema),
   })
   .openapi("DatasetVersion");
 

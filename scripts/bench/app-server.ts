@@ -42,7 +42,7 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs 
   throw new Error("the app did not become healthy in time");
 }
 
-export type RunningApp = { url: string; stop: () => Promise<void>; pid?: number };
+export type RunningApp = { url: string; stop: () => Promise<void>; pid?: number; workerPids?: number[] };
 
 /** CPU seconds (user + system) a process has used so far; null where /proc is not available. */
 export function cpuSeconds(pid: number | undefined): number | null {
@@ -53,6 +53,17 @@ export function cpuSeconds(pid: number | undefined): number | null {
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
+  }
+}
+
+/** Resident set size of a process in bytes (VmRSS); 0 where /proc is not available. */
+export function rssBytes(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    return line ? Number(line.replace(/\D+/gu, "")) * 1024 : 0;
+  } catch {
+    return 0;
   }
 }
 
@@ -96,7 +107,7 @@ export async function startApp(databaseUrl: string, port: number, extraEnv: Reco
     await stop();
     throw error;
   }
-  return { url, stop, pid: child.pid };
+  return { url, stop, pid: child.pid, workerPids: workers.map((w) => w.pid).filter((p): p is number => p !== undefined) };
 }
 
 /** The app on a free port (what most benchmarks want). */

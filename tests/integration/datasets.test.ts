@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatasetVersion } from "@/lib/datasets/create-dataset";
-import { datasetFileResponse, datasetZipResponse } from "@/lib/datasets/download";
+import { EXPORT_FORMATS } from "@/lib/validation/datasets";
+import { datasetFileResponse, datasetFormatResponse, datasetZipResponse, requestDatasetFormat } from "@/lib/datasets/download";
 import { getDatasetVersion, listDatasetVersions } from "@/lib/datasets/list-datasets";
 import { closePgPools, pgPool } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
@@ -37,7 +38,7 @@ beforeAll(async () => {
 
 describe("creating a dataset version", () => {
   it("builds every format from the signed-off gold layer, with a manifest, hashes and a task", async () => {
-    const created = await createDatasetVersion(team.manager, team.project.id, { split: { train: 0.5, validation: 0.25, test: 0.25, seed: "s1" }, includeAnnotatorLayers: true });
+    const created = await createDatasetVersion(team.manager, team.project.id, { split: { train: 0.5, validation: 0.25, test: 0.25, seed: "s1" }, includeAnnotatorLayers: true, formats: [...EXPORT_FORMATS] });
     expect(created).toMatchObject({ number: 1, status: "DONE" });
     const task = await getTask(team.manager, created.taskId);
     expect(task).toMatchObject({ kind: "EXPORT", status: "DONE", total: 3, done: 3 });
@@ -151,6 +152,54 @@ describe("creating a dataset version", () => {
   });
 });
 
+describe("choosing formats", () => {
+  it("builds native JSONL and both CSVs by default, and any other format at its first download, stored from then on", async () => {
+    const created = await createDatasetVersion(team.manager, team.project.id, {});
+    const version = await getDatasetVersion(team.manager, team.project.id, created.versionId);
+    expect([version.formats, version.laterFormats]).toEqual([["native-jsonl", "sentences-csv", "spans-csv"], []]);
+    expect(version.files.map((f) => f.name).sort()).toEqual(["manifest.json", "native.jsonl", "sentences.csv", "spans.csv"]);
+    const manifest = version.manifest as { formats_on_request: string[]; files: { name: string }[] };
+    expect(manifest.formats_on_request).toContain("brat");
+    const zipBefore = sha(await bytesOf(await datasetZipResponse(team.manager, team.project.id, created.versionId)));
+
+    // Jobs run inline here, so the first request builds the format and answers with its zip.
+    const first = await datasetFormatResponse(team.manager, team.project.id, created.versionId, "brat");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-disposition")).toContain(`v${created.number} brat.zip`);
+    const a = await bytesOf(first);
+    // Work after the build must not change the format: it comes from the stored native JSONL.
+    await prisma().annotation.update({ where: { id: seeded.quote }, data: { attributes: { form: "mixed" } } });
+    const b = await bytesOf(await datasetFormatResponse(team.manager, team.project.id, created.versionId, "brat"));
+    expect(sha(b)).toBe(sha(a));
+    const after = await getDatasetVersion(team.manager, team.project.id, created.versionId);
+    expect(after.laterFormats).toEqual(["brat"]);
+    expect(after.files.filter((f) => f.format === "brat").length).toBeGreaterThan(3);
+    // The version's own zip and manifest do not change.
+    expect(sha(await bytesOf(await datasetZipResponse(team.manager, team.project.id, created.versionId)))).toBe(zipBefore);
+    expect(after.manifest).toEqual(version.manifest);
+    // Asking again neither rebuilds nor queues anything.
+    expect(await requestDatasetFormat(team.manager, team.project.id, created.versionId, "brat")).toEqual({ taskId: null, format: "brat", status: "DONE" });
+
+    // The later-built files read back with the independent checker.
+    const out = join(dir, `v${created.number}-later`);
+    for (const f of after.files) {
+      const body = await bytesOf(await datasetFileResponse(team.manager, team.project.id, created.versionId, f.name));
+      mkdirSync(dirname(join(out, f.name)), { recursive: true });
+      writeFileSync(join(out, f.name), body);
+    }
+    const r = spawnSync("python3", [join(__dirname, "..", "..", "lib", "export", "verify_export.py"), out], { encoding: "utf8" });
+    expect((JSON.parse(r.stdout) as { errors: unknown[] }).errors).toEqual([]);
+  });
+
+  it("refuses unknown formats", async () => {
+    const bad = await errorOf(createDatasetVersion(team.manager, team.project.id, { formats: ["excel"] }));
+    expect(bad.code).toBe("validation_failed");
+    expect(bad.details?.fields).toHaveProperty(["formats.0"]);
+    expect((await errorOf(datasetFormatResponse(team.manager, team.project.id, "1", "excel"))).code).toBe("not_found");
+    expect((await errorOf(requestDatasetFormat(team.annotator, team.project.id, "1", "brat"))).code).toBe("forbidden");
+  });
+});
+
 describe("reading documents for an export", () => {
   it("walks the signed-off documents once each, in id order, cut by count and by text size", async () => {
     const { readDocumentBatches } = await import("@/lib/datasets/read-documents");
@@ -184,7 +233,7 @@ describe("dataset rules", () => {
     const settings = (await prisma().project.findUniqueOrThrow({ where: { id: team.project.id }, select: { settings: true } })).settings as Record<string, unknown>;
     await prisma().project.update({ where: { id: team.project.id }, data: { settings: { ...settings, membersMayDownload: true } } });
     try {
-      expect((await listDatasetVersions(team.annotator, team.project.id)).length).toBe(3);
+      expect((await listDatasetVersions(team.annotator, team.project.id)).length).toBe(4);
       const res = await datasetFileResponse(team.reviewer, team.project.id, "1", "manifest.json");
       expect(res.status).toBe(200);
       await res.body?.cancel();
@@ -332,7 +381,7 @@ describe("dataset API routes", () => {
     const annotator = (await createApiToken(team.annotator.id, "t")).token;
     const projectId = team.project.id;
 
-    const created = await collection.POST(call(manager, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ filter: { tags: ["politics"] } }) }), ctx({ projectId }));
+    const created = await collection.POST(call(manager, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ filter: { tags: ["politics"] }, formats: ["brat"] }) }), ctx({ projectId }));
     expect(created.status).toBe(201);
     const body = (await created.json()) as { number: number; versionId: string; taskId: string };
     expect(body.number).toBeGreaterThanOrEqual(1);

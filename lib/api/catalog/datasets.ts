@@ -1,10 +1,14 @@
-import { createDatasetSchema, datasetManifestSchema, datasetVersionSchema } from "@/lib/validation/datasets";
+import { createDatasetSchema, datasetManifestSchema, datasetVersionSchema, exportFormatSchema } from "@/lib/validation/datasets";
 import { z } from "@/lib/validation/zod";
 import type { ApiOperation } from "./types";
 
 const createdSchema = z
   .object({ versionId: z.string(), number: z.number().int(), taskId: z.string(), status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]) })
   .openapi("DatasetCreated");
+
+const laterFormatSchema = z
+  .object({ taskId: z.string().nullable(), format: exportFormatSchema, status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]) })
+  .openapi("DatasetFormatRequest");
 
 export const DATASET_OPERATIONS: ApiOperation[] = [
   {
@@ -19,7 +23,8 @@ export const DATASET_OPERATIONS: ApiOperation[] = [
   {
     method: "post",
     path: "/api/v1/projects/{projectId}/datasets",
-    summary: "Create an immutable dataset version from the signed-off gold layer (202 with taskId to poll /api/v1/tasks/{taskId}; 201 when built inline; 409 when no signed-off document matches)",
+    summary:
+      "Create an immutable dataset version from the signed-off gold layer. `formats` chooses what is built with it (default native-jsonl, sentences-csv, spans-csv; native-jsonl is always added); any other format is built later at its first download (…/formats/{format}). 202 with taskId to poll /api/v1/tasks/{taskId}; 201 when built inline; 409 when no signed-off document matches",
     tag: "Datasets",
     access: "datasets.create",
     scope: "project",
@@ -46,8 +51,26 @@ export const DATASET_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "get",
+    path: "/api/v1/projects/{projectId}/datasets/{version}/formats/{format}",
+    summary:
+      "One format of a version as a deterministic zip. A format the version was not built with is built from its native JSONL at the first request: 202 with {taskId, format, status} (poll the task, then GET again); from then on the stored bytes, identical on every download. 404 for an unknown format",
+    tag: "Datasets",
+    access: "datasets.view",
+    scope: "project",
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/datasets/{version}/formats/{format}",
+    summary: "Build a format ahead of its download: 200 {status: DONE} when stored, 202 with the build's taskId otherwise (one build per version and format)",
+    tag: "Datasets",
+    access: "datasets.view",
+    scope: "project",
+    response: laterFormatSchema,
+  },
+  {
+    method: "get",
     path: "/api/v1/projects/{projectId}/datasets/{version}/zip",
-    summary: "Stream the whole version as one deterministic zip (byte-identical on every download)",
+    summary: "Stream the version as one deterministic zip: the formats it was built with and the manifest (byte-identical on every download; formats built later are not added)",
     tag: "Datasets",
     access: "datasets.view",
     scope: "project",

@@ -43,9 +43,10 @@ export default async function ExportsPage({ params, searchParams }: { params: Pr
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>What a version contains</h2>
           <p className="small">
-            One zip with native JSONL (lossless, re-importable), span JSONL, sentence and span CSV, brat standoff, attribution triples, SemEval-2016 stance
-            TSV, CheckThat! check-worthiness TSV, SemEval-2020 Task 11 span files, a Hugging Face dataset folder and Label Studio JSON, plus a manifest with
-            counts, agreement and a SHA-256 of every file. All offsets are Unicode code points.
+            One zip with the formats you choose — by default native JSONL (lossless, re-importable), sentence CSV and span CSV — plus a manifest with
+            counts, agreement and a SHA-256 of every file. Span JSONL, brat standoff, attribution triples, SemEval-2016 stance TSV, CheckThat!
+            check-worthiness TSV, SemEval-2020 Task 11 span files, a Hugging Face dataset folder and Label Studio JSON can be chosen too, or built later
+            from a finished version (open its files). All offsets are Unicode code points.
           </p>
         </section>
       </div>
@@ -58,7 +59,7 @@ export default async function ExportsPage({ params, searchParams }: { params: Pr
       ) : (
         <VersionsTable projectId={projectId} versions={overview.versions} />
       )}
-      {selected && selected.status === "DONE" ? <VersionFiles projectId={projectId} number={selected.number} files={selected.files} /> : null}
+      {selected && selected.status === "DONE" ? <VersionFiles projectId={projectId} number={selected.number} files={selected.files} formats={selected.formats} laterFormats={selected.laterFormats} /> : null}
     </>
   );
 }
