@@ -44,7 +44,7 @@ for (const { role, path, ready } of PAGES) {
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
     for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
     expect(csp).not.toContain("unsafe-eval");
-    await expect(page.locator(ready).first()).toBeVisible();
+    await expect(page.locator(ready).first()).toBeVisible({ timeout: 30_000 });
     // Hydrated: a client-side navigation works (the top bar's links are client components).
     await page.waitForLoadState("networkidle");
     expect(await watch.violations()).toEqual([]);

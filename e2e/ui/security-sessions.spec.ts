@@ -7,6 +7,8 @@ import { SAME_ORIGIN } from "../security-helpers";
 // Sessions end when the password changes or is reset and when the account is deactivated; reset
 // and deactivation also revoke API tokens; every admin action lands in the administration log.
 test.use({ storageState: { cookies: [], origins: [] } });
+// Several sign-ins (bcrypt) and page loads per test: more than the default minute on a busy machine.
+test.setTimeout(180_000);
 
 async function newUser(request: import("@playwright/test").APIRequestContext) {
   const email = `sess-${crypto.randomUUID().slice(0, 8)}@example.com`;

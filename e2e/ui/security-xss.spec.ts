@@ -8,6 +8,8 @@ import { watchPage } from "../security-helpers";
 // stance targets, document title and text, speaker names and aliases, comments, user names). Each
 // page shows them as text: no script ran (window.__xss) and no injected element exists ([data-xss]).
 test.describe.configure({ mode: "serial" });
+// Several sign-ins (bcrypt) and page loads per test: more than the default minute on a busy machine.
+test.setTimeout(180_000);
 
 const tag = crypto.randomUUID().slice(0, 6);
 const PAYLOADS = [
