@@ -24,6 +24,7 @@ import { newId, useAnnotationSync } from "./use-annotation-sync";
 import { useSuggestions } from "./use-suggestions";
 import { KeyHint } from "./key-hint";
 import { LayerPicker } from "./layer-picker";
+import { useStoredFlag } from "./use-stored-flag";
 
 type Draft = {
   id: string;
@@ -52,14 +53,15 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   }, [entityMap]);
   const [getEntities] = useState(() => () => entityRef.current);
   const storageKey = layer === "mine" ? `${doc.id}:${data.assignment?.id ?? "read-only"}` : `${doc.id}:${layer}`;
-  const { sync, annotations, list, status, conflicts, ready } = useAnnotationSync(doc.id, storageKey, getEntities, layer);
+  const [initialLayer] = useState(() => ({ items: data.annotations, renderId: data.renderId }));
+  const { sync, annotations, list, status, conflicts, ready } = useAnnotationSync(doc.id, storageKey, getEntities, layer, initialLayer);
   const materialise = useMemo(() => materialiseWith(doc.id, getEntities), [doc.id, getEntities]);
   const suggestions = useSuggestions(doc.id);
 
   const layerLabel = data.layers.find((l) => l.value === layer)?.label ?? layer;
   const [readOnlyReason, setReadOnlyReason] = useState(layer === "mine" ? data.readOnlyReason : `You are viewing ${layerLabel}: it is read-only.`);
   const readOnly = readOnlyReason !== null;
-  const [hideBoilerplate, setHideBoilerplate] = useState(false);
+  const [hideBoilerplate, setHideBoilerplate] = useStoredFlag("stancebench:collapse-boilerplate");
   const rows = useMemo(() => (hideBoilerplate ? sentences.filter((s) => !s.boilerplate) : sentences), [sentences, hideBoilerplate]);
   const [cursor, setCursor] = useState<SentenceCursor>({ focus: 0, anchor: null });
   const [scrollRequest, setScrollRequest] = useState({ row: 0, seq: 0 });
@@ -221,6 +223,13 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   const acceptSuggestion = (s: SuggestionDto, quiet = false): boolean => {
     const def = spanType(schema, s.type);
     if (!def || readOnly) return false;
+    const same = spans.find((a) => a.type === s.type && a.start === s.start && a.end === s.end);
+    if (same) {
+      // Already annotated (by hand, or an earlier accept): record the decision, add nothing.
+      void suggestions.decide(s.id, "accepted").then((e) => e && say(e));
+      if (!quiet) say(`This ${def.label.toLowerCase()} is already annotated; the suggestion is marked accepted.`, true);
+      return true;
+    }
     const attributes: Record<string, unknown> = { ...s.attributes };
     if (s.entityId) attributes.speaker = { id: s.entityId };
     const values = toFormValues(def, attributes, s.entityId);
@@ -347,7 +356,12 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
     } else setSelectedId(null);
   };
 
-  const onTextSelected = (range: Range | null) => setTextSelection(range ? trimRange(Array.from(textOf(range.start, range.end)), range.start, range) : null);
+  const onTextSelected = (range: Range | null) => {
+    const trimmed = range ? trimRange(Array.from(textOf(range.start, range.end)), range.start, range) : null;
+    setTextSelection(trimmed);
+    // The keyboard follows the mouse: y/n and the side panel then act on the selected sentence.
+    if (trimmed) moveTo({ focus: rowOf(trimmed.start), anchor: null }, false);
+  };
 
   const createEntity = async (name: string, type: string): Promise<EntityDto | string> => {
     try {

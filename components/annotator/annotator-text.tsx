@@ -56,6 +56,9 @@ export function AnnotatorText(props: Props) {
     count: lines.length,
     getScrollElement: () => parent.current,
     estimateSize: (i) => 34 + 30 * Math.floor(((lines[i]?.end ?? 0) - (lines[i]?.start ?? 0)) / 100),
+    // Measured heights belong to a sentence, not to a position: collapsing boilerplate shifts
+    // positions, and a height cached by position would stack rows on top of each other.
+    getItemKey: (i) => (lines[i] ? `${lines[i].row.index}:${lines[i].part}` : i),
     overscan: 20,
   });
 
@@ -178,7 +181,8 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
       }}
     >
       <span className="muted mono small" style={{ minWidth: "3.5rem", textAlign: "right", userSelect: "none" }}>{p.part === 0 ? p.row.index + 1 : ""}</span>
-      <span style={{ flex: 1, whiteSpace: "pre-wrap", lineHeight: 1.9 }}>
+      <div style={{ flex: 1, minWidth: 0 }}>
+      <span style={{ display: "block", whiteSpace: "pre-wrap", lineHeight: 1.9 }}>
         {pieces.map((piece) => {
           const anns = piece.covering.filter((id) => byId.has(id)).sort((a, b) => (p.depths.get(a) ?? 0) - (p.depths.get(b) ?? 0));
           const sugs = piece.covering.filter((id) => id.startsWith("s:")).map((id) => id.slice(2));
@@ -212,8 +216,14 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
           );
         })}
       </span>
-      {p.labels ? <SentenceLabelBadges labels={p.labels.attributes} /> : null}
-      {p.row.boilerplate && p.part === 0 ? <span className="badge grey" style={{ userSelect: "none", alignSelf: "flex-start" }}>boilerplate</span> : null}
+      {/* Labels sit under the text, so they never narrow it. */}
+      {p.labels || (p.row.boilerplate && p.part === 0) ? (
+        <span style={{ display: "flex", gap: "0.25rem", flexWrap: "wrap", userSelect: "none" }}>
+          {p.labels ? <SentenceLabelBadges labels={p.labels.attributes} /> : null}
+          {p.row.boilerplate && p.part === 0 ? <span className="badge grey">boilerplate</span> : null}
+        </span>
+      ) : null}
+      </div>
     </div>
   );
 });
