@@ -10,7 +10,8 @@ import { SentenceLabelBadges } from "./sentence-label-badges";
 import type { AnnotationDto } from "./types";
 
 export type Row = { index: number; start: number; end: number; boilerplate: boolean; pos: number };
-export type Mark = { id: string; type: string; start: number; end: number };
+/** A span or suggestion drawn in the text; `summary` (stance, speaker, cue) is its tooltip. */
+export type Mark = { id: string; type: string; start: number; end: number; summary?: string };
 export type Range = { start: number; end: number };
 
 type Props = {
@@ -192,6 +193,8 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
           const innerColor = inner ? (p.colors[byId.get(inner)!.type] ?? "#888888") : null;
           const selected = p.selectedId !== null && anns.includes(p.selectedId);
           const focusedSug = p.focusedSuggestionId !== null && sugs.includes(p.focusedSuggestionId);
+          // Hovering shows each covering span's stance, speaker and cue (innermost last).
+          const title = [...anns.map((id) => byId.get(id)!.summary), ...sugs.map((id) => p.suggestions.find((s) => s.id === id)?.summary)].filter(Boolean).join("\n");
           const sugColor = sugs.length ? (p.colors[p.suggestions.find((s) => s.id === sugs[0])?.type ?? ""] ?? "#888888") : null;
           return (
             <span
@@ -200,6 +203,7 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
               data-cpe={piece.end}
               data-ids={anns.length ? anns.join(" ") : undefined}
               data-sids={sugs.length ? sugs.join(" ") : undefined}
+              title={title || undefined}
               style={{
                 background: lit ? "#fde68a" : innerColor ? tint(innerColor, "2e") : undefined,
                 boxShadow: anns.length ? anns.map((id, i) => `inset 0 -${(i + 1) * 3}px 0 0 ${p.colors[byId.get(id)!.type] ?? "#888888"}`).join(", ") : undefined,
