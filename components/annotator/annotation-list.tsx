@@ -1,6 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import { matchesFilter, type AnnotationFilter } from "@/lib/annotator/span-index";
+import { spanSummaryParts } from "@/lib/annotator/span-summary";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { AnnotationDto, EntityDto } from "./types";
 
@@ -54,6 +55,7 @@ export function AnnotationList(props: Props) {
         <ol style={{ listStyle: "none", padding: 0, margin: 0, maxHeight: "40vh", overflow: "auto" }}>
           {matching.slice(0, SHOWN).map((a) => {
             const text = props.textOf(a.start, a.end);
+            const parts = spanSummaryParts(a, (r) => props.textOf(r.start, r.end));
             return (
               <li key={a.id}>
                 <button
@@ -65,8 +67,8 @@ export function AnnotationList(props: Props) {
                   style={{ textAlign: "left", display: "block", width: "100%", padding: "0.2rem 0", fontWeight: a.id === props.selectedId ? 600 : undefined }}
                 >
                   <span style={{ color: colors[a.type] ?? "inherit" }}>{a.type}</span> {text.length > 70 ? `${text.slice(0, 70)}…` : text}
-                  {a.speaker ? <span className="muted"> — {a.speaker.name}</span> : null}
                   {a.pending ? <span className="muted"> (unsaved)</span> : null}
+                  {parts.length ? <span className="muted small" data-testid="annotation-summary" style={{ display: "block" }}>{parts.join(" · ")}</span> : null}
                 </button>
               </li>
             );

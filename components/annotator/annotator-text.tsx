@@ -10,7 +10,8 @@ import { SentenceLabelBadges } from "./sentence-label-badges";
 import type { AnnotationDto } from "./types";
 
 export type Row = { index: number; start: number; end: number; boilerplate: boolean; pos: number };
-export type Mark = { id: string; type: string; start: number; end: number };
+/** A span or suggestion drawn in the text; `summary` (stance, speaker, cue) is its tooltip. */
+export type Mark = { id: string; type: string; start: number; end: number; summary?: string };
 export type Range = { start: number; end: number };
 
 type Props = {
@@ -56,6 +57,9 @@ export function AnnotatorText(props: Props) {
     count: lines.length,
     getScrollElement: () => parent.current,
     estimateSize: (i) => 34 + 30 * Math.floor(((lines[i]?.end ?? 0) - (lines[i]?.start ?? 0)) / 100),
+    // Measured heights belong to a sentence, not to a position: collapsing boilerplate shifts
+    // positions, and a height cached by position would stack rows on top of each other.
+    getItemKey: (i) => (lines[i] ? `${lines[i].row.index}:${lines[i].part}` : i),
     overscan: 20,
   });
 
@@ -178,7 +182,8 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
       }}
     >
       <span className="muted mono small" style={{ minWidth: "3.5rem", textAlign: "right", userSelect: "none" }}>{p.part === 0 ? p.row.index + 1 : ""}</span>
-      <span style={{ flex: 1, whiteSpace: "pre-wrap", lineHeight: 1.9 }}>
+      <div style={{ flex: 1, minWidth: 0 }}>
+      <span style={{ display: "block", whiteSpace: "pre-wrap", lineHeight: 1.9 }}>
         {pieces.map((piece) => {
           const anns = piece.covering.filter((id) => byId.has(id)).sort((a, b) => (p.depths.get(a) ?? 0) - (p.depths.get(b) ?? 0));
           const sugs = piece.covering.filter((id) => id.startsWith("s:")).map((id) => id.slice(2));
@@ -188,6 +193,8 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
           const innerColor = inner ? (p.colors[byId.get(inner)!.type] ?? "#888888") : null;
           const selected = p.selectedId !== null && anns.includes(p.selectedId);
           const focusedSug = p.focusedSuggestionId !== null && sugs.includes(p.focusedSuggestionId);
+          // Hovering shows each covering span's stance, speaker and cue (innermost last).
+          const title = [...anns.map((id) => byId.get(id)!.summary), ...sugs.map((id) => p.suggestions.find((s) => s.id === id)?.summary)].filter(Boolean).join("\n");
           const sugColor = sugs.length ? (p.colors[p.suggestions.find((s) => s.id === sugs[0])?.type ?? ""] ?? "#888888") : null;
           return (
             <span
@@ -196,6 +203,7 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
               data-cpe={piece.end}
               data-ids={anns.length ? anns.join(" ") : undefined}
               data-sids={sugs.length ? sugs.join(" ") : undefined}
+              title={title || undefined}
               style={{
                 background: lit ? "#fde68a" : innerColor ? tint(innerColor, "2e") : undefined,
                 boxShadow: anns.length ? anns.map((id, i) => `inset 0 -${(i + 1) * 3}px 0 0 ${p.colors[byId.get(id)!.type] ?? "#888888"}`).join(", ") : undefined,
@@ -212,8 +220,14 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
           );
         })}
       </span>
-      {p.labels ? <SentenceLabelBadges labels={p.labels.attributes} /> : null}
-      {p.row.boilerplate && p.part === 0 ? <span className="badge grey" style={{ userSelect: "none", alignSelf: "flex-start" }}>boilerplate</span> : null}
+      {/* Labels sit under the text, so they never narrow it. */}
+      {p.labels || (p.row.boilerplate && p.part === 0) ? (
+        <span style={{ display: "flex", gap: "0.25rem", flexWrap: "wrap", userSelect: "none" }}>
+          {p.labels ? <SentenceLabelBadges labels={p.labels.attributes} /> : null}
+          {p.row.boilerplate && p.part === 0 ? <span className="badge grey">boilerplate</span> : null}
+        </span>
+      ) : null}
+      </div>
     </div>
   );
 });

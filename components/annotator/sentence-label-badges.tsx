@@ -6,7 +6,7 @@ export const stanceLabel = (value: number) => `${value > 0 ? "+" : ""}${value} $
 export function SentenceLabelBadges({ labels }: { labels: Record<string, unknown> }) {
   const stance = Array.isArray(labels.stance) ? (labels.stance as { target?: unknown; value?: unknown }[]) : [];
   return (
-    <span data-testid="sentence-labels" style={{ userSelect: "none", display: "flex", gap: "0.25rem", alignSelf: "flex-start", flexWrap: "wrap" }}>
+    <span data-testid="sentence-labels" style={{ userSelect: "none", display: "flex", gap: "0.25rem", flexWrap: "wrap" }}>
       {typeof labels.checkworthy === "string" ? (
         <span className={labels.checkworthy === "yes" ? "badge ok" : "badge grey"}>check-worthy: {labels.checkworthy}</span>
       ) : null}

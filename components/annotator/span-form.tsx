@@ -68,7 +68,8 @@ export function SpanForm(props: Props) {
         <span className="badge" style={{ background: `${type.color}22`, color: type.color }}>{type.label}</span>{" "}
         <span className="small">“{props.spanText.length > 160 ? `${props.spanText.slice(0, 160)}…` : props.spanText}”</span>
       </p>
-      <fieldset disabled={props.readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
+      {/* min-width 0: a fieldset otherwise grows to its widest option and spills out of the panel. */}
+      <fieldset disabled={props.readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         {type.attributes.map((def) => {
           const id = `attr-${def.name}`;
           const error = messageOf(formState.errors[def.name] as FieldError | undefined);
@@ -77,7 +78,7 @@ export function SpanForm(props: Props) {
             const current = initial[def.name];
             return (
               <Field key={def.name} id={id} label={label} error={error}>
-                <select id={id} aria-invalid={!!error} {...form.register(def.name)}>
+                <select id={id} aria-invalid={!!error} style={{ maxWidth: "100%" }} {...form.register(def.name)}>
                   <option value="">— choose —</option>
                   {def.values
                     .filter((v) => !v.retired || v.value === current)

@@ -40,7 +40,7 @@ export function SpeakerPicker(props: Props) {
   };
   return (
     <div>
-      <select id={props.id} value={props.value} aria-invalid={props.invalid} onChange={(e) => props.onChange(e.target.value)}>
+      <select id={props.id} value={props.value} aria-invalid={props.invalid} onChange={(e) => props.onChange(e.target.value)} style={{ width: "100%" }}>
         <option value="">— choose a speaker —</option>
         {props.entities.map((e) => (
           <option key={e.id} value={e.id}>

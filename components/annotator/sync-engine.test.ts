@@ -150,4 +150,35 @@ describe("AnnotationSync", () => {
     sync.resolveConflict(sync.conflicts[0]!, false);
     expect(sync.view().has("x")).toBe(false);
   });
+
+  it("uses the layer carried by a fresh page render instead of asking the server, but not a replayed one", async () => {
+    const server = fakeServer([dto("a", 3)]);
+    const session = new Map<string, string>();
+    vi.stubGlobal("sessionStorage", { getItem: (k: string) => session.get(k) ?? null, setItem: (k: string, v: string) => void session.set(k, v) });
+    try {
+      const first = newSync();
+      await first.load({ items: [dto("a", 2)], renderId: "render-1" });
+      expect(server.calls.filter((c) => c.method === "GET")).toHaveLength(0);
+      expect(first.loaded).toBe(true);
+      expect(first.view().get("a")?.version).toBe(2);
+
+      // The same render shown again (Back from the router cache) may be stale: ask the server.
+      const replay = newSync();
+      await replay.load({ items: [dto("a", 2)], renderId: "render-1" });
+      expect(server.calls.filter((c) => c.method === "GET")).toHaveLength(1);
+      expect(replay.view().get("a")?.version).toBe(3);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("asks the server when the browser keeps no session storage", async () => {
+    const server = fakeServer([dto("a", 3)]);
+    vi.stubGlobal("sessionStorage", undefined);
+    const sync = newSync();
+    await sync.load({ items: [], renderId: "render-2" });
+    expect(server.calls.filter((c) => c.method === "GET")).toHaveLength(1);
+    expect(sync.view().get("a")?.version).toBe(3);
+    vi.unstubAllGlobals();
+  });
 });

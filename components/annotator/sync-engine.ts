@@ -9,6 +9,21 @@ export type Conflict = { op: OutboxOp; current: AnnotationDto | null; message: s
 
 class NetworkError extends Error {}
 
+const USED_RENDERS = "stancebench:used-renders";
+
+/** True the first time a server render's id is seen in this tab. */
+function firstUse(renderId: string): boolean {
+  try {
+    const used = JSON.parse(sessionStorage.getItem(USED_RENDERS) ?? "[]") as string[];
+    if (used.includes(renderId)) return false;
+    sessionStorage.setItem(USED_RENDERS, JSON.stringify([...used.slice(-49), renderId]));
+    return true;
+  } catch {
+    // No sessionStorage (privacy settings): always ask the server.
+    return false;
+  }
+}
+
 /**
  * Keeps the annotator's layer in sync with the server: every change goes to the outbox
  * (IndexedDB) first, then is sent in order; network failures leave it queued (offline), a stale
@@ -58,9 +73,14 @@ export class AnnotationSync {
     return this.server.get(id)?.version ?? 0;
   }
 
-  async load(): Promise<void> {
-    // The outbox (IndexedDB) and the server's layer are read at the same time.
-    const [stored, fetched] = await Promise.all([loadStored(this.storageKey), this.fetchLayer()]);
+  /**
+   * Reads the outbox (IndexedDB) and the server's layer at the same time. `initial` is the layer
+   * as the page's server render carried it: used instead of a request unless this render was
+   * already used once (a page replayed from the router cache on Back may be stale).
+   */
+  async load(initial?: { items: AnnotationDto[]; renderId: string }): Promise<void> {
+    const fresh = initial && firstUse(initial.renderId);
+    const [stored, fetched] = await Promise.all([loadStored(this.storageKey), fresh ? { kind: "ok" as const, items: initial.items } : this.fetchLayer()]);
     this.queue = stored.queue;
     if (fetched.kind === "ok") {
       this.server = new Map(fetched.items.map((a) => [a.id, a]));

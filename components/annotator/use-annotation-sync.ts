@@ -11,7 +11,13 @@ type Snapshot = { view: Map<string, AnnotationDto>; status: SyncStatus; conflict
  * change, and flushes when the connection comes back. `entities` is read lazily so speakers
  * created during the session show up in queued annotations.
  */
-export function useAnnotationSync(documentId: string, storageKey: string, entities: () => ReadonlyMap<string, EntityDto>, layer = "mine") {
+export function useAnnotationSync(
+  documentId: string,
+  storageKey: string,
+  entities: () => ReadonlyMap<string, EntityDto>,
+  layer = "mine",
+  initial?: { items: AnnotationDto[]; renderId: string },
+) {
   const [sync] = useState(() => new AnnotationSync(documentId, storageKey, materialiseWith(documentId, entities), layer));
   const [store] = useState(() => {
     let snapshot: Snapshot = { view: new Map(), status: sync.status, conflicts: [], ready: false };
@@ -24,12 +30,14 @@ export function useAnnotationSync(documentId: string, storageKey: string, entiti
       get: () => snapshot,
     };
   });
+  // Only the first load uses the server render's layer.
+  const [initialRef] = useState(() => ({ current: initial }));
   const snapshot = useSyncExternalStore(store.subscribe, store.get, store.get);
   useEffect(() => {
     const stop = sync.listenForOnline();
-    void sync.load();
+    void sync.load(initialRef.current);
     return stop;
-  }, [sync]);
+  }, [sync, initialRef]);
   const annotations = snapshot.view;
   const list = useMemo(() => [...annotations.values()], [annotations]);
   return { sync, annotations, list, status: snapshot.status, conflicts: snapshot.conflicts, ready: snapshot.ready };

@@ -4,6 +4,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { as } from "../api/helpers";
 import { assignedArticle, codePointSpan } from "../api/workflow-helpers";
 import { storageStateOf } from "../fixtures";
+import { openAnnotator, selectText } from "./annotator-helpers";
 
 test.use({ storageState: storageStateOf("annotator1") });
 
@@ -23,48 +24,6 @@ async function mine(request: APIRequestContext, documentId: string): Promise<Ann
   expect(res.ok()).toBeTruthy();
   return ((await res.json()) as { items: Annotation[] }).items;
 }
-
-async function openAnnotator(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.getByTestId("annotator")).toHaveAttribute("data-ready", "true");
-}
-
-/** Selects `needle` inside sentence `sentence` with a real DOM selection, then lets the page see the mouse-up. */
-async function selectText(page: Page, sentence: number, needle: string) {
-  await page.evaluate(
-    ({ sentence, needle }) => {
-      // The needle may run over several pieces (spans and suggestions split the text): walk the
-      // text nodes of the sentence's pieces and map the needle's start and end onto them.
-      const row = document.querySelector(`[data-sentence="${sentence}"]`)!;
-      const nodes: Text[] = [];
-      for (const piece of row.querySelectorAll("[data-cp]")) {
-        const walker = document.createTreeWalker(piece, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      }
-      const whole = nodes.map((n) => n.data).join("");
-      const at = whole.indexOf(needle);
-      if (at < 0) throw new Error(`"${needle}" not found in sentence ${sentence}`);
-      const locate = (offset: number, isEnd: boolean): [Text, number] => {
-        let seen = 0;
-        for (const n of nodes) {
-          if (offset < seen + n.data.length || (isEnd && offset === seen + n.data.length)) return [n, offset - seen];
-          seen += n.data.length;
-        }
-        const last = nodes[nodes.length - 1]!;
-        return [last, last.data.length];
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at, false));
-      range.setEnd(...locate(at + needle.length, true));
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    { sentence, needle },
-  );
-  await page.getByTestId("annotator-text").dispatchEvent("mouseup");
-}
-
 
 test("a corpus article annotated by keyboard only: spans, a sentence range, sentence labels, undo/redo, shortcuts, submit", async ({ page, request }) => {
   const file = fs.readdirSync(corpusDir).filter((f) => f.endsWith(".txt")).sort()[0]!;

@@ -1,8 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { can } from "@/lib/auth/permissions";
 import { requireDocumentPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
+import type { AnnotationDto } from "@/lib/annotations/annotation-dto";
+import { layerRows, layerWhere } from "@/lib/annotations/list-annotations";
 import { activeStanceTargets, type LabelSchema } from "@/lib/schema/label-schema";
 
 /** [index, start, end, boilerplate ? 1 : 0]: compact, since a long document has 20,000 of them. */
@@ -20,15 +23,27 @@ export type AnnotatorPageData = {
   canCreateEntities: boolean;
   /** Layers the caller may open: their own, and for reviewers/managers gold and each annotator's. */
   layers: { value: string; label: string }[];
+  /** The layer shown: the requested one if the caller may open it, else their own. */
+  layer: string;
+  /**
+   * That layer's annotations, in the first response so the page needs no second request. Spans
+   * come without their covered text (the client slices it from `document.text`).
+   */
+  annotations: AnnotationDto[];
+  /** Unique per server render: lets the client tell a fresh page from a replayed cached one. */
+  renderId: string;
 };
 
 /**
  * Everything the annotator page needs for one document. Any member may open it (non-members get
  * 404); only an annotator with an open assignment on a document that is not signed off may write.
  */
-export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: string): Promise<AnnotatorPageData> {
+export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: string, requestedLayer?: string): Promise<AnnotatorPageData> {
   const access = await requireDocumentPermission(user, documentId, "documents.view");
-  const [document, entities] = await Promise.all([
+  // The caller's own layer (the usual case) is read alongside the document; any other layer
+  // waits until the layers they may open are known.
+  const wantsOwn = !requestedLayer || requestedLayer === "mine";
+  const [document, entities, ownLayer] = await Promise.all([
     prisma().document.findUniqueOrThrow({
       where: { id: documentId },
       select: {
@@ -43,6 +58,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
       orderBy: { name: "asc" },
       select: { id: true, name: true, aliases: true, type: true },
     }),
+    wantsOwn ? layerRows(layerWhere(user, access, documentId, "mine")) : null,
   ]);
   const schema = document.project.labelSchema as LabelSchema;
   const own = document.assignments.find((a) => a.userId === user.id);
@@ -57,6 +73,8 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
         ]
       : []),
   ];
+  const layer = layers.some((l) => l.value === requestedLayer) ? requestedLayer! : "mine";
+  const annotations = layer === "mine" && ownLayer ? ownLayer : await layerRows(layerWhere(user, access, documentId, layer));
   const mayWrite = can(access.roles, "annotations.write");
   let readOnlyReason: string | null = null;
   if (!mayWrite) readOnlyReason = "You are not an annotator in this project, so this layer is read-only.";
@@ -73,5 +91,8 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     readOnlyReason,
     canCreateEntities: access.permissions.includes("entities.create"),
     layers,
+    layer,
+    annotations,
+    renderId: randomUUID(),
   };
 }

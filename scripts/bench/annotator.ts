@@ -2,12 +2,17 @@
 // Generates a 2,000-sentence / 300-span and a 20,000-sentence / 3,000-span document in a
 // throwaway PostgreSQL, starts the built app on a free port, signs in as the assigned annotator
 // in headless Chromium and prints, per document: time until the annotator page is interactive
-// (data-ready="true"), the time one keypress takes to move the focused sentence, DOM size and JS heap.
+// (data-ready="true"), the page HTML's arrival and size, the requests made before ready (the layer
+// comes with the page, so there should be none), the main thread's long tasks until ready
+// (parsing and hydration), the time one keypress takes to move the focused sentence, DOM size and
+// JS heap. Warm runs are summarised as a median. A Label Studio reference is not run here: pass
+// `--label-studio-ms <2k>,<20k>` (its ready times measured on the same machine) to print ratios.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import os from "node:os";
+import { chromium, type CDPSession, type Page } from "playwright-core";
 import { freePort, waitForHealth } from "./app-server";
 import { argValue, mb, seededRandom, startBenchDatabase } from "./bench-db";
 
@@ -62,31 +67,44 @@ async function createDocument(ctx: { projectId: string; userId: string; speakerI
   return { id: document.id, sentences: count, spans: spanCount };
 }
 
-async function measure(page: Page, url: string) {
+/** Installed before every navigation: adds up the main thread's long tasks (≥ 50 ms: parsing, hydration). */
+const LONG_TASKS = `window.__longTaskMs = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTaskMs += e.duration; }).observe({ type: "longtask", buffered: true });`;
+
+async function measure(page: Page, cdp: CDPSession, url: string) {
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector('[data-testid="annotator"][data-ready="true"]', { timeout: 120_000 });
-  const { readyMs, htmlMs, apiMs } = await page.evaluate(() => {
+  const { readyMs, longTaskMs, htmlMs, htmlBytes, requests } = await page.evaluate(() => {
+    const readyMs = performance.now();
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-    const api = performance.getEntriesByType("resource").find((e) => e.name.includes("/annotations?layer=mine"));
-    return { readyMs: performance.now(), htmlMs: nav ? nav.responseEnd : 0, apiMs: api ? api.duration : 0 };
+    const fetches = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((e) => e.initiatorType === "fetch" && e.startTime < readyMs && e.name.includes("/api/"));
+    const longTaskMs = (window as unknown as { __longTaskMs?: number }).__longTaskMs ?? 0;
+    return { readyMs, longTaskMs, htmlMs: nav ? nav.responseEnd : 0, htmlBytes: nav ? nav.decodedBodySize : 0, requests: fetches.map((e) => new URL(e.name).pathname.split("/").slice(-1)[0]) };
   });
   // One keypress: j moves the focus from the first to the second sentence.
-  const before = Date.now();
+  const pressed = Date.now();
   await page.keyboard.press("j");
   await page.waitForSelector('[data-row="1"][data-focused="true"]');
-  const keyMs = Date.now() - before;
+  const keyMs = Date.now() - pressed;
   const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
-  const cdp = await page.context().newCDPSession(page);
   await cdp.send("HeapProfiler.collectGarbage");
-  await cdp.send("Performance.enable");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
-  await cdp.detach();
-  return { readyMs, htmlMs, apiMs, keyMs, domNodes, heap };
+  return { readyMs, htmlMs, htmlBytes, requests, longTaskMs, keyMs, domNodes, heap };
+}
+
+/** `--label-studio-ms 2000,95000`: Label Studio's ready times for the two documents, measured separately. */
+function labelStudioReference(): number[] | null {
+  const index = process.argv.indexOf("--label-studio-ms");
+  if (index < 0) return null;
+  const values = (process.argv[index + 1] ?? "").split(",").map(Number);
+  if (values.length !== 2 || values.some((v) => !Number.isFinite(v) || v <= 0)) throw new Error("--label-studio-ms takes two positive numbers: <2k>,<20k>");
+  return values;
 }
 
 async function main() {
-  const runs = argValue("runs", 2);
+  const runs = argValue("runs", 4);
+  const labelStudio = labelStudioReference();
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.error("No production build: run `npx next build` first.");
     process.exit(1);
@@ -127,18 +145,32 @@ async function main() {
     const signIn = await context.request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email, password: PASSWORD, json: "true" } });
     if (!signIn.ok()) throw new Error(`sign-in failed: HTTP ${signIn.status()}`);
     const page = await context.newPage();
+    await page.addInitScript(LONG_TASKS);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
 
-    console.log(`bench:annotator — headless Chromium, ${runs} runs per document (first run is cold)`);
-    console.log("document                         run  data-ready  (page HTML  annotations API)   keypress   DOM nodes   JS heap");
-    for (const doc of documents) {
+    console.log(`bench:annotator — headless Chromium against the built app, ${runs} runs per document (run 1 is cold); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+    console.log("document                         run  data-ready   page HTML  (size)  long tasks  requests before ready   keypress  DOM nodes   JS heap");
+    for (const [d, doc] of documents.entries()) {
+      const warm: number[] = [];
+      const label = `${doc.sentences.toLocaleString("en")} sentences / ${doc.spans.toLocaleString("en")} spans`.padEnd(32);
       for (let run = 1; run <= runs; run++) {
-        const m = await measure(page, `/projects/${project.id}/documents/${doc.id}/annotate`);
-        const label = `${doc.sentences.toLocaleString("en")} sentences / ${doc.spans.toLocaleString("en")} spans`.padEnd(32);
-        console.log(`${label} ${String(run).padStart(3)}  ${`${m.readyMs.toFixed(0)} ms`.padStart(10)}  (${`${m.htmlMs.toFixed(0)} ms`.padStart(9)}  ${`${m.apiMs.toFixed(0)} ms`.padStart(15)}) ${`${m.keyMs} ms`.padStart(10)} ${String(m.domNodes).padStart(11)} ${mb(m.heap).padStart(9)}`);
+        const m = await measure(page, cdp, `/projects/${project.id}/documents/${doc.id}/annotate`);
+        if (run > 1) warm.push(m.readyMs);
+        const requests = m.requests.length ? m.requests.join(", ") : "none";
+        console.log(
+          `${label} ${String(run).padStart(3)}  ${`${m.readyMs.toFixed(0)} ms`.padStart(10)}  ${`${m.htmlMs.toFixed(0)} ms`.padStart(10)}  ${mb(m.htmlBytes).padStart(7)} ${`${m.longTaskMs.toFixed(0)} ms`.padStart(10)}  ${requests.padEnd(22)} ${`${m.keyMs} ms`.padStart(9)} ${String(m.domNodes).padStart(10)} ${mb(m.heap).padStart(9)}`,
+        );
       }
+      const median = warm.length ? warm.sort((a, b) => a - b)[Math.floor(warm.length / 2)]! : NaN;
+      const reference = labelStudio?.[d];
+      const ratio = reference ? `; Label Studio reference ${reference} ms → ${(median / reference).toFixed(2)}×` : "";
+      console.log(`${label} median of warm runs: ${median.toFixed(0)} ms to data-ready${ratio}`);
+      console.log(`${"".padEnd(32)} load average now ${os.loadavg()[0]!.toFixed(1)}`);
     }
+    if (!labelStudio) console.log("No Label Studio reference on this machine (pass --label-studio-ms <2k>,<20k> to print ratios): absolute figures only.");
     if (errors.length) console.log(`page errors: ${errors.join(" | ")}`);
     await context.close();
   } finally {

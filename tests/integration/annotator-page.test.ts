@@ -69,4 +69,31 @@ describe("loadAnnotatorPage", () => {
     expect((await errorOf(loadAnnotatorPage(outsider, documentId))).code).toBe("not_found");
     expect((await errorOf(loadAnnotatorPage(manager, "no-such-document"))).code).toBe("not_found");
   });
+
+  it("carries the layer it shows: the caller's own by default, another's only for those who may read it, spans without their text", async () => {
+    const { annotator, annotator2, reviewer, documentId } = await setup();
+    const mine = await prisma().assignment.create({ data: { documentId, userId: annotator.id, role: "ANNOTATOR", state: "IN_PROGRESS" } });
+    const theirs = await prisma().assignment.create({ data: { documentId, userId: annotator2.id, role: "ANNOTATOR", state: "IN_PROGRESS" } });
+    const span = { documentId, layer: "ANNOTATOR" as const, type: "CLAIM", start: 12, end: 46, attributes: { checkworthy: "yes" } };
+    await prisma().annotation.create({ data: { ...span, id: crypto.randomUUID(), authorId: annotator.id, assignmentId: mine.id } });
+    await prisma().annotation.create({ data: { ...span, id: crypto.randomUUID(), start: 47, end: 64, authorId: annotator2.id, assignmentId: theirs.id } });
+
+    const own = await loadAnnotatorPage(annotator, documentId);
+    expect(own.layer).toBe("mine");
+    expect(own.annotations).toHaveLength(1);
+    expect(own.annotations[0]).toMatchObject({ authorId: annotator.id, start: 12, end: 46, text: null, attributes: { checkworthy: "yes" }, version: 1 });
+    expect(own.renderId).not.toBe((await loadAnnotatorPage(annotator, documentId)).renderId);
+
+    // An annotator asking for a colleague's layer gets their own (annotators stay independent).
+    const sneaky = await loadAnnotatorPage(annotator, documentId, `user:${annotator2.id}`);
+    expect(sneaky.layer).toBe("mine");
+    expect(sneaky.annotations.map((a) => a.authorId)).toEqual([annotator.id]);
+    // Unknown layer names fall back too.
+    expect((await loadAnnotatorPage(annotator, documentId, "everything")).layer).toBe("mine");
+
+    const review = await loadAnnotatorPage(reviewer, documentId, `user:${annotator2.id}`);
+    expect(review.layer).toBe(`user:${annotator2.id}`);
+    expect(review.annotations.map((a) => [a.authorId, a.start])).toEqual([[annotator2.id, 47]]);
+    expect((await loadAnnotatorPage(reviewer, documentId, "gold")).annotations).toEqual([]);
+  });
 });

@@ -18,16 +18,15 @@ export default async function AnnotatePage({
   const user = await requireUser();
   const { projectId, documentId } = await params;
   const { layer: requested } = await searchParams;
-  const data = await guardPage(() => loadAnnotatorPage(user, documentId));
-  if (data.document.projectId !== projectId) notFound();
   // Only layers the caller may open; anything else falls back to their own.
-  const layer = data.layers.some((l) => l.value === requested) ? requested! : "mine";
+  const data = await guardPage(() => loadAnnotatorPage(user, documentId, requested));
+  if (data.document.projectId !== projectId) notFound();
   return (
     <>
       <p className="small" style={{ margin: "0 0 0.5rem" }}>
         <Link href={`/projects/${projectId}/documents/${documentId}`}>← Document</Link>
       </p>
-      <AnnotatorClient key={layer} data={data} layer={layer} />
+      <AnnotatorClient key={data.layer} data={data} layer={data.layer} />
     </>
   );
 }
