@@ -46,7 +46,7 @@ describe("creating a dataset version", () => {
     expect(version.counts).toEqual({ documents: 3, sentences: expect.any(Number) as number, spansByType: { CLAIM: 2, EDITORIAL: 1, QUOTE: 3 } });
     expect(version.diff).toEqual({ previousVersion: null, documents: { added: 3, changed: 0, removed: 0 }, annotations: { added: 6, changed: 0, removed: 0 } });
     const names = version.files.map((f) => f.name);
-    for (const name of ["native.jsonl", "spans.jsonl", "sentences.csv", "spans.csv", "stance.tsv", "checkworthy.tsv", "label-studio.json", "manifest.json", "hf/README.md", "brat/annotation.conf"])
+    for (const name of ["native.jsonl", "spans.jsonl", "sentences.csv", "spans.csv", "stance.tsv", "checkworthy.tsv", "label-studio.json", "manifest.json", "hf/README.md", "brat/annotation.conf", "spreadsheet/sentences.csv", "spreadsheet/spans.csv"])
       expect(names).toContain(name);
     expect(names.filter((n) => n.startsWith("brat/") && n.endsWith(".ann"))).toHaveLength(3);
     expect(names).not.toContain(".fingerprints.tsv");
@@ -82,13 +82,18 @@ describe("creating a dataset version", () => {
     expect(report.checked).toBeGreaterThan(40);
   });
 
-  it("defuses formula injection in CSV cells", async () => {
-    const csv = (await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", "spans.csv"))).toString("utf8");
-    expect(csv).toContain(`'=HYPERLINK(""http://evil"")`);
-    expect(csv).toContain(`'=cmd|' /C calc'!A0`);
-    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/mu);
-    const sentences = (await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", "sentences.csv"))).toString("utf8");
-    expect(sentences).toContain("'+1 more");
+  it("keeps CSV text exact and defuses formula injection in the spreadsheet copies", async () => {
+    const file = async (name: string) => (await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", name))).toString("utf8");
+    const csv = await file("spans.csv");
+    expect(csv).toMatch(/,"=HYPERLINK\(""http:\/\/evil""\) was typed/u);
+    expect(csv).toContain(`,=cmd|' /C calc'!A0,`);
+    const safe = await file("spreadsheet/spans.csv");
+    expect(safe).toContain(`'=HYPERLINK(""http://evil"")`);
+    expect(safe).toContain(`'=cmd|' /C calc'!A0`);
+    expect(safe).not.toMatch(/(^|,)"?=HYPERLINK/mu);
+    expect(safe).toMatch(/,text(;\w+)*\r\n/u);
+    expect(await file("sentences.csv")).toContain(`,"+1 more`);
+    expect(await file("spreadsheet/sentences.csv")).toContain("'+1 more");
   });
 
   it("downloads with attachment, content type and nosniff; the zip is byte-identical on every download, even after more work", async () => {
