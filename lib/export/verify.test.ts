@@ -48,11 +48,11 @@ describe("verify_export.py (independent Python reader)", () => {
       "semeval2020/articledocD.labels.tsv": 6,
       "attribution/docA.json": 6,
       "attribution/docB.json": 2,
-      "label-studio.json": 10,
+      "label-studio.json": 58, // regions (spans, parts, sentences) + per-region results + relations
       "hf/data/train.jsonl": 12,
       "hf/data/test.jsonl": 3,
     });
-    expect(report.checked).toBe(170);
+    expect(report.checked).toBe(218);
   });
 
   it("fails a TSV cell that lost its quoting and a spreadsheet row with a wrong defused column", () => {

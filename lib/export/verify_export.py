@@ -204,14 +204,25 @@ class Checker:
                     self.check_piece(f"{name} {a['id']}", text, piece)
 
     def label_studio(self):
+        """Regions locate their text; per-region results and relations point at a region; every
+        control used is declared in label-studio.xml."""
         if not os.path.exists(self.path("label-studio.json")):
             return
+        import xml.etree.ElementTree as ET
+        config = ET.fromstring(self.read("label-studio.xml"))
+        controls = {e.get("name") for e in config.iter() if e.get("name")}
         for t in json.loads(self.read("label-studio.json")):
             text = t["data"]["text"]
             for ann in t["annotations"]:
+                regions = {r["id"] for r in ann["result"] if r["type"] == "labels"}
                 for r in ann["result"]:
-                    self.check_piece(f"label-studio.json task {t['id']} {r['id']}", text, r["value"])
-
+                    where = f"label-studio.json task {t['id']} {r.get('id', 'relation')}"
+                    if r["type"] == "labels":
+                        self.check_piece(where, text, r["value"])
+                    elif r["type"] == "relation":
+                        self.expect(where + " relation", r["from_id"] in regions and r["to_id"] in regions, True)
+                    else:
+                        self.expect(where + " " + r["from_name"], r["id"] in regions and r["from_name"] in controls, True)
 
 def main():
     if len(sys.argv) != 2:
