@@ -24,6 +24,8 @@ export type ImportedAnnotation = {
   groundTruth: boolean;
   /** Who made it, when the file says: `completed_by.email` or the email in `created_username`. */
   annotatorEmail: string | null;
+  /** Our own exports name the layer: `gold` or `annotator:{userId}` (`stancebench_layer`). */
+  layer: string | null;
   spans: ImportedSpan[];
   sentences: ImportedSentence[];
 };
@@ -129,9 +131,10 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
           stance.push({ target: e.control.slice(LS_STANCE_PREFIX.length), value });
           continue;
         }
-        // `{owner}.{name}` for our own controls; any other control name is taken as the attribute name.
-        const prefix = attributeControl(type, "");
-        const name = e.control.startsWith(prefix) ? e.control.slice(prefix.length) : e.control;
+        // `{owner}.{name}` for our own controls (owner matched as labels are, ignoring case); any
+        // other control name is taken as the attribute name.
+        const prefix = attributeControl(type, "").toLowerCase();
+        const name = e.control.toLowerCase().startsWith(prefix) ? e.control.slice(prefix.length) : e.control;
         if (!isSentence && name === "speaker") speakerName = String(e.value);
         else if (!isSentence && name === "speaker_type") speakerType = String(e.value);
         else attributes[name] = e.value;
@@ -156,7 +159,8 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
   for (const r of regions) if (r.control === LS_PART_CONTROL && !owned.has(r.id)) throw new ExportError(`${where}: part region ${r.id} is not linked from a span by a ${LS_PARTS.join("/")} relation`);
   spans.sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.type, b.type) || compareStrings(a.id, b.id));
   sentences.sort((a, b) => a.start - b.start);
-  return { id: idOf(ann.id), groundTruth: ann.ground_truth === true, annotatorEmail: emailOf(ann), spans, sentences };
+  const layer = typeof ann.stancebench_layer === "string" ? ann.stancebench_layer : null;
+  return { id: idOf(ann.id), groundTruth: ann.ground_truth === true, annotatorEmail: emailOf(ann), layer, spans, sentences };
 }
 
 /**

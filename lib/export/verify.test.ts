@@ -25,7 +25,8 @@ function verify(): { status: number | null; report: { checked: number; by_file: 
   return { status: r.status, report: JSON.parse(r.stdout) as { checked: number; by_file: Record<string, number>; errors: unknown[] } };
 }
 
-describe("verify_export.py (independent Python reader)", () => {
+// Spawns Python per test; on a loaded machine that alone can take seconds.
+describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, () => {
   it("finds every span text at its code-point offsets in every format", () => {
     writeAll();
     const { status, report } = verify();
