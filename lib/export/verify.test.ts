@@ -44,16 +44,23 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
       "brat/docA.ann": 8, // 4 gold spans + 2 cues + 2 mentions
       "brat/docB.ann": 3,
       "brat/docD.ann": 3,
-      "semeval2020/articledocA.labels.tsv": 8, // per label: .txt check + span check
-      "semeval2020/articledocB.labels.tsv": 4,
-      "semeval2020/articledocD.labels.tsv": 6,
+      "semeval2020/article1.txt": 1, // numeric ids in export order: docA, docB, docC, docD
+      "semeval2020/article1.task-si.labels": 4,
+      "semeval2020/article1.task-flc-tc.labels": 4,
+      "semeval2020/article2.txt": 1,
+      "semeval2020/article2.task-si.labels": 2,
+      "semeval2020/article2.task-flc-tc.labels": 2,
+      "semeval2020/article3.txt": 1,
+      "semeval2020/article4.txt": 1,
+      "semeval2020/article4.task-si.labels": 3,
+      "semeval2020/article4.task-flc-tc.labels": 3,
       "attribution/docA.json": 6,
       "attribution/docB.json": 2,
       "label-studio.json": 58, // regions (spans, parts, sentences) + per-region results + relations
       "hf/data/train.jsonl": 12,
       "hf/data/test.jsonl": 3,
     });
-    expect(report.checked).toBe(218);
+    expect(report.checked).toBe(222);
   });
 
   it("fails a TSV cell that lost its quoting and a spreadsheet row with a wrong defused column", () => {

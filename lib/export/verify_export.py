@@ -181,18 +181,28 @@ class Checker:
                 self.expect(f"{name}:{n}", text, " ".join(txt[s:e] for s, e in frags))
 
     def semeval(self):
-        for label_path in sorted(glob.glob(self.path("semeval2020/*.labels.tsv"))):
-            name = os.path.relpath(label_path, self.root)
-            txt = self.read(name[:-len(".labels.tsv")] + ".txt")
-            for n, line in enumerate(self.read(name).split("\n")[:-1], 1):
-                doc_id, label, start, end = line.split("\t")
-                doc = self.docs[doc_id]
-                normalise = lambda s: s.replace("\r\n", "\n").replace("\r", "\n")
-                self.expect(f"{name}:{n} doc", txt, normalise(doc["text"]))
-                wanted = sorted(normalise(doc["text"][s["start"]:s["end"]]) for s in doc["spans"]
-                                if s["layer"] == "gold" and s["type"] == label)
-                got = txt[int(start):int(end)]
-                self.expect(f"{name}:{n}", got if got in wanted else None, got)
+        """Official Task 11 layout: numeric ids mapped in article_ids.tsv, .task-si.labels and
+        .task-flc-tc.labels locate gold spans in the LF text."""
+        if not os.path.exists(self.path("semeval2020/article_ids.tsv")):
+            return
+        normalise = lambda s: s.replace("\r\n", "\n").replace("\r", "\n")
+        for line in self.read("semeval2020/article_ids.tsv").split("\n")[1:-1]:
+            article, doc_id = line.split("\t")
+            doc = self.docs[doc_id]
+            txt = self.read(f"semeval2020/article{article}.txt")
+            self.expect(f"semeval2020/article{article}.txt", txt, normalise(doc["text"]))
+            gold = [s for s in doc["spans"] if s["layer"] == "gold"]
+            for kind, width in (("task-si", 3), ("task-flc-tc", 4)):
+                name = f"semeval2020/article{article}.{kind}.labels"
+                for n, line in enumerate(self.read(name).split("\n")[:-1], 1):
+                    cells = line.split("\t")
+                    if len(cells) != width or cells[0] != article:
+                        self.fail(f"{name}:{n}", f"expected {width} cells starting with {article}")
+                        continue
+                    start, end = int(cells[-2]), int(cells[-1])
+                    wanted = [normalise(doc["text"][s["start"]:s["end"]]) for s in gold if width == 3 or s["type"] == cells[1]]
+                    got = txt[start:end]
+                    self.expect(f"{name}:{n}", got if got in wanted else None, got)
 
     def attribution(self):
         for p in sorted(glob.glob(self.path("attribution/*.json"))):

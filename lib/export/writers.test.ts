@@ -244,13 +244,14 @@ describe("attribution and SemEval-2020 writers", () => {
     ]);
   });
 
-  it("writes SemEval-2020 labels with offsets into the LF text", () => {
+  it("writes SemEval-2020 Task 11 files with numeric article ids and offsets into the LF text", () => {
     const f = runWriter(createSemeval2020Writer(), ctx, docs);
-    expect(f.get("semeval2020/articledocA.labels.tsv")).toBe(
-      "docA\tCLAIM\t0\t47\ndocA\tQUOTE\t14\t16\ndocA\tQUOTE\t28\t47\ndocA\tEDITORIAL\t69\t105\n",
-    );
-    expect(f.get("semeval2020/articledocA.txt")?.includes("\r")).toBe(false);
-    expect(f.get("semeval2020/articledocC.labels.tsv")).toBe("");
+    expect(f.get("semeval2020/article_ids.tsv")).toBe("article_id\tdocument_id\n1\tdocA\n2\tdocB\n3\tdocC\n");
+    expect(f.get("semeval2020/article1.task-flc-tc.labels")).toBe("1\tCLAIM\t0\t47\n1\tQUOTE\t14\t16\n1\tQUOTE\t28\t47\n1\tEDITORIAL\t69\t105\n");
+    expect(f.get("semeval2020/article1.task-si.labels")).toBe("1\t0\t47\n1\t14\t16\n1\t28\t47\n1\t69\t105\n");
+    expect(f.get("semeval2020/article1.txt")?.includes("\r")).toBe(false);
+    expect(f.get("semeval2020/article3.task-si.labels")).toBe("");
+    expect([...f.keys()].filter((k) => k.includes("docA"))).toEqual([]);
   });
 });
 
