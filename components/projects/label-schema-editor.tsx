@@ -8,6 +8,7 @@ import type { LabelSchema } from "@/lib/schema/label-schema";
 import { updateLabelSchemaSchema } from "@/lib/validation/label-schema";
 import { ChoiceValuesEditor } from "./choice-values-editor";
 import { SpanTypeEditor } from "./span-type-editor";
+import { SubquestionAdder } from "./subquestion-adder";
 
 const NEW_TYPE = { name: "", label: "", color: "#6b7280", hotkey: "", retired: false, attributes: [{ name: "stance", kind: "stance" as const, required: false }] };
 
@@ -24,7 +25,9 @@ export function LabelSchemaEditor(props: { projectId: string; schema: LabelSchem
     onSuccess: () => router.refresh(),
   });
   const types = useFieldArray({ control: form.control, name: "labelSchema.spanTypes" });
-  const sentenceLabels = props.schema.sentenceLabels;
+  // Read from the form, so labels added in this session (sub-questions) show before saving.
+  const sentenceLabels = form.watch("labelSchema.sentenceLabels");
+  const savedLabels = new Map(props.schema.sentenceLabels.map((a) => [a.name, a]));
   const typesError = form.formState.errors.labelSchema?.spanTypes;
   return (
     <FormProvider {...form}>
@@ -41,9 +44,15 @@ export function LabelSchemaEditor(props: { projectId: string; schema: LabelSchem
         <h3>Sentence labels</h3>
         {sentenceLabels.map((attribute, j) =>
           attribute.kind === "choice" ? (
-            <ChoiceValuesEditor key={attribute.name} path={`labelSchema.sentenceLabels.${j}`} caption={`Sentence · ${attribute.name}`} saved={new Set(attribute.values.map((v) => v.value))} />
+            <ChoiceValuesEditor
+              key={attribute.name}
+              path={`labelSchema.sentenceLabels.${j}`}
+              caption={`Sentence · ${attribute.name}`}
+              saved={new Set(savedLabels.get(attribute.name)?.kind === "choice" ? (savedLabels.get(attribute.name) as { values: { value: string }[] }).values.map((v) => v.value) : [])}
+            />
           ) : null,
         )}
+        <SubquestionAdder />
         <p className="hint">Stance targets are edited with the project settings above.</p>
         <FormError message={formError} />
         {saved ? <p className="form-ok">Label schema saved.</p> : null}

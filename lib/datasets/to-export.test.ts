@@ -50,6 +50,15 @@ describe("toExportDocument", () => {
     expect(all.spans.map((s) => [s.id, s.layer])).toEqual([["u", "annotator:u2"], ["a", "gold"]]);
   });
 
+  it("carries other sentence choices (check-worthiness sub-questions) by name", () => {
+    const rows = [
+      row({ id: "s1", type: "SENTENCE", start: null, end: null, sentence_index: 0, attributes: { checkworthy: "no", checkworthy_verifiable: "yes", stance: [] } }),
+      row({ id: "s2", type: "SENTENCE", start: null, end: null, sentence_index: 1, attributes: { checkworthy_harmful: "no", note: 5 } }),
+    ];
+    const d = toExportDocument(doc, { index: [0, 1], start: [0, 6], end: [5, 18], kind: ["CONTENT", "CONTENT"] }, rows, options);
+    expect(d.sentences.map((s) => s.labels)).toEqual([{ checkworthy: "no", choices: { checkworthy_verifiable: "yes" } }, { choices: { checkworthy_harmful: "no" } }]);
+  });
+
   it("gives the agreement code annotator rows only, speaker as a reference", () => {
     const layers = toLayerAnnotations([row({ id: "g" }), row({ id: "u", layer: "ANNOTATOR", speaker_id: "e1", attributes: { form: "direct", cue: { start: 1, end: 2 } } })]);
     expect(layers).toEqual([{ id: "u", documentId: "d1", annotatorId: "u1", type: "QUOTE", start: 14, end: 16, sentenceIndex: null, attributes: { form: "direct", speaker: { id: "e1" } } }]);

@@ -115,9 +115,12 @@ function sentenceLabels(rows: AnnotationRow[]): SentenceLabels | null {
     const cw = attributes.checkworthy;
     if ((cw === "yes" || cw === "no") && labels.checkworthy === undefined) labels.checkworthy = cw;
     for (const s of stanceOf(attributes.stance)) if (!stance.some((x) => x.target === s.target)) stance.push(s);
+    // Other choice labels (e.g. check-worthiness sub-questions) travel by name.
+    for (const [k, v] of Object.entries(attributes))
+      if (k !== "checkworthy" && typeof v === "string" && v !== "" && labels.choices?.[k] === undefined) (labels.choices ??= {})[k] = v;
   }
   if (stance.length > 0) labels.stance = stance;
-  return labels.checkworthy === undefined && labels.stance === undefined ? null : labels;
+  return labels.checkworthy === undefined && labels.stance === undefined && labels.choices === undefined ? null : labels;
 }
 
 export type ToExportOptions = {

@@ -117,7 +117,7 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
       }),
       ...s.filter((x) => x.labels).map((x) => ({
         ...base, id: crypto.randomUUID(), type: SENTENCE_TYPE, start: null, end: null, sentenceIndex: x.index, speakerId: null, speaker: null,
-        attributes: { ...(x.labels!.checkworthy ? { checkworthy: x.labels!.checkworthy } : {}), ...(x.labels!.stance ? { stance: x.labels!.stance } : {}) },
+        attributes: { ...x.labels!.choices, ...(x.labels!.checkworthy ? { checkworthy: x.labels!.checkworthy } : {}), ...(x.labels!.stance ? { stance: x.labels!.stance } : {}) },
       })),
     ];
     if (rows.length > 0) await tx.annotation.createMany({ data: rows.map(({ speaker: _speaker, ...row }) => row) });

@@ -7,36 +7,82 @@ import { ExportError } from "./types";
  *   Document text inside a quoted field keeps its own line breaks unchanged.
  * - UTF-8 with a BOM: without it Excel decodes UTF-8 as the local code page and mangles
  *   Cyrillic; Python's "utf-8-sig", pandas and R's readr strip it.
- * - Formula injection: every text cell starting with = + - @ tab CR NUL or the full-width
- *   ＝ ＋ － ＠ gets a leading `'`. Numeric cells (offsets, indices, stance values) are written
- *   from validated numbers, never from user text, and are exempt so "-2" stays a number.
+ * - Two copies of each file. The main one (`sentences.csv`) is for tools and keeps every cell
+ *   exact, so `text == doc[start:end]` holds. The spreadsheet copy (`spreadsheet/sentences.csv`)
+ *   is safe to open in Excel or LibreOffice: every text cell starting with = + - @ tab CR NUL
+ *   or the full-width ＝ ＋ － ＠ gets a leading `'` (formula injection), and a last column
+ *   `defused` names the columns changed in that row (`;`-separated), so the change can be
+ *   undone exactly. Numeric cells are written from validated numbers, never from user text,
+ *   and are exempt so "-2" stays a number.
  */
 export const CSV_BOM = "\uFEFF";
 export const CSV_EOL = "\r\n";
+/** Folder of the spreadsheet-safe copies. */
+export const SPREADSHEET_DIR = "spreadsheet/";
+export const DEFUSED_COLUMN = "defused";
 
 const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r", "\u0000", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
 
+export function needsDefusing(value: string): boolean {
+  return value !== "" && FORMULA_START.has(value[0] ?? "");
+}
+
 export function defuseFormula(value: string): string {
   if (typeof value !== "string") throw new ExportError("CSV cell must be a string");
-  return value !== "" && FORMULA_START.has(value[0] ?? "") ? "'" + value : value;
+  return needsDefusing(value) ? "'" + value : value;
 }
 
 function quote(value: string): string {
   return /[",\r\n]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
 }
 
-/** A text cell (defused), a numeric cell (exempt) or an empty cell (null). */
+/** A text cell, a numeric cell or an empty cell (null). */
 export type CsvCell = string | number | null;
 
-export function csvCell(cell: CsvCell): string {
+function exactCell(cell: CsvCell): string {
   if (cell === null) return "";
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) throw new ExportError(`CSV cell: ${String(cell)} is not a finite number`);
     return String(cell);
   }
-  return quote(defuseFormula(cell));
+  if (typeof cell !== "string") throw new ExportError("CSV cell must be a string");
+  return cell;
+}
+
+/** An exact cell (main files): quoted where needed, otherwise unchanged. */
+export function csvCell(cell: CsvCell): string {
+  return quote(exactCell(cell));
 }
 
 export function csvRow(cells: CsvCell[]): string {
   return cells.map(csvCell).join(",") + CSV_EOL;
+}
+
+/** A spreadsheet-safe row: text cells defused, plus the `defused` column naming them. */
+export function spreadsheetRow(header: readonly string[], cells: CsvCell[]): string {
+  if (header.length !== cells.length) throw new ExportError(`CSV row has ${cells.length} cells for ${header.length} columns`);
+  const defused: string[] = [];
+  const out = cells.map((cell, i) => {
+    const exact = exactCell(cell);
+    if (typeof cell !== "string" || !needsDefusing(exact)) return quote(exact);
+    defused.push(header[i]!);
+    return quote("'" + exact);
+  });
+  return [...out, quote(defused.join(";"))].join(",") + CSV_EOL;
+}
+
+/** Header line and first chunk of both copies of a CSV file. */
+export function csvFiles(name: string, header: readonly string[]): { path: string; data: string }[] {
+  return [
+    { path: name, data: CSV_BOM + csvRow([...header]) },
+    { path: SPREADSHEET_DIR + name, data: CSV_BOM + csvRow([...header, DEFUSED_COLUMN]) },
+  ];
+}
+
+/** Body chunks of both copies for a batch of rows. */
+export function csvChunks(name: string, header: readonly string[], rows: CsvCell[][]): { path: string; data: string }[] {
+  return [
+    { path: name, data: rows.map(csvRow).join("") },
+    { path: SPREADSHEET_DIR + name, data: rows.map((r) => spreadsheetRow(header, r)).join("") },
+  ];
 }

@@ -46,6 +46,7 @@ describe("Hugging Face writer", () => {
     const noAgreement = runWriter(createHuggingFaceWriter(), { ...ctx, license: null }, docs).get("hf/README.md") ?? "";
     expect(noAgreement.endsWith("## Agreement\n\nNo agreement figures were supplied for this version.\n")).toBe(true);
     expect(noAgreement).toContain('license: "unknown"\n');
+    expect(runWriter(createHuggingFaceWriter(), { ...ctx, license: " CC-BY-4.0" }, docs).get("hf/README.md")).toContain('license: "cc-by-4.0"\n');
     const w = createHuggingFaceWriter();
     w.begin(ctx);
     expect(() => w.end({ agreement: [{ task: "t", metric: "m", value: Number.POSITIVE_INFINITY, items: 1 }] })).toThrow(/must be finite/);

@@ -71,7 +71,8 @@ export function createHuggingFaceWriter(): FormatWriter {
 
 function datasetCard(ctx: ExportContext, summary: ExportSummary, sizes: Tally, labels: Tally, languages: string[]): string {
   const present = SPLITS.filter((s) => (sizes.get("documents")?.[s] ?? 0) > 0);
-  const license = ctx.license ?? "unknown";
+  // The Hub's licence identifiers are lower case (`cc-by-4.0`); "CC-BY-4.0" is not recognised.
+  const license = (ctx.license ?? "unknown").trim().toLowerCase();
   const front = [
     "---",
     `license: ${JSON.stringify(license)}`,

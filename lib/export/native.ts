@@ -54,6 +54,8 @@ export function nativeRecord(p: PreparedDocument): { [key: string]: JsonValue } 
         ? {
             checkworthy: s.labels.checkworthy ?? null,
             stance: s.labels.stance ? s.labels.stance.map((x) => ({ target: x.target, value: x.value })) : null,
+            // Only when the schema has other sentence choices (e.g. check-worthiness sub-questions).
+            ...(s.labels.choices ? { choices: canonicalJson(s.labels.choices, `sentence ${s.index} choices`) } : {}),
           }
         : null,
     })),
@@ -99,7 +101,9 @@ const nativeSchema = z.object({
       start: z.number().int(),
       end: z.number().int(),
       kind: z.enum(["content", "boilerplate"]),
-      labels: z.object({ checkworthy: z.enum(["yes", "no"]).nullable(), stance: stanceSchema.nullable() }).nullable(),
+      labels: z
+        .object({ checkworthy: z.enum(["yes", "no"]).nullable(), stance: stanceSchema.nullable(), choices: z.record(z.string(), z.string()).optional() })
+        .nullable(),
     }),
   ),
   spans: z.array(
@@ -166,6 +170,7 @@ export function readNativeJsonl(line: string): ExportDocument {
         ? {
             ...(s.labels.checkworthy !== null ? { checkworthy: s.labels.checkworthy } : {}),
             ...(s.labels.stance !== null ? { stance: s.labels.stance } : {}),
+            ...(s.labels.choices ? { choices: s.labels.choices } : {}),
           }
         : null,
     })),

@@ -114,6 +114,8 @@ function prepareUncached(doc: ExportDocument): PreparedDocument {
       const cw = s.labels.checkworthy;
       if (cw !== undefined && cw !== "yes" && cw !== "no") fail(id, `sentence ${s.index} checkworthy must be yes/no`);
       if (s.labels.stance !== undefined) normaliseStance(id, `sentence ${s.index}`, s.labels.stance);
+      for (const [k, v] of Object.entries(s.labels.choices ?? {}))
+        if (k === "" || typeof v !== "string") fail(id, `sentence ${s.index} choice ${JSON.stringify(k)} must be a string`);
     }
   }
   const normSentences = sentences.map((s) => ({
@@ -122,6 +124,7 @@ function prepareUncached(doc: ExportDocument): PreparedDocument {
       ? {
           ...(s.labels.checkworthy !== undefined ? { checkworthy: s.labels.checkworthy } : {}),
           ...(s.labels.stance !== undefined ? { stance: normaliseStance(id, "", s.labels.stance) } : {}),
+          ...(s.labels.choices !== undefined ? { choices: { ...s.labels.choices } } : {}),
         }
       : null,
   }));

@@ -1,26 +1,32 @@
-import { fileStem } from "./filename";
 import { lfText } from "./newlines";
 import { tsvRow } from "./tsv";
 import type { FormatWriter } from "./types";
 import { defineWriter } from "./writer";
 
+export const SEMEVAL2020_IDS_FILE = "semeval2020/article_ids.tsv";
+
 /**
- * SemEval-2020 Task 11 layout: `semeval2020/article{stem}.txt` (CRLF/CR written as LF, as the
- * task's Python tools read text with universal newlines; offsets shifted to match) and
- * `article{stem}.labels.tsv` with headerless `article_id, label, start, end` lines for every
- * gold span, as in the task's technique-classification files. Offsets are code points, which
- * is what the task's Python scorer uses.
+ * SemEval-2020 Task 11 in its official layout: numeric article ids (1, 2, … in export order)
+ * named by `semeval2020/article_ids.tsv` (`article_id, document_id`, with a header), and per
+ * article `article{n}.txt` (CRLF/CR written as LF, as the task's Python tools read text with
+ * universal newlines; offsets shifted to match), `article{n}.task-si.labels` (`id, start, end`:
+ * span identification) and `article{n}.task-flc-tc.labels` (`id, label, start, end`: technique
+ * classification, our span type as the label), headerless, one line per gold span. Offsets are
+ * code points, which is what the task's Python scorer uses.
  */
 export function createSemeval2020Writer(): FormatWriter {
+  let n = 0;
   return defineWriter("semeval2020", {
-    begin: () => [],
+    begin: () => [{ path: SEMEVAL2020_IDS_FILE, data: tsvRow(["article_id", "document_id"]) }],
     document(p) {
-      const stem = fileStem(p.doc.id);
+      const id = ++n;
       const lf = lfText(p);
-      const labels = p.goldSpans.map((s) => tsvRow([p.doc.id, s.type, lf.map(s.start), lf.map(s.end)])).join("");
+      const spans = p.goldSpans.map((s) => ({ type: s.type, start: lf.map(s.start), end: lf.map(s.end) }));
       return [
-        { path: `semeval2020/article${stem}.txt`, data: lf.text },
-        { path: `semeval2020/article${stem}.labels.tsv`, data: labels },
+        { path: SEMEVAL2020_IDS_FILE, data: tsvRow([id, p.doc.id]) },
+        { path: `semeval2020/article${id}.txt`, data: lf.text },
+        { path: `semeval2020/article${id}.task-si.labels`, data: spans.map((s) => tsvRow([id, s.start, s.end])).join("") },
+        { path: `semeval2020/article${id}.task-flc-tc.labels`, data: spans.map((s) => tsvRow([id, s.type, s.start, s.end])).join("") },
       ];
     },
     end: () => [],

@@ -1,34 +1,33 @@
-import { CSV_BOM, csvRow } from "./csv";
+import { csvChunks, csvFiles, type CsvCell } from "./csv";
 import { stanceCells, stanceHeaders, stanceJson } from "./stance-columns";
 import type { FormatWriter } from "./types";
 import { defineWriter } from "./writer";
 
 export const SENTENCES_CSV_FILE = "sentences.csv";
 
-/** `sentences.csv`: one row per sentence, with text and sentence-level labels. */
+/** `sentences.csv` (+ its spreadsheet copy, see csv.ts): one row per sentence, with text and sentence-level labels. */
 export function createSentencesCsvWriter(): FormatWriter {
   let targets: string[] = [];
+  let header: string[] = [];
   return defineWriter("sentences-csv", {
     begin(ctx) {
       targets = [...ctx.stanceTargets];
-      const header = ["document_id", "sentence_index", "start", "end", "kind", "text", "checkworthy", "stance", ...stanceHeaders(targets)];
-      return [{ path: SENTENCES_CSV_FILE, data: CSV_BOM + csvRow(header) }];
+      header = ["document_id", "sentence_index", "start", "end", "kind", "text", "checkworthy", "stance", ...stanceHeaders(targets)];
+      return csvFiles(SENTENCES_CSV_FILE, header);
     },
     document(p) {
-      const rows = p.sentences.map((s) =>
-        csvRow([
-          p.doc.id,
-          s.index,
-          s.start,
-          s.end,
-          s.kind,
-          p.slice(s.start, s.end),
-          s.labels?.checkworthy ?? null,
-          stanceJson(s.labels?.stance),
-          ...stanceCells(targets, s.labels?.stance),
-        ]),
-      );
-      return [{ path: SENTENCES_CSV_FILE, data: rows.join("") }];
+      const rows = p.sentences.map((s): CsvCell[] => [
+        p.doc.id,
+        s.index,
+        s.start,
+        s.end,
+        s.kind,
+        p.slice(s.start, s.end),
+        s.labels?.checkworthy ?? null,
+        stanceJson(s.labels?.stance),
+        ...stanceCells(targets, s.labels?.stance),
+      ]);
+      return csvChunks(SENTENCES_CSV_FILE, header, rows);
     },
     end: () => [],
   });

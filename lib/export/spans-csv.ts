@@ -1,4 +1,4 @@
-import { CSV_BOM, csvRow } from "./csv";
+import { csvChunks, csvFiles, type CsvCell } from "./csv";
 import { canonicalJson } from "./json";
 import { stanceCells, stanceHeaders, stanceJson } from "./stance-columns";
 import type { FormatWriter } from "./types";
@@ -6,46 +6,45 @@ import { defineWriter } from "./writer";
 
 export const SPANS_CSV_FILE = "spans.csv";
 
-/** `spans.csv`: one row per span of every exported layer; `sentence_indices` joined by ";". */
+/** `spans.csv` (+ its spreadsheet copy, see csv.ts): one row per span of every exported layer; `sentence_indices` joined by ";". */
 export function createSpansCsvWriter(): FormatWriter {
   let targets: string[] = [];
+  let header: string[] = [];
   return defineWriter("spans-csv", {
     begin(ctx) {
       targets = [...ctx.stanceTargets];
-      const header = [
+      header = [
         "document_id", "span_id", "layer", "type", "start", "end", "text", "sentence_indices",
         "speaker_id", "speaker_name", "speaker_type", "cue_start", "cue_end", "cue_text",
         "speaker_mention_start", "speaker_mention_end", "speaker_mention_text", "attributes", "stance",
         ...stanceHeaders(targets),
       ];
-      return [{ path: SPANS_CSV_FILE, data: CSV_BOM + csvRow(header) }];
+      return csvFiles(SPANS_CSV_FILE, header);
     },
     document(p) {
-      const rows = p.spans.map((s) =>
-        csvRow([
-          p.doc.id,
-          s.id,
-          s.layer,
-          s.type,
-          s.start,
-          s.end,
-          p.slice(s.start, s.end),
-          p.coveredSentences(s.start, s.end).map((x) => x.index).join(";"),
-          s.speaker?.id ?? null,
-          s.speaker?.name ?? null,
-          s.speaker?.type ?? null,
-          s.cue?.start ?? null,
-          s.cue?.end ?? null,
-          s.cue ? p.slice(s.cue.start, s.cue.end) : null,
-          s.speakerMention?.start ?? null,
-          s.speakerMention?.end ?? null,
-          s.speakerMention ? p.slice(s.speakerMention.start, s.speakerMention.end) : null,
-          JSON.stringify(canonicalJson(s.attributes, `span ${s.id} attributes`)),
-          stanceJson(s.stance),
-          ...stanceCells(targets, s.stance),
-        ]),
-      );
-      return [{ path: SPANS_CSV_FILE, data: rows.join("") }];
+      const rows = p.spans.map((s): CsvCell[] => [
+        p.doc.id,
+        s.id,
+        s.layer,
+        s.type,
+        s.start,
+        s.end,
+        p.slice(s.start, s.end),
+        p.coveredSentences(s.start, s.end).map((x) => x.index).join(";"),
+        s.speaker?.id ?? null,
+        s.speaker?.name ?? null,
+        s.speaker?.type ?? null,
+        s.cue?.start ?? null,
+        s.cue?.end ?? null,
+        s.cue ? p.slice(s.cue.start, s.cue.end) : null,
+        s.speakerMention?.start ?? null,
+        s.speakerMention?.end ?? null,
+        s.speakerMention ? p.slice(s.speakerMention.start, s.speakerMention.end) : null,
+        JSON.stringify(canonicalJson(s.attributes, `span ${s.id} attributes`)),
+        stanceJson(s.stance),
+        ...stanceCells(targets, s.stance),
+      ]);
+      return csvChunks(SPANS_CSV_FILE, header, rows);
     },
     end: () => [],
   });

@@ -1,4 +1,4 @@
-import { tsvRow } from "./tsv";
+import { quotedTsvRow } from "./tsv";
 import type { FormatWriter } from "./types";
 import { defineWriter } from "./writer";
 
@@ -9,24 +9,28 @@ export function semevalStance(value: number): "AGAINST" | "NONE" | "FAVOR" {
   return value < 0 ? "AGAINST" : value > 0 ? "FAVOR" : "NONE";
 }
 
+/** SemEval-2016 Task 6 columns first, so its readers work unchanged; ours follow. */
+export const STANCE_TSV_HEADER = ["ID", "Target", "Tweet", "Stance", "Opinion Towards", "Value", "Unit", "Document"] as const;
+
 /**
- * `stance.tsv` in the SemEval-2016 layout `ID, Target, Text, Stance, Opinion towards`, one row
- * per (sentence, target) label and per (gold span, target). IDs are `{doc}:s{index}` for
- * sentences and `{doc}:{spanId}` for spans. "Opinion towards" uses short codes: TARGET when
- * the stance is non-zero (our annotators judge the target itself), NONE for 0; the dataset's
- * OTHER class is never produced because we do not annotate opinions about other entities.
+ * `stance.tsv` in the SemEval-2016 Task 6 layout `ID Target Tweet Stance`, one row per
+ * (sentence, target) label and per (gold span, target). `Tweet` holds the exact text of the
+ * sentence or span (quoted where needed, see quotedTsvCell). IDs are `{doc}:s{index}` for
+ * sentences and `{doc}:{spanId}` for spans. Extra columns: `Opinion Towards` (TARGET when the
+ * stance is non-zero, NONE for 0; OTHER is never produced because we only judge the target
+ * itself), `Value` (our −2…+2 scale), `Unit` (`sentence` or the span type) and `Document`.
  */
 export function createStanceTsvWriter(): FormatWriter {
   return defineWriter("stance-tsv", {
-    begin: () => [{ path: STANCE_TSV_FILE, data: tsvRow(["ID", "Target", "Text", "Stance", "Opinion towards"]) }],
+    begin: () => [{ path: STANCE_TSV_FILE, data: quotedTsvRow([...STANCE_TSV_HEADER]) }],
     document(p) {
-      const row = (id: string, target: string, text: string, value: number) =>
-        tsvRow([id, target, text, semevalStance(value), value === 0 ? "NONE" : "TARGET"]);
+      const row = (id: string, target: string, text: string, value: number, unit: string) =>
+        quotedTsvRow([id, target, text, semevalStance(value), value === 0 ? "NONE" : "TARGET", value, unit, p.doc.id]);
       const rows: string[] = [];
       for (const s of p.sentences)
-        for (const st of s.labels?.stance ?? []) rows.push(row(`${p.doc.id}:s${s.index}`, st.target, p.slice(s.start, s.end), st.value));
+        for (const st of s.labels?.stance ?? []) rows.push(row(`${p.doc.id}:s${s.index}`, st.target, p.slice(s.start, s.end), st.value, "sentence"));
       for (const s of p.goldSpans)
-        for (const st of s.stance) rows.push(row(`${p.doc.id}:${s.id}`, st.target, p.slice(s.start, s.end), st.value));
+        for (const st of s.stance) rows.push(row(`${p.doc.id}:${s.id}`, st.target, p.slice(s.start, s.end), st.value, s.type));
       return [{ path: STANCE_TSV_FILE, data: rows.join("") }];
     },
     end: () => [],

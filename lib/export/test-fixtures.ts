@@ -109,3 +109,40 @@ export const docC: ExportDocument = {
 };
 
 export const docs = [docA, docB, docC];
+
+/**
+ * Only in the export-file tests: cells that start with `"`, contain tabs, newlines and formula
+ * characters, and CLAIM spans with check-worthiness answers.
+ */
+export const docD: ExportDocument = {
+  id: "docD",
+  title: "Quotes",
+  text: '"We will win," he said.\n=1+1\tis "two".',
+  language: "en",
+  source: null,
+  originalSource: null,
+  author: null,
+  url: null,
+  publishedAt: null,
+  meta: {},
+  tags: [],
+  split: "train",
+  sentences: [
+    { index: 0, start: 0, end: 23, kind: "content", labels: { checkworthy: "no", stance: [{ target: "Putin", value: 1 }] } },
+    { index: 1, start: 24, end: 38, kind: "content", labels: { checkworthy: "yes", choices: { checkworthy_verifiable: "yes" } } },
+  ],
+  spans: [
+    {
+      id: "d1", type: "CLAIM", start: 0, end: 14, attributes: { checkworthy: "yes", checkworthy_harmful: "no" },
+      stance: [{ target: "Putin", value: -1 }], speaker: null, cue: null, speakerMention: null, layer: "gold",
+    },
+    {
+      id: "d2", type: "CLAIM", start: 24, end: 38, attributes: { checkworthy: "no" },
+      stance: [], speaker: null, cue: null, speakerMention: null, layer: "gold",
+    },
+    {
+      id: "d3", type: "CLAIM", start: 24, end: 28, attributes: {}, stance: [], speaker: null, cue: null, speakerMention: null, layer: "gold",
+    },
+  ],
+  provenance: { annotators: [], reviewer: null, signedOffAt: null, schemaVersion: 2 },
+};

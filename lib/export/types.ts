@@ -21,7 +21,8 @@ export type ExportSpan = {
   layer: SpanLayer;
 };
 
-export type SentenceLabels = { checkworthy?: "yes" | "no"; stance?: Stance[] };
+/** `choices`: the sentence's other choice labels by attribute name (e.g. check-worthiness sub-questions). */
+export type SentenceLabels = { checkworthy?: "yes" | "no"; stance?: Stance[]; choices?: Record<string, string> };
 
 export type ExportSentence = {
   index: number;

@@ -4,15 +4,17 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAllWriters } from "./all-formats";
-import { ctx, docs } from "./test-fixtures";
+import { ctx, docD, docs } from "./test-fixtures";
 import { runWriter } from "./writer";
 
+// With one check-worthiness sub-question, so checkworthy.tsv has a column beyond the CheckThat! ones.
+const schemaCtx = { ...ctx, schema: { sentenceLabels: [{ name: "checkworthy_verifiable", kind: "choice" }] } };
 const dir = mkdtempSync(join(tmpdir(), "stancebench-export-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function writeAll(): void {
   for (const w of createAllWriters())
-    for (const [name, data] of runWriter(w, ctx, docs)) {
+    for (const [name, data] of runWriter(w, schemaCtx, [...docs, docD])) {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), data, "utf8");
     }
@@ -23,30 +25,57 @@ function verify(): { status: number | null; report: { checked: number; by_file: 
   return { status: r.status, report: JSON.parse(r.stdout) as { checked: number; by_file: Record<string, number>; errors: unknown[] } };
 }
 
-describe("verify_export.py (independent Python reader)", () => {
+// Spawns Python per test; on a loaded machine that alone can take seconds.
+describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, () => {
   it("finds every span text at its code-point offsets in every format", () => {
     writeAll();
     const { status, report } = verify();
     expect(report.errors).toEqual([]);
     expect(status).toBe(0);
     expect(report.by_file).toEqual({
-      "native.jsonl": 12, // docA 5 spans + 2 cues + 2 mentions, docB 2 spans + 1 mention
-      "spans.jsonl": 19, // the same 12 pieces + 7 contexts
-      "sentences.csv": 7,
-      "spans.csv": 12,
-      "stance.tsv": 7,
-      "checkworthy.tsv": 5,
+      "native.jsonl": 15, // docA 5 spans + 2 cues + 2 mentions, docB 2 spans + 1 mention, docD 3 spans
+      "spans.jsonl": 25, // the same 15 pieces + 10 contexts
+      "sentences.csv": 9,
+      "spans.csv": 15,
+      "spreadsheet/sentences.csv": 10, // row count + the defused column of 9 rows
+      "spreadsheet/spans.csv": 11,
+      "stance.tsv": 10, // header + 9 rows, text exact
+      "checkworthy.tsv": 10, // header + 7 sentences + 2 CLAIMs
       "brat/docA.ann": 8, // 4 gold spans + 2 cues + 2 mentions
       "brat/docB.ann": 3,
-      "semeval2020/articledocA.labels.tsv": 8, // per label: .txt check + span check
-      "semeval2020/articledocB.labels.tsv": 4,
+      "brat/docD.ann": 3,
+      "semeval2020/article1.txt": 1, // numeric ids in export order: docA, docB, docC, docD
+      "semeval2020/article1.task-si.labels": 4,
+      "semeval2020/article1.task-flc-tc.labels": 4,
+      "semeval2020/article2.txt": 1,
+      "semeval2020/article2.task-si.labels": 2,
+      "semeval2020/article2.task-flc-tc.labels": 2,
+      "semeval2020/article3.txt": 1,
+      "semeval2020/article4.txt": 1,
+      "semeval2020/article4.task-si.labels": 3,
+      "semeval2020/article4.task-flc-tc.labels": 3,
       "attribution/docA.json": 6,
       "attribution/docB.json": 2,
-      "label-studio.json": 7,
-      "hf/data/train.jsonl": 9,
+      "label-studio.json": 58, // regions (spans, parts, sentences) + per-region results + relations
+      "hf/data/train.jsonl": 12,
       "hf/data/test.jsonl": 3,
     });
-    expect(report.checked).toBe(112);
+    expect(report.checked).toBe(222);
+  });
+
+  it("fails a TSV cell that lost its quoting and a spreadsheet row with a wrong defused column", () => {
+    writeAll();
+    const stance = join(dir, "stance.tsv");
+    writeFileSync(stance, readFileSync(stance, "utf8").replace('"""We will win,"" he said."', '"We will win," he said.'), "utf8");
+    const sheet = join(dir, "spreadsheet/spans.csv");
+    writeFileSync(sheet, readFileSync(sheet, "utf8").replace(",text;speaker_name;speaker_mention_text\r\n", ",text;speaker_name\r\n"), "utf8");
+    const { status, report } = verify();
+    expect(status).toBe(1);
+    expect(report.errors).toEqual([
+      { at: "spreadsheet/spans.csv:8 defused", expected: "text;speaker_name;speaker_mention_text", got: "text;speaker_name" },
+      // Python's csv reader takes the opening quote as field quoting: the bug this layout fixes.
+      { at: "stance.tsv:9", expected: '"We will win," he said.', got: "We will win, he said." },
+    ]);
   });
 
   it("exits non-zero when an offset is wrong", () => {

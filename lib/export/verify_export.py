@@ -14,7 +14,11 @@ import re
 import sys
 
 FORMULA = set("=+-@\t\r\0\uff1d\uff0b\uff0d\uff20")
-LINE_BREAK = re.compile(r"\r\n|[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+NUMERIC = {"sentence_index", "start", "end", "cue_start", "cue_end", "speaker_mention_start", "speaker_mention_end"}
+
+
+def is_numeric_column(name):
+    return name in NUMERIC or name.startswith("stance:")
 
 
 class Checker:
@@ -107,42 +111,61 @@ class Checker:
                     c0 = s["context_start"]
                     self.expect(where + " context", text[c0:c0 + len(s["context"])], s["context"])
 
-    def csv_cell(self, where, cell, want):
-        # Text cells that start like a formula carry one defusing apostrophe.
-        if want and want[0] in FORMULA:
-            want = "'" + want
-        self.expect(where, cell, want)
-
     def csvs(self):
+        """Main CSVs keep every cell exact; the spreadsheet copies defuse formula-like text
+        cells with one apostrophe and name those columns in `defused`."""
         for name, cols in (("sentences.csv", [("text", "start", "end")]),
                            ("spans.csv", [("text", "start", "end"), ("cue_text", "cue_start", "cue_end"),
                                           ("speaker_mention_text", "speaker_mention_start", "speaker_mention_end")])):
             if not os.path.exists(self.path(name)):
                 continue
-            raw = open(self.path(name), "rb").read()
-            if not raw.startswith(b"\xef\xbb\xbf"):
+            main = self.read_csv(name)
+            for n, row in enumerate(main, 2):
+                text = self.docs[row["document_id"]]["text"]
+                for col, start, end in cols:
+                    if row[start] != "":
+                        self.expect(f"{name}:{n} {col}", row[col], text[int(row[start]):int(row[end])])
+            safe_name = "spreadsheet/" + name
+            if not os.path.exists(self.path(safe_name)):
+                self.fail(safe_name, "missing")
+                continue
+            safe = self.read_csv(safe_name)
+            self.expect(f"{safe_name} rows", len(safe), len(main))
+            for n, (row, exact) in enumerate(zip(safe, main), 2):
+                want = [k for k, v in exact.items() if v and v[0] in FORMULA and not is_numeric_column(k)]
+                self.expect(f"{safe_name}:{n} defused", row["defused"], ";".join(want))
+                for k, v in exact.items():
+                    if row[k] != ("'" + v if k in want else v):
+                        self.fail(f"{safe_name}:{n} {k}", f"{row[k]!r} is not the defused {v!r}")
+
+    def read_csv(self, name):
+        with open(self.path(name), "rb") as f:
+            if not f.read(3) == b"\xef\xbb\xbf":
                 self.fail(name, "missing UTF-8 BOM")
-            with open(self.path(name), encoding="utf-8-sig", newline="") as f:
-                for n, row in enumerate(csv.DictReader(f), 2):
-                    text = self.docs[row["document_id"]]["text"]
-                    for col, start, end in cols:
-                        if row[start] != "":
-                            self.csv_cell(f"{name}:{n} {col}", row[col], text[int(row[start]):int(row[end])])
+        with open(self.path(name), encoding="utf-8-sig", newline="") as f:
+            return list(csv.DictReader(f))
 
     def tsvs(self):
-        for name, id_col, text_col in (("stance.tsv", 0, 2), ("checkworthy.tsv", 0, 1)):
+        """Both TSVs parse with Python's csv module at default settings (tab delimiter)."""
+        for name, header, text_col in (("stance.tsv", ["ID", "Target", "Tweet", "Stance"], "Tweet"),
+                                       ("checkworthy.tsv", ["Sentence_id", "Text", "class_label"], "Text")):
             if not os.path.exists(self.path(name)):
                 continue
-            lines = self.read(name).split("\n")
-            if lines[-1] != "":
+            if not self.read(name).endswith("\n"):
                 self.fail(name, "no final newline")
-            for n, line in enumerate(lines[1:-1], 2):
-                cells = line.split("\t")
-                unit = self.span_by_ref(cells[id_col])
-                if unit is None:
-                    self.fail(f"{name}:{n}", f"unknown id {cells[id_col]}")
+            with open(self.path(name), encoding="utf-8", newline="") as f:
+                rows = list(csv.reader(f, delimiter="\t"))
+            self.expect(f"{name}:1 header", rows[0][:len(header)], header)
+            for n, cells in enumerate(rows[1:], 2):
+                row = dict(zip(rows[0], cells))
+                if len(cells) != len(rows[0]):
+                    self.fail(f"{name}:{n}", f"{len(cells)} cells for {len(rows[0])} columns")
                     continue
-                self.expect(f"{name}:{n}", cells[text_col], LINE_BREAK.sub(" ", unit))
+                unit = self.span_by_ref(cells[0])
+                if unit is None:
+                    self.fail(f"{name}:{n}", f"unknown id {cells[0]}")
+                    continue
+                self.expect(f"{name}:{n}", row[text_col], unit)
 
     def brat(self):
         for ann_path in sorted(glob.glob(self.path("brat/*.ann"))):
@@ -158,18 +181,28 @@ class Checker:
                 self.expect(f"{name}:{n}", text, " ".join(txt[s:e] for s, e in frags))
 
     def semeval(self):
-        for label_path in sorted(glob.glob(self.path("semeval2020/*.labels.tsv"))):
-            name = os.path.relpath(label_path, self.root)
-            txt = self.read(name[:-len(".labels.tsv")] + ".txt")
-            for n, line in enumerate(self.read(name).split("\n")[:-1], 1):
-                doc_id, label, start, end = line.split("\t")
-                doc = self.docs[doc_id]
-                normalise = lambda s: s.replace("\r\n", "\n").replace("\r", "\n")
-                self.expect(f"{name}:{n} doc", txt, normalise(doc["text"]))
-                wanted = sorted(normalise(doc["text"][s["start"]:s["end"]]) for s in doc["spans"]
-                                if s["layer"] == "gold" and s["type"] == label)
-                got = txt[int(start):int(end)]
-                self.expect(f"{name}:{n}", got if got in wanted else None, got)
+        """Official Task 11 layout: numeric ids mapped in article_ids.tsv, .task-si.labels and
+        .task-flc-tc.labels locate gold spans in the LF text."""
+        if not os.path.exists(self.path("semeval2020/article_ids.tsv")):
+            return
+        normalise = lambda s: s.replace("\r\n", "\n").replace("\r", "\n")
+        for line in self.read("semeval2020/article_ids.tsv").split("\n")[1:-1]:
+            article, doc_id = line.split("\t")
+            doc = self.docs[doc_id]
+            txt = self.read(f"semeval2020/article{article}.txt")
+            self.expect(f"semeval2020/article{article}.txt", txt, normalise(doc["text"]))
+            gold = [s for s in doc["spans"] if s["layer"] == "gold"]
+            for kind, width in (("task-si", 3), ("task-flc-tc", 4)):
+                name = f"semeval2020/article{article}.{kind}.labels"
+                for n, line in enumerate(self.read(name).split("\n")[:-1], 1):
+                    cells = line.split("\t")
+                    if len(cells) != width or cells[0] != article:
+                        self.fail(f"{name}:{n}", f"expected {width} cells starting with {article}")
+                        continue
+                    start, end = int(cells[-2]), int(cells[-1])
+                    wanted = [normalise(doc["text"][s["start"]:s["end"]]) for s in gold if width == 3 or s["type"] == cells[1]]
+                    got = txt[start:end]
+                    self.expect(f"{name}:{n}", got if got in wanted else None, got)
 
     def attribution(self):
         for p in sorted(glob.glob(self.path("attribution/*.json"))):
@@ -181,14 +214,25 @@ class Checker:
                     self.check_piece(f"{name} {a['id']}", text, piece)
 
     def label_studio(self):
+        """Regions locate their text; per-region results and relations point at a region; every
+        control used is declared in label-studio.xml."""
         if not os.path.exists(self.path("label-studio.json")):
             return
+        import xml.etree.ElementTree as ET
+        config = ET.fromstring(self.read("label-studio.xml"))
+        controls = {e.get("name") for e in config.iter() if e.get("name")}
         for t in json.loads(self.read("label-studio.json")):
             text = t["data"]["text"]
             for ann in t["annotations"]:
+                regions = {r["id"] for r in ann["result"] if r["type"] == "labels"}
                 for r in ann["result"]:
-                    self.check_piece(f"label-studio.json task {t['id']} {r['id']}", text, r["value"])
-
+                    where = f"label-studio.json task {t['id']} {r.get('id', 'relation')}"
+                    if r["type"] == "labels":
+                        self.check_piece(where, text, r["value"])
+                    elif r["type"] == "relation":
+                        self.expect(where + " relation", r["from_id"] in regions and r["to_id"] in regions, True)
+                    else:
+                        self.expect(where + " " + r["from_name"], r["id"] in regions and r["from_name"] in controls, True)
 
 def main():
     if len(sys.argv) != 2:

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createAllWriters } from "./all-formats";
 import { createAttributionWriter } from "./attribution";
 import { bratFragments, createBratWriter } from "./brat";
-import { createCheckworthyTsvWriter } from "./checkworthy-tsv";
+import { checkworthySubquestions, createCheckworthyTsvWriter } from "./checkworthy-tsv";
 import { createSemeval2020Writer } from "./semeval2020";
 import { createSentencesCsvWriter } from "./sentences-csv";
 import { createSpansCsvWriter } from "./spans-csv";
 import { createSpansJsonlWriter } from "./spans-jsonl";
 import { createStanceTsvWriter, semevalStance } from "./stance-tsv";
 import { prepareDocument } from "./prepare";
-import { ctx, docA, docB, docC, docs } from "./test-fixtures";
+import { ctx, docA, docB, docC, docD, docs } from "./test-fixtures";
 import type { ExportDocument } from "./types";
 import { runWriter } from "./writer";
 
@@ -38,29 +38,45 @@ describe("spans JSONL", () => {
 });
 
 describe("CSV writers", () => {
-  it("writes sentences.csv exactly: BOM, CRLF records, quoted CRLF inside text, defused cells, numeric stance exempt", () => {
-    expect(runWriter(createSentencesCsvWriter(), ctx, docs).get("sentences.csv")).toBe(
+  it("writes sentences.csv exactly: BOM, CRLF records, quoted CRLF inside text, exact text, numeric stance", () => {
+    const files = runWriter(createSentencesCsvWriter(), ctx, docs);
+    expect(files.get("sentences.csv")).toBe(
       "\uFEFFdocument_id,sentence_index,start,end,kind,text,checkworthy,stance,stance:Putin,stance:Sanctions,stance:Weather\r\n" +
         'docA,0,0,18,content,Putin 👍 said «да».,no,"[{""target"":""Putin"",""value"":1}]",1,,\r\n' +
         'docA,1,20,69,content,"Lavrov: «Санкции не работают», he told reporters.",yes,"[{""target"":""Sanctions"",""value"":-2}]",,-2,\r\n' +
         "docA,2,71,107,boilerplate,(Translation note: quotes are ours.),,,,,\r\n" +
         'docA,3,108,123,content,"Вот так 🇷🇺\r\nend",no,,,,\r\n' +
-        "docB,0,0,26,content,'-5 degrees,\tsaid @weather.,yes,\"[{\"\"target\"\":\"\"Weather\"\",\"\"value\"\":0}]\",,,0\r\n".replace(
-          "'-5 degrees,\tsaid @weather.",
-          "\"'-5 degrees,\tsaid @weather.\"",
-        ) +
-        'docB,1,27,49,content,"\'+1 more: =SUM(A1) ""ok""",no,,,,\r\n' +
+        'docB,0,0,26,content,"-5 degrees,\tsaid @weather.",yes,"[{""target"":""Weather"",""value"":0}]",,,0\r\n' +
+        'docB,1,27,49,content,"+1 more: =SUM(A1) ""ok""",no,,,,\r\n' +
         "docC,0,0,15,content,Plain sentence.,,,,,\r\n",
+    );
+    // The spreadsheet copy: the same rows, formula-like text defused and named in `defused`.
+    expect(files.get("spreadsheet/sentences.csv")?.split("\r\n").slice(6)).toEqual([
+      'docB,0,0,26,content,"\'-5 degrees,\tsaid @weather.",yes,"[{""target"":""Weather"",""value"":0}]",,,0,text',
+      'docB,1,27,49,content,"\'+1 more: =SUM(A1) ""ok""",no,,,,,text',
+      "docC,0,0,15,content,Plain sentence.,,,,,,",
+      "",
+    ]);
+    expect(files.get("spreadsheet/sentences.csv")?.split("\r\n")[0]).toBe(
+      "\uFEFFdocument_id,sentence_index,start,end,kind,text,checkworthy,stance,stance:Putin,stance:Sanctions,stance:Weather,defused",
     );
   });
 
-  it("writes spans.csv rows with defused speaker names and mention text", () => {
-    const out = runWriter(createSpansCsvWriter(), ctx, [docB]).get("spans.csv") ?? "";
-    expect(out.split("\r\n")).toEqual([
+  it("writes spans.csv with exact text and a spreadsheet copy with defused speaker names and mention text", () => {
+    const files = runWriter(createSpansCsvWriter(), ctx, [docB]);
+    const header =
       "\uFEFFdocument_id,span_id,layer,type,start,end,text,sentence_indices,speaker_id,speaker_name,speaker_type,cue_start,cue_end,cue_text," +
-        "speaker_mention_start,speaker_mention_end,speaker_mention_text,attributes,stance,stance:Putin,stance:Sanctions,stance:Weather",
-      'docB,b1,gold,CLAIM,0,10,\'-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1}]",,,1',
-      'docB,b2,gold,QUOTE,36,44,\'=SUM(A1),1,e-w,\'=cmd|\' /C calc\'!A0,ORGANISATION,,,,17,25,\'@weather,"{""form"":""indirect""}",[],,,',
+      "speaker_mention_start,speaker_mention_end,speaker_mention_text,attributes,stance,stance:Putin,stance:Sanctions,stance:Weather";
+    expect(files.get("spans.csv")?.split("\r\n")).toEqual([
+      header,
+      'docB,b1,gold,CLAIM,0,10,-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1}]",,,1',
+      'docB,b2,gold,QUOTE,36,44,=SUM(A1),1,e-w,=cmd|\' /C calc\'!A0,ORGANISATION,,,,17,25,@weather,"{""form"":""indirect""}",[],,,',
+      "",
+    ]);
+    expect(files.get("spreadsheet/spans.csv")?.split("\r\n")).toEqual([
+      header + ",defused",
+      'docB,b1,gold,CLAIM,0,10,\'-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1}]",,,1,text',
+      'docB,b2,gold,QUOTE,36,44,\'=SUM(A1),1,e-w,\'=cmd|\' /C calc\'!A0,ORGANISATION,,,,17,25,\'@weather,"{""form"":""indirect""}",[],,,,text;speaker_name;speaker_mention_text',
       "",
     ]);
     const a = (runWriter(createSpansCsvWriter(), ctx, [docA]).get("spans.csv") ?? "").split("\r\n");
@@ -71,29 +87,42 @@ describe("CSV writers", () => {
 });
 
 describe("TSV writers", () => {
-  it("writes stance.tsv with SemEval classes and tabs/line breaks as spaces", () => {
-    expect(runWriter(createStanceTsvWriter(), ctx, docs).get("stance.tsv")).toBe(
-      "ID\tTarget\tText\tStance\tOpinion towards\n" +
-        "docA:s0\tPutin\tPutin 👍 said «да».\tFAVOR\tTARGET\n" +
-        "docA:s1\tSanctions\tLavrov: «Санкции не работают», he told reporters.\tAGAINST\tTARGET\n" +
-        "docA:c1\tPutin\tPutin 👍 said «да». Lavrov: «Санкции не работают\tFAVOR\tTARGET\n" +
-        "docA:c1\tSanctions\tPutin 👍 said «да». Lavrov: «Санкции не работают\tAGAINST\tTARGET\n" +
-        "docA:q2\tSanctions\tСанкции не работают\tAGAINST\tTARGET\n" +
-        "docB:s0\tWeather\t-5 degrees, said @weather.\tNONE\tNONE\n" +
-        "docB:b1\tWeather\t-5 degrees\tFAVOR\tTARGET\n",
+  it("writes stance.tsv with SemEval-2016 columns first, exact text quoted where needed, and our columns after", () => {
+    expect(runWriter(createStanceTsvWriter(), ctx, [...docs, docD]).get("stance.tsv")).toBe(
+      "ID\tTarget\tTweet\tStance\tOpinion Towards\tValue\tUnit\tDocument\n" +
+        "docA:s0\tPutin\tPutin 👍 said «да».\tFAVOR\tTARGET\t1\tsentence\tdocA\n" +
+        "docA:s1\tSanctions\tLavrov: «Санкции не работают», he told reporters.\tAGAINST\tTARGET\t-2\tsentence\tdocA\n" +
+        'docA:c1\tPutin\t"Putin 👍 said «да».\r\nLavrov: «Санкции не работают"\tFAVOR\tTARGET\t2\tCLAIM\tdocA\n' +
+        'docA:c1\tSanctions\t"Putin 👍 said «да».\r\nLavrov: «Санкции не работают"\tAGAINST\tTARGET\t-1\tCLAIM\tdocA\n' +
+        "docA:q2\tSanctions\tСанкции не работают\tAGAINST\tTARGET\t-2\tQUOTE\tdocA\n" +
+        'docB:s0\tWeather\t"-5 degrees,\tsaid @weather."\tNONE\tNONE\t0\tsentence\tdocB\n' +
+        "docB:b1\tWeather\t-5 degrees\tFAVOR\tTARGET\t1\tCLAIM\tdocB\n" +
+        'docD:s0\tPutin\t"""We will win,"" he said."\tFAVOR\tTARGET\t1\tsentence\tdocD\n' +
+        'docD:d1\tPutin\t"""We will win,"""\tAGAINST\tTARGET\t-1\tCLAIM\tdocD\n',
     );
     expect([-2, -1, 0, 1, 2].map(semevalStance)).toEqual(["AGAINST", "AGAINST", "NONE", "FAVOR", "FAVOR"]);
   });
 
-  it("writes checkworthy.tsv for labelled sentences only", () => {
-    expect(runWriter(createCheckworthyTsvWriter(), ctx, docs).get("checkworthy.tsv")).toBe(
-      "Sentence_id\tText\tclass_label\n" +
-        "docA:s0\tPutin 👍 said «да».\tNo\n" +
-        "docA:s1\tLavrov: «Санкции не работают», he told reporters.\tYes\n" +
-        "docA:s3\tВот так 🇷🇺 end\tNo\n" +
-        "docB:s0\t-5 degrees, said @weather.\tYes\n" +
-        'docB:s1\t+1 more: =SUM(A1) "ok"\tNo\n',
+  it("writes checkworthy.tsv for labelled sentences and answered gold CLAIMs, with the schema's sub-questions", () => {
+    const schema = {
+      sentenceLabels: [{ name: "checkworthy", kind: "choice" }, { name: "checkworthy_verifiable", kind: "choice" }],
+      spanTypes: [
+        { name: "QUOTE", attributes: [{ name: "checkworthy_ignored", kind: "choice" }] },
+        { name: "CLAIM", attributes: [{ name: "checkworthy_harmful", kind: "choice" }, { name: "checkworthy_verifiable", kind: "choice" }] },
+      ],
+    };
+    expect(checkworthySubquestions(schema)).toEqual(["checkworthy_verifiable", "checkworthy_harmful"]);
+    expect(checkworthySubquestions(null)).toEqual([]);
+    expect(runWriter(createCheckworthyTsvWriter(), { ...ctx, schema }, [docB, docD]).get("checkworthy.tsv")).toBe(
+      "Sentence_id\tText\tclass_label\tUnit\tDocument\tcheckworthy_verifiable\tcheckworthy_harmful\n" +
+        'docB:s0\t"-5 degrees,\tsaid @weather."\tYes\tsentence\tdocB\t\t\n' +
+        'docB:s1\t"+1 more: =SUM(A1) ""ok"""\tNo\tsentence\tdocB\t\t\n' +
+        'docD:s0\t"""We will win,"" he said."\tNo\tsentence\tdocD\t\t\n' +
+        'docD:s1\t"=1+1\tis ""two""."\tYes\tsentence\tdocD\tyes\t\n' +
+        'docD:d1\t"""We will win,"""\tYes\tCLAIM\tdocD\t\tno\n' +
+        'docD:d2\t"=1+1\tis ""two""."\tNo\tCLAIM\tdocD\t\t\n',
     );
+    expect(runWriter(createCheckworthyTsvWriter(), ctx, [docC]).get("checkworthy.tsv")).toBe("Sentence_id\tText\tclass_label\tUnit\tDocument\n");
   });
 });
 
@@ -215,13 +244,14 @@ describe("attribution and SemEval-2020 writers", () => {
     ]);
   });
 
-  it("writes SemEval-2020 labels with offsets into the LF text", () => {
+  it("writes SemEval-2020 Task 11 files with numeric article ids and offsets into the LF text", () => {
     const f = runWriter(createSemeval2020Writer(), ctx, docs);
-    expect(f.get("semeval2020/articledocA.labels.tsv")).toBe(
-      "docA\tCLAIM\t0\t47\ndocA\tQUOTE\t14\t16\ndocA\tQUOTE\t28\t47\ndocA\tEDITORIAL\t69\t105\n",
-    );
-    expect(f.get("semeval2020/articledocA.txt")?.includes("\r")).toBe(false);
-    expect(f.get("semeval2020/articledocC.labels.tsv")).toBe("");
+    expect(f.get("semeval2020/article_ids.tsv")).toBe("article_id\tdocument_id\n1\tdocA\n2\tdocB\n3\tdocC\n");
+    expect(f.get("semeval2020/article1.task-flc-tc.labels")).toBe("1\tCLAIM\t0\t47\n1\tQUOTE\t14\t16\n1\tQUOTE\t28\t47\n1\tEDITORIAL\t69\t105\n");
+    expect(f.get("semeval2020/article1.task-si.labels")).toBe("1\t0\t47\n1\t14\t16\n1\t28\t47\n1\t69\t105\n");
+    expect(f.get("semeval2020/article1.txt")?.includes("\r")).toBe(false);
+    expect(f.get("semeval2020/article3.task-si.labels")).toBe("");
+    expect([...f.keys()].filter((k) => k.includes("docA"))).toEqual([]);
   });
 });
 

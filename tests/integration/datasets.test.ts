@@ -47,7 +47,7 @@ describe("creating a dataset version", () => {
     expect(version.counts).toEqual({ documents: 3, sentences: expect.any(Number) as number, spansByType: { CLAIM: 2, EDITORIAL: 1, QUOTE: 3 } });
     expect(version.diff).toEqual({ previousVersion: null, documents: { added: 3, changed: 0, removed: 0 }, annotations: { added: 6, changed: 0, removed: 0 } });
     const names = version.files.map((f) => f.name);
-    for (const name of ["native.jsonl", "spans.jsonl", "sentences.csv", "spans.csv", "stance.tsv", "checkworthy.tsv", "label-studio.json", "manifest.json", "hf/README.md", "brat/annotation.conf"])
+    for (const name of ["native.jsonl", "spans.jsonl", "sentences.csv", "spans.csv", "stance.tsv", "checkworthy.tsv", "label-studio.json", "manifest.json", "hf/README.md", "brat/annotation.conf", "spreadsheet/sentences.csv", "spreadsheet/spans.csv"])
       expect(names).toContain(name);
     expect(names.filter((n) => n.startsWith("brat/") && n.endsWith(".ann"))).toHaveLength(3);
     expect(names).not.toContain(".fingerprints.tsv");
@@ -83,13 +83,18 @@ describe("creating a dataset version", () => {
     expect(report.checked).toBeGreaterThan(40);
   });
 
-  it("defuses formula injection in CSV cells", async () => {
-    const csv = (await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", "spans.csv"))).toString("utf8");
-    expect(csv).toContain(`'=HYPERLINK(""http://evil"")`);
-    expect(csv).toContain(`'=cmd|' /C calc'!A0`);
-    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/mu);
-    const sentences = (await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", "sentences.csv"))).toString("utf8");
-    expect(sentences).toContain("'+1 more");
+  it("keeps CSV text exact and defuses formula injection in the spreadsheet copies", async () => {
+    const file = async (name: string) => (await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", name))).toString("utf8");
+    const csv = await file("spans.csv");
+    expect(csv).toMatch(/,"=HYPERLINK\(""http:\/\/evil""\) was typed/u);
+    expect(csv).toContain(`,=cmd|' /C calc'!A0,`);
+    const safe = await file("spreadsheet/spans.csv");
+    expect(safe).toContain(`'=HYPERLINK(""http://evil"")`);
+    expect(safe).toContain(`'=cmd|' /C calc'!A0`);
+    expect(safe).not.toMatch(/(^|,)"?=HYPERLINK/mu);
+    expect(safe).toMatch(/,text(;\w+)*\r\n/u);
+    expect(await file("sentences.csv")).toContain(`,"+1 more`);
+    expect(await file("spreadsheet/sentences.csv")).toContain("'+1 more");
   });
 
   it("downloads with attachment, content type and nosniff; the zip is byte-identical on every download, even after more work", async () => {
@@ -327,43 +332,6 @@ describe("round trip", () => {
     const results = await importUploadedFile({ projectId: target.id, userId: team.manager.id }, { name: "t.jsonl", bytes: Buffer.from([JSON.stringify(record), ...rest].join("\n")) });
     expect(results[0]).toMatchObject({ status: "failed", line: 1, error: { code: "validation_failed" } });
     expect(results.slice(1).map((r) => r.status)).toEqual(["imported", "imported"]);
-  });
-});
-
-describe("Label Studio import", () => {
-  it("imports our Label Studio export: ground truth becomes the signed-off gold layer with the same spans", async () => {
-    const { importUploadedFile } = await import("@/lib/documents/import-files");
-    const source = await bytesOf(await datasetFileResponse(team.manager, team.project.id, "1", "label-studio.json"));
-    const target = await makeProject([{ user: team.manager, roles: ["MANAGER"] }], "LS copy");
-    const results = await importUploadedFile({ projectId: target.id, userId: team.manager.id }, { name: "ls.json", bytes: source });
-    expect(results.map((r) => r.status)).toEqual(["imported", "imported", "imported"]);
-    type Task = { data: { text: string }; annotations: { ground_truth: boolean; result: { value: { start: number; end: number; text: string; labels: string[] } }[] }[] };
-    const spansOf = (rows: { type: string; start: number | null; end: number | null; text: string }[]) =>
-      rows.map((r) => `${r.type} ${r.start}-${r.end} ${r.text}`).sort();
-    for (const task of JSON.parse(source.toString("utf8")) as Task[]) {
-      const doc = await prisma().document.findFirstOrThrow({ where: { projectId: target.id, text: task.data.text }, select: { id: true, state: true, annotations: { select: { type: true, start: true, end: true, layer: true } } } });
-      expect(doc.state).toBe("SIGNED_OFF");
-      expect(doc.annotations.every((a) => a.layer === "GOLD")).toBe(true);
-      const cps = Array.from(task.data.text);
-      const gold = task.annotations.find((a) => a.ground_truth)!.result.map((r) => ({ type: r.value.labels[0]!, start: r.value.start, end: r.value.end, text: r.value.text }));
-      expect(spansOf(doc.annotations.map((a) => ({ ...a, text: cps.slice(a.start!, a.end!).join("") })))).toEqual(spansOf(gold));
-    }
-  });
-
-  it("refuses labels the schema does not know and sends tasks without ground truth to review", async () => {
-    const { importUploadedFile } = await import("@/lib/documents/import-files");
-    const target = await makeProject([{ user: team.manager, roles: ["MANAGER"] }], "LS other");
-    const tasks = [
-      { id: 1, data: { text: "Ministers met 👍 today. Nobody said much." }, annotations: [{ result: [{ type: "labels", value: { start: 14, end: 15, text: "👍", labels: ["claim"] } }] }] },
-      { id: 2, data: { text: "A second article about trade." }, annotations: [{ result: [{ type: "labels", value: { start: 0, end: 1, text: "A", labels: ["Person Name"] } }] }] },
-    ];
-    const results = await importUploadedFile({ projectId: target.id, userId: team.manager.id }, { name: "ls.json", bytes: Buffer.from(JSON.stringify(tasks)) });
-    expect(results[0]).toMatchObject({ status: "imported", line: 1 });
-    expect(results[1]).toMatchObject({ status: "failed", line: 2, error: { code: "validation_failed" } });
-    expect(results[1]!.error!.message).toContain("Person Name");
-    const doc = await prisma().document.findUniqueOrThrow({ where: { id: results[0]!.id! }, select: { state: true, annotations: { select: { type: true, start: true, end: true } } } });
-    expect(doc).toEqual({ state: "IN_REVIEW", annotations: [{ type: "CLAIM", start: 14, end: 15 }] });
-    expect(await prisma().document.count({ where: { projectId: target.id } })).toBe(1);
   });
 });
 

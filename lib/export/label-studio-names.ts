@@ -1,0 +1,24 @@
+/**
+ * Control names shared by the Label Studio writer, its labelling config and the reader, so a
+ * file we write reads back into the same annotations.
+ * - `label`: span types; `sentence`: one `SENTENCE` region per labelled sentence;
+ *   `part`: sub-spans of a span (cue, speaker mention), linked from it by a relation labelled
+ *   with the attribute name.
+ * - `{TYPE}.{attribute}` / `sentence.{attribute}`: per-region Choices for choice attributes,
+ *   TextArea (JSON) for any other value; `stance:{target}`: per-region Choices −2…2;
+ *   `{TYPE}.speaker` (TextArea, the entity name) and `{TYPE}.speaker_type` (Choices).
+ * A per-region result carries the id of the region it belongs to, as Label Studio does.
+ */
+export const LS_SPAN_CONTROL = "label";
+export const LS_SENTENCE_CONTROL = "sentence";
+export const LS_SENTENCE_LABEL = "SENTENCE";
+export const LS_PART_CONTROL = "part";
+export const LS_STANCE_PREFIX = "stance:";
+export const LS_SPEAKER_TYPES = ["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT"] as const;
+/** Span-valued attributes written as `part` regions, in this order. */
+export const LS_PARTS = ["cue", "speakerMention"] as const;
+
+export const attributeControl = (owner: string, attribute: string) => `${owner}.${attribute}`;
+export const stanceControl = (target: string) => `${LS_STANCE_PREFIX}${target}`;
+export const partRegionId = (spanId: string, part: string) => `${spanId}:${part}`;
+export const sentenceRegionId = (docId: string, index: number) => `${docId}:s${index}`;

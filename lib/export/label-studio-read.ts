@@ -1,0 +1,205 @@
+import { attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_PREFIX } from "./label-studio-names";
+import { compareStrings } from "./prepare";
+import { ExportError, type Offsets, type Stance } from "./types";
+
+/**
+ * A region with what was said about it. `attributes` holds the per-region results by
+ * attribute name: a Choices answer as its string, a TextArea as parsed JSON when it is JSON,
+ * else as its text. Nothing is checked against a schema here; the importer does that.
+ */
+export type ImportedSpan = {
+  id: string;
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+  attributes: Record<string, unknown>;
+  stance: Stance[];
+  speaker: { name: string; type: string | null } | null;
+  parts: Partial<Record<(typeof LS_PARTS)[number], Offsets>>;
+};
+export type ImportedSentence = { id: string; start: number; end: number; attributes: Record<string, unknown>; stance: Stance[] };
+export type ImportedAnnotation = {
+  id: string | null;
+  groundTruth: boolean;
+  /** Who made it, when the file says: `completed_by.email` or the email in `created_username`. */
+  annotatorEmail: string | null;
+  /** Our own exports name the layer: `gold` or `annotator:{userId}` (`stancebench_layer`). */
+  layer: string | null;
+  spans: ImportedSpan[];
+  sentences: ImportedSentence[];
+};
+export type ImportedArticle = { taskId: string | null; docId: string | null; title: string | null; text: string; annotations: ImportedAnnotation[] };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const idOf = (v: unknown): string | null => (typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? String(v) : null);
+
+/** Code-point offsets for a region, or null if neither reading matches its `text`. */
+function regionOffsets(text: string, cps: string[], start: number, end: number, expected: string | null): [number, number] | null {
+  const inCps = start >= 0 && end <= cps.length && start < end;
+  if (inCps && (expected === null || cps.slice(start, end).join("") === expected)) return [start, end];
+  const inUnits = start >= 0 && end <= text.length && start < end;
+  if (expected !== null && inUnits && text.slice(start, end) === expected) {
+    const before = text.slice(0, start);
+    // A lone surrogate at either edge means the offsets split a character.
+    if (/\p{Cs}/u.test(expected) || /\p{Cs}$/u.test(before)) return null;
+    const s = Array.from(before).length;
+    return [s, s + Array.from(expected).length];
+  }
+  return null;
+}
+
+function emailOf(ann: Obj): string | null {
+  const by = ann.completed_by;
+  if (isObj(by) && typeof by.email === "string") return by.email.trim().toLowerCase();
+  const name = typeof ann.created_username === "string" ? ann.created_username : "";
+  const m = /[^\s,]+@[^\s,]+/u.exec(name);
+  return m ? m[0].toLowerCase() : null;
+}
+
+const parseText = (s: string): unknown => {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+};
+
+type Region = { id: string; control: string; labels: string[]; start: number; end: number; text: string };
+type PerRegion = { at: string; regionId: string; control: string; value: unknown; stance: boolean };
+
+function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): ImportedAnnotation {
+  const result = ann.result ?? [];
+  if (!Array.isArray(result)) throw new ExportError(`${where}: result must be an array`);
+  const regions: Region[] = [];
+  const extras: PerRegion[] = [];
+  const relations: { at: string; from: string; to: string; labels: string[] }[] = [];
+  result.forEach((r, ri) => {
+    const at = `${where} result ${ri}`;
+    if (!isObj(r)) throw new ExportError(`${at}: not an object`);
+    if (r.type === "relation") {
+      const from = idOf(r.from_id);
+      const to = idOf(r.to_id);
+      if (!from || !to) throw new ExportError(`${at}: relation needs from_id and to_id`);
+      relations.push({ at, from, to, labels: Array.isArray(r.labels) ? r.labels.filter((l): l is string => typeof l === "string") : [] });
+      return;
+    }
+    const v = r.value;
+    if (!isObj(v)) throw new ExportError(`${at}: value missing`);
+    const control = typeof r.from_name === "string" ? r.from_name : "";
+    if (r.type === "labels") {
+      const { start, end, labels } = v;
+      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) throw new ExportError(`${at}: value.start/end must be integers`);
+      if (!Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === "string" && l !== ""))
+        throw new ExportError(`${at}: value.labels must be a non-empty list of strings`);
+      const expected = typeof v.text === "string" ? v.text : null;
+      const offsets = regionOffsets(text, cps, start as number, end as number, expected);
+      if (!offsets) throw new ExportError(`${at}: [${String(start)}, ${String(end)}) does not locate ${JSON.stringify(expected)} in the text`);
+      const id = idOf(r.id) ?? `${where}.${ri}`;
+      regions.push({ id, control, labels: labels as string[], start: offsets[0], end: offsets[1], text: cps.slice(offsets[0], offsets[1]).join("") });
+      return;
+    }
+    if (r.type !== "choices" && r.type !== "textarea") return; // other result kinds (ratings, brushes…) are not ours
+    const regionId = idOf(r.id);
+    // Choices without a region are task-level classifications, which our model has no place for.
+    if (regionId === null || v.start === undefined) return;
+    const list = r.type === "choices" ? v.choices : v.text;
+    if (!Array.isArray(list) || list.length !== 1 || typeof list[0] !== "string")
+      throw new ExportError(`${at}: ${r.type === "choices" ? "value.choices" : "value.text"} must hold exactly one string`);
+    const stance = control.startsWith(LS_STANCE_PREFIX);
+    extras.push({ at, regionId, control, value: r.type === "choices" ? list[0] : parseText(list[0] as string), stance });
+  });
+
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const spans: ImportedSpan[] = [];
+  const sentences: ImportedSentence[] = [];
+  const owned = new Set<string>();
+  for (const region of regions) {
+    if (region.control === LS_PART_CONTROL) continue;
+    const isSentence = region.control === LS_SENTENCE_CONTROL && region.labels.length === 1 && region.labels[0] === LS_SENTENCE_LABEL;
+    const mine = extras.filter((e) => e.regionId === region.id);
+    for (const type of isSentence ? [LS_SENTENCE_CONTROL] : region.labels) {
+      const attributes: Record<string, unknown> = {};
+      const stance: Stance[] = [];
+      let speakerName: string | null = null;
+      let speakerType: string | null = null;
+      for (const e of mine) {
+        if (e.stance) {
+          const value = Number(e.value);
+          if (typeof e.value !== "string" || !Number.isInteger(value)) throw new ExportError(`${e.at}: stance must be one of -2, -1, 0, 1, 2`);
+          stance.push({ target: e.control.slice(LS_STANCE_PREFIX.length), value });
+          continue;
+        }
+        // `{owner}.{name}` for our own controls (owner matched as labels are, ignoring case); any
+        // other control name is taken as the attribute name.
+        const prefix = attributeControl(type, "").toLowerCase();
+        const name = e.control.toLowerCase().startsWith(prefix) ? e.control.slice(prefix.length) : e.control;
+        if (!isSentence && name === "speaker") speakerName = String(e.value);
+        else if (!isSentence && name === "speaker_type") speakerType = String(e.value);
+        else attributes[name] = e.value;
+      }
+      const id = region.labels.length > 1 && !isSentence ? `${region.id}:${type}` : region.id;
+      if (isSentence) {
+        sentences.push({ id, start: region.start, end: region.end, attributes, stance });
+        continue;
+      }
+      const parts: ImportedSpan["parts"] = {};
+      for (const rel of relations.filter((x) => x.from === region.id)) {
+        const part = LS_PARTS.find((p) => rel.labels.includes(p));
+        const target = byId.get(rel.to);
+        if (!part || !target || target.control !== LS_PART_CONTROL) continue;
+        parts[part] = { start: target.start, end: target.end };
+        owned.add(target.id);
+      }
+      if (speakerType !== null && speakerName === null) throw new ExportError(`${where} region ${region.id}: a speaker type without a speaker`);
+      spans.push({ id, type, start: region.start, end: region.end, text: region.text, attributes, stance, speaker: speakerName === null ? null : { name: speakerName, type: speakerType }, parts });
+    }
+  }
+  for (const r of regions) if (r.control === LS_PART_CONTROL && !owned.has(r.id)) throw new ExportError(`${where}: part region ${r.id} is not linked from a span by a ${LS_PARTS.join("/")} relation`);
+  spans.sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.type, b.type) || compareStrings(a.id, b.id));
+  sentences.sort((a, b) => a.start - b.start);
+  const layer = typeof ann.stancebench_layer === "string" ? ann.stancebench_layer : null;
+  return { id: idOf(ann.id), groundTruth: ann.ground_truth === true, annotatorEmail: emailOf(ann), layer, spans, sentences };
+}
+
+/**
+ * Reads a Label Studio JSON export (array of tasks, or one task) into articles with spans in
+ * code points. Text comes from `data.text`. Non-cancelled annotations (or legacy
+ * `completions`) are read; predictions are not. A region with several labels gives one span
+ * per label. Per-region Choices/TextArea results and part relations are attached to their
+ * region (names in label-studio-names.ts); task-level results and other relations are skipped.
+ */
+export function readLabelStudioTasks(json: unknown): ImportedArticle[] {
+  let raw = json;
+  if (typeof json === "string") {
+    try {
+      raw = JSON.parse(json);
+    } catch (e) {
+      throw new ExportError(`Label Studio: not JSON (${(e as Error).message})`);
+    }
+  }
+  const tasks = Array.isArray(raw) ? raw : isObj(raw) ? [raw] : null;
+  if (!tasks) throw new ExportError("Label Studio: expected an array of tasks");
+  return tasks.map((task, ti) => {
+    const where = `Label Studio task ${ti}`;
+    if (!isObj(task)) throw new ExportError(`${where}: not an object`);
+    const data = task.data;
+    if (!isObj(data) || typeof data.text !== "string") throw new ExportError(`${where}: data.text must be a string`);
+    const text = data.text;
+    const cps = Array.from(text);
+    const anns = task.annotations ?? task.completions ?? [];
+    if (!Array.isArray(anns)) throw new ExportError(`${where}: annotations must be an array`);
+    const annotations = anns.flatMap((ann, ai): ImportedAnnotation[] => {
+      if (!isObj(ann)) throw new ExportError(`${where} annotation ${ai}: not an object`);
+      return ann.was_cancelled === true ? [] : [readAnnotation(ann, `${where} annotation ${ai}`, text, cps)];
+    });
+    return {
+      taskId: idOf(task.id),
+      docId: typeof data.doc_id === "string" ? data.doc_id : null,
+      title: typeof data.title === "string" ? data.title : null,
+      text,
+      annotations,
+    };
+  });
+}
