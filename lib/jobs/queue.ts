@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
 import { claimJob, reapOrphanedClaims, releaseJob, startLiveness, stopLiveness } from "./claims";
 import { jobSettings } from "./job-settings";
+import { listenForJobs, stopListening, WAKE_CHANNEL } from "./wake-up";
 import { JOB_NAMES, type JobName, type JobPayloads } from "./job-names";
 
 type Handler<N extends JobName> = (payload: JobPayloads[N]) => Promise<void>;
@@ -27,6 +28,7 @@ const holder = globalThis as unknown as {
   stancebenchBoss?: Promise<PgBoss>;
   stancebenchHandlers?: Map<string, Registered>;
   stancebenchReaper?: ReturnType<typeof setInterval>;
+  stancebenchLoops?: Map<string, string[]>;
 };
 
 function handlers(): Map<string, Registered> {
@@ -103,6 +105,12 @@ export async function enqueueMany<N extends JobName>(name: N, payloads: JobPaylo
       expireInSeconds: options.expireInSeconds ?? settings.expireSeconds,
     })),
   );
+  await wakeWorkers(instance, name);
+}
+
+/** Tells every worker process that `queue` has work now (see wake-up.ts). */
+async function wakeWorkers(instance: PgBoss, queue: string): Promise<void> {
+  await instance.getDb().executeSql("SELECT pg_notify($1, $2)", [WAKE_CHANNEL, queue]);
 }
 
 function unwrap(data: unknown): JobData {
@@ -122,6 +130,7 @@ async function runJob(instance: PgBoss, name: string, job: PgBoss.JobWithMetadat
       await registered.handler(payload as JobPayloads[JobName]);
     } finally {
       await releaseJob(job.id).catch((e: unknown) => console.error("releasing a job claim failed", e));
+      if (projectId) await startDeferred(instance, name, projectId).catch((e: unknown) => console.error("waking deferred jobs failed", e));
     }
   } catch (error) {
     if (job.retryCount >= job.retryLimit && registered.onFailure) {
@@ -151,6 +160,18 @@ async function deferJob(instance: PgBoss, name: string, job: PgBoss.JobWithMetad
   ]);
 }
 
+/**
+ * A job of the project ended, so one of its deferred jobs may run: they become due now instead of
+ * at the end of their deferral, and the workers are woken. (pg-boss keeps jobs in pgboss.job.)
+ */
+async function startDeferred(instance: PgBoss, name: string, projectId: string): Promise<void> {
+  const { rows } = await instance.getDb().executeSql(
+    "UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND state = 'created' AND start_after > now() AND data->>'projectId' = $2 RETURNING id",
+    [name, projectId],
+  );
+  if (rows.length > 0) await wakeWorkers(instance, name);
+}
+
 /** Retries at once the jobs of worker processes that died (their liveness lock is gone). */
 async function retryOrphans(instance: PgBoss): Promise<void> {
   const orphans = await reapOrphanedClaims();
@@ -168,21 +189,28 @@ export async function startWorkers(): Promise<void> {
   await startLiveness();
   await retryOrphans(instance);
   holder.stancebenchReaper ??= setInterval(() => void retryOrphans(instance).catch((e: unknown) => console.error("orphaned job check failed", e)), settings.reapMs);
+  const loops = (holder.stancebenchLoops ??= new Map());
   for (const name of handlers().keys()) {
     // Several single-job loops per queue: one more than a project may use, so another project's
-    // job always finds a free loop. Polling every half second (pg-boss's minimum).
+    // job always finds a free loop. Polling every half second (pg-boss's minimum) unless woken.
     for (let i = 0; i < settings.concurrency; i++) {
-      await instance.work<unknown>(name, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+      const id = await instance.work<unknown>(name, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
         if (job) await runJob(instance, name, job);
       });
+      loops.set(name, [...(loops.get(name) ?? []), id]);
     }
   }
+  await listenForJobs((queue) => {
+    for (const id of loops.get(queue) ?? []) instance.notifyWorker(id);
+  });
 }
 
 /** Stops this process's pg-boss (scripts call it before they stop their database). */
 export async function stopQueue(): Promise<void> {
   if (holder.stancebenchReaper) clearInterval(holder.stancebenchReaper);
   holder.stancebenchReaper = undefined;
+  holder.stancebenchLoops = undefined;
+  await stopListening();
   const started = holder.stancebenchBoss;
   holder.stancebenchBoss = undefined;
   if (started) await (await started).stop({ graceful: false, wait: true });
