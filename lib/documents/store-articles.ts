@@ -1,9 +1,9 @@
 import "server-only";
-import crypto from "node:crypto";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { newId } from "@/lib/db/new-id";
 import { pgTransaction, sql } from "@/lib/db/sql";
 import type { ArticleToImport } from "./import-article";
 import type { PreparedArticle } from "./prepare-article";
@@ -19,14 +19,6 @@ export type ArticleToStore = {
 
 export type StoredRow = { id: string; normalizedHash: string };
 export type ExistingDocument = { id: string; title: string; importKey: string | null; sentenceCount: number; normalizedHash: string };
-
-// Document ids in the shape of Prisma's cuid(): "c", milliseconds, a per-process counter, random.
-// Ids made in one batch sort in input order, so lists ordered by (created_at, id) keep the file's order.
-let counter = 0;
-export function newDocumentId(): string {
-  counter = (counter + 1) % 36 ** 4;
-  return `c${Date.now().toString(36).padStart(8, "0")}${counter.toString(36).padStart(4, "0")}${crypto.randomBytes(9).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0")}`;
-}
 
 /** The project's documents with these normalised hashes (duplicates, or lines a crashed run stored). */
 export async function findByHashes(projectId: string, hashes: string[]): Promise<Map<string, ExistingDocument>> {
@@ -59,7 +51,7 @@ function* sentenceRows(docs: { id: string; prepared: PreparedArticle }[]): Gener
 }
 
 async function insertBatch(client: pg.PoolClient, projectId: string, userId: string | null, batch: ArticleToStore[]): Promise<StoredRow[]> {
-  const ids = batch.map(() => newDocumentId());
+  const ids = batch.map(() => newId());
   const col = <T>(pick: (a: ArticleToStore) => T) => batch.map(pick);
   const { rows } = await client.query<{ id: string; normalized_hash: string }>(INSERT_DOCUMENTS, [
     projectId,
