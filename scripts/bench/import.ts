@@ -7,6 +7,7 @@
 // and sentence rows into logged tables with the same indexes, warm, median of 3), the ratio, and
 // the peak RSS of the web server and the worker. --large imports a 5 MB single article and a
 // 10,000-article JSONL instead and reports their time and peak RSS (bounded memory).
+import http from "node:http";
 import { peakRssOf, requireBuild, startBuiltApp, type RunningApp } from "./app-server";
 import { argValue, mb, startBenchDatabase } from "./bench-db";
 import { articlesJsonl, bigArticleJsonl } from "./import-corpus";
@@ -18,14 +19,44 @@ type Outcome = { seconds: number; pickedUpAfter: number | null; task: TaskView }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const secs = (s: number) => `${s.toFixed(2)} s`;
 
+/**
+ * A multipart upload as a browser or curl sends it, with `Expect: 100-continue`: an early answer
+ * (an error before the body is read) comes back as a status instead of a broken pipe.
+ */
+function postMultipart(url: string, token: string, name: string, content: string): Promise<{ status: number; body: { taskId?: string } }> {
+  const boundary = `----bench${Date.now().toString(36)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/jsonl\r\n\r\n`),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": payload.length, expect: "100-continue" },
+    });
+    req.on("continue", () => req.end(payload));
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { taskId?: string } });
+        } catch {
+          resolve({ status: res.statusCode ?? 0, body: { raw: text } as { taskId?: string } });
+        }
+      });
+    });
+    req.on("error", reject);
+  });
+}
+
 async function importUpload(app: RunningApp, token: string, projectId: string, name: string, jsonl: string): Promise<Outcome> {
-  const form = new FormData();
-  form.append("file", new Blob([jsonl], { type: "application/jsonl" }), name);
   const headers = { authorization: `Bearer ${token}` };
   const started = performance.now();
-  const res = await fetch(`${app.url}/api/v1/projects/${projectId}/imports`, { method: "POST", headers, body: form });
-  const body = (await res.json()) as { taskId?: string };
-  if (res.status !== 202 || !body.taskId) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  const { status, body } = await postMultipart(`${app.url}/api/v1/projects/${projectId}/imports`, token, name, jsonl);
+  if (status !== 202 || !body.taskId) throw new Error(`upload answered ${status}: ${JSON.stringify(body).slice(0, 300)}`);
   let pickedUpAfter: number | null = null;
   for (;;) {
     const task = (await (await fetch(`${app.url}/api/v1/tasks/${body.taskId}`, { headers })).json()) as TaskView;
