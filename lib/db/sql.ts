@@ -39,11 +39,16 @@ async function connect(): Promise<pg.PoolClient> {
 
 /** BEGIN … COMMIT on one pooled connection; every query of `work` goes through the `Sql` it gets. */
 export async function sqlTransaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+  return pgTransaction((client) => work(clientSql(client)));
+}
+
+/** BEGIN … COMMIT on one pooled connection, for work that needs the client itself (COPY). */
+export async function pgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await connect();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
-    const result = await work(clientSql(client));
+    const result = await work(client);
     await client.query("COMMIT");
     return result;
   } catch (error) {

@@ -1,19 +1,14 @@
 import "server-only";
-import { mapConcurrent } from "@/lib/async/map-concurrent";
 import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
-import { articleInputSchema, describeIssues, type ArticleInput } from "@/lib/ingest/article-input";
+import { articleInputSchema, describeIssues } from "@/lib/ingest/article-input";
 import { decodeUpload, UPLOAD_ENCODINGS, type UploadEncoding } from "@/lib/ingest/decode";
 import { detectFormat } from "@/lib/ingest/detect-format";
 import { parseArticles } from "@/lib/ingest/parse-article";
 import { queueSuggestionsAfterImport } from "@/lib/suggestion-runs/suggestion-task";
 import type { ImportResult } from "@/lib/validation/documents";
-import { importArticle } from "./import-article";
+import { importArticles, type ArticleEntry } from "./import-articles";
 import { importLabelStudio, isLabelStudioExport } from "./import-label-studio";
 import { importNativeJsonl, looksLikeNativeJsonl } from "./import-native";
-
-// Documents of one batch are stored a few at a time, each in its own transaction.
-const PARALLEL_DOCUMENTS = 4;
 
 /** `deferSuggestions`: the caller queues suggestions itself (a background batch queues one run at its end). */
 /**
@@ -37,23 +32,12 @@ const failed = (name: string, code: string, message: string, line?: number): Imp
   error: { code, message },
 });
 
-/** Imports one parsed article; every failure becomes a result, never a thrown error. */
-export async function importOne(ctx: ImportContext, name: string, article: ArticleInput, line?: number): Promise<ImportResult> {
-  const where = line !== undefined ? { line } : {};
-  const bytes = Buffer.byteLength(article.text, "utf8");
-  if (bytes > env().MAX_DOCUMENT_BYTES) {
-    return failed(name, "payload_too_large", `The article is ${bytes} bytes; the limit is ${env().MAX_DOCUMENT_BYTES} bytes per document.`, line);
-  }
-  try {
-    const outcome = await importArticle({ projectId: ctx.projectId, createdById: ctx.userId, article, importKey: importKeyOf(ctx, line) });
-    return outcome.status === "imported"
-      ? { name, ...where, status: "imported", id: outcome.id, title: outcome.title, sentenceCount: outcome.sentenceCount }
-      : { name, ...where, status: "duplicate", existingId: outcome.existingId, title: outcome.title };
-  } catch (error) {
-    if (isAppError(error)) return failed(name, error.code, error.message, line);
-    console.error("import failed", error);
-    return failed(name, "internal", "The article could not be stored; nothing was saved for it.", line);
-  }
+/** Stores the parsed articles in batches; the refusals found while parsing keep their place. */
+async function importParsed(ctx: ImportContext, items: (ArticleEntry | ImportResult)[]): Promise<ImportResult[]> {
+  const entries = items.filter((i): i is ArticleEntry => "article" in i);
+  const stored = await importArticles(ctx.projectId, ctx.userId, entries);
+  let next = 0;
+  return items.map((i) => ("article" in i ? stored[next++]! : i));
 }
 
 export function parseWholeJson(text: string): unknown {
@@ -99,10 +83,13 @@ async function importFileContent(ctx: ImportContext, file: UploadedFile, part?: 
     if (whole !== undefined && isLabelStudioExport(whole)) return importLabelStudio(ctx, file.name, whole);
   }
   const items = parseArticles(format, decoded.text, format === "txt" ? { meta: { file: file.name } } : {});
-  const results = await mapConcurrent(items, PARALLEL_DOCUMENTS, (item) => {
-    const line = format === "jsonl" ? item.line : undefined;
-    return item.ok ? importOne(ctx, file.name, item.article, line) : Promise.resolve(failed(file.name, "validation_failed", item.message, line));
-  });
+  const results = await importParsed(
+    ctx,
+    items.map((item) => {
+      const line = format === "jsonl" ? item.line : undefined;
+      return item.ok ? { name: file.name, line, article: item.article, importKey: importKeyOf(ctx, line) } : failed(file.name, "validation_failed", item.message, line);
+    }),
+  );
   await suggestAfterImport(ctx, results);
   return results;
 }
@@ -120,11 +107,14 @@ export function importedIds(results: ImportResult[]): string[] {
 /** A JSON request body: one article object or an array of them. */
 export async function importJsonArticles(ctx: ImportContext, body: unknown): Promise<ImportResult[]> {
   const items = Array.isArray(body) ? body : [body];
-  const results = await mapConcurrent(items, PARALLEL_DOCUMENTS, (raw, i) => {
-    const name = Array.isArray(body) ? `item ${i + 1}` : "article";
-    const parsed = articleInputSchema.safeParse(raw);
-    return parsed.success ? importOne(ctx, name, parsed.data) : Promise.resolve(failed(name, "validation_failed", describeIssues(parsed.error)));
-  });
+  const results = await importParsed(
+    ctx,
+    items.map((raw, i) => {
+      const name = Array.isArray(body) ? `item ${i + 1}` : "article";
+      const parsed = articleInputSchema.safeParse(raw);
+      return parsed.success ? { name, article: parsed.data, importKey: null } : failed(name, "validation_failed", describeIssues(parsed.error));
+    }),
+  );
   await suggestAfterImport(ctx, results);
   return results;
 }

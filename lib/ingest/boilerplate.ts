@@ -3,7 +3,8 @@
 // The rules err towards "content": a missed nav line costs an annotator one click, a lost
 // sentence of the article cannot be annotated at all.
 
-import { collapseWhitespace, countMatchedUnits } from "@/lib/text/whitespace";
+import { addScriptLetters } from "@/lib/text/script-letters";
+import { collapseWhitespace } from "@/lib/text/whitespace";
 import { endsWithTerminalPunctuation } from "./lines";
 
 export type SegmentKind = "content" | "boilerplate";
@@ -44,10 +45,6 @@ export type BoilerplateRule = {
 };
 
 const LETTER = /\p{L}/u;
-// Letters are counted run by run: deleting everything else with a global replace slows down
-// per match on long texts.
-const LATIN_RUN = /\p{Script=Latin}+/gu;
-const CYRILLIC_RUN = /\p{Script=Cyrillic}+/gu;
 const TIME = /\b\d{1,2}:\d{2}\b/;
 const BULLETS = /^[\s•·*▪►>|\-–—]+/u;
 // One character of the trailing marks navigationKey strips; the run is scanned from the end
@@ -178,8 +175,9 @@ function isTimestampLine(text: string | undefined): boolean {
  */
 export function dominantScript(text: string | readonly string[], minLetters: number, share: number): Script | null {
   const texts = typeof text === "string" ? [text] : text;
-  const latin = texts.reduce((sum, t) => sum + countMatchedUnits(t, LATIN_RUN), 0);
-  const cyrillic = texts.reduce((sum, t) => sum + countMatchedUnits(t, CYRILLIC_RUN), 0);
+  const counts = { latin: 0, cyrillic: 0 };
+  for (const t of texts) addScriptLetters(t, counts);
+  const { latin, cyrillic } = counts;
   const total = latin + cyrillic;
   if (total < minLetters) return null;
   if (latin / total >= share) return "latin";

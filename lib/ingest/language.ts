@@ -7,8 +7,9 @@ export const UNDETERMINED = "und";
 // Below this many letters tinyld guesses wildly ("Войти" comes back as Ukrainian).
 const MIN_LETTERS = 20;
 // The opening of an article decides its language; scraped sidebars sit at the end.
-// 4,000 characters decide as reliably as the whole text at a fraction of the cost on long articles.
-const SAMPLE_CHARS = 4_000;
+// 2,000 characters decide as reliably as the whole text on the corpus (1,000 did not on a short
+// HTML page) at a fraction of the cost: detection was a quarter of an import's CPU time at 4,000.
+const SAMPLE_CHARS = 2_000;
 const LETTER = /\p{L}/gu;
 const ISO_639_1 = /^[a-z]{2}$/;
 

@@ -57,5 +57,13 @@ export function explainSegments(text: string, language?: string): ExplainedSegme
  * the default rules.
  */
 export function segmentText(text: string, language?: string): Segment[] {
-  return explainSegments(text, language).map(({ start, end, kind }) => ({ start, end, kind }));
+  // explainSegments without the texts and rules: imports store only offsets and kinds.
+  const index = new CodePointIndex(text);
+  const segments: Segment[] = [];
+  for (const block of classifySentences(text, language)) {
+    block.sentences.forEach((sentence, s) => {
+      segments.push({ start: index.toCodePoint(sentence.start), end: index.toCodePoint(sentence.end), kind: block.verdicts[s]?.kind ?? "content" });
+    });
+  }
+  return segments;
 }

@@ -35,16 +35,20 @@ function sentenceSegmenter(language: string | undefined): Intl.Segmenter {
   return segmenter;
 }
 
+const BRACKET = /[()[\]]/g;
+
 /**
  * For each position, whether it lies strictly inside a matched bracket pair (after the
- * opener, up to and including the closer), as a prefix count over a difference array.
+ * opener, up to and including the closer), as a prefix count over a difference array; null
+ * when the text has no matched pair (most blocks), so no array is built or summed for them.
  */
-function insideBrackets(text: string): Int32Array {
-  const depth = new Int32Array(text.length + 1);
+function insideBrackets(text: string): Int32Array | null {
+  let depth: Int32Array | null = null;
   const stack: Array<{ at: number; closer: number }> = [];
-  for (let i = 0; i < text.length; i++) {
+  BRACKET.lastIndex = 0;
+  for (let match = BRACKET.exec(text); match !== null; match = BRACKET.exec(text)) {
+    const i = match.index;
     const unit = text.charCodeAt(i);
-    if (unit !== 0x28 && unit !== 0x29 && unit !== 0x5b && unit !== 0x5d) continue;
     const closer = CLOSER_OF.get(unit);
     if (closer !== undefined) {
       stack.push({ at: i, closer });
@@ -54,12 +58,13 @@ function insideBrackets(text: string): Int32Array {
     if (top !== undefined && unit === top.closer) {
       stack.pop();
       if (i - top.at <= MAX_BRACKET_SPAN) {
+        depth ??= new Int32Array(text.length + 1);
         depth[top.at + 1] = (depth[top.at + 1] ?? 0) + 1;
         depth[i + 1] = (depth[i + 1] ?? 0) - 1;
       }
     }
   }
-  for (let i = 1; i < depth.length; i++) depth[i] = (depth[i] ?? 0) + (depth[i - 1] ?? 0);
+  if (depth !== null) for (let i = 1; i < depth.length; i++) depth[i] = (depth[i] ?? 0) + (depth[i - 1] ?? 0);
   return depth;
 }
 
@@ -93,7 +98,7 @@ function blockSentences(blockText: string, segmenter: Intl.Segmenter, windows: W
     const current = sentences[sentences.length - 1];
     const joined =
       current !== undefined &&
-      ((brackets[range.start] ?? 0) > 0 ||
+      ((brackets?.[range.start] ?? 0) > 0 ||
         joinReason(flat.slice(Math.max(current.start, current.end - TAIL), current.end), flat.slice(range.start, range.end)) !== null);
     if (current !== undefined && joined) current.end = range.end;
     else sentences.push(range);

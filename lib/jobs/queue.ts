@@ -27,6 +27,7 @@ const holder = globalThis as unknown as {
   stancebenchBoss?: Promise<PgBoss>;
   stancebenchHandlers?: Map<string, Registered>;
   stancebenchReaper?: ReturnType<typeof setInterval>;
+  stancebenchLoops?: Map<string, string[]>;
 };
 
 function handlers(): Map<string, Registered> {
@@ -120,8 +121,12 @@ export async function enqueueMany<N extends JobName>(name: N, payloads: JobPaylo
       expireInSeconds: options.expireInSeconds ?? settings.expireSeconds,
     })),
   );
-  // Wakes an idle worker now instead of at its next poll (up to half a second later).
-  await instance.getDb().executeSql("SELECT pg_notify($1, $2)", [JOBS_CHANNEL, name]);
+  await wakeWorkers(instance, name);
+}
+
+/** Wakes an idle worker now instead of at its next poll (up to half a second later); see claims.ts. */
+async function wakeWorkers(instance: PgBoss, queue: string): Promise<void> {
+  await instance.getDb().executeSql("SELECT pg_notify($1, $2)", [JOBS_CHANNEL, queue]);
 }
 
 function unwrap(data: unknown): JobData {
@@ -141,6 +146,7 @@ async function runJob(instance: PgBoss, name: string, job: PgBoss.JobWithMetadat
       await registered.handler(payload as JobPayloads[JobName]);
     } finally {
       await releaseJob(job.id).catch((e: unknown) => console.error("releasing a job claim failed", e));
+      if (projectId) await startDeferred(instance, name, projectId).catch((e: unknown) => console.error("waking deferred jobs failed", e));
     }
   } catch (error) {
     if (job.retryCount >= job.retryLimit && registered.onFailure) {
@@ -168,6 +174,18 @@ async function deferJob(instance: PgBoss, name: string, job: PgBoss.JobWithMetad
       expireInSeconds: Math.round(Number(job.expireInSeconds)),
     },
   ]);
+}
+
+/**
+ * A job of the project ended, so one of its deferred jobs may run: they become due now instead of
+ * at the end of their deferral, and the workers are woken. (pg-boss keeps jobs in pgboss.job.)
+ */
+async function startDeferred(instance: PgBoss, name: string, projectId: string): Promise<void> {
+  const { rows } = await instance.getDb().executeSql(
+    "UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND state = 'created' AND start_after > now() AND data->>'projectId' = $2 RETURNING id",
+    [name, projectId],
+  );
+  if (rows.length > 0) await wakeWorkers(instance, name);
 }
 
 /** Retries at once the jobs of worker processes that died (their liveness lock is gone). */
@@ -211,6 +229,7 @@ export async function startWorkers(): Promise<void> {
 export async function stopQueue(): Promise<void> {
   if (holder.stancebenchReaper) clearInterval(holder.stancebenchReaper);
   holder.stancebenchReaper = undefined;
+  holder.stancebenchLoops = undefined;
   const started = holder.stancebenchBoss;
   holder.stancebenchBoss = undefined;
   if (started) await (await started).stop({ graceful: false, wait: true });

@@ -42,7 +42,18 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs 
   throw new Error("the app did not become healthy in time");
 }
 
-export type RunningApp = { url: string; stop: () => Promise<void>; pid?: number; workerPids?: number[] };
+export type RunningApp = { url: string; stop: () => Promise<void>; pid?: number; workerPids: number[] };
+
+/** Peak resident memory of a process so far (VmHWM), in bytes; null where /proc is not available. */
+export function peakRssOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
 
 /** CPU seconds (user + system) a process has used so far; null where /proc is not available. */
 export function cpuSeconds(pid: number | undefined): number | null {
@@ -107,7 +118,7 @@ export async function startApp(databaseUrl: string, port: number, extraEnv: Reco
     await stop();
     throw error;
   }
-  return { url, stop, pid: child.pid, workerPids: workers.map((w) => w.pid).filter((p): p is number => p !== undefined) };
+  return { url, stop, pid: child.pid, workerPids: workers.flatMap((w) => (w.pid ? [w.pid] : [])) };
 }
 
 /** The app on a free port (what most benchmarks want). */

@@ -4,7 +4,7 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 
-export async function copyIn(client: pg.Client, sql: string, lines: Iterable<string>) {
+export async function copyIn(client: pg.Client, sql: string, lines: Iterable<string | Buffer>) {
   await pipeline(Readable.from(lines), client.query(copyFrom(sql)));
 }
 

@@ -1,109 +1,148 @@
-// npm run bench:import [-- --articles 2000 --sentences 100]
-// Generates N synthetic articles from the sample corpus's sentences and imports them through the
-// same code path as POST /api/v1/projects/{id}/documents, then times a raw COPY of the same
-// sentence rows into a scratch table on the same database.
-import fs from "node:fs";
-import path from "node:path";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
-import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
-import { argValue, mb, peakRss, seededRandom, startBenchDatabase } from "./bench-db";
-import { stopQueue } from "@/lib/jobs/queue";
+// npm run bench:import [-- --articles 300 --sentences 100 --runs 3]   (needs `npx next build`)
+// npm run bench:import -- --large [--large-articles 10000 --large-sentences 10 --mb 5]
+// The way a user imports: one JSONL upload to POST /api/v1/projects/{id}/imports of the built app
+// (web server + one worker process, as `npm start` runs it), then GET /api/v1/tasks/{id} until the
+// task is done. Prints the median through-API time of `runs` imports (each into a fresh project),
+// a raw PostgreSQL reference measured afterwards on the same database (COPY of the same document
+// and sentence rows into logged tables with the same indexes, warm, median of 3), the ratio, and
+// the peak RSS of the web server and the worker. --large imports a 5 MB single article and a
+// 10,000-article JSONL instead and reports their time and peak RSS (bounded memory).
+import http from "node:http";
+import { peakRssOf, requireBuild, startBuiltApp, type RunningApp } from "./app-server";
+import { argValue, mb, startBenchDatabase } from "./bench-db";
+import { articlesJsonl, bigArticleJsonl } from "./import-corpus";
+import { copyReference } from "./import-reference";
 
-async function main() {
-  const articles = argValue("articles", 2000);
-  const perArticle = argValue("sentences", 100);
-  const db = await startBenchDatabase();
-  const { prisma } = await import("../../lib/db/prisma");
-  const { importJsonArticles } = await import("../../lib/documents/import-files");
-  const { defaultLabelSchema } = await import("../../lib/schema/label-schema");
+type TaskView = { status: string; result: { imported: number; duplicates: number; failed: number }; error: string | null };
+type Outcome = { seconds: number; pickedUpAfter: number | null; task: TaskView };
 
-  const corpusDir = path.join(__dirname, "..", "..", "prisma", "seed-data");
-  const pool = fs
-    .readdirSync(corpusDir)
-    .flatMap((f) => fs.readFileSync(path.join(corpusDir, f), "utf8").split(/(?<=[.!?])\s+|\n+/))
-    .map((s) => s.trim())
-    .filter((s) => s.length > 40 && /[.!?]$/.test(s));
-  const makeArticleWith = (random: () => number, i: number) => {
-    const paragraphs: string[] = [];
-    for (let p = 0; p < perArticle / 5; p++) {
-      const sentences = Array.from({ length: 5 }, () => pool[Math.floor(random() * pool.length)]!);
-      paragraphs.push(sentences.join(" "));
-    }
-    return { title: `Synthetic article ${i}`, text: `Synthetic article ${i}\n\n${paragraphs.join("\n\n")}`, source: "bench" };
-  };
-  const random = seededRandom(42);
-  const makeArticle = (i: number) => makeArticleWith(random, i);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const secs = (s: number) => `${s.toFixed(2)} s`;
 
-  const user = await prisma().user.create({ data: { email: `bench-${Date.now()}@example.test`, name: "Bench", passwordHash: "x" } });
-  const project = await prisma().project.create({ data: { name: "Bench", labelSchema: defaultLabelSchema(), settings: {} } });
-  const ctx = { projectId: project.id, userId: user.id };
-
-  // Pure preparation cost (segmentation, language detection, hashing), timed on its own so the
-  // storage part can be compared with COPY.
-  const { segmentText } = await import("../../lib/ingest/segment");
-  const { detectLanguage } = await import("../../lib/ingest/language");
-  const { normalizedTextHash } = await import("../../lib/ingest/normalize");
-  const prepRandom = seededRandom(42);
-  const prepStarted = performance.now();
-  for (let i = 0; i < articles; i++) {
-    const text = makeArticleWith(prepRandom, i).text;
-    normalizedTextHash(text);
-    segmentText(text, detectLanguage(text));
-  }
-  const prepSeconds = (performance.now() - prepStarted) / 1000;
-
-  console.log(`bench:import — ${articles} articles × ~${perArticle} sentences (corpus pool: ${pool.length} sentences)`);
-  const started = performance.now();
-  let sentences = 0;
-  let failed = 0;
-  // Requests of 50 articles, as a script would POST them (JSON array body).
-  const BATCH = 50;
-  for (let i = 0; i < articles; i += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, articles - i) }, (_, j) => makeArticle(i + j));
-    for (const result of await importJsonArticles(ctx, batch)) {
-      if (result.status === "imported") sentences += result.sentenceCount ?? 0;
-      else failed++;
-    }
-    if ((i + BATCH) % 500 === 0) console.log(`  … ${i + BATCH} articles`);
-  }
-  const seconds = (performance.now() - started) / 1000;
-
-  // The baseline: COPY the very rows we wrote into a scratch table with the same columns.
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  const rows = await client.query<{ document_id: string; index: number; start: number; end: number; kind: string }>(
-    `SELECT s.document_id, s.index, s.start, s."end", s.kind FROM sentences s JOIN documents d ON d.id = s.document_id WHERE d.project_id = $1`,
-    [project.id],
-  );
-  await client.query(`CREATE TABLE bench_copy (LIKE sentences INCLUDING DEFAULTS)`);
-  const lines = rows.rows.map((r) => `${r.document_id}\t${r.index}\t${r.start}\t${r.end}\t${r.kind}\n`);
-  const copyStarted = performance.now();
-  await pipeline(Readable.from(lines), client.query(copyFrom(`COPY bench_copy (document_id, index, start, "end", kind) FROM STDIN`)));
-  const copySeconds = (performance.now() - copyStarted) / 1000;
-  await client.end();
-
-  const storeSeconds = Math.max(seconds - prepSeconds, 0.001);
-  console.log("");
-  console.log(`articles imported      ${articles - failed} (${failed} failed)`);
-  console.log(`sentences written      ${sentences}`);
-  console.log(`time                   ${seconds.toFixed(2)} s`);
-  console.log(`articles/s             ${((articles - failed) / seconds).toFixed(1)}`);
-  console.log(`sentences/s            ${(sentences / seconds).toFixed(0)}`);
-  console.log(`peak memory (RSS)      ${mb(peakRss())}`);
-  console.log(`  of which preparation  ${prepSeconds.toFixed(2)} s (segmentation, language detection, hashing)`);
-  console.log(`  of which storage     ${storeSeconds.toFixed(2)} s (one transaction per document: duplicate check, document row, sentences)`);
-  console.log(`raw COPY of same rows  ${copySeconds.toFixed(2)} s (${rows.rowCount} rows)`);
-  console.log(`ratio storage/COPY     ${(storeSeconds / copySeconds).toFixed(1)}×`);
-  console.log(`ratio end-to-end/COPY  ${(seconds / copySeconds).toFixed(1)}×`);
-  // Imports queue suggestion runs; stop pg-boss before its database goes away.
-  await stopQueue();
-  await prisma().$disconnect();
-  await db.stop();
+/**
+ * A multipart upload as a browser or curl sends it, with `Expect: 100-continue`: an early answer
+ * (an error before the body is read) comes back as a status instead of a broken pipe.
+ */
+function postMultipart(url: string, token: string, name: string, content: string): Promise<{ status: number; body: { taskId?: string } }> {
+  const boundary = `----bench${Date.now().toString(36)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/jsonl\r\n\r\n`),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": payload.length, expect: "100-continue" },
+    });
+    req.on("continue", () => req.end(payload));
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { taskId?: string } });
+        } catch {
+          resolve({ status: res.statusCode ?? 0, body: { raw: text } as { taskId?: string } });
+        }
+      });
+    });
+    req.on("error", reject);
+  });
 }
 
-main().catch((error) => {
+async function importUpload(app: RunningApp, token: string, projectId: string, name: string, jsonl: string): Promise<Outcome> {
+  const headers = { authorization: `Bearer ${token}` };
+  const started = performance.now();
+  const { status, body } = await postMultipart(`${app.url}/api/v1/projects/${projectId}/imports`, token, name, jsonl);
+  if (status !== 202 || !body.taskId) throw new Error(`upload answered ${status}: ${JSON.stringify(body).slice(0, 300)}`);
+  let pickedUpAfter: number | null = null;
+  for (;;) {
+    const task = (await (await fetch(`${app.url}/api/v1/tasks/${body.taskId}`, { headers })).json()) as TaskView;
+    if (pickedUpAfter === null && task.status !== "QUEUED") pickedUpAfter = (performance.now() - started) / 1000;
+    if (task.status === "DONE" || task.status === "FAILED") return { seconds: (performance.now() - started) / 1000, pickedUpAfter, task };
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function main() {
+  requireBuild();
+  const large = process.argv.includes("--large");
+  const db = await startBenchDatabase();
+  const { prisma } = await import("../../lib/db/prisma");
+  const { createApiToken } = await import("../../lib/auth/api-tokens");
+  const { defaultLabelSchema } = await import("../../lib/schema/label-schema");
+  const stamp = Date.now().toString(36);
+  const user = await prisma().user.create({ data: { email: `bench-import-${stamp}@example.test`, name: "Bench manager", passwordHash: "x" } });
+  const { token } = await createApiToken(user.id, "bench");
+  const newProject = async (name: string) =>
+    (
+      await prisma().project.create({
+        data: { name: `${name} ${stamp}`, labelSchema: defaultLabelSchema(), settings: {}, memberships: { create: { userId: user.id, roles: ["MANAGER"] } } },
+        select: { id: true },
+      })
+    ).id;
+  // Suggestion runs queued at the end of an import finish before the next import starts.
+  const suggestionsSettled = async (projectId: string) => {
+    while ((await prisma().task.count({ where: { projectId, kind: "SUGGEST", status: { in: ["QUEUED", "RUNNING"] } } })) > 0) await new Promise((r) => setTimeout(r, 200));
+  };
+  const app = await startBuiltApp(db.url);
+  const rss = () => `web ${mb(peakRssOf(app.pid) ?? 0)}, worker ${app.workerPids.map((p) => mb(peakRssOf(p) ?? 0)).join(" + ")}`;
+  try {
+    if (large) {
+      const cases = [
+        { label: `one ${argValue("mb", 5)} MB article`, jsonl: bigArticleJsonl(Math.min(argValue("mb", 5) * 1024 * 1024, 5 * 1024 * 1024 - 4096), stamp) },
+        { label: `${argValue("large-articles", 10000)} articles`, jsonl: articlesJsonl(argValue("large-articles", 10000), argValue("large-sentences", 10), `L${stamp}`) },
+      ];
+      console.log(`bench:import --large through ${app.url} (web + ${app.workerPids.length} worker process)`);
+      for (const c of cases) {
+        const projectId = await newProject(c.label);
+        const out = await importUpload(app, token, projectId, "large.jsonl", c.jsonl);
+        const sentences = await prisma().sentence.count({ where: { document: { projectId } } });
+        console.log(
+          `${c.label.padEnd(16)} ${mb(Buffer.byteLength(c.jsonl))} upload: ${out.task.status} in ${secs(out.seconds)} (imported ${out.task.result.imported}, failed ${out.task.result.failed}, ${sentences} sentences); peak RSS so far ${rss()}`,
+        );
+        await suggestionsSettled(projectId);
+      }
+      return;
+    }
+    const articles = argValue("articles", 300);
+    const perArticle = argValue("sentences", 100);
+    const runs = argValue("runs", 3);
+    console.log(`bench:import — ${articles} articles × ~${perArticle} sentences as one JSONL upload through ${app.url} (web + ${app.workerPids.length} worker process)`);
+    const outcomes: Outcome[] = [];
+    const projects: string[] = [];
+    for (let run = 0; run < runs; run++) {
+      const projectId = await newProject(`Import bench ${run + 1}`);
+      projects.push(projectId);
+      const jsonl = articlesJsonl(articles, perArticle, `${stamp}-${run}`);
+      const out = await importUpload(app, token, projectId, "articles.jsonl", jsonl);
+      if (out.task.status !== "DONE" || out.task.result.imported !== articles) throw new Error(`import ended ${out.task.status}: ${JSON.stringify(out.task.result)} ${out.task.error ?? ""}`);
+      outcomes.push(out);
+      console.log(`  run ${run + 1}: ${secs(out.seconds)} (task running after ${secs(out.pickedUpAfter ?? 0)}), ${mb(Buffer.byteLength(jsonl))} upload`);
+      const settledFrom = performance.now();
+      await suggestionsSettled(projectId);
+      console.log(`         its suggestion run finished ${secs((performance.now() - settledFrom) / 1000)} later`);
+    }
+    const last = projects.at(-1)!;
+    const sentences = await prisma().sentence.count({ where: { document: { projectId: last } } });
+    const ours = median(outcomes.map((o) => o.seconds));
+    const ref = await copyReference(db.url, [last]);
+    console.log("");
+    console.log(`through the API        median ${secs(ours)} of ${outcomes.map((o) => o.seconds.toFixed(2)).join(", ")} s — ${(articles / ours).toFixed(0)} articles/s, ${(sentences / ours).toFixed(0)} sentences/s`);
+    console.log(`  picked up after      median ${secs(median(outcomes.map((o) => o.pickedUpAfter ?? 0)))}`);
+    console.log(`raw COPY reference     ${secs(ref.totalSeconds)} (documents ${secs(ref.documentsSeconds)} for ${ref.documents} rows, sentences ${secs(ref.sentencesSeconds)} for ${ref.sentences} rows)`);
+    console.log(`ratio API ÷ COPY       ${(ours / ref.totalSeconds).toFixed(1)}× (÷ sentences-only COPY ${(ours / ref.sentencesSeconds).toFixed(1)}×)`);
+    console.log(`peak RSS               ${rss()}`);
+  } finally {
+    await app.stop();
+    await prisma().$disconnect();
+    await db.stop();
+  }
+}
+
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

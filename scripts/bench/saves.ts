@@ -49,7 +49,7 @@ async function main() {
   const team = await createTeam(annotatorCount);
   let app: RunningApp | null = null;
   try {
-    app = url ? { url: url.replace(/\/$/, ""), stop: async () => undefined } : await startApp(db.url, option("port", 0));
+    app = url ? { url: url.replace(/\/$/, ""), stop: async () => undefined, workerPids: [] } : await startApp(db.url, option("port", 0));
     const ledger: SaveLedger = { acked: new Map(), uncertain: new Set() };
     const mineBy = new Map();
     console.log(`bench:saves — ${annotatorCount} annotators (own token and document each), app pool ${url ? "(as configured)" : poolSize} connections, ${app.url}`);
