@@ -72,6 +72,8 @@ export const NAVIGATION_LABELS: ReadonlySet<string> = new Set([
   "поделиться", "комментарии", "комментарий", "обсуждение", "обновить", "читать также",
   "читайте также", "читать далее", "главная", "меню", "поиск", "новости", "реклама",
   "оригинал публикации", "упоминаемые в новости", "теги", "контакты", "о нас",
+  "skip to content", "skip to main content", "most read", "most popular", "trending", "popular", "newsletter",
+  "самое читаемое", "самое популярное", "популярное", "сейчас читают",
 ]);
 
 const MONTHS =
@@ -94,6 +96,8 @@ const BYLINE_PATTERNS: readonly RegExp[] = [
   new RegExp(`^${NAME},\\s+\\p{Ll}[\\p{Ll}\\s-]{2,40}$`, "u"),
   // "Alyona Zadorozhnaya, Evgeny Pozdnyakov"
   new RegExp(`^${NAME}(?:\\s*,\\s*${NAME})+$`, "u"),
+  // "Column by Pavel Orlov", "Interview by Laura Mendes", "Reporting by Simon Lewis; Editing by Don Durfee"
+  /^(?:column|analysis|interview|commentary|opinion|essay|report|reporting|additional reporting|writing|editing|photos?|text)\s+by\s+\p{Lu}[^\n]{0,100}$/iu,
 ];
 const BARE_NAME = new RegExp(`^${NAME}$`, "u");
 
@@ -126,12 +130,30 @@ const WIDGET_PATTERNS: readonly RegExp[] = [
 ];
 
 const DISCLAIMER =
-  /do not (?:necessarily )?reflect the (?:position|views?|opinion)s? of the (?:editor|editorial)|editorial board'?s? position|не (?:обязательно )?отражают (?:позицию|мнение|точку зрения) редакции/iu;
+  /do not (?:necessarily )?(?:reflect|represent) the (?:position|views?|opinion)s? of (?:the )?(?:[\p{L}-]+\s+){0,3}(?:editor|editorial|board|publication)|editorial board'?s? position|(?:views|opinions) expressed in this (?:article|column|text) are (?:solely )?those of the author|не (?:обязательно )?отражают (?:позицию|мнение|точку зрения) редакции/iu;
 
 const COUNT =
   /^(?:\d[\d\s.,]*(?:views?|comments?|replies|likes?|shares?|просмотр\p{L}*|комментари\p{L}*)|(?:views?|comments?|просмотр\p{L}*|комментари\p{L}*)\s*(?::\s*)?\d[\d\s]*)$/iu;
 
 const LABEL_LINE = /^(?:location|address|tel|phone|fax|e-?mail|адрес|тел|телефон|факс)\s*:/iu;
+// Agency and tag lines: "Editor: Anna Volkova", "Источник: ТАСС", "Tags: Russia, China". Short lines only.
+const AGENCY_LABEL_LINE = /^(?:editor|editors|source|tags|редактор|источник|теги|тэги)\s*:[^\n]{1,100}$/iu;
+// A navigation bar, language switcher or share row: short items separated by "|" or ">".
+const NAV_BAR_ITEM = /^[^|>.!?]{1,32}$/u;
+const NAV_BAR_SEPARATOR = /\s[|>]\s/u;
+// A "most read" item ending in its view count: "Why Europe fears the Chinese car 18 403", "… 12.4K views".
+const VIEW_COUNT_ITEM = /\s(?:\d{1,3}(?:[\s ,.]\d{3})+|\d+(?:[.,]\d)?[KkКк])(?:\s*(?:views?|просмотр\p{L}*))?$|\s\d[\d\s ,.]*\s(?:views?|просмотр\p{L}*)$/u;
+const COMMENT_COUNT = /^(?:comments?|комментари\p{L}*)\s*\(\d+\)$/iu;
+// The author's bio after the article: "Thomas Grant is a contributing editor at The Atlantic Ledger."
+const AUTHOR_BIO = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s+is\s+(?:a|an|the|our)\s+[^.\n]{0,80}?\b(?:columnist|editor|correspondent|writer|reporter|contributor|journalist|fellow)\b[^\n]{0,100}$/u;
+const DISCLAIMER_BLOCK = /^(?:disclaimer|дисклеймер|отказ от ответственности)\s*[:.—–-]/iu;
+const CONTRIBUTED = /\bcontributed (?:to )?(?:this|the) (?:report|article|story)\b/iu;
+
+function isNavBar(text: string): boolean {
+  if (text.length > MAX_LABEL_LINE_CHARS || !NAV_BAR_SEPARATOR.test(text)) return false;
+  const items = text.split(/\s[|>]\s/u).map((i) => i.trim());
+  return items.length >= 2 && items.every((i) => NAV_BAR_ITEM.test(i) && i.split(/\s+/u).length <= 5);
+}
 const TIMESTAMPED_HEADLINE = /^[\s•·*\-–—]*\d{1,2}:\d{2}\s+\p{L}/u;
 
 /** Lower-cased label with bullets, trailing colons/arrows and extra spaces removed. */
@@ -192,7 +214,22 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: "navigation",
     matches: (f) => f.text.length <= MAX_LABEL_LINE_CHARS && NAVIGATION_LABELS.has(navigationKey(f.text)),
   },
-  { name: "count", matches: (f) => f.text.length <= MAX_LABEL_LINE_CHARS && COUNT.test(f.text.replace(BULLETS, "")) },
+  { name: "count", matches: (f) => f.text.length <= MAX_LABEL_LINE_CHARS && (COUNT.test(f.text.replace(BULLETS, "")) || COMMENT_COUNT.test(f.text)) },
+  { name: "nav-bar", scope: "block", matches: (f) => isNavBar(f.block) },
+  { name: "agency-label", scope: "block", matches: (f) => AGENCY_LABEL_LINE.test(f.block) || CONTRIBUTED.test(f.block) },
+  {
+    // View counts end "most read" items; two such lines in a row are a list, not a sentence about numbers.
+    name: "view-count-list",
+    scope: "block",
+    matches: (f) =>
+      f.block.length <= MAX_SIDEBAR_HEADLINE_CHARS &&
+      !endsWithTerminalPunctuation(f.block) &&
+      VIEW_COUNT_ITEM.test(f.block) &&
+      [f.previousBlock, f.nextBlock].some((b) => b !== undefined && b.length <= MAX_SIDEBAR_HEADLINE_CHARS && VIEW_COUNT_ITEM.test(b)),
+  },
+  { name: "author-bio", scope: "block", matches: (f) => f.afterLastParagraph && AUTHOR_BIO.test(f.block) },
+  // A paragraph opened as a disclaimer is one, every sentence of it.
+  { name: "disclaimer-block", scope: "block", matches: (f) => DISCLAIMER_BLOCK.test(f.block) },
   { name: "photo-credit", matches: (f) => PHOTO_CREDIT_PATTERNS.some((p) => p.test(f.text)) },
   { name: "copyright", matches: (f) => isCopyrightNotice(f.text) },
   { name: "widget", matches: (f) => WIDGET_PATTERNS.some((p) => p.test(f.text)) },
@@ -215,7 +252,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: "other-script",
     matches: (f) => {
       if (f.articleScript === null) return false;
-      const script = dominantScript(f.text, 3, 0.5);
+      // 0.8: a sentence that mixes in the article's own script (an English quote introduced in Russian) is article text.
+      const script = dominantScript(f.text, 3, 0.8);
       return script !== null && script !== f.articleScript;
     },
   },

@@ -49,6 +49,13 @@ const LEADING_OPENERS = /^["'«“„‘([{]+/u;
 const SINGLE_UPPERCASE_LETTER = /^\p{Lu}$/u;
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 const NUMBER_END = /\d\s*$/u;
+// Wire datelines stay one sentence with what follows: "MOSCOW, November 27. /TASS/. Russian …".
+const DATELINE_HEAD = /(?:^|\n)\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*,\s[^.\n]{1,25}\.$/u;
+const AGENCY_TAG = /^\/[\p{L}\p{N} -]{2,20}\/\.?/u;
+const DATELINE_WHOLE = /(?:^|\n)\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*,\s[^.\n]{1,25}\.\s*\/[\p{L}\p{N} -]{2,20}\/\.$/u;
+// A one-word lead before a label: "Translation. Region: Central Asia".
+const ONE_WORD = /^\p{Lu}\p{L}+\.$/u;
+const LABEL_START = /^\p{Lu}\p{L}+\s*:/u;
 
 export type JoinReason =
   | "no-letters"
@@ -57,7 +64,9 @@ export type JoinReason =
   | "initial"
   | "number-abbreviation"
   | "city-abbreviation"
-  | "dotted-name";
+  | "dotted-name"
+  | "dateline"
+  | "one-word-lead";
 
 function finalToken(text: string): string | undefined {
   return FINAL_TOKEN.exec(text.slice(-40))?.[1];
@@ -72,6 +81,8 @@ export function joinReason(previous: string, next: string): JoinReason | null {
   if (!HAS_LETTER_OR_DIGIT.test(next)) return "no-letters";
   // ICU breaks after "?"/"!"/"…" even when the sentence goes on: `"Really?" he asked.`
   if (startsWithLowercase(next)) return "lowercase-continuation";
+  if ((AGENCY_TAG.test(next) && DATELINE_HEAD.test(previous)) || DATELINE_WHOLE.test(previous)) return "dateline";
+  if (ONE_WORD.test(previous) && LABEL_START.test(next)) return "one-word-lead";
 
   const token = finalToken(previous);
   if (token === undefined) return null;

@@ -19,8 +19,8 @@ describe("attributionBefore", () => {
     expect(attributionBefore(b, 0, b.indexOf('"'))).toEqual({ cue: { start: 0, end: 12 }, np: "him", npStart: 13, pick: "first" });
   });
   it("uses the subject of a colon sentence without a cue", () => {
-    const c = 'President Putin put it in such a formula: "…"';
-    expect(attributionBefore(c, 0, c.indexOf('"'))).toEqual({ np: "President Putin put it in such a formula", npStart: 0, pick: "first" });
+    const c = 'President Putin gave it such a formula: "…"';
+    expect(attributionBefore(c, 0, c.indexOf('"'))).toEqual({ np: "President Putin gave it such a formula", npStart: 0, pick: "first" });
   });
   it("does not take 'States' in 'the United States' for a verb", () => {
     const d = 'The United States considers China "a threat"';

@@ -1,5 +1,6 @@
 // Finding the cue (reporting verb or "according to") and the speaker phrase around a quotation.
 import { REPORTING_VERBS } from "./lexicon";
+import { RU_ACCORDING, RU_REPORTING_VERBS } from "./lexicon-ru";
 
 export interface Attribution {
   /** The reporting verb or "according to"; absent for 'Putin put it in such a formula: "…"'. */
@@ -9,19 +10,39 @@ export interface Attribution {
   npStart: number;
   /** Which name to take from the phrase: after a verb the first, before it the last. */
   pick: "first" | "last";
+  /** The phrase follows "по словам"/"по мнению": Russian names in it are genitive. */
+  genitive?: boolean;
 }
 
-const VERB_ALT = REPORTING_VERBS.map((v) => v.replace(/ /g, "\\s+")).join("|");
+const VERB_ALT = [...REPORTING_VERBS, ...RU_REPORTING_VERBS].map((v) => v.replace(/ /g, "\\s+")).join("|");
+// \b only knows ASCII letters; these edges also work for Cyrillic verbs.
+const WB = "(?<![\\p{L}\\p{N}])";
+const WE = "(?![\\p{L}\\p{N}])";
+// "according to X", "in her words", "по словам эксперта", "по его словам": the speaker follows (or is the pronoun).
+const ACCORDING_ALT = `[Aa]ccording to|[Ii]n (?:his|her|their) (?:own )?words|[Пп]о (?:(?:его|ее|её|их) )?(?:${RU_ACCORDING.map((c) => c.slice(3)).join("|")})`;
 // Case-sensitive on purpose: "States" in "the United States" is not the verb "states".
 const AFTER_VERB_FIRST = new RegExp(`^(${VERB_ALT})\\s+(.+)$`, "u");
-const AFTER_NP_FIRST = new RegExp(`^(.{1,120}?)\\s+(?:also\\s+)?(${VERB_ALT})\\b`, "u");
-const VERB_ANY = new RegExp(`\\b(?:${VERB_ALT})\\b|\\b[Aa]ccording to\\b`, "gu");
+const AFTER_NP_FIRST = new RegExp(`^(.{1,120}?)\\s+(?:also\\s+)?(${VERB_ALT})${WE}`, "u");
+const VERB_ANY = new RegExp(`${WB}(?:${VERB_ALT}|${ACCORDING_ALT})${WE}`, "gu");
+const ACCORDING_CUE = new RegExp(`^(?:${ACCORDING_ALT})$`, "u");
+const PRONOUN_IN_CUE = /^(?:in|по)\s+(his|her|their|его|ее|её|их)\s/iu;
+// A Russian speech verb: the speaker usually closes the clause after it ("— сказал Песков журналистам").
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** End of the clause after a closing mark: sentence punctuation, a new quote or the line end. */
 function clauseAfter(text: string, from: number): string {
   const rest = text.slice(from, from + 200);
-  const stop = /(?<!\b(?:U\.S|Mr|Dr|St|\p{Lu}))[.!?;](?=\s|$)|["“«„\n]/u.exec(rest);
-  return stop ? rest.slice(0, stop.index) : rest;
+  const STOP = /(?<!\b(?:U\.S|Mr|Dr|St|\p{Lu}))[.!?;](?=\s|$)|["“«„\n]/gu;
+  for (let m = STOP.exec(rest); m; m = STOP.exec(rest)) {
+    // «Газпром» in "— заявил глава «Газпрома» Алексей Миллер" is a name, not a new quote.
+    const name = m[0] === "«" ? /^«[^«».!?]{1,40}»/u.exec(rest.slice(m.index)) : null;
+    if (name) {
+      STOP.lastIndex = m.index + name[0].length;
+      continue;
+    }
+    return rest.slice(0, m.index);
+  }
+  return rest;
 }
 
 /** Attribution after the quote: '…," Tan Kefei said.' or '…," said Kurt Volker, former …'. */
@@ -33,9 +54,11 @@ export function attributionAfter(text: string, outerEnd: number): Attribution | 
   if (clause.length === 0) return undefined;
   const first = AFTER_VERB_FIRST.exec(clause);
   if (first?.[1] && first[2]) {
-    const np = first[2].split(",")[0] ?? "";
+    // Russian puts adverbials before the subject: the speaker is the last name of the clause.
+    const russian = CYRILLIC.test(first[1]);
+    const np = russian ? first[2] : (first[2].split(",")[0] ?? "");
     const npStart = base + first[1].length + (clause.slice(first[1].length).length - clause.slice(first[1].length).trimStart().length);
-    return { cue: { start: base, end: base + first[1].length }, np, npStart, pick: "first" };
+    return { cue: { start: base, end: base + first[1].length }, np, npStart, pick: russian ? "last" : "first" };
   }
   const second = AFTER_NP_FIRST.exec(clause);
   if (second?.[1] && second[2] && second[1].split(/\s+/u).length <= 14) {
@@ -54,7 +77,7 @@ export const MAX_SPEAKER_PHRASE = 200;
 
 const VERB_AT = new RegExp(VERB_ANY.source, "uy");
 const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
-const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+const isAsciiLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
 // Longer than every word of a cue ("emphasised", "according").
 const LONGEST_CUE_WORD = 16;
 
@@ -139,6 +162,36 @@ function phraseStart(text: string, floor: number, end: number): number {
   return s;
 }
 
+// The phrase before the verb is empty or a relative clause: "Tokayev, who hosted the event, said …",
+// "Wang Xiaohong, for his part, said …", "Володин, в свою очередь, подчеркнул …".
+const RELATIVE_OR_EMPTY = /^\s*(?:(?:who|which|whose|что|который|которая|кто)\b[^]*)?$/iu;
+const ASIDE = /^\s*(?:for (?:his|her|its|their) part|in turn|however|в свою очередь|со своей стороны)\s*$/iu;
+
+/**
+ * The speaker phrase before a parenthetical aside: the comma-separated piece before `asideStart`
+ * holding a name ("The Kyrgyz foreign minister, Jeenbek Kulubaev, told …"), else the sentence head.
+ * Looks at most MAX_SPEAKER_PHRASE characters back.
+ */
+function subjectBeforeAside(text: string, sentenceStart: number, asideStart: number, cue: { start: number; end: number }): Attribution | undefined {
+  const floor = Math.max(sentenceStart, asideStart - MAX_SPEAKER_PHRASE);
+  let end = asideStart - 1; // the comma before the aside
+  if (end <= floor || !/[,;]/u.test(text[end] ?? "")) return undefined;
+  let head: Attribution | undefined;
+  while (end > floor) {
+    let start = end - 1;
+    while (start > floor && text[start - 1] !== "," && text[start - 1] !== ";" && text[start - 1] !== ":") start--;
+    const piece = text.slice(start, end);
+    const trimmed = piece.trim();
+    const at = start + (piece.length - piece.trimStart().length);
+    if (trimmed.length > 0 && !ASIDE.test(trimmed) && !RELATIVE_OR_EMPTY.test(trimmed)) {
+      head = { cue, np: trimmed, npStart: at, pick: "last" };
+      if (/\p{Lu}/u.test(trimmed.slice(1))) return head;
+    }
+    end = start - 1;
+  }
+  return head;
+}
+
 /**
  * Attribution before the quote inside its sentence: 'Peskov said: "…"', 'noted that "…"', 'According to him, "…"'.
  * Returns the last cue before the mark; with no cue but a colon, the sentence subject without a cue.
@@ -150,16 +203,26 @@ export function attributionBefore(text: string, sentenceStart: number, outerStar
   if (last) {
     const cueStart = sentenceStart + last.index;
     const cueEnd = cueStart + last.value.length;
-    if (/^according to$/iu.test(last.value)) {
+    const cue = { start: cueStart, end: cueEnd };
+    const pronoun = PRONOUN_IN_CUE.exec(last.value);
+    if (pronoun?.[1]) {
+      const at = cueStart + pronoun[0].length - 1 - pronoun[1].length;
+      return { cue, np: pronoun[1], npStart: at, pick: "first" };
+    }
+    // "according to X, …", "по словам X, …", "Как заявил X, …": the speaker follows the cue.
+    const asCue = /(?:^|[^\p{L}])[Кк]ак\s+$/u.test(text.slice(Math.max(sentenceStart, cueStart - 5), cueStart));
+    if (ACCORDING_CUE.test(last.value) || asCue) {
       const comma = text.indexOf(",", cueEnd);
       const np = text.slice(cueEnd, Math.min(comma < 0 ? outerStart : comma, outerStart, cueEnd + MAX_SPEAKER_PHRASE));
       const npStart = cueEnd + (np.length - np.trimStart().length);
-      return { cue: { start: cueStart, end: cueEnd }, np: np.trim(), npStart, pick: "first" };
+      const russian = CYRILLIC.test(last.value);
+      return { cue, np: np.trim(), npStart, pick: asCue || russian ? "last" : "first", ...(russian && !asCue ? { genitive: true } : {}) };
     }
     const from = phraseStart(text, sentenceStart, cueStart);
     const np = text.slice(from, cueStart);
     const lead = np.length - np.trimStart().length;
-    return { cue: { start: cueStart, end: cueEnd }, np: np.trim(), npStart: from + lead, pick: "last" };
+    if (RELATIVE_OR_EMPTY.test(np)) return subjectBeforeAside(text, sentenceStart, from, cue) ?? { cue, np: np.trim(), npStart: from + lead, pick: "last" };
+    return { cue, np: np.trim(), npStart: from + lead, pick: "last" };
   }
   let end = outerStart;
   while (end > sentenceStart && isSpace(text[end - 1])) end--;

@@ -24,13 +24,22 @@ const WORD_BEFORE_STAR = /(?:^|[^*\p{L}])(\p{Lu}[\p{L}\p{N}'’.-]*)$/u;
 const DISCLAIMER = /\b(?:do(?:es)?\s+not|don['’]t|may\s+not|might\s+not)\s+(?:necessarily\s+)?(?:reflect|coincide\s+with|represent|express)\s+the\s+[\p{L}'’ -]{0,40}?(?:position|opinion|views?|point of view|policy)\b|\b(?:views|opinions) expressed [^\n.!?]{0,80}?\bare (?:those of|solely)[^\n.!?]*/giu;
 const RIGHTS = /all rights reserved|copyright holder|rights to this material belong|full or partial (?:reproduction|copying)/;
 const REPRODUCTION = /reproduction.{0,80}?(?:prohibited|forbidden|only with)/;
-const ORIGINAL_LINK = /^(?:original publication|original article|read the original|первоисточник)\s*:?$/iu;
+const ORIGINAL_LINK = /^(?:original publication|original article|read the original|первоисточник|оригинал публикации|оригинал статьи)\s*:?$/iu;
+// Republisher framing lines: "Translation. Region: Central Asia", "Перевод. Регион: …".
+const TRANSLATION_LEAD = /^(?:translation|перевод)\.?\s+(?:region|регион|topic|тема)\s*:/iu;
+// A line pointing at the disclaimer, or saying the text is republished as is.
+const DISCLAIMER_POINTER = /\bdisclaimer\b[^\n]{0,60}\b(?:below|at the end|follows)|\bsee the disclaimer\b|\brepublished (?:without changes|as part of)|\bpublish(?:es)? this (?:article|text) without changes|дисклеймер[^\n]{0,40}(?:ниже|в конце)|публикуется без изменений/iu;
+// "This interview has been edited for length and clarity", "shortened and edited for clarity".
+const EDITED_NOTE = /\b(?:edited|condensed|shortened|abridged)\b[^.\n]{0,40}\bfor (?:length|clarity|brevity)\b|сокращен\p{L}*[^.\n]{0,20}отредактирован/iu;
+// A paragraph that is one disclaimer from its first word: one span, however many sentences.
+const DISCLAIMER_HEAD = /^(?:disclaimer|дисклеймер|отказ от ответственности)\s*[:.—–-]/iu;
+const RU_DISCLAIMER = /не\s+(?:обязательно\s+)?(?:отражают|совпадают\s+с)\s+(?:позици\p{L}*|мнени\p{L}*|точк\p{L}*\s+зрения)\s+редакци\p{L}*/iu;
 const PHOTO_LABEL = /^(?:foto|photo|фото|image|pictured)\s*:?$/iu;
 const PHOTO_CREDIT = /^(?:photo|foto|фото|image source|image|source of (?:the )?(?:photo|image))\s*:\s*\S/iu;
 const SLASH_CREDIT = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}\s*\/\s*[\p{Lu}\p{N}][\p{L}\p{N}'’.& -]{1,40}$/u;
 const SOURCE_TAG = /\((\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}),\s*\p{Lu}[\p{L} .]{1,30}\)$/u;
 const OUTLET_WORDS = /\b(?:Times|Post|News|Journal|Guardian|Telegraph|Gazette|Herald|Tribune|Agency|Press|Politico|Bloomberg|Reuters|Economist|Spiegel|Monde|Figaro|Independent|Axios|Newsweek|Observer)\b/u;
-const LEAD_SENTENCE = /,\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,3})\s+(?:reports|writes|informs|notes|says|claims)\.(?=\s|$)|\b(?:writes|reports)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,3})[.,]/u;
+const LEAD_SENTENCE = /,\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,3})\s+(?:reports|writes|informs|notes|says|claims)\.(?=\s|$)|(?:\b(?:writes|reports)|(?<!\p{L})(?:пишет|сообщает|отмечает))\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})[.,]/u;
 const CONNECTORS = new Set(["of", "the", "and", "for", "de", "la", "on", "in"]);
 
 function isOutletName(name: string, outlets: ReadonlySet<string>): boolean {
@@ -106,6 +115,14 @@ export function findEditorial(text: string, lines: readonly LineSpan[], outletNa
       sawFootnote = true;
     }
 
+    if (TRANSLATION_LEAD.test(body)) add("editorial.translation-lead", "republisher-lead", line.start, line.end);
+    else if (body.length <= 300 && DISCLAIMER_POINTER.test(body)) add("editorial.disclaimer-pointer", "disclaimer", line.start, line.end);
+    if (body.length <= 300 && EDITED_NOTE.test(body)) add("editorial.edited-note", "editor-aside", line.start, line.end);
+    if (DISCLAIMER_HEAD.test(body) || (body.length <= 600 && RU_DISCLAIMER.test(body))) {
+      add("editorial.disclaimer", "disclaimer", line.start, line.end);
+      continue;
+    }
+
     DISCLAIMER.lastIndex = 0;
     const mayDisclaim = low.includes(" not ") || low.includes("n't ") || low.includes("expressed");
     // The sentence start is the last ". " / "! " / "? " before each match, found by one forward
@@ -128,10 +145,13 @@ export function findEditorial(text: string, lines: readonly LineSpan[], outletNa
     const tag = body.endsWith(")") ? SOURCE_TAG.exec(body) : null;
     if (tag && unpunctuated && isOutletName(tag[1] ?? "", outletNames))
       add("editorial.source-tag", "republisher-lead", line.start + tag.index, line.end);
-    const head = /^([^:\n]{2,40}):\s+\p{Lu}/u.exec(body);
-    if (head && unpunctuated && isOutletName(head[1] ?? "", outletNames))
+    const head = /^([^:\n]{2,40}):\s+\p{L}/u.exec(body);
+    // "Bloomberg: payments …" may go on in lower case; after a bare acronym ("ПВО: мысли вслух") that is a rubric.
+    const acronym = /^\p{Lu}{2,8}$/u.test(head?.[1] ?? "") && !outletNames.has((head?.[1] ?? "").toLowerCase());
+    const headOk = head !== null && (!acronym || /:\s+\p{Lu}/u.test(body));
+    if (head && headOk && unpunctuated && isOutletName(head[1] ?? "", outletNames))
       add("editorial.outlet-headline", "republisher-lead", line.start, line.end);
-    const lead = /reports|writes|informs|notes|says|claims/.test(low) ? LEAD_SENTENCE.exec(body) : null;
+    const lead = /reports|writes|informs|notes|says|claims|пишет|сообщает|отмечает/.test(low) ? LEAD_SENTENCE.exec(body) : null;
     const outlet = lead?.[1] ?? lead?.[2];
     if (lead && outlet && isOutletName(outlet, outletNames)) {
       // An InoSMI-style lead is a short paragraph whose first sentence names the source.

@@ -43,6 +43,12 @@ export class EntityIndex {
     else entry.byType.set(e.type, { count: 1, only: e });
   }
 
+  /** Exact (case/diacritic/transliteration-insensitive) name or alias only: titles kept as aliases. */
+  matchExact(name: string, type?: EntityType): RegistryEntity | undefined {
+    const exact = this.byKey.get(compactKey(name));
+    return exact && (!type || exact.type === type) ? exact : undefined;
+  }
+
   /** Exact (case/diacritic/transliteration-insensitive) name or alias, else an unambiguous surname. */
   match(name: string, type?: EntityType): RegistryEntity | undefined {
     const key = compactKey(name);

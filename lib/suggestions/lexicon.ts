@@ -10,6 +10,9 @@ export const REPORTING_VERBS: readonly string[] = [
   "agrees", "agreed", "announced", "announces", "declared", "declares", "confirmed", "confirms",
   "insisted", "insists", "warned", "warns", "claimed", "claims", "wrote", "writes", "clarified",
   "described", "describes", "considers", "considered", "remarked", "observed", "admitted", "asserted", "commented", "underlined",
+  "laughed", "joked", "jokes", "quipped", "complained", "complains", "acknowledged", "acknowledges", "conceded", "accused", "accuses",
+  "urged", "urges", "tweeted", "posted", "asked", "asks", "demanded", "predicted", "predicts", "cautioned", "vowed", "pledged",
+  "put it", "puts it", "called for", "calls for", "retorted", "countered", "objected", "summed up", "saying", "adding",
 ];
 
 /** Words that may precede or follow a name as a title; they are stripped from the name and kept as roles. */
@@ -20,6 +23,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "analyst", "expert", "rear", "admiral", "commander", "colonel", "governor", "mayor", "senator", "chief",
   "former", "diplomat", "councilor", "councillor", "state", "foreign", "defense", "defence", "sinologist",
   "scientist", "observer", "fellow", "dr", "mr", "mrs", "ms", "king", "queen", "prince", "sheikh",
+  "undersecretary", "under-secretary", "assistant", "retired", "senior", "lieutenant", "major", "captain", "sergeant",
+  "chancellor", "congressman", "congresswoman", "lawmaker", "economist", "historian", "columnist", "adviser", "advisor",
+  "aide", "treasury", "sen", "rep", "gov", "gen", "col", "madam", "director-general", "secretary-general",
 ]);
 
 /** Nationality and country words, folded to a country tag so "Russian" ~ "of Russia". */
@@ -51,6 +57,10 @@ export const NON_NAME_WORDS: ReadonlySet<string> = new Set([
   "international", "world", "new", "year", "years", "day", "photo", "note", "image", "source",
   "joint", "military", "district", "headquarters", "interstate", "customs", "services", "coordination",
   "interaction", "marine", "sea", "project", "maritime", "caucasus", "strip", "road", "belt", "streams",
+  "institution", "foundation", "bank", "air", "force", "corps", "guard", "police", "shoal", "island", "islands",
+  "arctic", "pacific", "atlantic", "bering", "alaska", "japan", "tokyo", "geneva", "brussels", "kazan", "astana",
+  "weibo", "telegram", "fox", "x", "q", "a", "press", "conference", "summit", "forum", "session", "meeting",
+  "countries", "studies", "economics", "relations", "sciences", "academy", "school", "college", "asian", "african",
 ]);
 
 /** Head nouns that make a phrase an organisation. */

@@ -5,8 +5,10 @@
 import { attributionAfter, attributionBefore, CueIndex, type Attribution } from "./attribution";
 import type { EntityIndex } from "./entities";
 import { REPORTING_VERBS } from "./lexicon";
+import { genderOfRussianVerb } from "./lexicon-ru";
 import { translitKey } from "./names";
-import { findQuotedSpans, type QuotedSpan } from "./quote-marks";
+import { findQuotedSpans } from "./quote-marks";
+import { attributionAfterColon, splitInterjections, type Quoted } from "./quote-conventions";
 import { parseSpeakerPhrase, SpeakerResolver, type ResolvedSpeaker } from "./speakers";
 import { unitBefore, type LineSpan, type Unit } from "./text-units";
 import type { ProposedEntity, QuoteForm } from "./types";
@@ -50,7 +52,7 @@ export function findQuotes(
   registry: EntityIndex,
 ): { hits: QuoteHit[]; proposed: ProposedEntity[] } {
   if (typeof text !== "string" || !Array.isArray(lines) || !Array.isArray(sentences)) throw new TypeError("findQuotes: bad input");
-  const quoted = findQuotedSpans(text, lines);
+  const quoted = splitInterjections(text, findQuotedSpans(text, lines));
   const insideQuote = (pos: number): boolean => {
     let lo = 0;
     let hi = quoted.length - 1;
@@ -78,7 +80,8 @@ export function findQuotes(
     const phrase = parseSpeakerPhrase(p.attr.np, p.attr.pick);
     const si = unitBefore(sentences, p.attr.npStart);
     const sentenceStart = sentences[si]?.start ?? p.attr.npStart;
-    const speaker = resolver.resolve(phrase, p.attr.npStart, sentenceStart, sentences[si - 1]?.start ?? sentenceStart);
+    const cueGender = p.attr.cue ? genderOfRussianVerb(text.slice(p.attr.cue.start, p.attr.cue.end)) : undefined;
+    const speaker = resolver.resolve(phrase, p.attr.npStart, sentenceStart, sentences[si - 1]?.start ?? sentenceStart, cueGender, p.attr.genitive === true);
     if (speaker) p.hit.speaker = speaker;
     if (phrase.kind !== "none") p.hit.speakerMention = { start: p.attr.npStart + phrase.start, end: p.attr.npStart + phrase.end };
   }
@@ -105,7 +108,7 @@ function endWithoutSpace(text: string, from: number, to: number): number {
   return end;
 }
 
-function pushDirect(text: string, q: QuotedSpan, lines: readonly LineSpan[], sentences: readonly Unit[], cues: CueIndex, out: Pending[]): void {
+function pushDirect(text: string, q: Quoted, lines: readonly LineSpan[], sentences: readonly Unit[], cues: CueIndex, out: Pending[]): void {
   const si = unitBefore(sentences, q.outerStart);
   const sentence = si >= 0 ? sentences[si] : undefined;
   if (sentence && sentence.kind === "boilerplate" && q.outerStart < sentence.end) return;
@@ -119,10 +122,16 @@ function pushDirect(text: string, q: QuotedSpan, lines: readonly LineSpan[], sen
   const content = text.slice(q.contentStart, q.contentEnd);
   // The longest title word is 14 characters; 40 keep the character before it in view for \b.
   if (TITLE_BEFORE.test(text.slice(Math.max(sentStart, bareEnd - 40), bareEnd))) return;
+  if (text[q.outerStart] === "«" && looksLikeName(content, bareLast)) return;
+  if (q.continues) {
+    // The second half of «…, — сказал он. — …»: takes the first half's attribution (shareSplitAttributions).
+    out.push({ hit: { rule: "quote.unattributed", form: "direct", start: q.contentStart, end: q.contentEnd }, pos: q.outerStart, line, weak: true });
+    return;
+  }
 
   const tail = text.slice(q.contentEnd, q.outerEnd);
   const invitesAttribution = /[,?!]/u.test(tail) || /[?!]$/u.test(content) || /^\s*[,—–]/u.test(text.slice(q.outerEnd, q.outerEnd + 3));
-  let attr = invitesAttribution ? attributionAfter(text, q.outerEnd) : undefined;
+  let attr = invitesAttribution ? attributionAfter(text, q.outerEnd) : attributionAfterColon(text, q, lineStart);
   let rule = q.explicitOpen ? "quote.direct-after" : "quote.orphan-close";
   if (!attr && q.explicitOpen) {
     attr = attributionBefore(text, sentStart, q.outerStart, cues);
@@ -154,6 +163,14 @@ function pushDirect(text: string, q: QuotedSpan, lines: readonly LineSpan[], sen
     line,
     ...(weak ? { weak } : {}),
   });
+}
+
+/**
+ * A short capitalised quotation inside running text is a name, not speech: "глава «Газпрома» Алексей
+ * Миллер", "по «Силе Сибири — 2»", "the "Belt and Road" plan".
+ */
+function looksLikeName(content: string, charBefore: string): boolean {
+  return /^\p{Lu}/u.test(content) && words(content) <= 3 && !/[.!?…]$/u.test(content) && /[\p{L}\p{N}]/u.test(charBefore);
 }
 
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {

@@ -9,9 +9,9 @@ describe("parseSpeakerPhrase", () => {
     expect(parseSpeakerPhrase("Rear Admiral Wang Yu", "first")).toEqual({ kind: "name", name: "Wang Yu", type: "PERSON", start: 13, end: 20 });
     expect(parseSpeakerPhrase("the American edition of Politico", "last")).toEqual({ kind: "name", name: "Politico", type: "OUTLET", start: 24, end: 32 });
     expect(parseSpeakerPhrase("the secretariat of the Deputy Chairman", "last")).toEqual({ kind: "name", name: "Secretariat of the Deputy Chairman", type: "ORGANISATION", start: 4, end: 38 });
-    expect(parseSpeakerPhrase("He also", "last")).toEqual({ kind: "pronoun", start: 0, end: 2 });
-    expect(parseSpeakerPhrase("the interlocutor", "last")).toEqual({ kind: "role", role: "interlocutor", nations: new Set(), start: 0, end: 16 });
-    expect(parseSpeakerPhrase("the Russian president", "last")).toEqual({ kind: "role", role: "president", nations: new Set(["RU"]), start: 0, end: 21 });
+    expect(parseSpeakerPhrase("He also", "last")).toEqual({ kind: "pronoun", gender: "m", start: 0, end: 2 });
+    expect(parseSpeakerPhrase("the interlocutor", "last")).toMatchObject({ kind: "role", role: "interlocutor", words: ["interlocutor"], nations: new Set(), start: 0, end: 16 });
+    expect(parseSpeakerPhrase("the Russian president", "last")).toMatchObject({ kind: "role", role: "president", words: ["president"], nations: new Set(["RU"]), start: 0, end: 21 });
     expect(parseSpeakerPhrase("It is", "last")).toEqual({ kind: "impersonal", start: 0, end: 2 });
     expect(parseSpeakerPhrase("the leaders", "last")).toEqual({ kind: "none" });
     expect(parseSpeakerPhrase("a senior Navy officer", "last")).toEqual({ kind: "none" });

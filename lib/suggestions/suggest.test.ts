@@ -78,7 +78,7 @@ describe("suggestForDocument: whole articles", () => {
   it("returns editorial, quote and claim suggestions, proposed entities and merge proposals for the CNN article", () => {
     const out = suggestForDocument({ text: article("003"), entities: registry });
     const count = (kind: Suggestion["type"]) => out.suggestions.filter((s) => s.type === kind).length;
-    expect([count("EDITORIAL"), count("QUOTE"), count("CLAIM")]).toEqual([13, 15, 10]);
+    expect([count("EDITORIAL"), count("QUOTE"), count("CLAIM")]).toEqual([13, 16, 10]);
     expect(out.proposedEntities).toEqual([
       { name: "Chinese Foreign Ministry", type: "ORGANISATION" },
       { name: "Kurt Volker", type: "PERSON" },
@@ -97,8 +97,9 @@ describe("suggestForDocument: whole articles", () => {
   });
   it("handles a 5,000-sentence document (speed is printed by scripts/eval-suggestions.ts)", () => {
     const big = buildLargeDocument(allArticles().map((a) => a.text), 5000);
-    expect(suggestForDocument({ text: big, entities: registry }).suggestions.length).toBe(2073);
-  });
+    expect(suggestForDocument({ text: big, entities: registry }).suggestions.length).toBe(2085);
+    // A generous limit: on a shared, loaded machine one pass takes seconds; linearity is tests/scaling's job.
+  }, 30_000);
   it("rejects bad input", () => {
     expect(() => suggestForDocument({ text: 5 } as unknown as Parameters<typeof suggestForDocument>[0])).toThrow();
     expect(() => suggestForDocument({ text: "abc", entities: [], sentences: [{ start: 0, end: 9, kind: "content" }] })).toThrow(RangeError);
