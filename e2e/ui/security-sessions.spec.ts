@@ -57,7 +57,7 @@ test("an admin's password reset ends the user's sessions and revokes their token
   const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
   await admin.goto("/admin/users");
   admin.once("dialog", (dialog) => void dialog.accept("reset by the admin"));
-  await admin.getByRole("row", { name: new RegExp(user.email) }).getByRole("button", { name: "Reset password" }).click();
+  await admin.getByTestId("users-table").getByRole("row", { name: new RegExp(user.email) }).getByRole("button", { name: "Reset password" }).click();
   await expect(admin.getByText("Password reset.")).toBeVisible();
 
   expect(await apiStatus(victim)).toBe(401);
@@ -72,9 +72,9 @@ test("deactivation ends sessions and tokens; reactivating revives neither", asyn
   const victim = await signedInPage(browser, user.email);
   const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
   await admin.goto("/admin/users");
-  const row = admin.getByRole("row", { name: new RegExp(user.email) });
+  const row = admin.getByTestId("users-table").getByRole("row", { name: new RegExp(user.email) });
   await row.getByRole("button", { name: "Deactivate" }).click();
-  await expect(row.getByText("deactivated")).toBeVisible();
+  await expect(row.getByText("deactivated", { exact: true })).toBeVisible();
   expect(await apiStatus(victim)).toBe(401);
   await row.getByRole("button", { name: "Activate" }).click();
   await expect(row.getByText("active", { exact: true })).toBeVisible();

@@ -43,7 +43,7 @@ test.beforeAll(async ({ request }) => {
     data: { title: payload(5), text: `${payload(6)} said the minister. ${payload(0)} is a claim.`, source: payload(1), author: payload(2) },
   });
   expect(doc.status()).toBe(201);
-  documentId = ((await doc.json()) as { id: string }).id;
+  documentId = ((await doc.json()) as { results: { id: string }[] }).results[0]!.id;
   const annotator = (await (await request.get(`/api/v1/projects/${projectId}/members`, { headers: as("manager") })).json()) as { members: { id: string; email: string }[] };
   const annotatorId = annotator.members.find((m) => m.email === "annotator1@example.com")!.id;
   await request.post(`/api/v1/documents/${documentId}/assignments`, { headers: as("manager"), data: { userId: annotatorId, role: "annotator" } });
