@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { describeDifferences } from "@/lib/review/describe-differences";
 import { formatAttribute, versionRows } from "@/lib/review/review-table";
 import type { ReviewMatchView } from "@/lib/review/review-types";
 import type { LabelSchema } from "@/lib/schema/label-schema";
@@ -38,7 +39,7 @@ export function MatchPanel({ match, annotators, canAct, busy, staged, reason, on
       </div>
       {match.differences.length > 0 ? (
         <p className="small" style={{ margin: "0.4rem 0" }}>
-          Differs in: <strong>{match.differences.map((d) => d.replace(/^attribute:/, "")).join(", ")}</strong>
+          <strong>{describeDifferences(match.differences, match.missingAnnotators.map((id) => annotators.find((a) => a.id === id)?.name ?? id))}</strong>
         </p>
       ) : null}
 
