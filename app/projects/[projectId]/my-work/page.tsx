@@ -53,7 +53,9 @@ export default async function MyWorkPage({ params }: { params: Promise<{ project
           {items.map((item) => (
             <tr key={item.assignmentId} data-state={item.state}>
               <td>
-                <Link href={`/projects/${projectId}/documents/${item.document.id}`}>{item.document.title}</Link>
+                {/* The title opens the work itself (annotator or review page); the overview is one link away. */}
+                <Link href={item.href} data-testid="work-title">{item.document.title}</Link>{" "}
+                <Link className="small muted" href={`/projects/${projectId}/documents/${item.document.id}`}>overview</Link>
                 {item.returnComment && item.state !== "SUBMITTED" ? (
                   <div className="small" style={{ color: "var(--warn)", overflowWrap: "anywhere" }}>Returned: {item.returnComment}</div>
                 ) : null}
