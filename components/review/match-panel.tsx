@@ -60,7 +60,7 @@ export function MatchPanel({ match, annotators, canAct, busy, staged, reason, on
               {rows.map((row) => (
                 <tr key={row.key} data-differs={row.differs ? "true" : "false"} style={row.differs ? { background: "var(--warn-weak)" } : undefined}>
                   <th scope="row" style={{ textTransform: "none" }}>
-                    {row.label} {row.differs ? <span aria-label="differs">≠</span> : null}
+                    {row.label} {row.differs ? <span role="img" aria-label="differs">≠</span> : null}
                   </th>
                   {row.values.map((value, i) => (
                     <td key={i} style={{ fontWeight: row.differs ? 600 : 400, whiteSpace: "pre-wrap" }}>

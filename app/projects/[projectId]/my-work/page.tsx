@@ -26,7 +26,7 @@ export default async function MyWorkPage({ params }: { params: Promise<{ project
       <div className="panel row" data-testid="my-work-summary">
         <div style={{ flex: 1 }}>
           <strong>{open} open</strong> <span className="muted">· {done} done of {items.length}</span>
-          <div className="progress" style={{ marginTop: "0.4rem" }} aria-label={`${done} of ${items.length} done`}>
+          <div className="progress" style={{ marginTop: "0.4rem" }} role="progressbar" aria-label={`${done} of ${items.length} done`} aria-valuenow={done} aria-valuemin={0} aria-valuemax={items.length}>
             <span style={{ width: `${Math.round((done / items.length) * 100)}%` }} />
           </div>
         </div>
