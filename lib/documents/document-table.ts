@@ -2,7 +2,6 @@ import "server-only";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
-import { sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DOCUMENT_PAGE_SIZE, type DocumentSort, type DocumentTableQuery } from "@/lib/validation/document-table";
 import type { DocumentListItem } from "./list-documents";
@@ -61,18 +60,12 @@ export async function listDocumentTable(
 async function labelledSentences(documentIds: string[]): Promise<Map<string, { labelled: number; content: number }>> {
   if (documentIds.length === 0) return new Map();
   const [sentences, annotations] = await Promise.all([
-    sql().query<{ document_id: string; index: number; start: number; end: number }>(
-      `SELECT document_id, index, start, "end" FROM sentences WHERE document_id = ANY($1) AND kind = 'CONTENT' ORDER BY document_id, start`,
-      [documentIds],
-    ),
-    sql().query<{ document_id: string; start: number | null; end: number | null; sentence_index: number | null }>(
-      `SELECT document_id, start, "end", sentence_index FROM annotations WHERE document_id = ANY($1) AND layer = 'ANNOTATOR'`,
-      [documentIds],
-    ),
+    prisma().sentence.findMany({ where: { documentId: { in: documentIds }, kind: "CONTENT" }, select: { documentId: true, index: true, start: true, end: true } }),
+    prisma().annotation.findMany({ where: { documentId: { in: documentIds }, layer: "ANNOTATOR" }, select: { documentId: true, start: true, end: true, sentenceIndex: true } }),
   ]);
   const byDocument = new Map<string, { sentences: SentenceRange[]; annotations: AnnotationRange[] }>();
   const entry = (id: string) => byDocument.get(id) ?? byDocument.set(id, { sentences: [], annotations: [] }).get(id)!;
-  for (const s of sentences) entry(s.document_id).sentences.push(s);
-  for (const a of annotations) entry(a.document_id).annotations.push({ start: a.start, end: a.end, sentenceIndex: a.sentence_index });
+  for (const s of sentences) entry(s.documentId).sentences.push(s);
+  for (const a of annotations) entry(a.documentId).annotations.push(a);
   return new Map([...byDocument].map(([id, d]) => [id, { labelled: countLabelled(d.sentences, d.annotations), content: d.sentences.length }]));
 }
