@@ -17,6 +17,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
+  // A stray test.only must not pass CI with the rest of the suite skipped.
+  forbidOnly: !!process.env.CI,
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],

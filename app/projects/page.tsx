@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { requireUser } from "@/lib/auth/current-user";
+import { projectLandingHref } from "@/lib/projects/project-tabs";
 import { listProjectsForUser } from "@/lib/projects/projects";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -31,7 +32,7 @@ export default async function ProjectsPage() {
             {projects.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <Link href={`/projects/${p.id}`}>{p.name}</Link>
+                  <Link href={projectLandingHref(p.id, p.roles, user.isAdmin)}>{p.name}</Link>
                   {p.description ? <div className="muted small">{p.description}</div> : null}
                 </td>
                 <td>

@@ -1,4 +1,5 @@
 "use client";
+import { LocalTime } from "@/components/ui/local-time";
 import { useState, useTransition } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/account/actions";
 import { Field, FormError } from "@/components/ui/field";
@@ -43,7 +44,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
               <tr key={t.id}>
                 <td>{t.name}</td>
                 <td className="mono">{t.prefix}…</td>
-                <td className="small">{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}</td>
+                <td className="small">{t.lastUsedAt ? <LocalTime value={t.lastUsedAt} /> : "never"}</td>
                 <td>
                   <button
                     type="button"

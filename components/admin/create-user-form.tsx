@@ -1,13 +1,19 @@
 "use client";
+import { useState } from "react";
 import { createUserAction } from "@/app/admin/users/actions";
+import { AddToProjectLinks } from "@/components/admin/add-to-project-links";
 import { Field, FormError } from "@/components/ui/field";
 import { useServerForm } from "@/components/ui/use-server-form";
 import { createUserSchema } from "@/lib/validation/users";
 
-export function CreateUserForm() {
+export function CreateUserForm({ projects }: { projects: { id: string; name: string }[] }) {
+  const [created, setCreated] = useState<string | null>(null);
   const { form, onSubmit, formError, saved } = useServerForm(createUserSchema, createUserAction, {
     defaultValues: { email: "", name: "", password: "", isAdmin: false },
-    onSuccess: () => form.reset(),
+    onSuccess: (user) => {
+      setCreated(user.email);
+      form.reset();
+    },
   });
   const { register, formState } = form;
   return (
@@ -25,7 +31,12 @@ export function CreateUserForm() {
         <input type="checkbox" {...register("isAdmin")} /> Site administrator
       </label>
       <FormError message={formError} />
-      {saved ? <p className="form-ok">User created.</p> : null}
+      {saved && created ? (
+        <div className="form-ok" role="status">
+          User {created} created. A new user sees no project until added to one.
+          {projects.length ? <AddToProjectLinks email={created} projects={projects} /> : null}
+        </div>
+      ) : null}
       <p>
         <button type="submit" disabled={formState.isSubmitting}>Create user</button>
       </p>

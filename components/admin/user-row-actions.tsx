@@ -6,11 +6,14 @@ export function UserRowActions({ userId, active, email }: { userId: string; acti
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const toggle = () =>
+  const toggle = () => {
+    // Deactivating signs the user out everywhere and blocks their work: ask first.
+    if (active && !window.confirm(`Deactivate ${email}? They are signed out at once and cannot sign in until an admin activates them again.`)) return;
     start(async () => {
       const result = await setUserActiveAction(userId, !active);
-      setMessage(result.ok ? null : { ok: false, text: result.message });
+      setMessage(result.ok ? { ok: true, text: active ? "Deactivated." : "Activated." } : { ok: false, text: result.message });
     });
+  };
 
   const reset = () => {
     const password = window.prompt(`New password for ${email} (at least 8 characters):`);

@@ -14,19 +14,7 @@ export type AnnotationDto = Omit<ServerAnnotationDto, "text" | "origin" | "updat
     pending?: boolean;
   };
 
-export type SuggestionDto = {
-  id: string;
-  type: string;
-  start: number;
-  end: number;
-  text: string;
-  attributes: Record<string, unknown>;
-  speakerName: string | null;
-  entityId: string | null;
-  rule: string;
-  suggester: string;
-  status: "PENDING" | "ACCEPTED" | "REJECTED";
-};
+export type { SuggestionDto } from "@/lib/validation/suggestions";
 
 export type EntityDto = { id: string; name: string; aliases: string[]; type: string };
 

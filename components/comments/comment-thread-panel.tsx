@@ -1,4 +1,5 @@
 "use client";
+import { LocalTime } from "@/components/ui/local-time";
 import { useState, useTransition } from "react";
 import { createCommentAction, setCommentResolvedAction } from "@/app/projects/[projectId]/workflow-actions";
 import { Field, FormError } from "@/components/ui/field";
@@ -18,7 +19,6 @@ type Props = {
   canResolveAny: boolean;
 };
 
-const when = (date: Date | string) => new Date(date).toISOString().slice(0, 16).replace("T", " ");
 
 function anchorOf(c: CommentDto): string | null {
   if (c.annotationId) return "on an annotation";
@@ -31,7 +31,7 @@ function CommentLine({ comment }: { comment: CommentDto }) {
     <div data-testid="comment" style={{ marginBottom: "0.5rem" }}>
       <div className="small">
         <strong>{comment.author?.name ?? "Deleted user"}</strong>{" "}
-        <span className="muted">{when(comment.createdAt)} UTC</span>
+        <LocalTime className="muted" value={comment.createdAt} />
         {comment.mentions.length ? <span className="muted"> · mentions {comment.mentions.map((m) => m.name).join(", ")}</span> : null}
       </div>
       <CommentBody body={comment.body} />

@@ -41,7 +41,8 @@ export function SentenceList({ sentences, canEdit, onToggleKind }: Props) {
         <span className="muted small">{rows.length} segments shown</span>
       </div>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
-      <div ref={parent} data-testid="sentence-list" style={{ height: "70vh", overflow: "auto", background: "var(--panel)", border: "1px solid var(--line)", borderRadius: "var(--radius)" }}>
+      {/* Focusable, so keyboard users can scroll the text when it has no buttons (WCAG 2.1.1). */}
+      <div ref={parent} data-testid="sentence-list" tabIndex={0} role="region" aria-label="Document text" style={{ height: "70vh", overflow: "auto", background: "var(--panel)", border: "1px solid var(--line)", borderRadius: "var(--radius)" }}>
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((item) => {
             const s = rows[item.index]!;

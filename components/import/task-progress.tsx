@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTaskPolling } from "@/components/ui/use-task-polling";
 import type { ImportResult } from "@/lib/validation/documents";
 
@@ -22,7 +23,9 @@ function describe(result: ImportResult): string {
 
 /** Polls a background import task; the task id is in the URL, so a reload picks it up again. */
 export function TaskProgress({ taskId, projectId }: { taskId: string; projectId: string }) {
-  const { task, error } = useTaskPolling<TaskView>(taskId, { notFoundMessage: "Could not load the import." });
+  const router = useRouter();
+  // The server-rendered "Recent imports" table and document counts follow the finished task.
+  const { task, error } = useTaskPolling<TaskView>(taskId, { notFoundMessage: "Could not load the import.", onFinished: () => router.refresh() });
 
   if (error && !task) return <p className="form-error" role="alert">{error}</p>;
   if (!task) return <p className="muted">Loading import…</p>;

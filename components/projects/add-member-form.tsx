@@ -10,9 +10,9 @@ const ROLES = [
   { value: "REVIEWER", label: "Reviewer — reviews and signs off" },
 ] as const;
 
-export function AddMemberForm({ projectId }: { projectId: string }) {
+export function AddMemberForm({ projectId, defaultEmail = "" }: { projectId: string; defaultEmail?: string }) {
   const { form, onSubmit, formError, saved } = useServerForm(addMemberSchema, (v) => addMemberAction(projectId, v), {
-    defaultValues: { email: "", roles: ["ANNOTATOR"] },
+    defaultValues: { email: defaultEmail.slice(0, 320), roles: ["ANNOTATOR"] },
   });
   const { register, formState } = form;
   return (

@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { FormProvider, useFieldArray } from "react-hook-form";
 import { updateLabelSchemaAction } from "@/app/projects/[projectId]/settings/actions";
 import { FormError } from "@/components/ui/field";
@@ -18,11 +19,27 @@ const NEW_TYPE = { name: "", label: "", color: "#6b7280", hotkey: "", retired: f
  * the server also refuses removing what annotations use (shown as the form's error).
  */
 export function LabelSchemaEditor(props: { projectId: string; schema: LabelSchema; schemaVersion: number }) {
+  // The confirmation lives outside the editor: a save bumps the version, and the editor, keyed
+  // by version, remounts from the stored schema (which would drop a message kept inside it).
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  return (
+    <SchemaForm
+      key={props.schemaVersion}
+      {...props}
+      savedMessage={savedVersion !== null && savedVersion === props.schemaVersion ? `Label schema saved (version ${savedVersion}).` : null}
+      onSaved={setSavedVersion}
+    />
+  );
+}
+
+function SchemaForm(props: { projectId: string; schema: LabelSchema; schemaVersion: number; savedMessage: string | null; onSaved: (version: number) => void }) {
   const router = useRouter();
-  const { form, onSubmit, formError, saved } = useServerForm(updateLabelSchemaSchema, (v) => updateLabelSchemaAction(props.projectId, v), {
+  const { form, onSubmit, formError } = useServerForm(updateLabelSchemaSchema, (v) => updateLabelSchemaAction(props.projectId, v), {
     defaultValues: { labelSchema: props.schema, schemaVersion: props.schemaVersion },
-    // The page re-renders with the new version and remounts this form (keyed by version).
-    onSuccess: () => router.refresh(),
+    onSuccess: (data) => {
+      props.onSaved(data.schemaVersion);
+      router.refresh();
+    },
   });
   const types = useFieldArray({ control: form.control, name: "labelSchema.spanTypes" });
   // Read from the form, so labels added in this session (sub-questions) show before saving.
@@ -55,7 +72,7 @@ export function LabelSchemaEditor(props: { projectId: string; schema: LabelSchem
         <SubquestionAdder />
         <p className="hint">Stance targets are edited with the project settings above.</p>
         <FormError message={formError} />
-        {saved ? <p className="form-ok">Label schema saved.</p> : null}
+        {props.savedMessage && !form.formState.isDirty ? <p className="form-ok" role="status">{props.savedMessage}</p> : null}
         <button type="submit" disabled={form.formState.isSubmitting}>Save label schema</button>
       </form>
     </FormProvider>

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { describeDifferences } from "@/lib/review/describe-differences";
 import { formatAttribute, versionRows } from "@/lib/review/review-table";
 import type { ReviewMatchView } from "@/lib/review/review-types";
 import type { LabelSchema } from "@/lib/schema/label-schema";
@@ -38,7 +39,7 @@ export function MatchPanel({ match, annotators, canAct, busy, staged, reason, on
       </div>
       {match.differences.length > 0 ? (
         <p className="small" style={{ margin: "0.4rem 0" }}>
-          Differs in: <strong>{match.differences.map((d) => d.replace(/^attribute:/, "")).join(", ")}</strong>
+          <strong>{describeDifferences(match.differences, match.missingAnnotators.map((id) => annotators.find((a) => a.id === id)?.name ?? id))}</strong>
         </p>
       ) : null}
 
@@ -59,7 +60,7 @@ export function MatchPanel({ match, annotators, canAct, busy, staged, reason, on
               {rows.map((row) => (
                 <tr key={row.key} data-differs={row.differs ? "true" : "false"} style={row.differs ? { background: "var(--warn-weak)" } : undefined}>
                   <th scope="row" style={{ textTransform: "none" }}>
-                    {row.label} {row.differs ? <span aria-label="differs">≠</span> : null}
+                    {row.label} {row.differs ? <span role="img" aria-label="differs">≠</span> : null}
                   </th>
                   {row.values.map((value, i) => (
                     <td key={i} style={{ fontWeight: row.differs ? 600 : 400, whiteSpace: "pre-wrap" }}>

@@ -55,7 +55,7 @@ export function ReviewText({ sentences, matches, selectedKey, onSelect }: Props)
   }, [selectedRow, virtualizer]);
 
   return (
-    <div ref={parent} data-testid="review-text" style={{ height: "72vh", overflow: "auto", background: "var(--panel)", border: "1px solid var(--line)", borderRadius: "var(--radius)" }}>
+    <div ref={parent} data-testid="review-text" tabIndex={0} role="region" aria-label="Document text with matches" style={{ height: "72vh", overflow: "auto", background: "var(--panel)", border: "1px solid var(--line)", borderRadius: "var(--radius)" }}>
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((item) => {
           const line = lines[item.index]!;

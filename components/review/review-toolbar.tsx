@@ -1,4 +1,6 @@
 "use client";
+import { LocalTime } from "@/components/ui/local-time";
+import { describeDifferences } from "@/lib/review/describe-differences";
 import type { ReviewView } from "@/lib/review/review-types";
 import type { OpenMatch } from "./review-api";
 
@@ -24,6 +26,8 @@ const STATE_LABEL: Record<ReviewView["document"]["state"], string> = {
 /** State, counters, Start review / Sign off, and the errors those return. */
 export function ReviewToolbar({ review, canAct, canSignOff, busy, message, openList, onStart, onSignOff, onSelect }: Props) {
   const { state } = review.document;
+  const names = new Map(review.annotators.map((a) => [a.id, a.name]));
+  const missingNames = (key: string) => (review.matches.find((m) => m.key === key)?.missingAnnotators ?? []).map((id) => names.get(id) ?? id);
   const canStart = canAct && (state === "ANNOTATING" || state === "READY_FOR_REVIEW");
   return (
     <div className="panel">
@@ -50,7 +54,7 @@ export function ReviewToolbar({ review, canAct, canSignOff, busy, message, openL
       </div>
       {state === "ANNOTATING" && canAct ? <p className="hint">Not every annotator has submitted yet; you may still start early.</p> : null}
       {state === "SIGNED_OFF" && review.document.signedOffAt ? (
-        <p className="hint">Signed off {new Date(review.document.signedOffAt).toISOString().slice(0, 16).replace("T", " ")} UTC. The document is read-only until a manager reopens it.</p>
+        <p className="hint">Signed off <LocalTime value={review.document.signedOffAt} />. The document is read-only until a manager reopens it.</p>
       ) : null}
       {!review.preAcceptAgreed && state !== "SIGNED_OFF" ? <p className="hint">Pre-accepting agreed matches is off for this project: accept agreed matches yourself.</p> : null}
       {message ? (
@@ -65,7 +69,7 @@ export function ReviewToolbar({ review, canAct, canSignOff, busy, message, openL
               <button type="button" className="link" onClick={() => onSelect(o.matchKey)}>
                 {o.type} {o.kind === "span" ? `${o.start}–${o.end}` : `sentence ${(o.sentenceIndex ?? 0) + 1}`}
               </button>{" "}
-              <span className="muted">differs in {o.differences.map((d) => d.replace(/^attribute:/, "")).join(", ")}</span>
+              <span className="muted">{describeDifferences(o.differences, missingNames(o.matchKey))}</span>
             </li>
           ))}
         </ul>

@@ -16,7 +16,7 @@ export function AddAssignmentForm({ projectId, documentId, members }: { projectI
   const eligible = members.filter((m) => m.roles.includes(role === "reviewer" ? "REVIEWER" : "ANNOTATOR"));
   return (
     <form onSubmit={onSubmit} noValidate data-testid="add-assignment">
-      <div className="row" style={{ alignItems: "flex-start" }}>
+      <div className="row fields" style={{ alignItems: "flex-start" }}>
         <Field id="assign-role" label="Role" error={formState.errors.role?.message}>
           <select id="assign-role" {...register("role")}>
             <option value="annotator">Annotator</option>

@@ -31,34 +31,31 @@ export function AssignmentsPanel(props: Props) {
           Nobody is assigned yet.{props.canManage ? " Assign annotators below, or several documents at once from the document list." : ""}
         </p>
       ) : (
-        <table className="data" style={{ margin: "0.5rem 0" }}>
-          <tbody>
-            {props.assignments.map((a) => {
-              const annotator = a.role === "annotator";
-              return (
-                <tr key={a.id} data-testid="assignment-row" data-role={a.role}>
-                  <td>
-                    <strong>{a.user.name}</strong>
-                    <div className="muted small">{a.role}</div>
-                  </td>
-                  <td>
-                    <StateBadge state={a.state} />
-                  </td>
-                  <td>
-                    <AssignmentRowActions
-                      projectId={props.projectId}
-                      documentId={props.documentId}
-                      assignment={a}
-                      canRemove={props.canManage && a.state !== "SUBMITTED" && !signedOff}
-                      canSubmit={annotator && a.userId === props.currentUserId && a.state !== "SUBMITTED" && !signedOff}
-                      canReturn={props.canReview && annotator && a.state === "SUBMITTED" && !signedOff}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        // A list, not a table: in the narrow side column the buttons wrap under the name instead of
+        // pushing a third column out of the panel.
+        <ul className="assignment-list">
+          {props.assignments.map((a) => {
+            const annotator = a.role === "annotator";
+            return (
+              <li key={a.id} data-testid="assignment-row" data-role={a.role}>
+                <div className="row">
+                  <strong style={{ overflowWrap: "anywhere" }}>{a.user.name}</strong>
+                  <span className="muted small">{a.role}</span>
+                  <span className="spacer" />
+                  <StateBadge state={a.state} />
+                </div>
+                <AssignmentRowActions
+                  projectId={props.projectId}
+                  documentId={props.documentId}
+                  assignment={a}
+                  canRemove={props.canManage && a.state !== "SUBMITTED" && !signedOff}
+                  canSubmit={annotator && a.userId === props.currentUserId && a.state !== "SUBMITTED" && !signedOff}
+                  canReturn={props.canReview && annotator && a.state === "SUBMITTED" && !signedOff}
+                />
+              </li>
+            );
+          })}
+        </ul>
       )}
       {props.canManage && !signedOff ? <AddAssignmentForm projectId={props.projectId} documentId={props.documentId} members={props.members} /> : null}
       {props.canReopen && signedOff ? <ReopenDocumentForm projectId={props.projectId} documentId={props.documentId} /> : null}

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { LocalTime } from "@/components/ui/local-time";
 import type { AuditEventDto } from "@/lib/history/audit-event-dto";
+import { EVENT_GROUP_NAMES, type EventGroup } from "@/lib/history/event-groups";
 import { stateLabel } from "./state-badge";
 
 // What an audit action reads as on the timeline; unknown actions show as recorded.
@@ -56,10 +58,22 @@ function detail(event: AuditEventDto, names: Map<string, string>): string | null
   }
 }
 
+/** Server-side paging and filtering of a long trail, through links (the page reads them back). */
+export type TimelinePaging = {
+  group: EventGroup | null;
+  /** The href that shows `group` from the newest event on, or the page before `before`. */
+  href: (query: { group: EventGroup | null; before?: string | null }) => string;
+  /** Event id the next (older) page starts before, null on the last page. */
+  nextBefore: string | null;
+  /** Whether this is a later page (so "newest" is offered). */
+  paged: boolean;
+};
+
 type TimelineProps = {
   events: AuditEventDto[];
   people: { id: string; name: string }[];
   hasMore: boolean;
+  paging?: TimelinePaging;
   /** Links annotation events to that annotation's own history page. */
   historyHref?: (annotationId: string) => string;
   /** Shows the recorded before/after JSON of each event (the annotation history page). */
@@ -67,12 +81,21 @@ type TimelineProps = {
 };
 
 /** An audit trail, newest first: who did what, when, with before → after where it matters. */
-export function Timeline({ events, people, hasMore, historyHref, showDetails }: TimelineProps) {
+export function Timeline({ events, people, hasMore, historyHref, showDetails, paging }: TimelineProps) {
   const names = new Map(people.map((p) => [p.id, p.name]));
   return (
-    <section className="panel" data-testid="timeline">
+    <section className="panel" data-testid="timeline" id="timeline">
       {showDetails ? null : <h3 style={{ marginTop: 0 }}>Timeline</h3>}
-      {events.length === 0 ? <p className="muted small">Nothing has been recorded yet.</p> : null}
+      {paging ? (
+        <nav className="row small" aria-label="Filter the timeline" data-testid="timeline-filter" style={{ marginBottom: "0.5rem" }}>
+          {[null, ...EVENT_GROUP_NAMES].map((g) => (
+            <Link key={g ?? "all"} href={paging.href({ group: g })} aria-current={g === paging.group ? "true" : undefined} className={`badge ${g === paging.group ? "" : "grey"}`}>
+              {g ?? "all"}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {events.length === 0 ? <p className="muted small">{paging?.group ? `No ${paging.group} events.` : "Nothing has been recorded yet."}</p> : null}
       <ol style={{ listStyle: "none", margin: 0, padding: 0 }}>
         {events.map((e) => {
           const text = detail(e, names);
@@ -83,7 +106,9 @@ export function Timeline({ events, people, hasMore, historyHref, showDetails }: 
               </div>
               {text ? <div className="small" style={{ overflowWrap: "anywhere" }}>{text}</div> : null}
               {historyHref && e.annotationId && e.action.startsWith("annotation.") ? (
-                <Link className="small" href={historyHref(e.annotationId)}>history of this annotation</Link>
+                <div>
+                  <Link className="small" href={historyHref(e.annotationId)}>history of this annotation</Link>
+                </div>
               ) : null}
               {showDetails && (e.before || e.after) ? (
                 <details className="small">
@@ -93,14 +118,22 @@ export function Timeline({ events, people, hasMore, historyHref, showDetails }: 
                   </pre>
                 </details>
               ) : null}
-              <time className="muted small" dateTime={new Date(e.createdAt).toISOString()}>
-                {new Date(e.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
-              </time>
+              <div>
+                <LocalTime className="muted small" value={e.createdAt} />
+              </div>
             </li>
           );
         })}
       </ol>
-      {hasMore ? <p className="muted small">Showing the latest {events.length} events; the API pages through the whole trail.</p> : null}
+      {paging ? (
+        <div className="row small" data-testid="timeline-paging">
+          {paging.paged ? <Link href={paging.href({ group: paging.group })}>← Newest</Link> : null}
+          <span className="spacer" />
+          {paging.nextBefore ? <Link href={paging.href({ group: paging.group, before: paging.nextBefore })}>Older events →</Link> : null}
+        </div>
+      ) : hasMore ? (
+        <p className="muted small">Showing the latest {events.length} events; the API pages through the whole trail.</p>
+      ) : null}
     </section>
   );
 }

@@ -36,7 +36,7 @@ test("two annotators disagree, the reviewer returns one, the annotator fixes it,
   // The reviewer returns annotator2's work with a comment, in the browser.
   const reviewer = await pageAs(browser, "reviewer");
   await reviewer.goto(documentUrl);
-  const annotator2Row = reviewer.getByTestId("assignments-panel").locator("tr", { hasText: "Boris Annotator" });
+  const annotator2Row = reviewer.getByTestId("assignments-panel").getByTestId("assignment-row").filter({ hasText: "Boris Annotator" });
   await annotator2Row.getByTestId("return-assignment").click();
   await reviewer.getByLabel("What should Boris Annotator fix?").fill("The quote is by the spokesman <b>Dmitry Peskov</b>.");
   await reviewer.getByRole("button", { name: "Return to annotator" }).click();
@@ -82,11 +82,14 @@ test("two annotators disagree, the reviewer returns one, the annotator fixes it,
   expect(gold.items.find((a) => a.type === "QUOTE")).toMatchObject({ attributes: { form: "direct" }, speaker: { name: "Dmitry Peskov" } });
   expect(gold.items.filter((a) => a.type === "CLAIM")).toHaveLength(1);
 
-  // The timeline on the document page shows the whole loop.
-  await reviewer.goto(documentUrl);
+  // The timeline on the document page shows the whole loop, one kind of event at a time (it pages).
   const timeline = reviewer.getByTestId("timeline");
-  for (const action of ["assignment.submit", "assignment.return", "annotation.update", "document.sign_off"]) {
-    await expect(timeline.locator(`li[data-action="${action}"]`).first()).toBeVisible();
+  for (const [kind, actions] of [["workflow", ["assignment.submit", "assignment.return", "document.sign_off"]], ["annotations", ["annotation.update"]]] as const) {
+    await reviewer.goto(documentUrl);
+    await timeline.getByTestId("timeline-filter").getByRole("link", { name: kind, exact: true }).click();
+    await expect(reviewer).toHaveURL(new RegExp(`events=${kind}`));
+    for (const action of actions) await expect(timeline.locator(`li[data-action="${action}"]`).first()).toBeVisible();
+    await expect(timeline.locator(`li:not([data-action^="${kind === "workflow" ? "assignment." : "annotation."}"]):not([data-action^="document."])`)).toHaveCount(0);
   }
   expect(await reviewer.evaluate(() => document.querySelectorAll("img[src='x']").length)).toBe(0);
 });

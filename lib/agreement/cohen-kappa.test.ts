@@ -82,6 +82,11 @@ describe("cohenKappa bad input", () => {
     });
   });
 
+  it("is not defined on a single paired unit, whether the pair agrees or not", () => {
+    expect(cohenKappa(["yes"], ["no"])).toEqual({ kappa: null, n: 1, observedAgreement: 0, expectedAgreement: null, reason: "single-unit" });
+    expect(cohenKappa(["yes", null], ["yes", "no"]).reason).toBe("single-unit");
+  });
+
   it("throws a clear error on mismatched lengths or unknown labels", () => {
     expect(() => cohenKappa(["yes"], ["yes", "no"])).toThrow(/equal-length.*1 and 2/);
     expect(() => cohenKappa(["yes"], ["maybe"], ["yes", "no"])).toThrow(/"maybe" is not one of the given labels/);

@@ -5,7 +5,8 @@
  *
  * Defined results instead of NaN: no pair where both labelled → kappa null, reason
  * "no-paired-labels"; p_e = 1 (both used one and the same category throughout) → kappa null,
- * reason "no-variation" (κ is 0/0 there, as with alpha).
+ * reason "no-variation" (κ is 0/0 there, as with alpha); a single paired unit → kappa null,
+ * reason "single-unit" (one pair either agrees, 0/0, or gives a κ of 0 that measures nothing).
  */
 
 export type Label = string | number;
@@ -18,7 +19,7 @@ export type KappaResult = {
   observedAgreement: number | null;
   expectedAgreement: number | null;
   /** Set only when kappa is null. */
-  reason?: "no-paired-labels" | "no-variation";
+  reason?: "no-paired-labels" | "no-variation" | "single-unit";
 };
 
 export class ContingencyTable {
@@ -52,6 +53,9 @@ export class ContingencyTable {
         columnTotals.set(b, (columnTotals.get(b) ?? 0) + count);
         if (a === b) agreed += count;
       }
+    }
+    if (n === 1) {
+      return { kappa: null, n, observedAgreement: agreed, expectedAgreement: null, reason: "single-unit" };
     }
     let expected = 0;
     for (const [label, rowTotal] of rowTotals) expected += (rowTotal / n) * ((columnTotals.get(label) ?? 0) / n);

@@ -22,9 +22,15 @@ export async function createEntity(user: AuthenticatedUser, projectId: string, i
   return prisma().$transaction(async (tx) => {
     const clash = await tx.entity.findFirst({
       where: { projectId, mergedIntoId: null, OR: [{ name: { equals: data.name, mode: "insensitive" } }, { aliases: { has: data.name } }] },
-      select: { id: true, name: true },
+      select: SELECT,
     });
-    if (clash) throw new AppError("duplicate", `"${data.name}" already exists as "${clash.name}".`, { details: { existingId: clash.id } });
+    if (clash) {
+      // Same name (in any case) or one of its aliases: say which, and hand back the speaker so a
+      // form can select it instead of creating a second one.
+      const sameName = clash.name.toLocaleLowerCase() === data.name.toLocaleLowerCase();
+      const message = sameName ? `"${clash.name}" is already in the speaker registry.` : `"${data.name}" is already in the speaker registry, as an alias of "${clash.name}".`;
+      throw new AppError("duplicate", message, { details: { existingId: clash.id, existing: toEntityDto(clash) } });
+    }
     const entity = await tx.entity.create({ data: { projectId, name: data.name, type: entityTypeEnum(data.type), aliases: data.aliases }, select: SELECT });
     await tx.auditEvent.create({ data: { projectId: access.projectId, actorId: user.id, action: "entity.create", after: toEntityDto(entity) } });
     return toEntityDto(entity);

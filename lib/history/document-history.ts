@@ -4,13 +4,17 @@ import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { auditEventSelect, toAuditEventDtos, type AuditEventDto } from "./audit-event-dto";
+import { EVENT_GROUPS, type EventGroup } from "./event-groups";
 import { blindAuditFilter, seesAllAnnotations } from "./blind-annotation-filter";
 
-/** The document's audit trail, newest first; `before` is an event id from the previous page. */
+/**
+ * The document's audit trail, newest first; `before` is an event id from the previous page,
+ * `group` keeps one kind of event (see event-groups.ts).
+ */
 export async function getDocumentHistory(
   user: AuthenticatedUser,
   documentId: string,
-  options: { limit?: number; before?: string | null } = {},
+  options: { limit?: number; before?: string | null; group?: EventGroup | null } = {},
 ): Promise<{ events: AuditEventDto[]; nextBefore: string | null }> {
   const access = await requireDocumentPermission(user, documentId, "documents.view");
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 500);
@@ -23,6 +27,7 @@ export async function getDocumentHistory(
     where: {
       documentId,
       ...(before !== null ? { id: { lt: before } } : {}),
+      ...(options.group ? { AND: [{ OR: EVENT_GROUPS[options.group].map((prefix) => ({ action: { startsWith: prefix } })) }] } : {}),
       ...(seesAllAnnotations(access.permissions) ? {} : blindAuditFilter(user.id)),
     },
     // Ids grow with time and break ties inside one transaction.

@@ -45,6 +45,24 @@ describe("boilerplate on the corpus", () => {
     expect(saenko.get("Comments")).toBe("navigation");
   });
 
+  it("marks the InoSMI disclaimer as boilerplate whatever its wording", () => {
+    const article = (disclaimer: string) =>
+      verdicts(["Putin left Beijing", "", "Putin left Beijing with modest achievements, the paper wrote on Monday.", "", disclaimer].join("\n"));
+    const wordings = [
+      "InoSMI materials contain ratings exclusively from foreign media and do not reflect the editorial board's position",
+      "The materials of InoSMI contain assessments exclusively of foreign media and do not reflect the position of the InoSMI editorial staff.",
+      "Materials of InoSMI contain only evaluations of foreign media and do not reflect the position of InoSMI's editors.",
+      "Материалы ИноСМИ содержат оценки исключительно зарубежных СМИ и не отражают позицию редакции ИноСМИ.",
+    ];
+    for (const wording of wordings) {
+      const found = article(wording);
+      expect(found.get(wording), wording).toBe("disclaimer");
+      expect(found.get("Putin left Beijing with modest achievements, the paper wrote on Monday."), wording).toBe("content");
+    }
+    // Reporting on an editor is not a disclaimer.
+    expect(article("The editor said the figures do not reflect reality in the region.").get("The editor said the figures do not reflect reality in the region.")).toBe("content");
+  });
+
   it("marks the Russian sidebar of an English article", () => {
     expect(cnn.get("ПОДПИСКА НА НОВОСТИ")).toBe("other-script");
     expect(cnn.get("• 22.09 06:34")).toBe("no-letters");

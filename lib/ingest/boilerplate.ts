@@ -129,8 +129,28 @@ const WIDGET_PATTERNS: readonly RegExp[] = [
   /^(?:оставить комментарий|чтобы оставить комментарий)/iu,
 ];
 
-const DISCLAIMER =
-  /do not (?:necessarily )?(?:reflect|represent) the (?:position|views?|opinion)s? of (?:the )?(?:[\p{L}-]+\s+){0,3}(?:editor|editorial|board|publication)|editorial board'?s? position|(?:views|opinions) expressed in this (?:article|column|text) are (?:solely )?those of the author|не (?:обязательно )?отражают (?:позицию|мнение|точку зрения) редакции/iu;
+// A republisher's "not our view" note. Its wording varies from article to article ("…do not
+// reflect the editorial board's position", "…the position of the InoSMI editorial staff", "…of
+// InoSMI's editors"), so the rule asks for the denial, then a position or view, then the editors
+// (either order of the last two) within one short line, instead of one fixed phrase.
+const DISCLAIMER_MAX_CHARS = 400;
+const VIEW = String.raw`(?:position|views?|opinions?|point of view|stance|standpoint)`;
+const DISCLAIMER = new RegExp(
+  [
+    String.raw`\bdo(?:es)? not (?:necessarily )?(?:reflect|represent|express)\b.{0,40}?\b${VIEW}\b.{0,40}?\beditor`,
+    String.raw`\bdo(?:es)? not (?:necessarily )?(?:reflect|represent|express)\b.{0,40}?\beditor\S*(?: (?:board|office|staff|team)\S*)? ${VIEW}`,
+    String.raw`editorial board'?s? position|\binosmi materials contain\b|материалы иносми содержат`,
+    String.raw`не (?:обязательно )?(?:отража|выража)(?:ют|ет) (?:позицию|мнение|точку зрения|взгляды)[^.]{0,40}редакци`,
+    String.raw`do not (?:necessarily )?(?:reflect|represent) the (?:position|views?|opinion)s? of (?:the )?(?:[\p{L}-]+\s+){0,3}(?:editor|editorial|board|publication)`,
+    String.raw`(?:views|opinions) expressed in this (?:article|column|text) are (?:solely )?those of the author`,
+  ].join("|"),
+  "iu",
+);
+
+function isDisclaimer(text: string): boolean {
+  if (text.length > DISCLAIMER_MAX_CHARS) return false;
+  return DISCLAIMER.test(text);
+}
 
 const COUNT =
   /^(?:\d[\d\s.,]*(?:views?|comments?|replies|likes?|shares?|просмотр\p{L}*|комментари\p{L}*)|(?:views?|comments?|просмотр\p{L}*|комментари\p{L}*)\s*(?::\s*)?\d[\d\s]*)$/iu;
@@ -233,7 +253,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: "photo-credit", matches: (f) => PHOTO_CREDIT_PATTERNS.some((p) => p.test(f.text)) },
   { name: "copyright", matches: (f) => isCopyrightNotice(f.text) },
   { name: "widget", matches: (f) => WIDGET_PATTERNS.some((p) => p.test(f.text)) },
-  { name: "disclaimer", matches: (f) => DISCLAIMER.test(f.text) },
+  { name: "disclaimer", matches: (f) => isDisclaimer(f.text) },
   { name: "dateline", matches: (f) => f.wholeBlock && DATELINE.test(f.text) },
   { name: "label-line", scope: "block", matches: (f) => LABEL_LINE.test(f.block) },
   { name: "timestamped-headline", scope: "block", matches: (f) => TIMESTAMPED_HEADLINE.test(f.block) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { permissionsOf } from "@/lib/auth/permissions";
-import { projectTabsFor } from "./project-tabs";
+import { projectLandingHref, projectTabsFor } from "./project-tabs";
 
 const labels = (roles: Parameters<typeof permissionsOf>[0], isAdmin = false) => projectTabsFor("p", permissionsOf(roles, { isAdmin })).map((t) => t.label);
 
@@ -15,5 +15,15 @@ describe("projectTabsFor", () => {
 
   it("links My work under the project", () => {
     expect(projectTabsFor("p1", ["work.view"]).find((t) => t.label === "My work")?.href).toBe("/projects/p1/my-work");
+  });
+});
+
+describe("projectLandingHref", () => {
+  it("sends annotators and reviewers to My work, managers and admins to the documents", () => {
+    expect(projectLandingHref("p", ["ANNOTATOR"], false)).toBe("/projects/p/my-work");
+    expect(projectLandingHref("p", ["REVIEWER"], false)).toBe("/projects/p/my-work");
+    expect(projectLandingHref("p", ["ANNOTATOR", "MANAGER"], false)).toBe("/projects/p");
+    expect(projectLandingHref("p", ["ANNOTATOR"], true)).toBe("/projects/p");
+    expect(projectLandingHref("p", [], true)).toBe("/projects/p");
   });
 });

@@ -16,3 +16,12 @@ export function projectTabsFor(projectId: string, permissions: readonly Permissi
   ];
   return tabs.filter((t) => !t.needs || permissions.includes(t.needs)).map(({ href, label }) => ({ href, label }));
 }
+
+/**
+ * Where opening a project takes the caller: people who annotate or review (and do not manage)
+ * land on their own work list, as in Label Studio or doccano; managers and admins on the documents.
+ */
+export function projectLandingHref(projectId: string, roles: readonly string[], isAdmin: boolean): string {
+  const works = roles.includes("ANNOTATOR") || roles.includes("REVIEWER");
+  return works && !isAdmin && !roles.includes("MANAGER") ? `/projects/${projectId}/my-work` : `/projects/${projectId}`;
+}

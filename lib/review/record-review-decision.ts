@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { reviewDecisionSchema, type ReviewAnnotationInput } from "@/lib/validation/review";
 import { lockDocument } from "@/lib/workflow/transaction";
+import { canonicalJson } from "./canonical-json";
 import { checkGoldAnnotation } from "./check-gold-annotation";
 import { loadReviewState } from "./load-review-state";
 import { documentStateError } from "./review-state-error";
@@ -22,6 +23,16 @@ const fromInput = (a: ReviewAnnotationInput, checked: { attributes: Record<strin
   type: a.type, start: a.start ?? null, end: a.end ?? null, sentenceIndex: a.start === undefined ? (a.sentenceIndex ?? null) : null,
   attributes: checked.attributes, speakerId: checked.speakerId, origin,
 });
+/** Whether the stored gold annotation already has the target's content (undefined target: kept as is). */
+function sameGold(gold: ReviewAnnotationView | null, target: GoldContent | null | undefined): boolean {
+  if (target === undefined) return true;
+  if (!gold || !target) return !gold && !target;
+  return (
+    gold.type === target.type && gold.start === target.start && gold.end === target.end && gold.sentenceIndex === target.sentenceIndex &&
+    (gold.speaker?.id ?? null) === target.speakerId && canonicalJson(gold.attributes) === canonicalJson(target.attributes)
+  );
+}
+
 const fieldError = (field: string, message: string) =>
   new AppError("validation_failed", `Invalid input — ${field}: ${message}`, { details: { fields: { [field]: [message] } } });
 
@@ -50,11 +61,6 @@ export async function recordReviewDecision(user: AuthenticatedUser, documentId: 
         throw new AppError("not_found", `This document has no match "${data.matchKey}".`);
       }
       const current = match?.decision ?? null;
-      if ((data.version ?? 0) !== (current?.version ?? 0)) {
-        throw new AppError("stale_version", "Another reviewer changed this decision; review the current one and try again.", {
-          details: { current, gold: match?.gold ?? null },
-        });
-      }
 
       let chosen: ReviewAnnotationView | undefined;
       if (data.annotatorAnnotationId) {
@@ -64,27 +70,26 @@ export async function recordReviewDecision(user: AuthenticatedUser, documentId: 
       const checked = data.annotation ? await checkGoldAnnotation(tx, { projectId, ...review }, data.annotation) : null;
 
       const previousGold = current?.goldAnnotationId ?? null;
-      const ctx = { projectId, documentId, actorId: user.id, text: review.text };
-      let goldId: string | null;
-      switch (data.decision) {
-        case "accept":
-          goldId = await setGold(tx, ctx, previousGold, fromVersion(chosen as ReviewAnnotationView, "review:accept"));
-          break;
-        case "edit":
-        case "add":
-          goldId = await setGold(tx, ctx, previousGold, fromInput(data.annotation as ReviewAnnotationInput, checked!, `review:${data.decision}`));
-          break;
-        case "reject":
-          goldId = await setGold(tx, ctx, previousGold, null);
-          break;
-        case "override":
-          goldId = chosen
-            ? await setGold(tx, ctx, previousGold, fromVersion(chosen, "review:override"))
-            : data.annotation && checked
-              ? await setGold(tx, ctx, previousGold, fromInput(data.annotation, checked, "review:override"))
-              : previousGold;
-          break;
+      // What the gold annotation should become; undefined = left as it is (override without content).
+      const target: GoldContent | null | undefined =
+        data.decision === "accept" ? fromVersion(chosen as ReviewAnnotationView, "review:accept")
+        : data.decision === "edit" || data.decision === "add" ? fromInput(data.annotation as ReviewAnnotationInput, checked!, `review:${data.decision}`)
+        : data.decision === "reject" ? null
+        : chosen ? fromVersion(chosen, "review:override")
+        : data.annotation && checked ? fromInput(data.annotation, checked, "review:override")
+        : undefined;
+      // Confirming the decision already recorded (a second click, a retried request with the old
+      // version) changes nothing and records nothing, as for suggestion decisions.
+      if (current && current.decision === data.decision && (current.reason ?? null) === (data.reason ?? null) && sameGold(match?.gold ?? null, target)) {
+        return { decision: current, gold: previousGold ? { id: previousGold } : null };
       }
+      if ((data.version ?? 0) !== (current?.version ?? 0)) {
+        throw new AppError("stale_version", "Another reviewer changed this decision; review the current one and try again.", {
+          details: { current, gold: match?.gold ?? null },
+        });
+      }
+      const ctx = { projectId, documentId, actorId: user.id, text: review.text };
+      const goldId = target === undefined ? previousGold : await setGold(tx, ctx, previousGold, target);
 
       const values = { decision: data.decision, reason: data.reason ?? null, goldAnnotationId: goldId, reviewerId: user.id };
       const saved = current

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SuggestionDto } from "@/components/annotator/types";
+import type { SuggestionDto } from "@/lib/validation/suggestions";
 import { requireAnnotatorWrite } from "@/lib/annotations/write-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SuggestionDto } from "@/components/annotator/types";
+import type { SuggestionDto } from "@/lib/validation/suggestions";
 import { CodePointIndex } from "@/lib/text/code-points";
 
 type SuggestionRow = {

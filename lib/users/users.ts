@@ -32,7 +32,14 @@ export async function createUser(actor: AuthenticatedUser, input: unknown) {
 
 export async function listUsers(actor: AuthenticatedUser) {
   assertAdmin(actor);
-  return prisma().user.findMany({ orderBy: { email: "asc" }, select: publicUser });
+  const users = await prisma().user.findMany({
+    orderBy: { email: "asc" },
+    select: { ...publicUser, memberships: { select: { roles: true, project: { select: { id: true, name: true } } }, orderBy: { project: { name: "asc" } } } },
+  });
+  return users.map(({ memberships, ...user }) => ({
+    ...user,
+    projects: memberships.map((m) => ({ id: m.project.id, name: m.project.name, roles: m.roles as string[] })),
+  }));
 }
 
 /** Deactivating ends the user's sessions and revokes their API tokens, so reactivating revives neither. */

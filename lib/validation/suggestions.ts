@@ -38,5 +38,7 @@ export const suggestionDtoSchema = z
   })
   .openapi("Suggestion");
 
+/** One suggestion as the API and the annotator page see it. */
+export type SuggestionDto = z.infer<typeof suggestionDtoSchema>;
 export type RunSuggestionsInput = z.infer<typeof runSuggestionsSchema>;
 export type SuggesterSettingsInput = z.infer<typeof suggesterSettingsSchema>;

@@ -192,6 +192,9 @@ describe("entities", () => {
     const dup = await errorOf(createEntity(team.annotator, team.project.id, { name: "alexander lukashenko" }));
     expect(dup.status).toBe(409);
     expect(dup.details?.existingId).toBe(lukashenko.id);
+    // Not '"X" already exists as "X"': the message names the speaker once, and the error carries it.
+    expect(dup.message).toBe('"Alexander Lukashenko" is already in the speaker registry.');
+    expect(dup.details?.existing).toMatchObject({ id: lukashenko.id, name: "Alexander Lukashenko" });
     expect((await errorOf(createEntity(team.annotator, team.project.id, { name: "" }))).status).toBe(400);
     expect((await errorOf(createEntity(team.annotator, team.project.id, { name: "X", type: "planet" }))).status).toBe(400);
 

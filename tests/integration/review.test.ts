@@ -162,6 +162,28 @@ describe("review decisions", () => {
     expect(await prisma().auditEvent.count({ where: { annotationId: first.gold!.id, action: "annotation.update" } })).toBe(1);
   });
 
+  it("re-confirming a decided match is a no-op: no new version, gold update or audit event, old version or new", async () => {
+    const { doc, reviewer, ids } = await scenario();
+    await startReview(reviewer, doc.id);
+    const first = await recordReviewDecision(reviewer, doc.id, { matchKey: "QUOTE:18:49", decision: "accept", annotatorAnnotationId: ids.quoteA });
+    const events = () => prisma().auditEvent.count({ where: { documentId: doc.id } });
+    const before = await events();
+    // A second click (current version) and a retried request (the version it was sent with).
+    const again = await recordReviewDecision(reviewer, doc.id, { matchKey: "QUOTE:18:49", decision: "accept", annotatorAnnotationId: ids.quoteA, version: 1 });
+    const retried = await recordReviewDecision(reviewer, doc.id, { matchKey: "QUOTE:18:49", decision: "accept", annotatorAnnotationId: ids.quoteA });
+    for (const result of [again, retried]) expect(result).toEqual({ decision: first.decision, gold: first.gold });
+    expect(await events()).toBe(before);
+    expect(await prisma().annotation.findUniqueOrThrow({ where: { id: first.gold!.id } })).toMatchObject({ version: 1 });
+    // The same for a reject with the same reason; a different reason is a new decision.
+    await recordReviewDecision(reviewer, doc.id, { matchKey: "CLAIM:51:70", decision: "reject", reason: "A reaction." });
+    const afterReject = await events();
+    await recordReviewDecision(reviewer, doc.id, { matchKey: "CLAIM:51:70", decision: "reject", reason: "A reaction.", version: 1 });
+    expect(await events()).toBe(afterReject);
+    expect((await recordReviewDecision(reviewer, doc.id, { matchKey: "CLAIM:51:70", decision: "reject", reason: "Not a claim.", version: 1 })).decision.version).toBe(2);
+    // Accepting the other annotator's version is a change, and a stale version for it still gets 409.
+    expect((await errorOf(recordReviewDecision(reviewer, doc.id, { matchKey: "QUOTE:18:49", decision: "accept", annotatorAnnotationId: ids.quoteB }))).status).toBe(409);
+  });
+
   it("add creates a gold annotation no annotator made; its key may not name an annotator match", async () => {
     const { doc, reviewer } = await scenario();
     await startReview(reviewer, doc.id);
@@ -390,7 +412,10 @@ describe("with the annotations API", () => {
 });
 
 describe("long documents", () => {
-  it("reviews a 3,000-sentence document with 6,000 annotator spans in seconds", async () => {
+  // Correctness at size only: a wall-clock bound here fails on a busy machine and passes a slow
+  // algorithm on a fast one. That matching grows linearly is checked by
+  // tests/scaling/review-match-spans.test.ts, which compares sizes instead of timing one.
+  it("reviews a 3,000-sentence document with 6,000 annotator spans", async () => {
     const team = await makeTeam();
     const sentence = "Officials said the partnership is strong. ";
     const doc = await makeDocument(team.project.id, { text: sentence.repeat(3000).trimEnd() });
@@ -405,15 +430,11 @@ describe("long documents", () => {
       })),
     );
     await prisma().annotation.createMany({ data: rows });
-    const started = Date.now();
     expect(await startReview(team.reviewer, doc.id)).toMatchObject({ autoAccepted: 2700 });
     const review = await getReview(team.reviewer, doc.id);
-    const elapsed = Date.now() - started;
     expect(review.counts).toMatchObject({ matches: 3000, agreed: 2700, open: 300 });
-    // About 1.5 s on a laptop; the bound leaves room for a busy CI machine.
-    expect(elapsed).toBeLessThan(8_000);
     const gold = await prisma().annotation.findMany({ where: { documentId: doc.id, layer: "GOLD" }, select: { origin: true, version: true, authorId: true }, take: 1 });
     expect(gold[0]).toEqual({ origin: "review:auto", version: 1, authorId: team.reviewer.id });
     expect(await prisma().auditEvent.count({ where: { documentId: doc.id, action: "annotation.create" } })).toBe(2700);
-  });
+  }, 180_000);
 });

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { SortHeader, tableHref } from "@/components/documents/table-links";
+import { LocalTime } from "@/components/ui/local-time";
 import { BulkAssignForm } from "@/components/workflow/bulk-assign-form";
 import { BULK_FORM_ID } from "@/components/workflow/bulk-form-id";
 import { SelectAllCheckbox } from "@/components/workflow/select-all-checkbox";
@@ -6,9 +8,9 @@ import { StateBadge, stateLabel } from "@/components/workflow/state-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
 import { myAnnotatorAssignments } from "@/lib/annotator/my-assignments";
-import { listDocuments } from "@/lib/documents/list-documents";
+import { listDocumentTable } from "@/lib/documents/document-table";
 import { listMembers, getProject } from "@/lib/projects/projects";
-import { documentStateFilterSchema } from "@/lib/validation/documents";
+import { documentTableQuerySchema } from "@/lib/validation/document-table";
 import { assignmentSummaries } from "@/lib/workflow/assignment-summaries";
 import { DOCUMENT_STATES } from "@/lib/workflow/state-machine";
 
@@ -17,17 +19,15 @@ export default async function ProjectDocumentsPage({
   searchParams,
 }: {
   params: Promise<{ projectId: string }>;
-  searchParams: Promise<{ cursor?: string; state?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
   const { projectId } = await params;
-  const { cursor, state: stateParam } = await searchParams;
-  // An unknown ?state= shows everything rather than an error page.
-  const parsed = documentStateFilterSchema.safeParse((stateParam ?? "").toUpperCase());
-  const state = parsed.success ? parsed.data : null;
-  const [project, page] = await guardPage(() =>
-    Promise.all([getProject(user, projectId), listDocuments(user, projectId, { cursor, limit: 100, state })]),
-  );
+  const raw = await searchParams;
+  // Unusable parameters fall back to their defaults (see the schema) rather than an error page.
+  const query = documentTableQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { state } = query;
+  const [project, page] = await guardPage(() => Promise.all([getProject(user, projectId), listDocumentTable(user, projectId, query)]));
   const canManage = project.permissions.includes("assignments.manage");
   const canAnnotate = project.permissions.includes("annotations.write");
   const [summaries, members, mine] = await guardPage(() =>
@@ -38,9 +38,9 @@ export default async function ProjectDocumentsPage({
     ]),
   );
   const base = `/projects/${projectId}`;
-  const filterHref = (s: string | null) => (s ? `${base}?state=${s.toLowerCase()}` : base);
+  const filterHref = (s: (typeof DOCUMENT_STATES)[number] | null) => tableHref(base, query, { state: s, page: 1 });
 
-  if (page.items.length === 0 && !cursor && !state) {
+  if (page.total === 0 && !query.q && !state) {
     return (
       <div className="panel empty" data-testid="documents-empty">
         <strong>No documents yet</strong>
@@ -53,6 +53,21 @@ export default async function ProjectDocumentsPage({
   const active = members.filter((m) => m.active);
   return (
     <>
+      <form className="row" role="search" action={base} style={{ marginBottom: "0.5rem" }}>
+        <label htmlFor="documents-search" className="small">
+          Search
+        </label>
+        <input id="documents-search" type="search" name="q" defaultValue={query.q} placeholder="Title or source" style={{ flex: "1 1 16rem", maxWidth: "28rem" }} />
+        {state ? <input type="hidden" name="state" value={state.toLowerCase()} /> : null}
+        {query.sort !== "imported" ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        <button type="submit" className="secondary">Search</button>
+        {query.q ? <Link href={tableHref(base, query, { q: "", page: 1 })}>Clear</Link> : null}
+        <span className="spacer" />
+        <span className="muted small" data-testid="documents-count">
+          {page.total.toLocaleString("en")} document{page.total === 1 ? "" : "s"}
+        </span>
+      </form>
       <nav className="row" aria-label="Filter by state" data-testid="state-filter" style={{ marginBottom: "0.75rem" }}>
         <span className="muted small">State:</span>
         {[null, ...DOCUMENT_STATES].map((s) => (
@@ -63,7 +78,7 @@ export default async function ProjectDocumentsPage({
       </nav>
       {page.items.length === 0 ? (
         <div className="panel empty" data-testid="documents-empty-filter">
-          <strong>No documents are {state ? stateLabel(state) : "here"}</strong>
+          <strong>No documents {query.q ? `match “${query.q}”` : ""}{query.q && state ? " and " : ""}{state ? `are ${stateLabel(state)}` : ""}</strong>
           <Link href={base}>Show all documents</Link>
         </div>
       ) : (
@@ -75,12 +90,15 @@ export default async function ProjectDocumentsPage({
                   <SelectAllCheckbox />
                 </th>
               ) : null}
-              <th>Title</th>
-              <th>Language</th>
-              <th className="num">Sentences</th>
+              <SortHeader base={base} query={query} column="title" label="Title" />
+              <SortHeader base={base} query={query} column="source" label="Source" />
+              <SortHeader base={base} query={query} column="imported" label="Imported" />
+              <SortHeader base={base} query={query} column="language" label="Language" />
+              <SortHeader base={base} query={query} column="sentences" label="Sentences" numeric />
+              <th>Labelled</th>
               <th>Annotators</th>
               <th>Reviewer</th>
-              <th>State</th>
+              <SortHeader base={base} query={query} column="state" label="State" />
               {canAnnotate ? <th>My annotations</th> : null}
             </tr>
           </thead>
@@ -97,8 +115,18 @@ export default async function ProjectDocumentsPage({
                   <td>
                     <Link href={`${base}/documents/${d.id}`}>{d.title}</Link>
                   </td>
+                  <td className="small">{d.source ?? <span className="muted">—</span>}</td>
+                  <td className="small">
+                    <LocalTime value={d.createdAt} />
+                  </td>
                   <td>{d.language}</td>
                   <td className="num">{d.sentenceCount}</td>
+                  <td className="small" data-testid="labelled">
+                    {d.contentSentences ? `${Math.round((d.labelled / d.contentSentences) * 100)}%` : "—"}
+                    <div className="muted">
+                      {d.labelled}/{d.contentSentences} sentences
+                    </div>
+                  </td>
                   <td className="small">
                     {summary?.annotators ? (
                       <>
@@ -133,10 +161,14 @@ export default async function ProjectDocumentsPage({
           </tbody>
         </table>
       )}
-      {page.nextCursor ? (
-        <p>
-          <Link href={`${base}?${new URLSearchParams({ ...(state ? { state: state.toLowerCase() } : {}), cursor: page.nextCursor }).toString()}`}>Next page →</Link>
-        </p>
+      {page.pages > 1 ? (
+        <nav className="row" aria-label="Pages" data-testid="documents-pages" style={{ marginTop: "0.5rem" }}>
+          {page.page > 1 ? <Link href={tableHref(base, query, { page: page.page - 1 })}>← Previous</Link> : null}
+          <span className="muted small">
+            Page {page.page} of {page.pages}
+          </span>
+          {page.page < page.pages ? <Link href={tableHref(base, query, { page: page.page + 1 })}>Next →</Link> : null}
+        </nav>
       ) : null}
       {canManage && page.items.length > 0 ? (
         <BulkAssignForm

@@ -73,7 +73,7 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
     response: reopenResultSchema,
   },
   { method: "get", path: "/api/v1/projects/{projectId}/my-work", summary: "The caller's assignments with progress and the next open one", tag: "Workflow", access: "work.view", scope: "project" },
-  { method: "get", path: "/api/v1/documents/{documentId}/history", summary: "The document's audit trail, newest first (?limit=&before=)", tag: "History", access: "documents.view", scope: "document", response: documentHistorySchema },
+  { method: "get", path: "/api/v1/documents/{documentId}/history", summary: "The document's audit trail, newest first (?limit=&before=&kind=workflow|review|annotations|comments|segments)", tag: "History", access: "documents.view", scope: "document", response: documentHistorySchema },
   { method: "get", path: "/api/v1/annotations/{annotationId}/history", summary: "Every recorded change of one annotation, newest first", tag: "History", access: "documents.view", scope: "annotation", response: annotationHistorySchema },
   { method: "get", path: "/api/v1/documents/{documentId}/comments", summary: "Comments on the document, its sentences and annotations (oldest first; threads by parentId)", tag: "Comments", access: "documents.view", scope: "document", response: commentListSchema },
   {

@@ -35,7 +35,7 @@ export default async function ExportsPage({ params, searchParams }: { params: Pr
             </div>
           ) : (
             <>
-              <p className="muted small">{overview.signedOff} signed-off documents. Each version is immutable: downloading it again later gives the same bytes.</p>
+              <p className="muted small">{overview.signedOff} signed-off document{overview.signedOff === 1 ? "" : "s"}. Each version is immutable: downloading it again later gives the same bytes.</p>
               <CreateDatasetForm projectId={projectId} spanTypes={overview.spanTypes} />
             </>
           )}

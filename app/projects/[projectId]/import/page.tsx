@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/ui/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -30,7 +31,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       {recent.length === 0 ? (
         <p className="muted">No imports yet.</p>
       ) : (
-        <table className="data">
+        <table className="data" data-testid="recent-imports">
           <thead>
             <tr>
               <th>Started</th>
@@ -43,9 +44,9 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
             {recent.map((t) => {
               const r = t.result as { imported?: number; duplicates?: number; failed?: number };
               return (
-                <tr key={t.id}>
+                <tr key={t.id} data-task={t.id}>
                   <td>
-                    <Link href={`/projects/${projectId}/import?task=${t.id}`}>{t.createdAt.toLocaleString("en-GB")}</Link>
+                    <Link href={`/projects/${projectId}/import?task=${t.id}`}><LocalTime value={t.createdAt} /></Link>
                   </td>
                   <td>{t.status.toLowerCase()}</td>
                   <td className="num">

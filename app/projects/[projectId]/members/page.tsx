@@ -7,7 +7,7 @@ import { getProject, listMembers } from "@/lib/projects/projects";
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function MembersPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ email?: string | string[] }> }) {
   const user = await requireUser();
   const { projectId } = await params;
   const [project, members] = await guardPage(() => Promise.all([getProject(user, projectId), listMembers(user, projectId)]));
@@ -45,7 +45,8 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
       {canManage ? (
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Add a member or change roles</h2>
-          <AddMemberForm projectId={projectId} />
+          {/* ?email= comes from the admin's "Add to project" link next to a new user. */}
+          <AddMemberForm projectId={projectId} defaultEmail={[(await searchParams).email].flat()[0] ?? ""} />
         </section>
       ) : null}
     </div>

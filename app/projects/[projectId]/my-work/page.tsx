@@ -26,7 +26,7 @@ export default async function MyWorkPage({ params }: { params: Promise<{ project
       <div className="panel row" data-testid="my-work-summary">
         <div style={{ flex: 1 }}>
           <strong>{open} open</strong> <span className="muted">· {done} done of {items.length}</span>
-          <div className="progress" style={{ marginTop: "0.4rem" }} aria-label={`${done} of ${items.length} done`}>
+          <div className="progress" style={{ marginTop: "0.4rem" }} role="progressbar" aria-label={`${done} of ${items.length} done`} aria-valuenow={done} aria-valuemin={0} aria-valuemax={items.length}>
             <span style={{ width: `${Math.round((done / items.length) * 100)}%` }} />
           </div>
         </div>
@@ -53,7 +53,9 @@ export default async function MyWorkPage({ params }: { params: Promise<{ project
           {items.map((item) => (
             <tr key={item.assignmentId} data-state={item.state}>
               <td>
-                <Link href={`/projects/${projectId}/documents/${item.document.id}`}>{item.document.title}</Link>
+                {/* The title opens the work itself (annotator or review page); the overview is one link away. */}
+                <Link href={item.href} data-testid="work-title">{item.document.title}</Link>{" "}
+                <Link className="small muted" href={`/projects/${projectId}/documents/${item.document.id}`}>overview</Link>
                 {item.returnComment && item.state !== "SUBMITTED" ? (
                   <div className="small" style={{ color: "var(--warn)", overflowWrap: "anywhere" }}>Returned: {item.returnComment}</div>
                 ) : null}

@@ -39,8 +39,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       </p>
       {project.permissions.includes("schema.edit") ? (
         <section style={{ maxWidth: 960 }}>
-          {/* Keyed by version: after any save the editor starts again from the stored schema. */}
-          <LabelSchemaEditor key={project.schemaVersion} projectId={project.id} schema={project.labelSchema} schemaVersion={project.schemaVersion} />
+          <LabelSchemaEditor projectId={project.id} schema={project.labelSchema} schemaVersion={project.schemaVersion} />
         </section>
       ) : null}
     </>

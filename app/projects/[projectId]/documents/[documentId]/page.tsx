@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentThreadPanel } from "@/components/comments/comment-thread-panel";
 import { DocumentReader } from "@/components/documents/document-reader";
+import { LocalTime } from "@/components/ui/local-time";
 import { AssignmentsPanel } from "@/components/workflow/assignments-panel";
 import { StateBadge } from "@/components/workflow/state-badge";
 import { Timeline } from "@/components/workflow/timeline";
@@ -11,29 +13,42 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { listComments } from "@/lib/comments/list-comments";
 import { getDocument } from "@/lib/documents/get-document";
 import { getDocumentHistory } from "@/lib/history/document-history";
+import { parseEventGroup } from "@/lib/history/event-groups";
 import { listMembers } from "@/lib/projects/projects";
 import { listDocumentAssignments } from "@/lib/workflow/list-assignments";
 
 export const metadata: Metadata = { title: "Document" };
 
-export default async function DocumentPage({ params }: { params: Promise<{ projectId: string; documentId: string }> }) {
+const TIMELINE_PAGE = 25;
+
+export default async function DocumentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string; documentId: string }>;
+  searchParams: Promise<{ events?: string; before?: string }>;
+}) {
   const user = await requireUser();
   const { projectId, documentId } = await params;
+  const query = await searchParams;
+  const group = parseEventGroup(query.events);
+  // A malformed ?before= shows the newest events rather than an error page.
+  const before = query.before && /^\d{1,19}$/.test(query.before) ? query.before : null;
   const document = await guardPage(() => getDocument(user, documentId));
   if (document.projectId !== projectId) notFound();
   const [assignments, comments, history, members] = await guardPage(() =>
-    Promise.all([listDocumentAssignments(user, documentId), listComments(user, documentId), getDocumentHistory(user, documentId, { limit: 100 }), listMembers(user, projectId)]),
+    Promise.all([listDocumentAssignments(user, documentId), listComments(user, documentId), getDocumentHistory(user, documentId, { limit: TIMELINE_PAGE, before, group }), listMembers(user, projectId)]),
   );
   const permissions = document.access.permissions;
   // Work a reviewer sent back: the annotator sees why at the top of the page.
   const returned = assignments.find((a) => a.userId === user.id && a.role === "annotator" && a.state !== "SUBMITTED" && a.returnComment);
   const mine = assignments.filter((a) => a.userId === user.id);
   const annotating = mine.some((a) => a.role === "annotator" && a.state !== "SUBMITTED") && document.state !== "SIGNED_OFF";
-  const facts: [string, string | null][] = [
+  const facts: [string, ReactNode][] = [
     ["Source", document.source],
     ["Original source", document.originalSource],
     ["Author", document.author],
-    ["Published", document.publishedAt ? document.publishedAt.toISOString().slice(0, 10) : null],
+    ["Published", document.publishedAt ? <LocalTime value={document.publishedAt} dateOnly /> : null],
     ["Language", document.language],
     ["Size", `${document.charCount.toLocaleString("en")} characters · ${document.sentenceCount} segments`],
   ];
@@ -114,6 +129,15 @@ export default async function DocumentPage({ params }: { params: Promise<{ proje
             events={history.events}
             people={members}
             hasMore={history.nextBefore !== null}
+            paging={{
+              group,
+              nextBefore: history.nextBefore,
+              paged: before !== null,
+              href: (q) => {
+                const search = new URLSearchParams({ ...(q.group ? { events: q.group } : {}), ...(q.before ? { before: q.before } : {}) }).toString();
+                return `/projects/${projectId}/documents/${documentId}${search ? `?${search}` : ""}#timeline`;
+              },
+            }}
             historyHref={(annotationId) => `/projects/${projectId}/documents/${documentId}/annotations/${encodeURIComponent(annotationId)}`}
           />
         </aside>
