@@ -1,3 +1,4 @@
+import { analyticsResultSchema } from "@/lib/validation/analytics";
 import { searchResultSchema } from "@/lib/validation/search";
 import type { ApiOperation } from "./types";
 
@@ -11,5 +12,15 @@ export const SEARCH_OPERATIONS: ApiOperation[] = [
     access: "documents.view",
     scope: "project",
     response: searchResultSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/projects/{projectId}/analytics/{view}",
+    summary:
+      "Aggregates over annotations (gold layer by default; layer=any|user:{id}) with the search filters. view = stance (groupBy any of target, source, speaker, month, type: n, mean, distribution, ci95), speakers, outlets, timeline (interval=week|month); format=csv downloads it",
+    tag: "Search",
+    access: "documents.view",
+    scope: "project",
+    response: analyticsResultSchema,
   },
 ];
