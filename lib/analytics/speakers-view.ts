@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/db/sql";
+import { querySql as sql } from "@/lib/search/query-sql";
 import type { CorpusFilter } from "@/lib/search/corpus-filter";
 import { SqlParams } from "@/lib/search/sql-params";
 import type { SpeakerRow } from "@/lib/validation/analytics";

@@ -3,7 +3,7 @@ import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { deleteAnnotation } from "@/lib/annotations/change-annotation";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { sql } from "@/lib/db/sql";
+import { querySql as sql } from "@/lib/search/query-sql";
 import { isAppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { annotateMatchesSchema } from "@/lib/validation/search";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ProjectAccess } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { sql } from "@/lib/db/sql";
+import { querySql as sql } from "@/lib/search/query-sql";
 import { AppError } from "@/lib/errors";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { SqlParams } from "./sql-params";

@@ -1,7 +1,7 @@
 import "server-only";
 import { requireDocumentPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { sql } from "@/lib/db/sql";
+import { querySql as sql } from "@/lib/search/query-sql";
 import { AppError } from "@/lib/errors";
 
 // The read-only reader a search hit opens: the sentences around a match (never the whole of a

@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { sql } from "@/lib/db/sql";
+import { querySql as sql } from "@/lib/search/query-sql";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { savedSearchInputSchema, type SavedSearch } from "@/lib/validation/search";

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/db/sql";
+import { querySql as sql } from "@/lib/search/query-sql";
 import type { FacetCount, SearchResult } from "@/lib/validation/search";
 import { annotationConditions, layerConditions, type CorpusFilter } from "./corpus-filter";
 import { SqlParams } from "./sql-params";

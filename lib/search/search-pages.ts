@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/db/sql";
+import { querySql as sql } from "@/lib/search/query-sql";
 import type { SearchHit } from "@/lib/validation/search";
 import type { CorpusFilter } from "./corpus-filter";
 import type { CursorKey } from "./search-cursor";

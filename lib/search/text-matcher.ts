@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/db/sql";
+import { querySql as sql } from "@/lib/search/query-sql";
 import { AppError } from "@/lib/errors";
 import { compileSearchQuery, literalPattern } from "./query-syntax";
 import type { SqlParams } from "./sql-params";
