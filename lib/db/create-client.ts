@@ -7,7 +7,11 @@ export type PrismaClientOptions = {
   poolSize?: number;
 };
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// On globalThis, like the client itself (lib/db/prisma.ts): Next bundles route handlers, pages and
+// server actions as separate module graphs that share one client, so a module-level map would
+// not know a client made in another graph.
+const holder = globalThis as unknown as { stancebenchClientPools?: WeakMap<object, pg.Pool> };
+const pools = (holder.stancebenchClientPools ??= new WeakMap<object, pg.Pool>());
 
 /**
  * A Prisma client on the pg driver adapter (no native query engine), over a pg pool that the hot
