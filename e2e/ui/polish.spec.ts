@@ -17,6 +17,8 @@ test.describe("as the manager", () => {
     await page.goto(`/projects/${await demoProjectId(request)}/settings`);
     const editor = page.getByTestId("label-schema-editor");
     const label = editor.getByLabel("Label", { exact: true }).first();
+    // The form fills its fields once hydrated; read the stored label only then.
+    await expect(label).not.toHaveValue("");
     const original = await label.inputValue();
     const saves: string[] = [];
     for (const value of [`${original} (edited)`, original]) {
