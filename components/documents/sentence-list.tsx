@@ -53,7 +53,7 @@ export function SentenceList({ sentences, canEdit, onToggleKind }: Props) {
                 data-index={item.index}
                 data-sentence={s.index}
                 data-kind={s.kind}
-                style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, display: "flex", gap: "0.75rem", padding: "0.35rem 0.75rem", borderBottom: "1px solid #f0f0ec", opacity: s.kind === "boilerplate" ? 0.5 : 1 }}
+                style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, display: "flex", gap: "0.75rem", padding: "0.35rem 0.75rem", borderBottom: "1px solid #f0f0ec", color: s.kind === "boilerplate" ? "var(--muted)" : undefined }}
               >
                 <span className="muted mono small" style={{ minWidth: "3.5rem", textAlign: "right" }}>{s.index + 1}</span>
                 <span style={{ flex: 1, whiteSpace: "pre-wrap" }}>{s.text}</span>
