@@ -1,6 +1,6 @@
 // The side panel's form for a span's attributes, built from the project's label schema: a zod
 // schema (for react-hook-form's resolver) plus conversions between form values and API bodies.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import type { AttributeDefinition, LabelSchema, SpanTypeDefinition } from "@/lib/schema/label-schema";
 
 export type OffsetRange = { start: number; end: number };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { canonicalJson, jsonLine, type JsonValue } from "./json";
 import { prepareDocument, type PreparedDocument } from "./prepare";
 import { ExportError, type ExportDocument, type ExportSpan, type FormatWriter, type Offsets, type SpanLayer } from "./types";

@@ -1,6 +1,6 @@
 // One article as uploaded (JSONL line, JSON body, or parsed from .txt/.html), before storage.
 
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export type ArticleInput = {
   title?: string;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 // Project settings live in one JSON column; this schema gives every key a default so older rows
 // (written before a setting existed) read back complete.

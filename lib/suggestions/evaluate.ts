@@ -1,6 +1,6 @@
 // Scoring suggestions against the hand-made gold. A match is the same type with overlap ≥ 50% of
 // the union of the two spans; matching is one-to-one, best overlap first.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { namesLikelySame } from "./names";
 import type { Suggestion } from "./types";
 

@@ -1,6 +1,6 @@
 // Entry point: validates input, segments the text, runs the enabled suggesters and converts every
 // span from UTF-16 to code points once at the end.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { findClaims } from "./claims";
 import { findEditorial } from "./editorial";
 import { EntityIndex, proposeMerges } from "./entities";

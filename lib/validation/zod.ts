@@ -6,7 +6,9 @@ import { z } from "zod";
 extendZodWithOpenApi(z);
 
 // In the browser, no compiled validators: zod probes `new Function` for them, which the page's CSP
-// forbids (and reports as a violation even though zod catches it). The server keeps the fast path.
+// forbids (and reports as a violation even though zod catches it). zod decides when a schema is
+// created, so every module that builds schemas imports `z` from here, never from "zod" directly.
+// The server keeps the fast path.
 if (typeof window !== "undefined") z.config({ jitless: true });
 
 export { z };
