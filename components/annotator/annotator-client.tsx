@@ -313,8 +313,9 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
       </div>
       {readOnlyReason ? <p className="panel small" data-testid="read-only" role="note">{readOnlyReason}</p> : null}
       <div className="row" style={{ marginBottom: "0.5rem" }}>
+        {/* The type's colour marks the border, not the text: a schema's light colours fail text contrast. */}
         {schema.spanTypes.filter((t) => !t.retired).map((t) => (
-          <button key={t.name} type="button" className="secondary" disabled={readOnly} onClick={() => startSpan(t.name)} style={{ borderColor: t.color, color: t.color }}>
+          <button key={t.name} type="button" className="secondary" disabled={readOnly} onClick={() => startSpan(t.name)} style={{ borderColor: t.color, boxShadow: `inset 0.3rem 0 0 ${t.color}` }}>
             {t.label} (<KeyHint k={t.hotkey} />)
           </button>
         ))}

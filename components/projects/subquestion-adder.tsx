@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useFieldArray } from "react-hook-form";
-import { SUBQUESTION_PREFIX } from "@/lib/export/checkworthy-tsv";
+import { SUBQUESTION_PREFIX } from "@/lib/schema/checkworthy-subquestions";
 import { useSchemaForm } from "./schema-form";
 
 const QUESTION = /^[a-z][a-z0-9_]{0,27}$/u;

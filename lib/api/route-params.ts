@@ -11,7 +11,8 @@ const positiveInteger = z.string().regex(/^\d{1,9}$/, "not a whole number");
 /** Path parameters by name: `…Id` is an id; the others are listed (route-params.test.ts checks the catalog). */
 export const PATH_PARAM_SCHEMAS: Readonly<Record<string, z.ZodType<string>>> = {
   index: positiveInteger,
-  version: positiveInteger,
+  // A version's number ("3") or its id (both have always been accepted).
+  version: z.union([positiveInteger, idSchema]),
   // Export format names ("stance-tsv") and analytics view names ("timeline"): the handler says which exist.
   format: z.string().regex(/^[a-z0-9-]{1,40}$/, "not a format name"),
   view: z.string().regex(/^[a-z0-9-]{1,40}$/, "not a view name"),
@@ -42,15 +43,22 @@ export function parseRouteParams(params: unknown): void {
   }
 }
 
-const querySchema = z.array(z.tuple([urlTextSchema, urlTextSchema])).max(50, "too many query parameters");
+const MAX_QUERY_PARAMETERS = 50;
 
-/** Any query string: bounded, no control characters or invalid Unicode in names or values (400). */
+/** Any query string: bounded, no control characters or invalid Unicode in names or values (400, by parameter). */
 export function assertSafeQuery(url: URL): void {
-  const result = querySchema.safeParse([...url.searchParams.entries()]);
-  if (!result.success) {
-    const fields = fieldErrorsOf(result.error);
-    throw new AppError("validation_failed", "The query string has a malformed parameter.", { details: { fields } });
+  const entries = [...url.searchParams.entries()];
+  const fields: Record<string, string[]> = {};
+  if (entries.length > MAX_QUERY_PARAMETERS) fields._ = [`too many query parameters (at most ${MAX_QUERY_PARAMETERS})`];
+  for (const [name, value] of entries.slice(0, MAX_QUERY_PARAMETERS)) {
+    const nameCheck = urlTextSchema.safeParse(name);
+    const valueCheck = urlTextSchema.safeParse(value);
+    const field = nameCheck.success ? name : "_";
+    const problem = !nameCheck.success ? `a parameter name ${nameCheck.error.issues[0]!.message}` : !valueCheck.success ? valueCheck.error.issues[0]!.message : null;
+    if (problem) (fields[field] ??= []).push(problem);
   }
+  const [first] = Object.entries(fields);
+  if (first) throw new AppError("validation_failed", `The query string has a malformed parameter: ${first[0]} ${first[1][0]}.`, { details: { fields } });
 }
 
 /** A route's own query parameters through its zod schema (400 with per-parameter messages). */

@@ -1,11 +1,11 @@
+import { SUBQUESTION_PREFIX } from "@/lib/schema/checkworthy-subquestions";
 import { quotedTsvRow } from "./tsv";
 import type { ExportContext, FormatWriter } from "./types";
 import { defineWriter } from "./writer";
 
 export const CHECKWORTHY_TSV_FILE = "checkworthy.tsv";
 
-/** A choice attribute named `checkworthy_<question>` is a CheckThat!-style sub-question. */
-export const SUBQUESTION_PREFIX = "checkworthy_";
+export { SUBQUESTION_PREFIX };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);

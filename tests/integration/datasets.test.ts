@@ -162,7 +162,7 @@ describe("choosing formats", () => {
     const created = await createDatasetVersion(team.manager, team.project.id, {});
     const version = await getDatasetVersion(team.manager, team.project.id, created.versionId);
     expect([version.formats, version.laterFormats]).toEqual([["native-jsonl", "sentences-csv", "spans-csv"], []]);
-    expect(version.files.map((f) => f.name).sort()).toEqual(["manifest.json", "native.jsonl", "sentences.csv", "spans.csv"]);
+    expect(version.files.map((f) => f.name).sort()).toEqual(["manifest.json", "native.jsonl", "sentences.csv", "spans.csv", "spreadsheet/sentences.csv", "spreadsheet/spans.csv"]);
     const manifest = version.manifest as { formats_on_request: string[]; files: { name: string }[] };
     expect(manifest.formats_on_request).toContain("brat");
     const zipBefore = sha(await bytesOf(await datasetZipResponse(team.manager, team.project.id, created.versionId)));

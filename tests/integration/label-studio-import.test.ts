@@ -22,7 +22,7 @@ beforeAll(async () => {
   const seeded = await seedSignedOffProject(team);
   // The seed writes rows directly; this quote lacks the speaker the schema requires, which the importer (rightly) refuses.
   await prisma().annotation.updateMany({ where: { documentId: seeded.plain, type: "QUOTE", speakerId: null }, data: { speakerId: seeded.lavrov } });
-  await createDatasetVersion(team.manager, team.project.id, { split: { train: 1, validation: 0, test: 0, seed: "s" }, includeAnnotatorLayers: true });
+  await createDatasetVersion(team.manager, team.project.id, { split: { train: 1, validation: 0, test: 0, seed: "s" }, includeAnnotatorLayers: true, formats: ["label-studio"] });
   exported = Buffer.from(await (await datasetFileResponse(team.manager, team.project.id, "1", "label-studio.json")).arrayBuffer());
 });
 
