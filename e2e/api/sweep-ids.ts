@@ -19,6 +19,7 @@ export const RESOLVERS: [string, Resolver][] = [
   ],
   ["index", async () => "0"],
   ["view", async () => "stance"],
+  ["format", async () => "brat"],
   [
     "suggestionId",
     async (request, ids) => {

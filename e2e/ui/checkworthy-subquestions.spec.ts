@@ -37,7 +37,7 @@ test("manager adds a check-worthiness sub-question; the annotator answers it for
   await question.press("Enter");
   await expect(editor.getByRole("alert")).toContainText("already a sentence label");
   await editor.getByRole("button", { name: "Save label schema" }).click();
-  await expect(editor.getByText("Label schema saved.")).toBeVisible();
+  await expect(editor.getByText(/Label schema saved/)).toBeVisible();
 
   const annotator = await browser.newContext({ storageState: storageStateOf("annotator1") });
   const annotatorPage = await annotator.newPage();

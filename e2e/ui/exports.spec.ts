@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { codePointSpan, signedOffArticle } from "../api/workflow-helpers";
 import { storageStateOf } from "../fixtures";
+import { SAME_ORIGIN } from "../security-helpers";
 
 test.use({ storageState: storageStateOf("manager") });
 
@@ -62,7 +63,7 @@ print(json.dumps({"names": names, "found": found}))
 test("a format the version was not built with is built at its first download and stays the same", async ({ page, request }) => {
   test.setTimeout(120_000);
   const { projectId } = await signedOffArticle(request, `Later format ${Date.now()}\n\nThe U.S. objected, an official said.`, []);
-  const created = await request.post(`/api/v1/projects/${projectId}/datasets`, { data: {} });
+  const created = await request.post(`/api/v1/projects/${projectId}/datasets`, { data: {}, headers: SAME_ORIGIN });
   expect(created.status()).toBe(202);
   const { number, taskId } = (await created.json()) as { number: number; taskId: string };
   await expect.poll(async () => ((await (await request.get(`/api/v1/tasks/${taskId}`)).json()) as { status: string }).status, { timeout: 60_000 }).toBe("DONE");
