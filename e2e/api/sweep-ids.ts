@@ -18,7 +18,6 @@ export const RESOLVERS: [string, Resolver][] = [
     },
   ],
   ["index", async () => "0"],
-  ["view", async () => "stance"],
   ["format", async () => "brat"],
   [
     "suggestionId",
