@@ -73,6 +73,7 @@ test("deactivation ends sessions and tokens; reactivating revives neither", asyn
   const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
   await admin.goto("/admin/users");
   const row = admin.getByTestId("users-table").getByRole("row", { name: new RegExp(user.email) });
+  admin.once("dialog", (dialog) => void dialog.accept()); // deactivation asks first
   await row.getByRole("button", { name: "Deactivate" }).click();
   await expect(row.getByText("deactivated", { exact: true })).toBeVisible();
   expect(await apiStatus(victim)).toBe(401);
