@@ -1,5 +1,6 @@
 import "server-only";
 import { pgPool } from "@/lib/db/pg-pool";
+import { pgTransaction } from "@/lib/db/sql";
 import { createWriters } from "@/lib/export/all-formats";
 import { readNativeJsonl, NATIVE_FILE } from "@/lib/export/native";
 import type { AgreementFigure, ExportContext } from "@/lib/export/types";
@@ -39,10 +40,7 @@ function contextOf(m: StoredManifest): ExportContext {
  * leaves nothing half-built and the retried job starts over.
  */
 export async function buildLaterFormat(versionId: string, format: ExportFormat): Promise<"built" | "exists" | "missing"> {
-  const client = await pgPool().connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN");
+  return pgTransaction(async (client) => {
     const { rows } = await client.query<{ formats: string[]; later_formats: string[]; manifest: StoredManifest | null; status: string; native: string | null }>(
       `SELECT v.formats, v.later_formats, v.manifest, v.status::text AS status,
               (SELECT f.id FROM dataset_files f WHERE f.dataset_version_id = v.id AND f.name = $2) AS native
@@ -50,14 +48,8 @@ export async function buildLaterFormat(versionId: string, format: ExportFormat):
       [versionId, NATIVE_FILE],
     );
     const v = rows[0];
-    if (!v || v.status !== "DONE" || !v.manifest || !v.native) {
-      await client.query("ROLLBACK");
-      return "missing";
-    }
-    if (v.formats.includes(format) || v.later_formats.includes(format)) {
-      await client.query("ROLLBACK");
-      return "exists";
-    }
+    if (!v || v.status !== "DONE" || !v.manifest || !v.native) return "missing";
+    if (v.formats.includes(format) || v.later_formats.includes(format)) return "exists";
     const ctx = contextOf(v.manifest);
     const [writer] = createWriters([format]);
     const store = new DatasetFileStore(versionId, onClient(client));
@@ -70,12 +62,6 @@ export async function buildLaterFormat(versionId: string, format: ExportFormat):
     store.add(writer!.format, writer!.end({ agreement: v.manifest.agreement ?? [] }));
     await store.finish();
     await client.query("UPDATE dataset_versions SET later_formats = array_append(later_formats, $2) WHERE id = $1", [versionId, format]);
-    await client.query("COMMIT");
     return "built";
-  } catch (error) {
-    await client.query("ROLLBACK").catch((e: Error) => (broken = e));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  }, pgPool());
 }

@@ -42,9 +42,12 @@ export async function sqlTransaction<T>(work: (tx: Sql) => Promise<T>): Promise<
   return pgTransaction((client) => work(clientSql(client)));
 }
 
-/** BEGIN … COMMIT on one pooled connection, for work that needs the client itself (COPY). */
-export async function pgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await connect();
+/**
+ * BEGIN … COMMIT on one pooled connection, for work that needs the client itself (COPY); `pool`
+ * picks another pool than the app's (the bulk byte pool of lib/db/pg-pool.ts).
+ */
+export async function pgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, pool?: pg.Pool): Promise<T> {
+  const client = pool ? await pool.connect() : await connect();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");

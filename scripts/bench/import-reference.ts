@@ -1,27 +1,10 @@
 // bench:import's raw PostgreSQL reference: COPY of the very document and sentence rows an import
 // stored into logged tables with the same columns, defaults and indexes (LIKE … INCLUDING ALL),
 // on the same database, warm (one untimed round first), median of 3.
-import { Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
-import { copyIn } from "./copy-streams";
+import { copyIn, copyOutToMemory } from "./copy-streams";
 
 const SENTENCE_COLUMNS = `document_id, index, start, "end", kind, kind_overridden`;
-
-async function copyOutToMemory(client: pg.Client, query: string): Promise<Buffer[]> {
-  const chunks: Buffer[] = [];
-  await pipeline(
-    client.query(copyTo(`COPY (${query}) TO STDOUT`)),
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        chunks.push(chunk);
-        done();
-      },
-    }),
-  );
-  return chunks;
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -150,8 +150,7 @@ describe("creating a dataset version", () => {
     const file = await datasetFileResponse(team.manager, team.project.id, "1", "native.jsonl");
     await file.body!.cancel();
     // No pooled connection is left checked out by either stream.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(pgPool().totalCount - pgPool().idleCount).toBe(0);
+    await expect.poll(() => pgPool().totalCount - pgPool().idleCount).toBe(0);
     expect(pgPool().waitingCount).toBe(0);
     expect(await prisma().datasetVersion.count({ where: { projectId: team.project.id } })).toBe(3);
   });

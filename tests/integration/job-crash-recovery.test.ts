@@ -54,8 +54,14 @@ describe("crash recovery", () => {
     await until("the first documents", async () => (await stored()) >= 30, 120);
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
-    // Transactions the killed worker had already committed land; then the count stands still.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A statement the killed worker had sent still runs to its end (a COMMIT lands); once no other
+    // backend of this database is active, the count stands still.
+    await until("the killed worker's statements to end", async () => {
+      const [row] = await prisma().$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND backend_type = 'client backend'`;
+      return row?.n === BigInt(0);
+    }, 30);
     const atCrash = await stored();
     expect(atCrash).toBeLessThan(LINES);
 
