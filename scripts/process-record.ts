@@ -19,7 +19,7 @@ const alive = (pid: number) => {
 /** Only processes that still run our own commands: a recycled pid is left alone. */
 const isOurs = (pid: number) => {
   try {
-    return /next|worker\.ts/u.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+    return /next|worker\.ts|web-cluster\.ts/u.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
   } catch {
     return false;
   }

@@ -151,7 +151,15 @@ async function main() {
   const bind = bindHost({ demo: !serverMode, host: process.env.HOST });
   if (bind.warning) log(`WARNING: ${bind.warning}`);
   const hostArgs = bind.host ? ["-H", bind.host] : [];
-  next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port), ...hostArgs], {
+  // WEB_PROCESSES > 1 (production only): that many `next start` processes share the port.
+  const webProcesses = dev ? 1 : Number(process.env.WEB_PROCESSES ?? 1);
+  if (!Number.isInteger(webProcesses) || webProcesses < 1) throw new Error(`WEB_PROCESSES must be a whole number ≥ 1, not "${process.env.WEB_PROCESSES}"`);
+  const nextArgs = [dev ? "dev" : "start", "-p", String(port), ...hostArgs];
+  const [command, args] =
+    webProcesses > 1
+      ? [process.execPath, ["--import", "tsx", "scripts/web-cluster.ts", ...nextArgs]]
+      : [path.join(root, "node_modules", ".bin", "next"), nextArgs];
+  next = spawn(command, args, {
     cwd: root,
     stdio: "inherit",
     env: {
@@ -161,10 +169,12 @@ async function main() {
       NEXTAUTH_SECRET: process.env.AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       ...(workerCount > 0 || !dev ? { STANCEBENCH_WORKERS: "off" } : {}),
+      WEB_PROCESSES: String(webProcesses),
     },
   });
   for (let n = 0; n < workerCount; n++) startWorker(n);
   recordChildren(dataDir, [next, ...workers]);
+  if (webProcesses > 1) log(`${webProcesses} web processes on port ${port}`);
   log(`${workerCount} background worker process${workerCount === 1 ? "" : "es"}${workerCount === 0 && !dev ? " (jobs wait for `npm run worker`)" : ""}`);
   log(`Stancebench at ${appUrl}`);
   next.on("exit", (code) => {

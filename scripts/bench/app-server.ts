@@ -67,6 +67,30 @@ export function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
+/** The pids of a process's children (the web processes of a WEB_PROCESSES > 1 cluster). */
+function childPids(pid: number): number[] {
+  try {
+    return fs.readdirSync("/proc").flatMap((entry) => {
+      if (!/^\d+$/u.test(entry)) return [];
+      try {
+        const fields = fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+        return Number(fields[1]) === pid ? [Number(entry)] : [];
+      } catch {
+        return [];
+      }
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** CPU seconds of the web tier: the process and, for a cluster, its web processes. */
+export function webCpuSeconds(pid: number | undefined): number | null {
+  const own = cpuSeconds(pid);
+  if (own === null || !pid) return own;
+  return childPids(pid).reduce((sum, child) => sum + (cpuSeconds(child) ?? 0), own);
+}
+
 /** Resident set size of a process in bytes (VmRSS); 0 where /proc is not available. */
 export function rssBytes(pid: number | undefined): number {
   if (!pid) return 0;
@@ -103,10 +127,14 @@ export async function startApp(databaseUrl: string, port: number, extraEnv: Reco
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const env = { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, STANCEBENCH_MODE: "server", NEXT_TELEMETRY_DISABLED: "1" };
-  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(chosen), "-H", "127.0.0.1"], {
+  // WEB_PROCESSES > 1 runs the web tier as `npm start` does then: a cluster sharing the port.
+  const webProcesses = Number(extraEnv.WEB_PROCESSES ?? process.env.WEB_PROCESSES ?? 1);
+  const nextArgs = ["start", "-p", String(chosen), "-H", "127.0.0.1"];
+  const webArgs = webProcesses > 1 ? ["--import", "tsx", path.join(root, "scripts", "web-cluster.ts"), ...nextArgs] : [...nodeArgs, nextBin, ...nextArgs];
+  const child = spawn(process.execPath, webArgs, {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...env, STANCEBENCH_WORKERS: "off" },
+    env: { ...env, STANCEBENCH_WORKERS: "off", WEB_PROCESSES: String(webProcesses) },
   });
   const workers = Array.from({ length: Number(process.env.BENCH_WORKERS ?? 1) }, (_, n) => startWorker(env, n));
   const stop = async () => {

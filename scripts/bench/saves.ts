@@ -1,4 +1,5 @@
 // npm run bench:saves [-- --annotators 20 --seconds 30 --think-ms 2000 --b2b-seconds 10 --port 0 --url URL]
+// WEB_PROCESSES=N runs the web tier as `npm start` does with that setting (N processes, one port).
 // A team saving at once, through real HTTP with real API tokens: N annotators, each with its own
 // token and document, create or patch annotations with a random 0–think ms pause, for `seconds`;
 // then the same back to back. Prints latency percentiles, errors, saves/s and the health route's
@@ -7,7 +8,7 @@
 // same database). Exits non-zero when a save was lost or duplicated.
 // Starts the production build (`npx next build` first) on a throwaway PostgreSQL, or, with --url,
 // drives an app already running against DATABASE_URL.
-import { cpuSeconds, startApp, type RunningApp } from "./app-server";
+import { startApp, webCpuSeconds, type RunningApp } from "./app-server";
 import { startBenchDatabase } from "./bench-db";
 import { percentile, probeHealth, runPhase, type PhaseResult, type SaveLedger } from "./saves-load";
 import { createTeam } from "./saves-team";
@@ -52,7 +53,7 @@ async function main() {
     app = url ? { url: url.replace(/\/$/, ""), stop: async () => undefined, workerPids: [] } : await startApp(db.url, option("port", 0));
     const ledger: SaveLedger = { acked: new Map(), uncertain: new Set() };
     const mineBy = new Map();
-    console.log(`bench:saves — ${annotatorCount} annotators (own token and document each), app pool ${url ? "(as configured)" : poolSize} connections, ${app.url}`);
+    console.log(`bench:saves — ${annotatorCount} annotators (own token and document each), app pool ${url ? "(as configured)" : poolSize} connections, ${url ? "" : `${process.env.WEB_PROCESSES ?? 1} web process(es), `}${app.url}`);
 
     // Warm-up: every route compiled and every connection opened before measuring.
     await runPhase(app.url, team.annotators, 2, 0, ledger, mineBy);
@@ -60,9 +61,9 @@ async function main() {
     // The app's own CPU time per save (when this script started it): a figure that holds up on a
     // shared machine, where wall-clock latencies also measure everyone else's load.
     const measured = async (phaseSeconds: number, pause: number) => {
-      const before = cpuSeconds(app!.pid);
+      const before = webCpuSeconds(app!.pid);
       const result = await runPhase(app!.url, team.annotators, phaseSeconds, pause, ledger, mineBy);
-      const after = cpuSeconds(app!.pid);
+      const after = webCpuSeconds(app!.pid);
       return { ...result, cpu: before !== null && after !== null ? after - before : null };
     };
     const paced = await measured(seconds, thinkMs);
