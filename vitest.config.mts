@@ -17,6 +17,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
+          // Property tests run a hundred cases each: on a busy 2-core CI box 5 s is not enough.
+          testTimeout: 30_000,
         },
       },
       {
