@@ -1,0 +1,59 @@
+import "server-only";
+import { querySql as sql } from "@/lib/search/query-sql";
+import { AppError } from "@/lib/errors";
+import { compileSearchQuery, literalPattern } from "./query-syntax";
+import type { SqlParams } from "./sql-params";
+
+// What `q` becomes in SQL: a full-text match against the sentence's own configuration (the three
+// queries are computed once, so each is a constant the GIN index can use), or a literal
+// case-insensitive substring for the trigram index.
+
+export type TextMatcher =
+  | { kind: "fulltext"; english: string; russian: string; simple: string }
+  | { kind: "exact"; text: string; length: number };
+
+const EXACT_MIN = 3;
+const EXACT_MAX = 200;
+
+function invalid(message: string): AppError {
+  return new AppError("validation_failed", message, { details: { fields: { q: [message] } } });
+}
+
+export async function prepareTextMatcher(q: string | undefined, mode: "fulltext" | "exact"): Promise<TextMatcher | null> {
+  if (q === undefined || q.trim() === "") return null;
+  if (mode === "exact") {
+    const length = [...q].length;
+    // The trigram index needs three characters; shorter literals would scan every sentence.
+    if (length < EXACT_MIN) throw invalid(`An exact search needs at least ${EXACT_MIN} characters.`);
+    if (length > EXACT_MAX) throw invalid(`An exact search takes at most ${EXACT_MAX} characters.`);
+    return { kind: "exact", text: q, length };
+  }
+  const text = compileSearchQuery(q);
+  const [row] = await sql().query<{ english: string; russian: string; simple: string; en_nodes: number; ru_nodes: number }>(
+    `SELECT q.en::text AS english, q.ru::text AS russian, q.si::text AS simple, numnode(q.en) AS en_nodes, numnode(q.ru) AS ru_nodes
+     FROM (SELECT to_tsquery('english', $1) AS en, to_tsquery('russian', $1) AS ru, to_tsquery('simple', $1) AS si) q`,
+    [text],
+  );
+  if (!row || row.en_nodes === 0 || row.ru_nodes === 0) {
+    throw invalid("The query consists only of stop words (such as \"the\" or \"и\"); add a word that carries meaning.");
+  }
+  return { kind: "fulltext", english: row.english, russian: row.russian, simple: row.simple };
+}
+
+/** The condition on sentence_search `ss`. */
+export function textCondition(m: TextMatcher, p: SqlParams, ss = "ss"): string {
+  if (m.kind === "exact") return `${ss}.content ILIKE ${p.add(literalPattern(m.text))}`;
+  return `((${ss}.config = 'english'::regconfig AND ${ss}.tsv @@ ${p.add(m.english)}::tsquery)
+        OR (${ss}.config = 'russian'::regconfig AND ${ss}.tsv @@ ${p.add(m.russian)}::tsquery)
+        OR (${ss}.config = 'simple'::regconfig AND ${ss}.tsv @@ ${p.add(m.simple)}::tsquery))`;
+}
+
+/** The query matching the row's configuration, for ts_headline. */
+export function rowQuery(m: Extract<TextMatcher, { kind: "fulltext" }>, p: SqlParams, ss = "ss"): string {
+  return `CASE ${ss}.config WHEN 'english'::regconfig THEN ${p.add(m.english)}::tsquery WHEN 'russian'::regconfig THEN ${p.add(m.russian)}::tsquery ELSE ${p.add(m.simple)}::tsquery END`;
+}
+
+/** 1-based position of a literal match in `ss.content` (0: none). */
+export function literalPosition(m: Extract<TextMatcher, { kind: "exact" }>, p: SqlParams, ss = "ss"): string {
+  return `strpos(lower(${ss}.content), lower(${p.add(m.text)}))`;
+}
