@@ -26,7 +26,7 @@ test("manager reads stance by target, downloads its CSV and drills down to the a
 
   // A bad filter is explained, not a crash.
   await page.goto(`/projects/${projectId}/analysis?from=2026-02-30`);
-  await expect(page.getByRole("alert")).toContainText("calendar date");
+  await expect(page.getByRole("alert").filter({ hasText: "calendar date" })).toBeVisible();
   await page.goto(`/projects/${projectId}/analysis`);
 
   // CSV download of the chart's view.
