@@ -21,10 +21,6 @@ type Props = {
   canAnnotate: boolean;
 };
 
-// The built app cannot yet run the save path from a server action (its pool lookup fails in that
-// bundle), so "annotate matches" stays off in the UI until it does; lib/search/annotate-matches.ts works.
-const ANNOTATE_MATCHES_IN_UI = false;
-
 /** The Search tab; the page keys it by the query, so a new search starts with fresh state. */
 export function SearchClient({ projectId, query, result, error, saved, spanTypes, stanceTargets, canAnnotate }: Props) {
   const router = useRouter();
@@ -62,7 +58,7 @@ export function SearchClient({ projectId, query, result, error, saved, spanTypes
               {result.total} {sentenceScope ? "matching sentence" : "annotation"}
               {result.total === 1 ? "" : "s"} · <span className="muted">j/k to move, Enter to open, / to search{canAnnotate && sentenceScope ? ", x to select" : ""}</span>
             </p>
-            {ANNOTATE_MATCHES_IN_UI && canAnnotate && sentenceScope && hits.length ? (
+            {canAnnotate && sentenceScope && hits.length ? (
               <AnnotateMatchesPanel projectId={projectId} spanTypes={spanTypes} selectedHits={[...selected].map((i) => hits[i]!).filter(Boolean)} onDone={() => setSelected(new Set())} />
             ) : null}
             <SearchResults projectId={projectId} hits={hits} selectable={canAnnotate && sentenceScope} selected={selected} onToggle={toggle} />

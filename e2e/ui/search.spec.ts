@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { as } from "../api/helpers";
 import { assignedArticle } from "../api/workflow-helpers";
 import { storageStateOf } from "../fixtures";
 
 test.use({ storageState: storageStateOf("annotator1") });
 
-test("annotator searches, sees a bad query explained, narrows by facet, opens the match highlighted and saves the search", async ({ page, request }) => {
+test("annotator searches, sees a bad query explained, narrows by facet, opens the match highlighted, saves the search and annotates matches", async ({ page, request }) => {
   const tag = `zq${Date.now().toString(36)}`;
   const text = `Talks ${tag}\n\n🚀 The minister praised the ${tag}partnership on Monday.\n\nCritics said the ${tag}partnership was hollow.`;
   const { projectId, documentId } = await assignedArticle(request, text);
@@ -39,6 +40,17 @@ test("annotator searches, sees a bad query explained, narrows by facet, opens th
   await page.getByTestId("search-total").click();
   await page.keyboard.press("j");
   await expect(results.locator('[data-hit-index="1"]')).toHaveAttribute("aria-current", "true");
+  await page.keyboard.press("x");
+  await page.keyboard.press("k");
+  await page.keyboard.press("x");
+  await expect(page.getByTestId("annotate-matches")).toContainText("2 selected");
+  await page.getByLabel("Span type for selected matches").selectOption("CLAIM");
+  await page.getByRole("button", { name: "Annotate selected matches" }).click();
+  await expect(page.getByTestId("annotate-matches").getByRole("status")).toContainText("Created 2 CLAIM spans");
+  const mine = (await (await request.get(`/api/v1/documents/${documentId}/annotations?layer=mine`, { headers: as("annotator1") })).json()) as { items: { type: string; text: string }[] };
+  expect(mine.items.filter((a) => a.type === "CLAIM").map((a) => a.text)).toEqual([`${tag}partnership`, `${tag}partnership`]);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByTestId("annotate-matches").getByRole("status")).toContainText("2 removed");
 
   await page.getByTestId("search-total").click();
   await page.keyboard.press("j");
