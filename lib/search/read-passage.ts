@@ -38,8 +38,7 @@ export async function readPassage(user: AuthenticatedUser, documentId: string, a
   const from = Math.max(0, (centre?.index ?? 0) - AROUND);
   const to = (centre?.index ?? 0) + AROUND;
   const sentences = await sql().query<{ index: number; start: number; end: number; text: string; kind: string }>(
-    `SELECT s.index, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start) AS text, s.kind
-     FROM sentences s JOIN documents d ON d.id = s.document_id
+    `SELECT s.index, s.start, s."end", s.text, s.kind FROM sentences s
      WHERE s.document_id = $1 AND s.index BETWEEN $2 AND $3 ORDER BY s.index`,
     [documentId, from, to],
   );

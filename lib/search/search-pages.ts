@@ -6,7 +6,7 @@ import type { CursorKey } from "./search-cursor";
 import { annotationScopeSql, sentenceScopeSql } from "./search-scope-sql";
 import { firstHighlight, MARK_END, MARK_START, snippetOf } from "./snippet";
 import { SqlParams } from "./sql-params";
-import { literalPosition, rowQuery, type TextMatcher } from "./text-matcher";
+import { literalPosition, rowConfig, rowQuery, type TextMatcher } from "./text-matcher";
 
 // One page of hits per scope, in keyset order (document, position). Only the page's rows leave
 // PostgreSQL; offsets are code points into the document text.
@@ -24,10 +24,10 @@ export async function sentencePage(f: CorpusFilter, m: TextMatcher, after: Curso
   const locate =
     m.kind === "exact"
       ? `${literalPosition(m, p)} AS position, NULL AS marked`
-      : `NULL::int AS position, ts_headline(ss.config, ss.content, ${rowQuery(m, p)}, 'HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}') AS marked`;
+      : `NULL::int AS position, ts_headline(${rowConfig()}, s.text, ${rowQuery(m, p)}, 'HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}') AS marked`;
   const keyset = after ? `AND (s.document_id, s.index) > (${p.add(after[0])}, ${p.add(after[1])})` : "";
   const rows = await sql().query<DocumentColumns & { index: number; start: number; end: number; content: string; position: number | null; marked: string | null }>(
-    `SELECT s.document_id, s.index, s.start, s."end", ss.content, d.title, d.source, d.published_at, ${locate}
+    `SELECT s.document_id, s.index, s.start, s."end", s.text AS content, d.title, d.source, d.published_at, ${locate}
      ${scope} ${keyset} ORDER BY s.document_id, s.index LIMIT ${p.add(limit + 1)}`,
     p.values,
   );

@@ -5,7 +5,7 @@ import { literalPosition, textCondition, type TextMatcher } from "./text-matcher
 // FROM … WHERE … of each search scope, shared by the page, the total and the facets, so the
 // three always count the same rows.
 
-/** Sentences (`ss` sentence_search, `s` sentences, `d` documents) matching the text and filters. */
+/** Sentences (`s`, with their text and tsvector; `d` documents) matching the text and filters. */
 export function sentenceScopeSql(f: CorpusFilter, m: TextMatcher, p: SqlParams): string {
   const where = [...documentConditions(f, p), textCondition(m, p)];
   if (!f.includeBoilerplate) where.push(`s.kind = 'CONTENT'`);
@@ -14,7 +14,7 @@ export function sentenceScopeSql(f: CorpusFilter, m: TextMatcher, p: SqlParams):
     const inner = [...layerConditions(f, p), ...annotationConditions(f, p)];
     where.push(`EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = s.document_id AND a.start < s."end" AND a."end" > s.start AND ${inner.join(" AND ")})`);
   }
-  return `FROM sentence_search ss JOIN sentences s ON s.id = ss.sentence_id JOIN documents d ON d.id = ss.document_id WHERE ${where.join(" AND ")}`;
+  return `FROM sentences s JOIN documents d ON d.id = s.document_id WHERE ${where.join(" AND ")}`;
 }
 
 /**
@@ -27,11 +27,11 @@ export function annotationScopeSql(f: CorpusFilter, m: TextMatcher | null, p: Sq
   if (m) {
     const overlap = `s.document_id = a.document_id AND s.start < a."end" AND s."end" > a.start`;
     if (m.kind === "fulltext") {
-      where.push(`EXISTS (SELECT 1 FROM sentences s JOIN sentence_search ss ON ss.sentence_id = s.id WHERE ${overlap} AND ${textCondition(m, p)})`);
+      where.push(`EXISTS (SELECT 1 FROM sentences s WHERE ${overlap} AND ${textCondition(m, p)})`);
     } else {
       const pos = `(s.start + ${literalPosition(m, p)} - 1)`;
       where.push(
-        `EXISTS (SELECT 1 FROM sentences s JOIN sentence_search ss ON ss.sentence_id = s.id WHERE ${overlap} AND ${textCondition(m, p)} AND ${pos} >= a.start AND ${pos} + ${m.length} <= a."end")`,
+        `EXISTS (SELECT 1 FROM sentences s WHERE ${overlap} AND ${textCondition(m, p)} AND ${pos} >= a.start AND ${pos} + ${m.length} <= a."end")`,
       );
     }
   }

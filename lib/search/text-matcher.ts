@@ -40,20 +40,25 @@ export async function prepareTextMatcher(q: string | undefined, mode: "fulltext"
   return { kind: "fulltext", english: row.english, russian: row.russian, simple: row.simple };
 }
 
-/** The condition on sentence_search `ss`. */
-export function textCondition(m: TextMatcher, p: SqlParams, ss = "ss"): string {
-  if (m.kind === "exact") return `${ss}.content ILIKE ${p.add(literalPattern(m.text))}`;
-  return `((${ss}.config = 'english'::regconfig AND ${ss}.tsv @@ ${p.add(m.english)}::tsquery)
-        OR (${ss}.config = 'russian'::regconfig AND ${ss}.tsv @@ ${p.add(m.russian)}::tsquery)
-        OR (${ss}.config = 'simple'::regconfig AND ${ss}.tsv @@ ${p.add(m.simple)}::tsquery))`;
+/** The configuration a sentence row `s` was indexed with (the generated column `tsv` uses the same). */
+export function rowConfig(s = "s"): string {
+  return `stancebench_ts_config(${s}.language)`;
+}
+
+/** The condition on the sentences row `s` (its `tsv` and `text` columns carry the GIN indexes). */
+export function textCondition(m: TextMatcher, p: SqlParams, s = "s"): string {
+  if (m.kind === "exact") return `${s}.text ILIKE ${p.add(literalPattern(m.text))}`;
+  return `((${rowConfig(s)} = 'english'::regconfig AND ${s}.tsv @@ ${p.add(m.english)}::tsquery)
+        OR (${rowConfig(s)} = 'russian'::regconfig AND ${s}.tsv @@ ${p.add(m.russian)}::tsquery)
+        OR (${rowConfig(s)} = 'simple'::regconfig AND ${s}.tsv @@ ${p.add(m.simple)}::tsquery))`;
 }
 
 /** The query matching the row's configuration, for ts_headline. */
-export function rowQuery(m: Extract<TextMatcher, { kind: "fulltext" }>, p: SqlParams, ss = "ss"): string {
-  return `CASE ${ss}.config WHEN 'english'::regconfig THEN ${p.add(m.english)}::tsquery WHEN 'russian'::regconfig THEN ${p.add(m.russian)}::tsquery ELSE ${p.add(m.simple)}::tsquery END`;
+export function rowQuery(m: Extract<TextMatcher, { kind: "fulltext" }>, p: SqlParams, s = "s"): string {
+  return `CASE ${rowConfig(s)} WHEN 'english'::regconfig THEN ${p.add(m.english)}::tsquery WHEN 'russian'::regconfig THEN ${p.add(m.russian)}::tsquery ELSE ${p.add(m.simple)}::tsquery END`;
 }
 
-/** 1-based position of a literal match in `ss.content` (0: none). */
-export function literalPosition(m: Extract<TextMatcher, { kind: "exact" }>, p: SqlParams, ss = "ss"): string {
-  return `strpos(lower(${ss}.content), lower(${p.add(m.text)}))`;
+/** 1-based position of a literal match in the sentence text `s.text` (0: none). */
+export function literalPosition(m: Extract<TextMatcher, { kind: "exact" }>, p: SqlParams, s = "s"): string {
+  return `strpos(lower(${s}.text), lower(${p.add(m.text)}))`;
 }
