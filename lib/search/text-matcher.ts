@@ -26,6 +26,9 @@ export async function prepareTextMatcher(q: string | undefined, mode: "fulltext"
     // The trigram index needs three characters; shorter literals would scan every sentence.
     if (length < EXACT_MIN) throw invalid(`An exact search needs at least ${EXACT_MIN} characters.`);
     if (length > EXACT_MAX) throw invalid(`An exact search takes at most ${EXACT_MAX} characters.`);
+    // The trigram index only knows runs of letters and digits: punctuation alone (".*+?") would
+    // leave it nothing to look up and scan every sentence.
+    if (!/[\p{L}\p{N}]{3}/u.test(q)) throw invalid("An exact search needs three letters or digits in a row; punctuation alone cannot be looked up.");
     return { kind: "exact", text: q, length };
   }
   const text = compileSearchQuery(q);

@@ -58,7 +58,7 @@ describe("exact mode", () => {
     expect(hit.snippet.match).toBe("U.S.% policy (a+)");
     expect(hit.documentId).toBe(c.und.id);
     expect((await ok({ q: "U.S._ policy", mode: "exact" })).total).toBe(0); // _ is not a wildcard
-    expect((await ok({ q: ".*+", mode: "exact", boilerplate: "true" })).total).toBe(0);
+    expect((await ok({ q: "Lavrov.*+", mode: "exact", boilerplate: "true" })).total).toBe(0); // no regex either
     const emoji = await ok({ q: "🎉 lavrov", mode: "exact" });
     expect(spanOf(c.enText, emoji.hits[0]!.start, emoji.hits[0]!.end)).toBe("🎉 Lavrov");
   });
@@ -154,6 +154,10 @@ describe("bad input → 400 with a precise message", () => {
     ["only exclusions", { q: "-Lavrov" }, "q", /only excludes/],
     ["no q in sentence scope", {}, "q", /Required/],
     ["exact literal too short", { q: "ab", mode: "exact" }, "q", /at least 3/],
+    ["exact literal of regex metacharacters only", { q: ".*+?[](){}", mode: "exact" }, "q", /three letters or digits/],
+    ["exact literal of SQL wildcards only", { q: "%%%___", mode: "exact" }, "q", /three letters or digits/],
+    ["unknown document state", { q: "Lavrov", state: "FINISHED" }, "state", /Use one of/],
+    ["malformed language", { q: "Lavrov", language: "Russian!" }, "language", /language code/],
     ["unknown mode", { q: "x", mode: "regex" }, "mode", /fulltext or exact/],
     ["unknown parameter", { q: "Lavrov", colour: "red" }, "_", /colour/],
     ["repeated parameter", "q=Lavrov&q=Putin", "q", /more than once/],
