@@ -9,7 +9,7 @@ import { searchQuerySchema, type SearchResult } from "@/lib/validation/search";
 import { resolveCorpusFilter } from "./corpus-filter";
 import { decodeCursor, encodeCursor, searchFingerprint } from "./search-cursor";
 import { searchFacets } from "./search-facets";
-import { annotationPage, countHits, sentencePage } from "./search-pages";
+import { annotationPage, sentencePage } from "./search-pages";
 import { annotationScopeSql, sentenceScopeSql } from "./search-scope-sql";
 import type { SqlParams } from "./sql-params";
 import { prepareTextMatcher } from "./text-matcher";
@@ -45,9 +45,8 @@ export async function searchCorpus(user: AuthenticatedUser, projectId: string, p
   const limit = query.limit ?? 50;
 
   const scopeOf = (p: SqlParams) => (scope === "sentences" ? sentenceScopeSql(filter, matcher!, p) : annotationScopeSql(filter, matcher, p));
-  const [page, total, facets] = await Promise.all([
+  const [page, { total, facets }] = await Promise.all([
     scope === "sentences" ? sentencePage(filter, matcher!, after, limit) : annotationPage(filter, matcher, after, limit),
-    countHits(scopeOf),
     searchFacets(scope, scopeOf, filter),
   ]);
   return { total, hits: page.hits, facets, nextCursor: page.more && page.last ? encodeCursor(page.last, fingerprint) : null };

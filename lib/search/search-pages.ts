@@ -101,9 +101,3 @@ export async function annotationPage(f: CorpusFilter, m: TextMatcher | null, aft
   const lastRow = rows[Math.min(rows.length, limit) - 1];
   return { hits, last: lastRow ? [lastRow.document_id, lastRow.start, lastRow.id] : null, more: rows.length > limit };
 }
-
-export async function countHits(scopeOf: (p: SqlParams) => string): Promise<number> {
-  const p = new SqlParams();
-  const [row] = await sql().query<{ total: string }>(`SELECT count(*) AS total ${scopeOf(p)}`, p.values);
-  return Number(row?.total ?? 0);
-}

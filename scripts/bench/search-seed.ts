@@ -81,6 +81,17 @@ function annotationRow(doc: GenDoc, k: number, perDoc: number, userId: string, s
   return `${doc.id}-a${k}\t${doc.id}\tGOLD\t${userId}\t${type}\t${s.start}\t${s.end}\t\\N\t${esc(JSON.stringify(attributes))}\t${speaker}\tnow\n`;
 }
 
+/** A corpus an earlier run seeded into the same database (`--reuse` with DATABASE_URL set), if any. */
+export async function findSearchCorpus(): Promise<SearchFixture | null> {
+  const { prisma } = await import("../../lib/db/prisma");
+  const { createApiToken } = await import("../../lib/auth/api-tokens");
+  const project = await prisma().project.findFirst({ where: { name: { startsWith: "Search bench" } }, orderBy: { createdAt: "desc" }, select: { id: true, memberships: { select: { userId: true } } } });
+  const speaker = project && (await prisma().entity.findFirst({ where: { projectId: project.id, id: { endsWith: "-sp0" } }, select: { id: true } }));
+  if (!project || !speaker) return null;
+  const { token } = await createApiToken(project.memberships[0]!.userId, "bench");
+  return { projectId: project.id, token, speakerId: speaker.id, vocabulary: vocabulary() };
+}
+
 export async function seedSearchCorpus(url: string, size: SearchCorpusSize, log: (line: string) => void): Promise<SearchFixture> {
   const { prisma } = await import("../../lib/db/prisma");
   const { createApiToken } = await import("../../lib/auth/api-tokens");
