@@ -13,8 +13,8 @@ export async function outletsView(f: CorpusFilter): Promise<OutletRow[]> {
   const ann = annotationsSql(f, p, "d.source, a.type, a.speaker_id, a.attributes->>'kind' AS kind, a.attributes->>'checkworthy' AS checkworthy");
   const rows = await sql().query<{ source: string | null; documents: string; quotes: string | null; by_speaker: Record<string, number> | null; by_kind: Record<string, number> | null; claims: string | null; checkworthy: string | null }>(
     `WITH docs AS (${docs}), ann AS MATERIALIZED (${ann}),
-          qs AS (SELECT ann.source, e.name, count(*) AS n FROM ann JOIN entities e ON e.id = ann.speaker_id WHERE ann.type = 'QUOTE' GROUP BY ann.source, e.name),
-          ed AS (SELECT source, coalesce(kind, '(none)') AS kind, count(*) AS n FROM ann WHERE type = 'EDITORIAL' GROUP BY source, coalesce(kind, '(none)')),
+          qs AS MATERIALIZED (SELECT ann.source, e.name, count(*) AS n FROM ann JOIN entities e ON e.id = ann.speaker_id WHERE ann.type = 'QUOTE' GROUP BY ann.source, e.name),
+          ed AS MATERIALIZED (SELECT source, coalesce(kind, '(none)') AS kind, count(*) AS n FROM ann WHERE type = 'EDITORIAL' GROUP BY source, coalesce(kind, '(none)')),
           totals AS (SELECT source, count(*) FILTER (WHERE type = 'QUOTE') AS quotes, count(*) FILTER (WHERE type = 'CLAIM') AS claims,
                             count(*) FILTER (WHERE type = 'CLAIM' AND checkworthy = 'yes') AS checkworthy FROM ann GROUP BY source)
      SELECT docs.source, docs.documents, t.quotes, t.claims, t.checkworthy,

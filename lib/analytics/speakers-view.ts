@@ -16,7 +16,7 @@ export async function speakersView(f: CorpusFilter): Promise<SpeakerRow[]> {
   const elements = stanceElementsSql(quotes, p, "a.speaker_id");
   const rows = await sql().query<{ speaker_id: string; name: string; quotes: string; direct: string; indirect: string; mixed: string; outlets: string; stance: Record<string, { mean: string; n: number }> | null }>(
     `WITH q AS (${base} AND a.speaker_id IS NOT NULL),
-          s AS (SELECT speaker_id, target, avg(value) AS mean, count(*) AS n FROM (${elements} AND a.speaker_id IS NOT NULL) x GROUP BY speaker_id, target),
+          s AS MATERIALIZED (SELECT speaker_id, target, avg(value) AS mean, count(*) AS n FROM (${elements} AND a.speaker_id IS NOT NULL) x GROUP BY speaker_id, target),
           b AS (SELECT speaker_id, count(*) AS quotes, count(*) FILTER (WHERE form = 'direct') AS direct, count(*) FILTER (WHERE form = 'indirect') AS indirect,
                        count(*) FILTER (WHERE form = 'mixed') AS mixed, count(DISTINCT source) AS outlets FROM q GROUP BY speaker_id)
      SELECT b.*, e.name, (SELECT jsonb_object_agg(s.target, jsonb_build_object('mean', s.mean, 'n', s.n)) FROM s WHERE s.speaker_id = b.speaker_id) AS stance

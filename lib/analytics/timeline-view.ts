@@ -15,7 +15,7 @@ export async function timelineView(f: CorpusFilter, interval: "week" | "month"):
   const quotes = `SELECT period, count(*) AS n FROM (${annotationsSql({ ...f, type: "QUOTE" }, p, `${period} AS period`)} AND d.published_at IS NOT NULL) q GROUP BY period`;
   const stance = `SELECT period, target, avg(value) AS mean, count(*) AS n FROM (${stanceElementsSql(f, p, `${period} AS period`)} AND d.published_at IS NOT NULL) x GROUP BY period, target`;
   const rows = await sql().query<{ period: string; documents: string; quotes: string | null; stance: Record<string, { mean: string; n: number }> | null }>(
-    `WITH docs AS (${docs}), quotes AS (${quotes}), stance AS (${stance})
+    `WITH docs AS (${docs}), quotes AS (${quotes}), stance AS MATERIALIZED (${stance})
      SELECT docs.period, docs.n AS documents, quotes.n AS quotes,
             (SELECT jsonb_object_agg(target, jsonb_build_object('mean', mean, 'n', n)) FROM stance WHERE stance.period = docs.period) AS stance
      FROM docs LEFT JOIN quotes ON quotes.period = docs.period ORDER BY docs.period LIMIT 2000`,
