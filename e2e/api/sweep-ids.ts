@@ -18,6 +18,7 @@ export const RESOLVERS: [string, Resolver][] = [
     },
   ],
   ["index", async () => "0"],
+  ["view", async () => "stance"],
   ["format", async () => "brat"],
   [
     "suggestionId",

@@ -4,6 +4,7 @@ import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
 import { LABEL_SCHEMA_OPERATIONS } from "./catalog/label-schema";
 import { REVIEW_OPERATIONS } from "./catalog/review";
+import { SEARCH_OPERATIONS } from "./catalog/search";
 import { SUGGESTION_OPERATIONS } from "./catalog/suggestions";
 import type { ApiOperation } from "./catalog/types";
 import { WORKFLOW_OPERATIONS } from "./catalog/workflow";
@@ -22,4 +23,5 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...WORKFLOW_OPERATIONS,
   ...DATASET_OPERATIONS,
   ...REVIEW_OPERATIONS,
+  ...SEARCH_OPERATIONS,
 ];

@@ -13,8 +13,9 @@ export const PATH_PARAM_SCHEMAS: Readonly<Record<string, z.ZodType<string>>> = {
   index: positiveInteger,
   // A version's number ("3") or its id (both have always been accepted).
   version: z.union([positiveInteger, idSchema]),
-  // Export format names ("stance-tsv"): the handler says which exist.
+  // Export format names ("stance-tsv") and analytics view names ("timeline"): the handler says which exist.
   format: z.string().regex(/^[a-z0-9-]{1,40}$/, "not a format name"),
+  view: z.string().regex(/^[a-z0-9-]{1,40}$/, "not a view name"),
   // Dataset file names ("brat/a.ann", sent with %2F): checked raw and decoded.
   name: urlTextSchema.pipe(z.string().min(1).max(300)).refine((raw) => {
     try {

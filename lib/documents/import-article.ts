@@ -7,6 +7,7 @@ import { detectLanguage } from "@/lib/ingest/language";
 import { normalizedTextHash } from "@/lib/ingest/normalize";
 import { segmentText } from "@/lib/ingest/segment";
 import { codePointLength, sliceCodePoints } from "@/lib/text/code-points";
+import { sentenceTexts } from "./sentence-texts";
 
 export type ArticleToImport = {
   title?: string;
@@ -85,11 +86,12 @@ export async function importArticle(input: { projectId: string; createdById: str
       });
       // One INSERT … SELECT FROM unnest(arrays) for all sentences: a single round trip with five
       // parameters, close to COPY speed, inside the document's transaction.
-      await tx.$executeRaw`INSERT INTO sentences (document_id, index, start, "end", kind)
-        SELECT ${document.id}, s.index, s.start, s."end", s.kind::"SentenceKind"
+      await tx.$executeRaw`INSERT INTO sentences (document_id, index, start, "end", kind, text, language)
+        SELECT ${document.id}, s.index, s.start, s."end", s.kind::"SentenceKind", s.text, ${language}
         FROM unnest(${segments.map((_, i) => i)}::int[], ${segments.map((s) => s.start)}::int[],
-                    ${segments.map((s) => s.end)}::int[], ${segments.map((s) => (s.kind === "boilerplate" ? "BOILERPLATE" : "CONTENT"))}::text[])
-          AS s(index, start, "end", kind)`;
+                    ${segments.map((s) => s.end)}::int[], ${segments.map((s) => (s.kind === "boilerplate" ? "BOILERPLATE" : "CONTENT"))}::text[],
+                    ${sentenceTexts(article.text, segments)}::text[])
+          AS s(index, start, "end", kind, text)`;
       return document.id;
     });
     return { status: "imported", id, title, sentenceCount: segments.length, language };

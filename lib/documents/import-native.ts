@@ -8,6 +8,7 @@ import { ExportError, type ExportDocument, type ExportSpan } from "@/lib/export/
 import { Prisma, type EntityType } from "@/lib/generated/prisma/client";
 import { normalizedTextHash } from "@/lib/ingest/normalize";
 import { codePointLength } from "@/lib/text/code-points";
+import { sentenceTexts } from "./sentence-texts";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importKeyOf, type ImportContext } from "./import-files";
 
@@ -100,10 +101,11 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
       select: { id: true },
     });
     const s = doc.sentences;
-    await tx.$executeRaw`INSERT INTO sentences (document_id, index, start, "end", kind)
-      SELECT ${created.id}, x.index, x.start, x."end", x.kind::"SentenceKind"
+    await tx.$executeRaw`INSERT INTO sentences (document_id, index, start, "end", kind, text, language)
+      SELECT ${created.id}, x.index, x.start, x."end", x.kind::"SentenceKind", x.text, ${doc.language}
       FROM unnest(${s.map((x) => x.index)}::int[], ${s.map((x) => x.start)}::int[], ${s.map((x) => x.end)}::int[],
-                  ${s.map((x) => (x.kind === "boilerplate" ? "BOILERPLATE" : "CONTENT"))}::text[]) AS x(index, start, "end", kind)`;
+                  ${s.map((x) => (x.kind === "boilerplate" ? "BOILERPLATE" : "CONTENT"))}::text[], ${sentenceTexts(doc.text, s)}::text[])
+        AS x(index, start, "end", kind, text)`;
     const speakers = await speakerIds(tx, ctx.projectId, gold);
     const now = new Date();
     const base = { documentId: created.id, layer: "GOLD" as const, authorId: ctx.userId, origin: "import:native", version: 1, createdAt: now, updatedAt: now };

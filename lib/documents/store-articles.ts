@@ -7,6 +7,7 @@ import { newId } from "@/lib/db/new-id";
 import { pgTransaction, sql } from "@/lib/db/sql";
 import type { ArticleToImport } from "./import-article";
 import type { PreparedArticle } from "./prepare-article";
+import { copyText, sentenceTexts } from "./sentence-texts";
 
 /** An article ready to store: what the import job computed for it, and the line it came from. */
 export type ArticleToStore = {
@@ -41,11 +42,15 @@ const INSERT_DOCUMENTS = `INSERT INTO documents (id, project_id, created_by_id, 
   ON CONFLICT (project_id, normalized_hash) DO NOTHING
   RETURNING id, normalized_hash`;
 
-/** COPY text rows of the sentences: ids, integers and an enum label need no escaping. */
-function* sentenceRows(docs: { id: string; prepared: PreparedArticle }[]): Generator<string> {
-  for (const { id, prepared } of docs) {
+/** COPY text rows of the sentences, each with its text (escaped) and the document's language. */
+function* sentenceRows(docs: { id: string; text: string; prepared: PreparedArticle }[]): Generator<string> {
+  for (const { id, text, prepared } of docs) {
+    const texts = sentenceTexts(text, prepared.segments);
+    const language = copyText(prepared.language);
     const lines: string[] = [];
-    prepared.segments.forEach((s, i) => lines.push(`${id}\t${i}\t${s.start}\t${s.end}\t${s.kind === "boilerplate" ? "BOILERPLATE" : "CONTENT"}\n`));
+    prepared.segments.forEach((s, i) =>
+      lines.push(`${id}\t${i}\t${s.start}\t${s.end}\t${s.kind === "boilerplate" ? "BOILERPLATE" : "CONTENT"}\t${copyText(texts[i]!)}\t${language}\n`),
+    );
     yield lines.join("");
   }
 }
@@ -75,9 +80,9 @@ async function insertBatch(client: pg.PoolClient, projectId: string, userId: str
     col((a) => a.importKey),
   ]);
   const inserted = new Set(rows.map((r) => r.id));
-  const stored = batch.flatMap((a, i) => (inserted.has(ids[i]!) ? [{ id: ids[i]!, prepared: a.prepared }] : []));
+  const stored = batch.flatMap((a, i) => (inserted.has(ids[i]!) ? [{ id: ids[i]!, text: a.article.text, prepared: a.prepared }] : []));
   if (stored.some((d) => d.prepared.segments.length > 0)) {
-    await pipeline(Readable.from(sentenceRows(stored)), client.query(copyFrom(`COPY sentences (document_id, index, start, "end", kind) FROM STDIN`)));
+    await pipeline(Readable.from(sentenceRows(stored)), client.query(copyFrom(`COPY sentences (document_id, index, start, "end", kind, text, language) FROM STDIN`)));
   }
   return rows.map((r) => ({ id: r.id, normalizedHash: r.normalized_hash }));
 }

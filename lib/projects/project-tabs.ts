@@ -8,6 +8,8 @@ export function projectTabsFor(projectId: string, permissions: readonly Permissi
     { href: `${base}/my-work`, label: "My work", needs: "work.view" },
     { href: `${base}/import`, label: "Import", needs: "documents.import" },
     { href: `${base}/suggestions`, label: "Suggestions", needs: "suggestions.manage" },
+    { href: `${base}/search`, label: "Search" },
+    { href: `${base}/analysis`, label: "Analysis" },
     { href: `${base}/agreement`, label: "Agreement", needs: "agreement.view" },
     { href: `${base}/exports`, label: "Exports", needs: "datasets.view" },
     { href: `${base}/speakers`, label: "Speakers" },

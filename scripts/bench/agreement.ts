@@ -14,7 +14,8 @@ const PASSWORD = "bench-password-1";
 const SENTENCES = 20;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const esc = (s: string) => s.replace(/\\/gu, "\\\\").replace(/\t/gu, "\\t").replace(/\n/gu, "\\n").replace(/\r/gu, "\\r");
-const text = Array.from({ length: SENTENCES }, (_, i) => `Sentence ${String(i).padStart(2, "0")} of a generated article.`).join(" ");
+const sentenceOf = (i: number) => `Sentence ${String(i).padStart(2, "0")} of a generated article.`;
+const text = Array.from({ length: SENTENCES }, (_, i) => sentenceOf(i)).join(" ");
 const sentenceLength = Array.from("Sentence 00 of a generated article.").length;
 
 
@@ -51,10 +52,13 @@ async function generate(url: string, documents: number) {
   );
   await copyIn(
     client,
-    `COPY sentences (document_id, index, start, "end", kind) FROM STDIN`,
+    `COPY sentences (document_id, index, start, "end", kind, text, language) FROM STDIN`,
     (function* () {
       for (let d = 0; d < documents; d++)
-        yield Array.from({ length: SENTENCES }, (_, i) => `${docId(d)}\t${i}\t${i * (sentenceLength + 1)}\t${i * (sentenceLength + 1) + sentenceLength}\tCONTENT\n`).join("");
+        yield Array.from(
+          { length: SENTENCES },
+          (_, i) => `${docId(d)}\t${i}\t${i * (sentenceLength + 1)}\t${i * (sentenceLength + 1) + sentenceLength}\tCONTENT\t${esc(sentenceOf(i))}\ten\n`,
+        ).join("");
     })(),
   );
   await copyIn(

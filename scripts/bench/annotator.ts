@@ -27,13 +27,13 @@ async function createDocument(ctx: { projectId: string; userId: string; speakerI
   const { prisma } = await import("../../lib/db/prisma");
   const random = seededRandom(count);
   const parts: string[] = [];
-  const sentences: { index: number; start: number; end: number; kind: "CONTENT" | "BOILERPLATE" }[] = [];
+  const sentences: { index: number; start: number; end: number; kind: "CONTENT" | "BOILERPLATE"; text: string; language: string }[] = [];
   let offset = 0; // code points
   for (let i = 0; i < count; i++) {
     const boilerplate = i % 97 === 0;
     const sentence = boilerplate ? "Read more on our Telegram channel" : ctx.pool[Math.floor(random() * ctx.pool.length)]!;
     const length = Array.from(sentence).length;
-    sentences.push({ index: i, start: offset, end: offset + length, kind: boilerplate ? "BOILERPLATE" : "CONTENT" });
+    sentences.push({ index: i, start: offset, end: offset + length, kind: boilerplate ? "BOILERPLATE" : "CONTENT", text: sentence, language: "en" });
     parts.push(sentence);
     // Five sentences to a paragraph.
     const separator = i % 5 === 4 ? "\n\n" : " ";

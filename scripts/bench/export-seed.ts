@@ -20,13 +20,13 @@ const TYPES = ["CLAIM", "QUOTE", "EDITORIAL"];
 // COPY text format: backslash, tab, LF and CR must be escaped.
 const esc = (s: string) => s.replace(/\\/gu, "\\\\").replace(/\t/gu, "\\t").replace(/\n/gu, "\\n").replace(/\r/gu, "\\r");
 
-type GenDoc = { id: string; text: string; sentences: { start: number; end: number }[] };
+type GenDoc = { id: string; text: string; sentences: { start: number; end: number; text: string }[] };
 
 function* generate(documents: number, perDoc: number): Generator<GenDoc> {
   const random = seededRandom(7);
   for (let d = 0; d < documents; d++) {
     const parts: string[] = [];
-    const sentences: { start: number; end: number }[] = [];
+    const sentences: { start: number; end: number; text: string }[] = [];
     let at = 0;
     for (let s = 0; s < perDoc; s++) {
       const k = Math.floor(random() * SENTENCES.length);
@@ -36,7 +36,7 @@ function* generate(documents: number, perDoc: number): Generator<GenDoc> {
         at += sep.length;
       }
       parts.push(SENTENCES[k]!);
-      sentences.push({ start: at, end: at + LENGTHS[k]! });
+      sentences.push({ start: at, end: at + LENGTHS[k]!, text: SENTENCES[k]! });
       at += LENGTHS[k]!;
     }
     yield { id: `doc${String(d).padStart(7, "0")}`, text: parts.join(""), sentences };
@@ -68,9 +68,9 @@ export async function seedSignedOffProject(url: string, documents: number, perDo
     );
     await copyIn(
       client,
-      `COPY sentences (document_id, index, start, "end", kind) FROM STDIN`,
+      `COPY sentences (document_id, index, start, "end", kind, text, language) FROM STDIN`,
       (function* () {
-        for (const d of generate(documents, perDoc)) yield d.sentences.map((s, i) => `${d.id}\t${i}\t${s.start}\t${s.end}\tCONTENT\n`).join("");
+        for (const d of generate(documents, perDoc)) yield d.sentences.map((s, i) => `${d.id}\t${i}\t${s.start}\t${s.end}\tCONTENT\t${esc(s.text)}\tru\n`).join("");
       })(),
     );
     await copyIn(

@@ -4,7 +4,7 @@
 import pg from "pg";
 import { copyIn, copyOutToMemory } from "./copy-streams";
 
-const SENTENCE_COLUMNS = `document_id, index, start, "end", kind, kind_overridden`;
+const SENTENCE_COLUMNS = `document_id, index, start, "end", kind, kind_overridden, text, language`;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -10,7 +10,7 @@ export async function makeDocument(projectId: string, options: { title?: string;
   let start = 0;
   const sentences = lines.map((line, index) => {
     const length = Array.from(line).length;
-    const s = { index, start, end: start + length };
+    const s = { index, start, end: start + length, text: line, language: "en" };
     start += length + 1;
     return s;
   });

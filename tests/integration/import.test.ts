@@ -33,6 +33,10 @@ describe("importing files", () => {
       expect(doc.sentenceCount).toBe(doc.sentences.length);
       expect(doc.language).toBe("en");
     }
+    // Each stored sentence carries its own text and language (the search index derives from them).
+    const mismatched = await prisma().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM sentences s JOIN documents d ON d.id = s.document_id
+      WHERE d.project_id = ${project.id} AND (s.text <> substr(d.text, s.start + 1, s."end" - s.start) OR s.language <> d.language)`;
+    expect(mismatched[0]!.n).toBe(0);
     const first = (await listDocuments(manager, project.id)).items[0]!;
     const doc = await getDocument(manager, first.id);
     expect(doc.title).toBe("Moscow and Beijing are global partners");
@@ -128,6 +132,21 @@ describe("importing files", () => {
     const results = await importJsonArticles(ctx, [{ title: "A", text: "Alpha text. Yes." }, { text: "" }, "nope"]);
     expect(results.map((r) => r.status)).toEqual(["imported", "failed", "failed"]);
     expect(results[0]!.sentenceCount).toBe(2);
+  });
+
+  it("stores each sentence's text through COPY with tabs, backslashes, CRLF and emoji intact, indexed in its language", async () => {
+    const { project, manager } = await makeTeam();
+    const text = "Tab\there and a back\\slash \\N stay. 😀 Emoji 😀 ministers spoke.\r\nA line \\t after CRLF.";
+    const [result] = await importJsonArticles({ projectId: project.id, userId: manager.id }, [{ text, language: "en" }, { text: "Второй текст: министры говорили.", language: "ru" }]);
+    const rows = await prisma().$queryRaw<{ text: string; slice: string; language: string; stemmed: boolean }[]>`
+      SELECT s.text, substr(d.text, s.start + 1, s."end" - s.start) AS slice, s.language,
+             s.tsv @@ to_tsquery(stancebench_ts_config(s.language), CASE s.language WHEN 'ru' THEN 'министр' ELSE 'minister' END) AS stemmed
+      FROM sentences s JOIN documents d ON d.id = s.document_id WHERE d.project_id = ${project.id} ORDER BY d.language, s.index`;
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) expect(row.text).toBe(row.slice);
+    expect(rows.map((r) => r.language)).toEqual(["en", "en", "en", "ru"].slice(4 - rows.length));
+    expect(rows.filter((r) => r.stemmed).length).toBe(2);
+    expect((await getDocument(manager, result!.id!)).sentences.map((s) => s.text).join(" ")).toContain("back\\slash");
   });
 });
 

@@ -10,7 +10,7 @@ export { errorOf } from "./error-of";
 /** "Sentence one. Sentence two. Sentence three." with one sentence row per sentence. */
 export async function makeDocument(projectId: string, options: { state?: DocumentState; text?: string } = {}) {
   const text = options.text ?? "The minister said the tax cut will pay for itself. Economists disagree. The ministry declined to comment.";
-  const sentences: { index: number; start: number; end: number }[] = [];
+  const sentences: { index: number; start: number; end: number; text: string; language: string }[] = [];
   const pattern = /[^.]+\./g;
   // Code points before each match, counted as we go (counting from 0 each time is quadratic).
   let units = 0;
@@ -21,7 +21,7 @@ export async function makeDocument(projectId: string, options: { state?: Documen
     codePoints += Array.from(text.slice(units, at)).length;
     units = at;
     const start = codePoints;
-    sentences.push({ index: sentences.length, start, end: start + Array.from(match[0].trimStart()).length });
+    sentences.push({ index: sentences.length, start, end: start + Array.from(match[0].trimStart()).length, text: match[0].trimStart(), language: "en" });
   }
   const hash = crypto.createHash("sha256").update(text + crypto.randomUUID()).digest("hex");
   return prisma().document.create({
