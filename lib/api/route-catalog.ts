@@ -3,6 +3,7 @@ import { DATASET_OPERATIONS } from "./catalog/datasets";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
 import { LABEL_SCHEMA_OPERATIONS } from "./catalog/label-schema";
+import { RELATION_OPERATIONS } from "./catalog/relations";
 import { REVIEW_OPERATIONS } from "./catalog/review";
 import { SUGGESTION_OPERATIONS } from "./catalog/suggestions";
 import type { ApiOperation } from "./catalog/types";
@@ -22,4 +23,5 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...WORKFLOW_OPERATIONS,
   ...DATASET_OPERATIONS,
   ...REVIEW_OPERATIONS,
+  ...RELATION_OPERATIONS,
 ];

@@ -1,0 +1,44 @@
+import { createRelationSchema, deleteRelationSchema, relationDtoSchema, updateRelationSchema } from "@/lib/validation/relations";
+import type { ApiOperation } from "./types";
+
+export const RELATION_OPERATIONS: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/v1/documents/{documentId}/relations",
+    summary: "One layer's relations between spans: ?layer=mine (default) | gold | user:{userId} (reviewers and managers)",
+    tag: "Relations",
+    access: "documents.view",
+    scope: "document",
+  },
+  {
+    method: "post",
+    path: "/api/v1/documents/{documentId}/relations",
+    summary: "Link two spans of your layer {id?, type, fromId, toId}; type from the label schema's relation types; a retried id returns 200",
+    tag: "Relations",
+    access: "annotations.write",
+    scope: "document",
+    body: createRelationSchema,
+    response: relationDtoSchema,
+    successStatus: 201,
+  },
+  {
+    method: "patch",
+    path: "/api/v1/relations/{relationId}",
+    summary: "Change a relation's type or ends; `version` must be current (409 with error.current otherwise)",
+    tag: "Relations",
+    access: "annotations.write",
+    scope: "relation",
+    body: updateRelationSchema,
+    response: relationDtoSchema,
+  },
+  {
+    method: "delete",
+    path: "/api/v1/relations/{relationId}",
+    summary: "Delete a relation of your layer (?version= or a JSON body with version)",
+    tag: "Relations",
+    access: "annotations.write",
+    scope: "relation",
+    body: deleteRelationSchema,
+    successStatus: 204,
+  },
+];
