@@ -1,4 +1,5 @@
 import { createRelationSchema, deleteRelationSchema, relationDtoSchema, updateRelationSchema } from "@/lib/validation/relations";
+import { relationDecisionSchema, relationReviewSchema } from "@/lib/validation/relation-review";
 import type { ApiOperation } from "./types";
 
 export const RELATION_OPERATIONS: ApiOperation[] = [
@@ -40,5 +41,23 @@ export const RELATION_OPERATIONS: ApiOperation[] = [
     scope: "relation",
     body: deleteRelationSchema,
     successStatus: 204,
+  },
+  {
+    method: "get",
+    path: "/api/v1/documents/{documentId}/review/relations",
+    summary: "The annotators' relations matched by type and both ends (ends matched as spans), with decisions, gold links and the document's relation F1",
+    tag: "Review",
+    access: "review.view",
+    scope: "document",
+    response: relationReviewSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/documents/{documentId}/review/relations",
+    summary: "Accept (gold link between the ends' gold annotations; decide the spans first) or reject one relation match; version = the decision version seen (stale → 409)",
+    tag: "Review",
+    access: "review.act",
+    scope: "document",
+    body: relationDecisionSchema,
   },
 ];
