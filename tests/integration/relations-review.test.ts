@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getProjectAgreement } from "@/lib/agreement/project-agreement";
 import { prisma } from "@/lib/db/prisma";
 import { decideRelation, getRelationReview } from "@/lib/relations/review-relations";
 import { recordReviewDecision } from "@/lib/review/record-review-decision";
@@ -46,6 +47,11 @@ describe("relations in review", () => {
     expect((await errorOf(getRelationReview(team.annotator, documentId))).status).toBe(403);
   });
 
+  it("agreement reports the relation F1 of the annotator layers", async () => {
+    const agreement = await getProjectAgreement(team.manager, team.project.id, { documentId });
+    expect(agreement.relationF1).toEqual({ truePositives: 1, relations: 3, f1: 2 / 3 });
+  });
+
   it("accepting an agreed relation links the gold spans; an undecided end is a clear 409; reject removes the link", async () => {
     const [agreed, single] = (await getRelationReview(team.reviewer, documentId)).items;
     const accepted = await decideRelation(team.reviewer, documentId, { key: agreed!.key, decision: "accept" });
@@ -76,7 +82,7 @@ describe("relations in review", () => {
     const decision = await prisma().reviewDecision.findUniqueOrThrow({ where: { documentId_matchKey: { documentId, matchKey: quoteMatch } } });
     await recordReviewDecision(team.reviewer, documentId, { matchKey: quoteMatch, decision: "reject", reason: "not an aside", version: decision.version });
     expect(await prisma().annotationRelation.count({ where: { documentId, layer: "GOLD" } })).toBe(0);
-    const audit = await prisma().auditEvent.findFirst({ where: { documentId, action: "annotation.relation.delete", before: { path: ["id"], equals: again.goldRelationId } } });
+    const audit = await prisma().auditEvent.findFirst({ where: { documentId, action: "annotation.relation.delete", before: { path: ["id"], equals: again.goldRelationId! } } });
     expect(audit?.actorId).toBe(team.reviewer.id);
   });
 });
