@@ -47,7 +47,7 @@ export function RelationReviewPanel({ documentId, canAct, refreshKey }: Props) {
             <strong>{m.type}</strong> {m.from.type} {clip(m.from.text)} → {m.to.type} {clip(m.to.text)}{" "}
             <span className="muted small">
               {m.agreed ? "agreed" : `${m.annotators.length} of ${m.annotators.length + m.missingAnnotators.length} annotators`}
-              {m.decision ? ` · ${m.decision.decision}ed` : ""}
+              {m.decision ? ` · ${{ auto: "pre-accepted", accept: "accepted", reject: "rejected" }[m.decision.decision]}` : ""}
               {m.goldRelationId ? " · in gold" : ""}
             </span>
             {canAct ? (

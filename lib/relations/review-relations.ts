@@ -19,7 +19,7 @@ import { toRelationDto } from "./list-relations";
 const RELATION_SELECT = { id: true, documentId: true, layer: true, authorId: true, type: true, fromId: true, toId: true, origin: true, version: true, updatedAt: true } as const;
 
 /** The relation matches of a document's review, on `db` (the caller's transaction when there is one). */
-async function relationReview(db: Db, documentId: string) {
+export async function relationReview(db: Db, documentId: string) {
   const review = await loadReviewState(db, documentId);
   const rows = await db.annotationRelation.findMany({ where: { documentId }, select: RELATION_SELECT, orderBy: { id: "asc" } });
   const decisions = await db.reviewDecision.findMany({ where: { documentId, matchKey: { startsWith: "relation:" } } });
@@ -42,11 +42,34 @@ async function relationReview(db: Db, documentId: string) {
     return {
       key: m.key, type: m.type, from, to, agreed: m.agreed,
       annotators: m.members.map((x) => x.annotatorId), missingAnnotators: m.missingAnnotators,
-      decision: decision ? { decision: decision.decision as "accept" | "reject", reviewerId: decision.reviewerId, version: decision.version } : null,
+      decision: decision ? { decision: decision.decision as "auto" | "accept" | "reject", reviewerId: decision.reviewerId, version: decision.version } : null,
       goldRelationId: goldRelation?.id ?? null,
     };
   });
   return { review, items, gold, f1: relationF1(matches, annotatorIds).f1 };
+}
+
+/**
+ * When review starts with pre-accepting on: every agreed relation whose two end matches are in
+ * gold becomes a gold relation with an "auto" decision, in the start's transaction (after the
+ * agreed spans went to gold). Returns how many.
+ */
+export async function autoAcceptRelations(tx: Prisma.TransactionClient, ctx: { projectId: string; documentId: string; reviewerId: string }): Promise<number> {
+  const { items } = await relationReview(tx, ctx.documentId);
+  const sql = prismaSql(tx);
+  let accepted = 0;
+  for (const m of items) {
+    if (!m.agreed || m.decision || m.goldRelationId || !m.from.goldAnnotationId || !m.to.goldAnnotationId) continue;
+    const relation = await insertRelation(sql, {
+      id: crypto.randomUUID(), documentId: ctx.documentId, layer: "gold", authorId: ctx.reviewerId, type: m.type,
+      fromId: m.from.goldAnnotationId, toId: m.to.goldAnnotationId, origin: "review:auto",
+    });
+    if (!relation) continue;
+    await auditRelation(sql, { projectId: ctx.projectId, actorId: ctx.reviewerId }, "annotation.relation.create", null, relation);
+    await tx.reviewDecision.create({ data: { documentId: ctx.documentId, matchKey: m.key, decision: "auto", reviewerId: ctx.reviewerId } });
+    accepted++;
+  }
+  return accepted;
 }
 
 /** GET …/review/relations: the annotators' relations matched (type and both ends), decisions and gold links. */

@@ -20,7 +20,7 @@ export const relationMatchViewSchema = z.object({
   agreed: z.boolean(),
   annotators: z.array(z.string()),
   missingAnnotators: z.array(z.string()),
-  decision: z.object({ decision: z.enum(["accept", "reject"]), reviewerId: z.string(), version: z.number().int() }).nullable(),
+  decision: z.object({ decision: z.enum(["auto", "accept", "reject"]), reviewerId: z.string(), version: z.number().int() }).nullable(),
   goldRelationId: z.string().nullable(),
 });
 

@@ -44,6 +44,12 @@ describe("relations in review", () => {
       ["responds-to", "CLAIM", "CLAIM", false, [team.annotator.id]],
     ]);
     expect(review.f1).toBeCloseTo(2 / 3); // TP 1 of 1 + 2 relations
+    // Starting the review pre-accepted the agreed relation between the pre-accepted spans.
+    const [agreed, single] = review.items;
+    expect(agreed!.decision).toMatchObject({ decision: "auto", version: 1 });
+    const gold = await prisma().annotationRelation.findUniqueOrThrow({ where: { id: agreed!.goldRelationId! } });
+    expect([gold.layer, gold.type, gold.fromId, gold.toId, gold.origin]).toEqual(["GOLD", "embedded-in", agreed!.from.goldAnnotationId, agreed!.to.goldAnnotationId, "review:auto"]);
+    expect([single!.decision, single!.goldRelationId]).toEqual([null, null]);
     expect((await errorOf(getRelationReview(team.annotator, documentId))).status).toBe(403);
   });
 
@@ -52,19 +58,19 @@ describe("relations in review", () => {
     expect(agreement.relationF1).toEqual({ truePositives: 1, relations: 3, f1: 2 / 3 });
   });
 
-  it("accepting an agreed relation links the gold spans; an undecided end is a clear 409; reject removes the link", async () => {
+  it("reject removes the gold link, accept links the gold spans again; an undecided end is a clear 409", async () => {
     const [agreed, single] = (await getRelationReview(team.reviewer, documentId)).items;
-    const accepted = await decideRelation(team.reviewer, documentId, { key: agreed!.key, decision: "accept" });
-    expect(accepted.decision).toMatchObject({ decision: "accept", version: 1 });
+    expect((await errorOf(decideRelation(team.reviewer, documentId, { key: agreed!.key, decision: "reject" }))).status).toBe(409); // stale: the auto decision is version 1
+    const rejected = await decideRelation(team.reviewer, documentId, { key: agreed!.key, decision: "reject", version: 1 });
+    expect([rejected.decision?.decision, rejected.decision?.version, rejected.goldRelationId]).toEqual(["reject", 2, null]);
+    expect(await prisma().annotationRelation.count({ where: { documentId, layer: "GOLD" } })).toBe(0);
+    const accepted = await decideRelation(team.reviewer, documentId, { key: agreed!.key, decision: "accept", version: 2 });
+    expect(accepted.decision).toMatchObject({ decision: "accept", version: 3 });
     const gold = await prisma().annotationRelation.findUniqueOrThrow({ where: { id: accepted.goldRelationId! } });
     expect([gold.layer, gold.type, gold.fromId, gold.toId, gold.origin]).toEqual(["GOLD", "embedded-in", agreed!.from.goldAnnotationId, agreed!.to.goldAnnotationId, "review:accept"]);
 
     const blocked = await errorOf(decideRelation(team.reviewer, documentId, { key: single!.key, decision: "accept" }));
     expect([blocked.status, blocked.message]).toEqual([409, "Decide the CLAIM span at 51–70 first: it has no gold annotation to link."]);
-    expect((await errorOf(decideRelation(team.reviewer, documentId, { key: agreed!.key, decision: "reject" }))).status).toBe(409); // stale: version 1 exists
-    const rejected = await decideRelation(team.reviewer, documentId, { key: agreed!.key, decision: "reject", version: 1 });
-    expect([rejected.decision?.decision, rejected.goldRelationId]).toEqual(["reject", null]);
-    expect(await prisma().annotationRelation.count({ where: { documentId, layer: "GOLD" } })).toBe(0);
   });
 
   it("refuses bad input precisely", async () => {
@@ -76,7 +82,7 @@ describe("relations in review", () => {
 
   it("rejecting a gold span deletes its gold relations, audited", async () => {
     const [agreed] = (await getRelationReview(team.reviewer, documentId)).items;
-    const again = await decideRelation(team.reviewer, documentId, { key: agreed!.key, decision: "accept", version: 2 });
+    const again = agreed!; // accepted in the test before
     expect(again.goldRelationId).not.toBeNull();
     const quoteMatch = agreed!.from.matchKey;
     const decision = await prisma().reviewDecision.findUniqueOrThrow({ where: { documentId_matchKey: { documentId, matchKey: quoteMatch } } });
