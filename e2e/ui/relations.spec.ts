@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { as } from "../api/helpers";
-import { annotateAs, assignedArticle, codePointSpan } from "../api/workflow-helpers";
+import { annotateAs, assignedArticle, codePointSpan, submitAs } from "../api/workflow-helpers";
 import { storageStateOf } from "../fixtures";
 import { openAnnotator } from "./annotator-helpers";
 
@@ -34,6 +34,7 @@ test("links two spans by keyboard (r, ] , digit), sees the link after a reload, 
   await expect(item).toHaveCount(1);
   await expect(item).toHaveAttribute("data-direction", "out");
   await expect(item).toContainText("Same claim to “the sanctions failed”");
+  await page.screenshot({ path: test.info().outputPath("annotator-relations.png") });
 
   const stored = await request.get(`/api/v1/documents/${documentId}/relations`, { headers: as("annotator1") });
   expect(((await stored.json()) as { items: unknown[] }).items).toEqual([expect.objectContaining({ type: "same-claim", fromId: second.id, toId: first.id, version: 1 })]);
@@ -72,4 +73,32 @@ test("the relation API refuses bad input over HTTP with precise errors", async (
   expect(unknown.status()).toBe(400);
   expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("validation_failed");
   expect((await request.patch("/api/v1/relations/%00", { headers: as("annotator1"), data: { version: 1 } })).status()).toBe(404);
+});
+
+test("the reviewer sees relation matches, pre-accepted when agreed, and rejects one into the gold layer", async ({ browser, request }) => {
+  const text = `The minister said the sanctions failed. Later he repeated that the sanctions failed. Relations review e2e ${stamp()}.`;
+  const { projectId, documentId } = await assignedArticle(request, text);
+  for (const role of ["annotator1", "annotator2"] as const) {
+    const claim = (needle: string) => annotateAs(request, role, documentId, { type: "CLAIM", ...codePointSpan(text, needle), attributes: { checkworthy: "yes" } });
+    const [first, second] = [await claim("the sanctions failed"), await claim("he repeated that the sanctions failed")];
+    const linked = await request.post(`/api/v1/documents/${documentId}/relations`, { headers: as(role), data: { type: "same-claim", fromId: second.id, toId: first.id } });
+    expect(linked.status()).toBe(201);
+    await submitAs(request, role, documentId);
+  }
+  const reviewer = await (await browser.newContext({ storageState: storageStateOf("reviewer") })).newPage();
+  await reviewer.goto(`/projects/${projectId}/documents/${documentId}/review`);
+  await expect(reviewer.getByTestId("review")).toHaveAttribute("data-ready", "true");
+  await reviewer.getByRole("button", { name: /start review/i }).click();
+  const match = reviewer.getByTestId("relation-match");
+  await expect(match).toHaveCount(1);
+  await expect(match).toHaveAttribute("data-agreed", "true");
+  await expect(match).toContainText("same-claim CLAIM “he repeated that the sanctions failed” → CLAIM “the sanctions failed”");
+  await expect(match).toContainText("pre-accepted · in gold");
+  await reviewer.screenshot({ path: test.info().outputPath("review-relations.png"), fullPage: true });
+  await match.getByRole("button", { name: "Reject" }).click();
+  await expect(reviewer.getByTestId("relation-review").getByRole("status")).toHaveText("Rejected: no gold same-claim link.");
+  await expect(match).toContainText("rejected");
+  await expect(match).not.toContainText("in gold");
+  const gold = await request.get(`/api/v1/documents/${documentId}/relations?layer=gold`, { headers: as("reviewer") });
+  expect(((await gold.json()) as { items: unknown[] }).items).toEqual([]);
 });
