@@ -58,6 +58,11 @@ export function AgreementReportView({ report }: { report: AgreementReportDto }) 
         <div className="panel">
           <h3 style={{ marginTop: 0 }}>Span agreement per type (F1)</h3>
           <SpanF1Chart spanF1ByType={report.spanF1ByType} />
+          {report.relationF1 ? (
+            <p className="small" data-testid="relation-f1">
+              Relations (type and both ends agree): F1 {formatScore(report.relationF1.f1)} over {report.relationF1.relations} relation{report.relationF1.relations === 1 ? "" : "s"}
+            </p>
+          ) : null}
         </div>
       </div>
       <div className="panel">

@@ -15,6 +15,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { createEntity } from "./create-entity";
 import { KeyHint } from "./key-hint";
 import { LayerPicker } from "./layer-picker";
+import { RelationPanel } from "./relation-panel";
 import { bodyOf, isSpan, materialiseWith } from "./materialise";
 import { SentencePanel } from "./sentence-panel";
 import { ShortcutOverlay } from "./shortcut-overlay";
@@ -24,6 +25,7 @@ import { SyncStatusPill } from "./sync-status-pill";
 import type { EntityDto } from "./types";
 import { newId, useAnnotationSync } from "./use-annotation-sync";
 import { useAnnotatorKeys } from "./use-annotator-keys";
+import { useRelations } from "./use-relations";
 import { useSpanDraft } from "./use-span-draft";
 import { useStoredFlag } from "./use-stored-flag";
 import { useSuggestionActions } from "./use-suggestion-actions";
@@ -76,11 +78,14 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
     () => (hideSuggestions ? [] : suggestions.items.map((s) => ({ id: s.id, type: s.type, start: s.start, end: s.end, summary: `Suggested ${s.type} (${s.rule})` }))),
     [suggestions.items, hideSuggestions],
   );
+  const relations = useRelations({ documentId: doc.id, layer, schema, readOnlyReason, spans: [...spans].sort((a, b) => a.start - b.start || b.end - a.end), selectedId, say: (text, ok = false) => setNotice({ ok, text }) });
+  const linkTarget = relations.linking?.toId ? annotations.get(relations.linking.toId) : undefined;
   const selectedParts = useMemo(() => {
     const a = selectedId ? annotations.get(selectedId) : undefined;
     if (!a) return [];
-    return Object.values(a.attributes).filter((v): v is Range => typeof v === "object" && v !== null && typeof (v as Range).start === "number" && typeof (v as Range).end === "number");
-  }, [selectedId, annotations]);
+    const target = linkTarget && isSpan(linkTarget) ? [{ start: linkTarget.start, end: linkTarget.end }] : [];
+    return [...target, ...Object.values(a.attributes).filter((v): v is Range => typeof v === "object" && v !== null && typeof (v as Range).start === "number" && typeof (v as Range).end === "number")];
+  }, [selectedId, annotations, linkTarget]);
   const colors = useMemo(() => Object.fromEntries(schema.spanTypes.map((t) => [t.name, t.color])), [schema]);
   const { first, last } = cursorRows(cursor);
   const focusedRow = rows[cursor.focus] ?? null;
@@ -249,6 +254,8 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
 
   const onPieceClick = (row: number, ids: string[], sids: string[]) => {
     moveTo({ focus: row, anchor: null }, false);
+    // While linking, a click picks the other end of the relation (the innermost span clicked).
+    if (relations.linking && ids.length) return relations.pick(ids[ids.length - 1]!);
     if (draft) return;
     if (ids.length) {
       // Innermost first; clicking again walks outwards through the nested spans.
@@ -387,6 +394,9 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
               onChange={setSentenceLabel}
             />
           )}
+          {selectedId && annotations.get(selectedId) && isSpan(annotations.get(selectedId)!) ? (
+            <RelationPanel relations={relations} selectedId={selectedId} readOnly={readOnly} textOf={(id) => { const a = annotations.get(id); return a && isSpan(a) ? textOf(a.start, a.end) : null; }} />
+          ) : null}
           {hideSuggestions ? null : (
             <SuggestionsPanel
               items={suggestions.items}

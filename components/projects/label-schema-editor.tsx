@@ -7,7 +7,9 @@ import { FormError } from "@/components/ui/field";
 import { useServerForm } from "@/components/ui/use-server-form";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import { updateLabelSchemaSchema } from "@/lib/validation/label-schema";
+import { relationTypesOf } from "@/lib/relations/relation-types";
 import { ChoiceValuesEditor } from "./choice-values-editor";
+import { RelationTypesEditor } from "./relation-types-editor";
 import { SpanTypeEditor } from "./span-type-editor";
 import { SubquestionAdder } from "./subquestion-adder";
 
@@ -35,7 +37,8 @@ export function LabelSchemaEditor(props: { projectId: string; schema: LabelSchem
 function SchemaForm(props: { projectId: string; schema: LabelSchema; schemaVersion: number; savedMessage: string | null; onSaved: (version: number) => void }) {
   const router = useRouter();
   const { form, onSubmit, formError } = useServerForm(updateLabelSchemaSchema, (v) => updateLabelSchemaAction(props.projectId, v), {
-    defaultValues: { labelSchema: props.schema, schemaVersion: props.schemaVersion },
+    // Relation types are shown (and saved) explicitly, the defaults included.
+    defaultValues: { labelSchema: { ...props.schema, relationTypes: relationTypesOf(props.schema) }, schemaVersion: props.schemaVersion },
     onSuccess: (data) => {
       props.onSaved(data.schemaVersion);
       router.refresh();
@@ -70,6 +73,7 @@ function SchemaForm(props: { projectId: string; schema: LabelSchema; schemaVersi
           ) : null,
         )}
         <SubquestionAdder />
+        <RelationTypesEditor saved={new Set(relationTypesOf(props.schema).map((t) => t.name))} />
         <p className="hint">Stance targets are edited with the project settings above.</p>
         <FormError message={formError} />
         {props.savedMessage && !form.formState.isDirty ? <p className="form-ok" role="status">{props.savedMessage}</p> : null}

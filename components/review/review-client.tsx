@@ -5,6 +5,7 @@ import type { ReviewView } from "@/lib/review/review-types";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import { AddAnnotationForm } from "./add-annotation-form";
 import { MatchPanel, type Staged } from "./match-panel";
+import { RelationReviewPanel } from "./relation-review-panel";
 import { callApi, describeError, fetchReview, type OpenMatch } from "./review-api";
 import { ReviewText } from "./review-text";
 import { ReviewToolbar } from "./review-toolbar";
@@ -183,6 +184,7 @@ export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }:
               onAdd={(annotation) => void decide({ decision: "add", annotation }, { matchKey: `added:${crypto.randomUUID()}`, version: 0 })}
             />
           ) : null}
+          <RelationReviewPanel documentId={review.document.id} canAct={canAct && inReview} refreshKey={`${review.document.state}:${review.counts.decided}:${review.gold.length}`} />
           <p className="muted small" style={{ marginBottom: 0 }}>
             Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous disagreement · <kbd>1</kbd>–<kbd>9</kbd> accept annotator N · <kbd>r</kbd> reject · <kbd>o</kbd> override ·{" "}
             <kbd>Enter</kbd> confirm · <kbd>Esc</kbd> cancel

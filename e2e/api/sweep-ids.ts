@@ -97,6 +97,22 @@ export const RESOLVERS: [string, Resolver][] = [
     },
   ],
   ["name", async () => "manifest.json"],
+  [
+    "relationId",
+    async (request) => {
+      // Two fresh spans of annotator1's layer in the sample article, linked.
+      const res = await request.get(`/api/v1/projects/${await demoProjectId(request)}/documents?limit=100`, { headers: as("manager") });
+      const seeded = ((await res.json()) as { items: { id: string; title: string }[] }).items.find((d) => d.title === "Moscow and Beijing are global partners");
+      if (!seeded) return undefined;
+      const span = async (start: number) => {
+        const data = { id: crypto.randomUUID(), type: "CLAIM", start, end: start + 4, attributes: { checkworthy: "no" } };
+        return ((await (await request.post(`/api/v1/documents/${seeded.id}/annotations`, { headers: as("annotator1"), data })).json()) as { id?: string }).id;
+      };
+      const [fromId, toId] = [await span(7), await span(12)];
+      const created = await request.post(`/api/v1/documents/${seeded.id}/relations`, { headers: as("annotator1"), data: { id: crypto.randomUUID(), type: "same-claim", fromId, toId } });
+      return ((await created.json()) as { id?: string }).id;
+    },
+  ],
 ];
 
 export async function resolveIds(request: APIRequestContext): Promise<Ids> {

@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors";
 import { AgreementAccumulator, type AgreementReport } from "./agreement-report";
 import type { LayerAnnotation } from "./layer-annotation";
 import { spanF1ByType } from "./span-f1-by-type";
+import { batchRelationF1 } from "@/lib/relations/relation-agreement";
+import { sumRelationF1, type RelationF1 } from "@/lib/relations/relation-matches";
 
 /** Documents per round trip: annotations of one batch are all that is held besides the accumulator. */
 const BATCH = 100;
@@ -17,6 +19,8 @@ export type ProjectAgreement = Omit<AgreementReport, "annotators"> & {
   doubleAnnotatedDocuments: number;
   annotators: { id: string; name: string }[];
   spanF1ByType: ReturnType<typeof spanF1ByType>;
+  /** Pairwise relation F1 (type and both ends agree; ends matched as spans). Absent in results cached before relations existed. */
+  relationF1?: RelationF1;
 };
 
 /**
@@ -61,6 +65,7 @@ export async function computeAgreement(
   let documentsDone = 0;
   const accumulator = new AgreementAccumulator();
   let doubleAnnotatedDocuments = 0;
+  const relationParts: RelationF1[] = [];
   let cursor: string | null = null;
   for (;;) {
     // EXISTS per document on annotations(document_id, layer, …): Prisma's `some` filter becomes an
@@ -95,6 +100,7 @@ export async function computeAgreement(
       if (new Set(annotations.map((a) => a.annotatorId)).size >= 2) doubleAnnotatedDocuments += 1;
       accumulator.addDocument(annotations, { annotators: document.annotators });
     }
+    relationParts.push(await batchRelationF1(documents, byDocument));
     cursor = documents[documents.length - 1]!.id;
     documentsDone += documents.length;
     await options.onBatch?.(documentsDone);
@@ -111,5 +117,6 @@ export async function computeAgreement(
     doubleAnnotatedDocuments,
     annotators: report.annotators.map((id) => ({ id, name: names.get(id) ?? "Unknown user" })),
     spanF1ByType: spanF1ByType(report.spans),
+    relationF1: sumRelationF1(relationParts),
   };
 }

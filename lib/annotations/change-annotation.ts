@@ -7,6 +7,7 @@ import { parseOrThrow } from "@/lib/validation/parse";
 import { SENTENCE_TYPE, type AnnotationDto } from "./annotation-dto";
 import { deleteAnnotationRow, insertAuditEvent, readAnnotation, updateAnnotationRow, type AnnotationChange } from "./annotation-rows";
 import { checkAttributes, checkOffsets } from "./check-input";
+import { deleteRelationsOf } from "@/lib/relations/relation-rows";
 import { requireAnnotatorWrite, type WriteContext } from "./write-access";
 
 /** Loads an annotation the caller may change: their own annotator layer. All on the transaction's connection. */
@@ -69,6 +70,8 @@ export async function deleteAnnotation(user: AuthenticatedUser, annotationId: st
     const { row, context } = await ownAnnotation(tx, user, annotationId);
     const { version } = parseOrThrow(deleteAnnotationSchema, input);
     requireVersion(row, version);
+    // Its relations go with it, each audited (the foreign keys alone would drop them unrecorded).
+    await deleteRelationsOf(tx, { projectId: context.projectId, actorId: user.id }, [annotationId]);
     if (!(await deleteAnnotationRow(tx, annotationId, row.version))) throw new AppError("stale_version", "Someone changed this annotation at the same moment; reload it.");
     await audit(tx, context, user, "annotation.delete", row);
   });

@@ -3,6 +3,7 @@ import { DATASET_OPERATIONS } from "./catalog/datasets";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { FOUNDATION_OPERATIONS } from "./catalog/foundation";
 import { LABEL_SCHEMA_OPERATIONS } from "./catalog/label-schema";
+import { RELATION_OPERATIONS } from "./catalog/relations";
 import { REVIEW_OPERATIONS } from "./catalog/review";
 import { SEARCH_OPERATIONS } from "./catalog/search";
 import { SUGGESTION_OPERATIONS } from "./catalog/suggestions";
@@ -24,4 +25,5 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...DATASET_OPERATIONS,
   ...REVIEW_OPERATIONS,
   ...SEARCH_OPERATIONS,
+  ...RELATION_OPERATIONS,
 ];

@@ -22,6 +22,7 @@ describe("path parameters", () => {
   it("accepts cuids, UUIDs, sentence indexes, version numbers and dataset file names", () => {
     expect(statusOf(() => parseRouteParams({ projectId: "cmabc123def456ghi789jkl0", annotationId: "0b6f1c1e-8a8e-4c43-9a57-3e0c7a1d9f10" }))).toBe("ok");
     expect(statusOf(() => parseRouteParams({ documentId: "cmabc123def456ghi789jkl0", index: "12" }))).toBe("ok");
+    expect(statusOf(() => parseRouteParams({ relationId: "0b6f1c1e-8a8e-4c43-9a57-3e0c7a1d9f10" }))).toBe("ok");
     expect(statusOf(() => parseRouteParams({ version: "3", name: "brat%2Fa.ann" }))).toBe("ok");
     expect(statusOf(() => parseRouteParams({ name: "hf/data/train.jsonl" }))).toBe("ok");
   });
@@ -33,6 +34,7 @@ describe("path parameters", () => {
     ["a lone surrogate", { taskId: "\ud800" }],
     ["a quote", { annotationId: "x'--" }],
     ["an over-long id", { commentId: "a".repeat(65) }],
+    ["a quote in a relation id", { relationId: "r'; DROP TABLE x" }],
     ["an empty id", { entityId: "" }],
     ["a negative index", { index: "-1" }],
     ["a fractional version", { version: "1.5" }],

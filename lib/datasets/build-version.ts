@@ -13,6 +13,7 @@ import { DEFAULT_SPLIT, EXPORT_FORMATS, normaliseFormats, type DatasetFilter, ty
 import { agreementFigures } from "./agreement-figures";
 import { DiffTracker, FINGERPRINT_FILE, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
 import { DatasetFileStore, storeWholeFile } from "./file-store";
+import { toExportRelations } from "@/lib/relations/export-relations";
 import { readDocumentBatches } from "./read-documents";
 import { readFileLines } from "./read-chunks";
 import { toExportDocument, toLayerAnnotations } from "./to-export";
@@ -96,6 +97,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
         annotators,
         schemaVersion: project.schemaVersion,
       });
+      doc.relations = toExportRelations(doc.spans, batch.relations.get(row.id) ?? []);
       for (const w of writers) store.add(w.format, w.document(doc));
       counter.add(doc);
       const fingerprints = fingerprintLines(prepareDocument(doc));

@@ -1,5 +1,6 @@
 import "server-only";
 import { pgPool } from "@/lib/db/pg-pool";
+import { readRelationRows, type RelationRow } from "@/lib/relations/export-relations";
 import type { DatasetFilter } from "@/lib/validation/datasets";
 import { parseSentences, type AnnotationRow, type DocumentRow, type SentenceRows } from "./to-export";
 
@@ -8,6 +9,7 @@ export type DocumentBatch = {
   sentences: Map<string, SentenceRows>;
   annotations: Map<string, AnnotationRow[]>;
   annotators: Map<string, string[]>;
+  relations: Map<string, RelationRow[]>;
 };
 
 /** A batch ends at this many documents or this many code points of text, whichever comes first. */
@@ -86,7 +88,7 @@ async function fetchBatch(where: { sql: string; params: unknown[] }, after: stri
      FROM documents d WHERE d.id = ANY($1::text[]) ORDER BY d.id`,
     [ids],
   );
-  const [sentenceRows, annotationRows, assignmentRows] = await Promise.all([
+  const [sentenceRows, annotationRows, assignmentRows, relations] = await Promise.all([
     // One sort and one text value per document (index,start,end,kind;…): far cheaper than four
     // ordered array aggregates or one JS object per sentence row.
     pool.query<{ document_id: string; s: string }>(
@@ -108,6 +110,7 @@ async function fetchBatch(where: { sql: string; params: unknown[] }, after: stri
        WHERE document_id = ANY($1::text[]) AND role = 'ANNOTATOR' GROUP BY document_id`,
       [ids],
     ),
+    readRelationRows(pool, ids),
   ]);
   const annotations = new Map<string, AnnotationRow[]>();
   for (const a of annotationRows.rows) {
@@ -122,6 +125,7 @@ async function fetchBatch(where: { sql: string; params: unknown[] }, after: stri
       sentences: new Map(sentenceRows.rows.map((r) => [r.document_id, parseSentences(r.s)])),
       annotations,
       annotators: new Map(assignmentRows.rows.map((r) => [r.document_id, r.users])),
+      relations,
     },
   };
 }

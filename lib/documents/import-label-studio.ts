@@ -6,6 +6,7 @@ import { prismaSql } from "@/lib/db/sql";
 import { resolveSpeaker } from "@/lib/entities/resolve-speaker";
 import { readLabelStudioTasks, type ImportedArticle } from "@/lib/export/label-studio";
 import { ExportError } from "@/lib/export/types";
+import { importedLinkError, insertImportedRelations } from "@/lib/relations/import-relations";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import { codePointLength } from "@/lib/text/code-points";
 import type { ImportResult } from "@/lib/validation/documents";
@@ -66,6 +67,11 @@ function layersOf(task: ImportedArticle, project: Project, userId: string): Laye
 async function importTask(ctx: ImportContext & { userId: string }, name: string, line: number, task: ImportedArticle, project: Project): Promise<ImportResult> {
   const layers = layersOf(task, project, ctx.userId);
   if (typeof layers === "string") return failed(name, line, layers);
+  // layers[i] is task.annotations[i], and (all checks passed) its checked spans are the annotation's spans in order.
+  for (const a of task.annotations) {
+    const problem = importedLinkError(project.schema, a.relations, new Set(a.spans.map((s) => s.id)));
+    if (problem) return failed(name, line, `annotation ${a.id ?? task.annotations.indexOf(a) + 1}: ${problem}`);
+  }
   const outcome = await importArticle({
     projectId: ctx.projectId,
     createdById: ctx.userId,
@@ -84,16 +90,21 @@ async function importTask(ctx: ImportContext & { userId: string }, name: string,
       const sentenceAt = new Map(sentences.map((s) => [`${s.start}:${s.end}`, s.index]));
       const groundTruth = task.annotations.some((a) => a.groundTruth);
       const rows = [];
-      for (const l of layers) {
+      const links: { layer: Layer; links: ImportedArticle["annotations"][number]["relations"]; newIdOf: Map<string, string> }[] = [];
+      for (const [i, l] of layers.entries()) {
+        const source = task.annotations[i]!;
+        const newIdOf = new Map(source.spans.map((s) => [s.id, crypto.randomUUID()]));
+        const spanIds = source.spans.map((s) => newIdOf.get(s.id)!);
+        links.push({ layer: l, links: source.relations, newIdOf });
         let assignmentId: string | null = null;
         if (l.layer === "ANNOTATOR") {
           const a = await tx.assignment.create({ data: { documentId, userId: l.authorId, role: "ANNOTATOR", state: "SUBMITTED", submittedAt: now }, select: { id: true } });
           assignmentId = a.id;
         }
         const base = { documentId, layer: l.layer, authorId: l.authorId, assignmentId, origin: "import:label-studio", version: 1, createdAt: now, updatedAt: now };
-        for (const s of l.checked.spans) {
+        for (const [j, s] of l.checked.spans.entries()) {
           const speakerId = s.speaker ? await resolveSpeaker(sql, ctx.projectId, s.speaker) : null;
-          rows.push({ ...base, id: crypto.randomUUID(), type: s.type, start: s.start, end: s.end, sentenceIndex: null, attributes: s.attributes, speakerId });
+          rows.push({ ...base, id: spanIds[j]!, type: s.type, start: s.start, end: s.end, sentenceIndex: null, attributes: s.attributes, speakerId });
         }
         for (const s of l.checked.sentences) {
           const index = sentenceAt.get(`${s.start}:${s.end}`);
@@ -102,6 +113,10 @@ async function importTask(ctx: ImportContext & { userId: string }, name: string,
         }
       }
       if (rows.length > 0) await tx.annotation.createMany({ data: rows.map((r) => ({ ...r, attributes: r.attributes as object })) });
+      for (const l of links) {
+        const link = { projectId: ctx.projectId, documentId, actorId: ctx.userId, layer: l.layer.layer, authorId: l.layer.authorId, origin: "import:label-studio" };
+        await insertImportedRelations(tx, link, l.links, l.newIdOf);
+      }
       const speakers = new Map((await tx.entity.findMany({ where: { id: { in: rows.flatMap((r) => (r.speakerId ? [r.speakerId] : [])) } }, select: { id: true, name: true, type: true } })).map((e) => [e.id, e]));
       const state = groundTruth ? "SIGNED_OFF" : "IN_REVIEW";
       await tx.document.update({ where: { id: documentId }, data: { state, ...(state === "SIGNED_OFF" ? { signedOffAt: now, signedOffById: ctx.userId } : {}) } });

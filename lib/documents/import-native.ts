@@ -7,6 +7,8 @@ import { readNativeJsonl } from "@/lib/export/native";
 import { ExportError, type ExportDocument, type ExportSpan } from "@/lib/export/types";
 import { Prisma, type EntityType } from "@/lib/generated/prisma/client";
 import { normalizedTextHash } from "@/lib/ingest/normalize";
+import { importedLinkError, insertImportedRelations } from "@/lib/relations/import-relations";
+import type { LabelSchema } from "@/lib/schema/label-schema";
 import { codePointLength } from "@/lib/text/code-points";
 import { sentenceTexts } from "./sentence-texts";
 import type { ImportResult } from "@/lib/validation/documents";
@@ -74,6 +76,12 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
   }
   if (existing) return { status: "duplicate" as const, existingId: existing.id, title: existing.title };
   const gold = doc.spans.filter((s) => s.layer === "gold");
+  const goldLinks = (doc.relations ?? []).filter((r) => r.layer === "gold");
+  if (goldLinks.length > 0) {
+    const { labelSchema } = await prisma().project.findUniqueOrThrow({ where: { id: ctx.projectId }, select: { labelSchema: true } });
+    const problem = importedLinkError(labelSchema as LabelSchema, goldLinks, new Set(gold.map((s) => s.id)));
+    if (problem) throw new AppError("validation_failed", problem);
+  }
   return prisma().$transaction(async (tx) => {
     const created = await tx.document.create({
       data: {
@@ -109,11 +117,12 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
     const speakers = await speakerIds(tx, ctx.projectId, gold);
     const now = new Date();
     const base = { documentId: created.id, layer: "GOLD" as const, authorId: ctx.userId, origin: "import:native", version: 1, createdAt: now, updatedAt: now };
+    const newIdOf = new Map(gold.map((span) => [span.id, crypto.randomUUID()]));
     const rows: (AnnotationRow & { speakerId: string | null; attributes: Prisma.InputJsonObject })[] = [
       ...gold.map((span) => {
         const speaker = span.speaker ? (speakers.get(span.speaker.name) ?? null) : null;
         return {
-          ...base, id: crypto.randomUUID(), type: span.type, start: span.start, end: span.end, sentenceIndex: null,
+          ...base, id: newIdOf.get(span.id)!, type: span.type, start: span.start, end: span.end, sentenceIndex: null,
           attributes: spanAttributes(span), speakerId: speaker?.id ?? null, speaker,
         };
       }),
@@ -129,6 +138,8 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
         ...rows.map((r) => ({ projectId: ctx.projectId, documentId: created.id, annotationId: r.id, actorId: ctx.userId, action: "annotation.create", after: auditJson(toAnnotationDto(r, doc.text)) })),
       ],
     });
+    const link = { projectId: ctx.projectId, documentId: created.id, actorId: ctx.userId, layer: "GOLD" as const, authorId: ctx.userId, origin: "import:native" };
+    await insertImportedRelations(tx, link, goldLinks, newIdOf);
     return { status: "imported" as const, id: created.id, title: doc.title, sentenceCount: s.length };
   });
 }

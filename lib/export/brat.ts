@@ -3,6 +3,7 @@ import { canonicalJson } from "./json";
 import type { PreparedDocument } from "./prepare";
 import { compareStrings } from "./prepare";
 import { lfText, type LfText } from "./newlines";
+import { goldRelations } from "./relations";
 import { LINE_BREAK, tsvCell } from "./tsv";
 import { ExportError, type ExportContext, type FormatWriter, type Offsets } from "./types";
 import { defineWriter } from "./writer";
@@ -21,6 +22,8 @@ import { defineWriter } from "./writer";
  *   `Stance_<target>` with values strong_against/against/neutral/favor/strong_favor for
  *   -2…+2. Names are slugged (Unicode letters, digits, _ and -) and made unique per export;
  *   annotation.conf lists which target each name stands for.
+ * - Relations between gold spans are `R` lines named by their type (`R4\tembedded-in Arg1:T3
+ *   Arg2:T1`, Arg1 the source); annotation.conf lists each type with the entity types of its ends.
  * - One `AnnotatorNotes` per span records its id, layer, speaker entity and any non-scalar
  *   attributes as JSON.
  */
@@ -64,11 +67,17 @@ export function bratFragments(p: PreparedDocument, o: Offsets): Offsets[] {
   return out;
 }
 
-type Conf = { entities: Set<string>; cueArgs: Set<string>; speakerArgs: Set<string>; attributes: Map<string, { args: Set<string>; values: Set<string> }> };
+type Conf = {
+  entities: Set<string>;
+  cueArgs: Set<string>;
+  speakerArgs: Set<string>;
+  attributes: Map<string, { args: Set<string>; values: Set<string> }>;
+  relations: Map<string, { from: Set<string>; to: Set<string> }>;
+};
 
 export function createBratWriter(): FormatWriter {
   const names = new NameRegistry();
-  const conf: Conf = { entities: new Set(), cueArgs: new Set(), speakerArgs: new Set(), attributes: new Map() };
+  const conf: Conf = { entities: new Set(), cueArgs: new Set(), speakerArgs: new Set(), attributes: new Map(), relations: new Map() };
   const noteAttr = (name: string, arg: string, value: string) => {
     const a = conf.attributes.get(name) ?? { args: new Set<string>(), values: new Set<string>() };
     a.args.add(arg);
@@ -87,10 +96,12 @@ export function createBratWriter(): FormatWriter {
       lines.push(`${id}\t${type} ${offsets}\t${frags.map((f) => p.slice(f.start, f.end)).join(" ")}`);
       return id;
     };
+    const tidOf = new Map<string, { tid: string; type: string }>();
     for (const s of p.goldSpans) {
       const type = names.get(`type:${s.type}`, slug(s.type));
       conf.entities.add(type);
       const tid = textBound(type, s);
+      tidOf.set(s.id, { tid, type });
       if (s.cue) {
         const cid = textBound("Attribution_cue", s.cue);
         lines.push(`R${++r}\tCue Arg1:${tid} Arg2:${cid}`);
@@ -124,6 +135,16 @@ export function createBratWriter(): FormatWriter {
       if (Object.keys(extra).length > 0) note.push(`attributes=${JSON.stringify(canonicalJson(extra, `span ${s.id} attributes`))}`);
       lines.push(`#${++n}\tAnnotatorNotes ${tid}\t${tsvCell(note.join("; "))}`);
     }
+    for (const rel of goldRelations(p)) {
+      const from = tidOf.get(rel.fromId)!;
+      const to = tidOf.get(rel.toId)!;
+      const name = names.get(`relation:${rel.type}`, slug(rel.type));
+      lines.push(`R${++r}\t${name} Arg1:${from.tid} Arg2:${to.tid}`);
+      const c = conf.relations.get(name) ?? { from: new Set<string>(), to: new Set<string>() };
+      c.from.add(from.type);
+      c.to.add(to.type);
+      conf.relations.set(name, c);
+    }
     return lines.map((l) => l + "\n").join("");
   }
 
@@ -144,6 +165,10 @@ export function createBratWriter(): FormatWriter {
     ];
     if (conf.cueArgs.size > 0) out.push(`Cue\tArg1:${sorted(conf.cueArgs).join("|")}, Arg2:Attribution_cue`);
     if (conf.speakerArgs.size > 0) out.push(`Speaker\tArg1:${sorted(conf.speakerArgs).join("|")}, Arg2:Speaker_mention`);
+    for (const name of sorted(conf.relations.keys())) {
+      const c = conf.relations.get(name)!;
+      out.push(`${name}\tArg1:${sorted(c.from).join("|")}, Arg2:${sorted(c.to).join("|")}`);
+    }
     out.push("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]", "", "[attributes]");
     for (const name of sorted(conf.attributes.keys())) {
       const a = conf.attributes.get(name);

@@ -120,6 +120,7 @@ function datasetCard(ctx: ExportContext, summary: ExportSummary, sizes: Tally, l
     "- `sentences`: `index`, `start`, `end`, `kind` (content/boilerplate), `labels` (`checkworthy` yes/no, `stance` list) or null",
     "- `spans`: `id`, `layer` (gold or annotator:<id>), `type` (CLAIM/QUOTE/EDITORIAL), `start`, `end`, `text`, `attributes` (JSON-encoded),",
     "  `stance` (list of `{target, value}`, value -2 strongly against … +2 strongly for), `speaker` entity, `cue` and `speaker_mention` spans",
+    "- `relations`: typed, directed links between two spans of one layer: `id`, `layer`, `type` (e.g. embedded-in, same-claim, responds-to), `from_id`, `to_id` (span ids)",
     "- `provenance`: annotators, reviewer, sign-off time, schema version",
     "",
     "## Label distribution",

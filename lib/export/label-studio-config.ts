@@ -1,3 +1,4 @@
+import { relationTypesOf, type RelationTypeDefinition } from "@/lib/relations/relation-types";
 import { STANCE_SCALE } from "@/lib/schema/label-schema";
 import { compareStrings } from "./prepare";
 import {
@@ -12,13 +13,15 @@ export type ConfigModel = {
   sentence: { choices: Map<string, Set<string>>; others: Set<string> };
   targets: Set<string>;
   colors: Map<string, string>;
+  /** Relation types between spans (labels of `relation` results). */
+  relationTypes: Set<string>;
 };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function emptyModel(): ConfigModel {
-  return { types: new Map(), sentence: { choices: new Map(), others: new Set() }, targets: new Set(), colors: new Map() };
+  return { types: new Map(), sentence: { choices: new Map(), others: new Set() }, targets: new Set(), colors: new Map(), relationTypes: new Set() };
 }
 
 export function modelType(m: ConfigModel, type: string) {
@@ -55,6 +58,8 @@ export function modelFromSchema(schema: unknown, targets: readonly string[]): Co
     addDefinitions(st.attributes, t.choices, t.others, () => (t.speaker = true));
   }
   addDefinitions(schema.sentenceLabels, m.sentence.choices, m.sentence.others, () => undefined);
+  for (const t of relationTypesOf({ relationTypes: Array.isArray(schema.relationTypes) ? (schema.relationTypes as RelationTypeDefinition[]) : undefined }))
+    if (typeof t.name === "string") m.relationTypes.add(t.name);
   return m;
 }
 
@@ -102,6 +107,7 @@ export function labelStudioConfig(m: ConfigModel): string {
     '  <Text name="text" value="$text"/>',
     "  <Relations>",
     ...LS_PARTS.map((p) => `    <Relation value="${p}"/>`),
+    ...sorted(m.relationTypes).filter((t) => !(LS_PARTS as readonly string[]).includes(t)).map((t) => `    <Relation value="${esc(t)}"/>`),
     "  </Relations>",
   ];
   for (const t of types) {

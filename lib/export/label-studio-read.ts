@@ -18,6 +18,8 @@ export type ImportedSpan = {
   speaker: { name: string; type: string | null } | null;
   parts: Partial<Record<(typeof LS_PARTS)[number], Offsets>>;
 };
+/** A typed link between two spans of one annotation (`fromId`/`toId` are ImportedSpan ids). */
+export type ImportedRelation = { type: string; fromId: string; toId: string };
 export type ImportedSentence = { id: string; start: number; end: number; attributes: Record<string, unknown>; stance: Stance[] };
 export type ImportedAnnotation = {
   id: string | null;
@@ -28,6 +30,7 @@ export type ImportedAnnotation = {
   layer: string | null;
   spans: ImportedSpan[];
   sentences: ImportedSentence[];
+  relations: ImportedRelation[];
 };
 export type ImportedArticle = { taskId: string | null; docId: string | null; title: string | null; text: string; annotations: ImportedAnnotation[] };
 
@@ -82,7 +85,9 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
       const from = idOf(r.from_id);
       const to = idOf(r.to_id);
       if (!from || !to) throw new ExportError(`${at}: relation needs from_id and to_id`);
-      relations.push({ at, from, to, labels: Array.isArray(r.labels) ? r.labels.filter((l): l is string => typeof l === "string") : [] });
+      // direction "left" points from to_id to from_id; "bi" and "right" are read as written.
+      const [a, b] = r.direction === "left" ? [to, from] : [from, to];
+      relations.push({ at, from: a, to: b, labels: Array.isArray(r.labels) ? r.labels.filter((l): l is string => typeof l === "string") : [] });
       return;
     }
     const v = r.value;
@@ -158,9 +163,32 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
   }
   for (const r of regions) if (r.control === LS_PART_CONTROL && !owned.has(r.id)) throw new ExportError(`${where}: part region ${r.id} is not linked from a span by a ${LS_PARTS.join("/")} relation`);
   spans.sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.type, b.type) || compareStrings(a.id, b.id));
+  const spanRelations = readSpanRelations(relations, byId, spans);
   sentences.sort((a, b) => a.start - b.start);
   const layer = typeof ann.stancebench_layer === "string" ? ann.stancebench_layer : null;
-  return { id: idOf(ann.id), groundTruth: ann.ground_truth === true, annotatorEmail: emailOf(ann), layer, spans, sentences };
+  return { id: idOf(ann.id), groundTruth: ann.ground_truth === true, annotatorEmail: emailOf(ann), layer, spans, sentences, relations: spanRelations };
+}
+
+/**
+ * Relations whose both ends are span regions (part and sentence links are not ours to read here):
+ * one per label, the label being the relation type. A region with several labels gave several
+ * spans; a relation to it links its first.
+ */
+function readSpanRelations(relations: { at: string; from: string; to: string; labels: string[] }[], regions: Map<string, Region>, spans: ImportedSpan[]): ImportedRelation[] {
+  const spanOf = new Map<string, string>();
+  for (const s of spans) {
+    const regionId = regions.has(s.id) ? s.id : s.id.slice(0, s.id.lastIndexOf(":"));
+    if (!spanOf.has(regionId)) spanOf.set(regionId, s.id);
+  }
+  const out: ImportedRelation[] = [];
+  for (const rel of relations) {
+    const from = spanOf.get(rel.from);
+    const to = spanOf.get(rel.to);
+    if (!from || !to) continue;
+    if (rel.labels.length === 0) throw new ExportError(`${rel.at}: a relation between spans needs a label (its relation type)`);
+    for (const type of rel.labels) out.push({ type, fromId: from, toId: to });
+  }
+  return out;
 }
 
 /**
@@ -168,7 +196,8 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
  * code points. Text comes from `data.text`. Non-cancelled annotations (or legacy
  * `completions`) are read; predictions are not. A region with several labels gives one span
  * per label. Per-region Choices/TextArea results and part relations are attached to their
- * region (names in label-studio-names.ts); task-level results and other relations are skipped.
+ * region (names in label-studio-names.ts); relations between span regions are read as typed
+ * relations; task-level results and other relations are skipped.
  */
 export function readLabelStudioTasks(json: unknown): ImportedArticle[] {
   let raw = json;

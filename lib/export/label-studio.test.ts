@@ -61,8 +61,8 @@ describe("Label Studio writer", () => {
       attributes: s.labels!.checkworthy ? { checkworthy: s.labels!.checkworthy } : {}, stance: s.labels!.stance ?? [],
     }));
     expect(read[0]?.annotations).toEqual([
-      { id: null, groundTruth: true, annotatorEmail: null, layer: "gold", spans: expected(true), sentences },
-      { id: null, groundTruth: false, annotatorEmail: null, layer: "annotator:u1", spans: expected(false), sentences: [] },
+      { id: null, groundTruth: true, annotatorEmail: null, layer: "gold", spans: expected(true), sentences, relations: [] },
+      { id: null, groundTruth: false, annotatorEmail: null, layer: "annotator:u1", spans: expected(false), sentences: [], relations: [] },
     ]);
     expect(read[0]?.annotations[0]?.spans[0]?.text).toBe("Putin 👍 said «да».\r\nLavrov: «Санкции не работают");
     const d = readLabelStudioTasks(runWriter(createLabelStudioWriter(), ctx, [docD]).get("label-studio.json") ?? "")[0]!.annotations[0]!;
@@ -114,6 +114,7 @@ describe("readLabelStudioTasks", () => {
             annotatorEmail: null,
             layer: null,
             sentences: [],
+            relations: [],
             spans: [
               { id: "r1:PER", type: "PER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2 }], speaker: null, parts: {} },
               { id: "r1:SPEAKER", type: "SPEAKER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2 }], speaker: null, parts: {} },

@@ -4,11 +4,12 @@ import {
   attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, partRegionId, sentenceRegionId, stanceControl,
 } from "./label-studio-names";
 import { compareStrings, type PreparedDocument } from "./prepare";
+import { documentRelations } from "./relations";
 import type { ExportSpan, FormatWriter, Offsets, Stance } from "./types";
 import { defineWriter } from "./writer";
 
 export { readLabelStudioTasks } from "./label-studio-read";
-export type { ImportedAnnotation, ImportedArticle, ImportedSentence, ImportedSpan } from "./label-studio-read";
+export type { ImportedAnnotation, ImportedArticle, ImportedRelation, ImportedSentence, ImportedSpan } from "./label-studio-read";
 export { LABEL_STUDIO_CONFIG_FILE } from "./label-studio-config";
 
 export const LABEL_STUDIO_FILE = "label-studio.json";
@@ -76,6 +77,16 @@ function spanResults(p: PreparedDocument, s: ExportSpan, m: ConfigModel): Result
   return out;
 }
 
+/** Relations between two span regions of one layer, labelled with their type (Arg1 = from). */
+function relationResults(p: PreparedDocument, layer: string, m: ConfigModel): Result[] {
+  return documentRelations(p)
+    .filter((r) => r.layer === layer)
+    .map((r) => {
+      m.relationTypes.add(r.type);
+      return { from_id: r.fromId, to_id: r.toId, type: "relation", direction: "right", labels: [r.type] };
+    });
+}
+
 function sentenceResults(p: PreparedDocument, m: ConfigModel): Result[] {
   return p.sentences.flatMap((s) => {
     if (!s.labels) return [];
@@ -94,7 +105,8 @@ function sentenceResults(p: PreparedDocument, m: ConfigModel): Result[] {
  * (gold first, marked ground_truth, with the sentence labels), `stancebench_layer` naming it.
  * Each span is a `labels` region with its attributes, stance and speaker as per-region results
  * and its cue / speaker mention as `part` regions joined by relations (names in
- * label-studio-names.ts). `label-studio.xml` is the matching labelling config.
+ * label-studio-names.ts). Relations between spans are `relation` results labelled with their
+ * type. `label-studio.xml` is the matching labelling config.
  */
 export function createLabelStudioWriter(): FormatWriter {
   let n = 0;
@@ -115,7 +127,11 @@ export function createLabelStudioWriter(): FormatWriter {
         annotations: layers.map((layer) => ({
           ground_truth: layer === "gold",
           stancebench_layer: layer,
-          result: [...p.spans.filter((s) => s.layer === layer).flatMap((s) => spanResults(p, s, m)), ...(layer === "gold" ? sentenceResults(p, m) : [])],
+          result: [
+            ...p.spans.filter((s) => s.layer === layer).flatMap((s) => spanResults(p, s, m)),
+            ...(layer === "gold" ? sentenceResults(p, m) : []),
+            ...relationResults(p, layer, m),
+          ],
         })),
       };
       return [{ path: LABEL_STUDIO_FILE, data: (n > 1 ? ",\n" : "\n") + JSON.stringify(task) }];

@@ -14,7 +14,7 @@ function lines(input: ExportDocument[]): string[] {
 /** The DTO as the writer normalises it: sentences by index, spans sorted, stance by target. */
 function canonical(doc: ExportDocument): ExportDocument {
   const p = prepareDocument(doc);
-  return { ...doc, sentences: p.sentences, spans: p.spans };
+  return { ...doc, sentences: p.sentences, spans: p.spans, relations: [] };
 }
 
 describe("native JSONL writer", () => {
@@ -25,7 +25,7 @@ describe("native JSONL writer", () => {
       '{"id":"docC","title":"Plain","language":"en","source":null,"original_source":null,"author":null,"url":null,' +
         '"published_at":null,"tags":[],"split":"validation","meta":{},"text":"Plain sentence.",' +
         '"text_sha256":"9a819904c5afde94ff52ecb21eb31740b1a23ca25c51592bac47893a52020294","offset_unit":"codepoint",' +
-        '"sentences":[{"index":0,"start":0,"end":15,"kind":"content","labels":null}],"spans":[],' +
+        '"sentences":[{"index":0,"start":0,"end":15,"kind":"content","labels":null}],"spans":[],"relations":[],' +
         '"provenance":{"annotators":[],"reviewer":null,"signed_off_at":null,"schema_version":2}}',
     );
     expect(out[1]).toBe(
@@ -39,7 +39,7 @@ describe("native JSONL writer", () => {
         '"stance":[{"target":"Weather","value":1}],"speaker":null,"cue":null,"speaker_mention":null},' +
         '{"id":"b2","layer":"gold","type":"QUOTE","start":36,"end":44,"text":"=SUM(A1)","attributes":{"form":"indirect"},' +
         '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"},"cue":null,' +
-        '"speaker_mention":{"start":17,"end":25,"text":"@weather"}}],' +
+        '"speaker_mention":{"start":17,"end":25,"text":"@weather"}}],"relations":[],' +
         '"provenance":{"annotators":["u1"],"reviewer":null,"signed_off_at":null,"schema_version":2}}',
     );
   });

@@ -1,6 +1,7 @@
 import { z } from "@/lib/validation/zod";
 import { canonicalJson, jsonLine, type JsonValue } from "./json";
 import { prepareDocument, type PreparedDocument } from "./prepare";
+import { documentRelations } from "./relations";
 import { ExportError, type ExportDocument, type ExportSpan, type FormatWriter, type Offsets, type SpanLayer } from "./types";
 import { defineWriter } from "./writer";
 
@@ -60,6 +61,7 @@ export function nativeRecord(p: PreparedDocument): { [key: string]: JsonValue } 
         : null,
     })),
     spans: p.spans.map((s) => spanRecord(p, s)),
+    relations: documentRelations(p).map((r) => ({ id: r.id, layer: r.layer, type: r.type, from_id: r.fromId, to_id: r.toId })),
     provenance: {
       annotators: [...d.provenance.annotators],
       reviewer: d.provenance.reviewer,
@@ -121,6 +123,10 @@ const nativeSchema = z.object({
       speaker_mention: offsetsSchema.nullable(),
     }),
   ),
+  // Absent in files written before relations existed.
+  relations: z
+    .array(z.object({ id: z.string().min(1), layer: z.string().regex(/^(gold|annotator:.+)$/), type: z.string().min(1), from_id: z.string().min(1), to_id: z.string().min(1) }))
+    .optional(),
   provenance: z.object({
     annotators: z.array(z.string()),
     reviewer: z.string().nullable(),
@@ -186,6 +192,7 @@ export function readNativeJsonl(line: string): ExportDocument {
       speakerMention: offsets(s.speaker_mention),
       layer: s.layer as SpanLayer,
     })),
+    relations: (r.relations ?? []).map((x) => ({ id: x.id, type: x.type, fromId: x.from_id, toId: x.to_id, layer: x.layer as SpanLayer })),
     provenance: {
       annotators: r.provenance.annotators,
       reviewer: r.provenance.reviewer,
@@ -204,5 +211,6 @@ export function readNativeJsonl(line: string): ExportDocument {
     check(`span ${s.id} cue`, s.cue);
     check(`span ${s.id} speaker_mention`, s.speaker_mention);
   }
+  documentRelations(p); // ends exist, in the relation's layer
   return doc;
 }

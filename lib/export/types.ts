@@ -21,6 +21,9 @@ export type ExportSpan = {
   layer: SpanLayer;
 };
 
+/** A typed, directed link between two spans of one layer (`fromId`/`toId` are span ids). */
+export type ExportRelation = { id: string; type: string; fromId: string; toId: string; layer: SpanLayer };
+
 /** `choices`: the sentence's other choice labels by attribute name (e.g. check-worthiness sub-questions). */
 export type SentenceLabels = { checkworthy?: "yes" | "no"; stance?: Stance[]; choices?: Record<string, string> };
 
@@ -49,6 +52,8 @@ export type ExportDocument = {
   split: Split;
   sentences: ExportSentence[];
   spans: ExportSpan[];
+  /** Absent means none (documents built before relations existed). */
+  relations?: ExportRelation[];
   provenance: { annotators: string[]; reviewer: string | null; signedOffAt: string | null; schemaVersion: number };
 };
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAllWriters } from "./all-formats";
-import { ctx, docD, docs } from "./test-fixtures";
+import { ctx, docA, docD, docs } from "./test-fixtures";
 import { runWriter } from "./writer";
 
 // With one check-worthiness sub-question, so checkworthy.tsv has a column beyond the CheckThat! ones.
@@ -12,9 +12,16 @@ const schemaCtx = { ...ctx, schema: { sentenceLabels: [{ name: "checkworthy_veri
 const dir = mkdtempSync(join(tmpdir(), "stancebench-export-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// docA with two gold relations, so brat R lines and the relations of every format are checked too.
+const relations = [
+  { id: "r1", type: "embedded-in", fromId: "q1", toId: "c1", layer: "gold" as const },
+  { id: "r2", type: "responds-to", fromId: "q2", toId: "q1", layer: "gold" as const },
+];
+const input = [{ ...docA, relations }, ...docs.slice(1), docD];
+
 function writeAll(): void {
   for (const w of createAllWriters())
-    for (const [name, data] of runWriter(w, schemaCtx, [...docs, docD])) {
+    for (const [name, data] of runWriter(w, schemaCtx, input)) {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), data, "utf8");
     }
@@ -33,7 +40,7 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
     expect(report.errors).toEqual([]);
     expect(status).toBe(0);
     expect(report.by_file).toEqual({
-      "native.jsonl": 15, // docA 5 spans + 2 cues + 2 mentions, docB 2 spans + 1 mention, docD 3 spans
+      "native.jsonl": 17, // docA 5 spans + 2 cues + 2 mentions + 2 relations, docB 2 spans + 1 mention, docD 3 spans
       "spans.jsonl": 25, // the same 15 pieces + 10 contexts
       "sentences.csv": 9,
       "spans.csv": 15,
@@ -41,7 +48,7 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
       "spreadsheet/spans.csv": 11,
       "stance.tsv": 10, // header + 9 rows, text exact
       "checkworthy.tsv": 10, // header + 7 sentences + 2 CLAIMs
-      "brat/docA.ann": 8, // 4 gold spans + 2 cues + 2 mentions
+      "brat/docA.ann": 10, // 4 gold spans + 2 cues + 2 mentions + 2 R lines of relations
       "brat/docB.ann": 3,
       "brat/docD.ann": 3,
       "semeval2020/article1.txt": 1, // numeric ids in export order: docA, docB, docC, docD
@@ -56,11 +63,11 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
       "semeval2020/article4.task-flc-tc.labels": 3,
       "attribution/docA.json": 6,
       "attribution/docB.json": 2,
-      "label-studio.json": 58, // regions (spans, parts, sentences) + per-region results + relations
-      "hf/data/train.jsonl": 12,
+      "label-studio.json": 60, // regions (spans, parts, sentences) + per-region results + relations
+      "hf/data/train.jsonl": 14,
       "hf/data/test.jsonl": 3,
     });
-    expect(report.checked).toBe(222);
+    expect(report.checked).toBe(230);
   });
 
   it("fails a TSV cell that lost its quoting and a spreadsheet row with a wrong defused column", () => {
@@ -76,6 +83,18 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
       // Python's csv reader takes the opening quote as field quoting: the bug this layout fixes.
       { at: "stance.tsv:9", expected: '"We will win," he said.', got: "We will win, he said." },
     ]);
+  });
+
+  it("fails an R line whose type or ends differ from the gold relations", () => {
+    writeAll();
+    const ann = join(dir, "brat/docA.ann");
+    const text = readFileSync(ann, "utf8");
+    const line = /^R\d+\tembedded-in Arg1:(T\d+) Arg2:(T\d+)$/mu.exec(text)!;
+    writeFileSync(ann, text.replace(line[0], line[0].replace("embedded-in", "same-claim")).replace(/^(R\d+\tresponds-to Arg1:)(T\d+) Arg2:(T\d+)$/mu, "$1$3 Arg2:$2"), "utf8");
+    const { status, report } = verify();
+    expect(status).toBe(1);
+    expect(report.errors).toHaveLength(2);
+    expect(report.errors).toEqual([expect.objectContaining({ expected: true, got: false }), expect.objectContaining({ expected: true, got: false })]);
   });
 
   it("exits non-zero when an offset is wrong", () => {

@@ -81,6 +81,10 @@ class Checker:
             self.check_piece(f"{where} span {s['id']}", text, s)
             self.check_piece(f"{where} span {s['id']} cue", text, s["cue"])
             self.check_piece(f"{where} span {s['id']} mention", text, s["speaker_mention"])
+        layer_of = {s["id"]: s["layer"] for s in rec["spans"]}
+        for r in rec.get("relations", []):
+            ends = (layer_of.get(r["from_id"]), layer_of.get(r["to_id"]))
+            self.expect(f"{where} relation {r['id']}", ends if r["from_id"] != r["to_id"] else None, (r["layer"], r["layer"]))
 
     def native(self):
         with open(self.path("native.jsonl"), encoding="utf-8", newline="") as f:
@@ -173,12 +177,33 @@ class Checker:
             txt = self.read(name[:-4] + ".txt")
             if "\r" in txt:
                 self.fail(name, ".txt contains CR")
-            for n, line in enumerate(self.read(name).split("\n")[:-1], 1):
+            lines = self.read(name).split("\n")[:-1]
+            # Span ids from the AnnotatorNotes, so R lines can be compared with native.jsonl.
+            span_of = {}
+            for line in lines:
+                m = re.match(r"#\d+\tAnnotatorNotes (T\d+)\tid=([^;]*);", line)
+                if m:
+                    span_of[m.group(1)] = m.group(2)
+            for n, line in enumerate(lines, 1):
+                if line.startswith("R"):
+                    self.brat_relation(f"{name}:{n}", line, span_of)
                 if not line.startswith("T"):
                     continue
                 tid, type_offsets, text = line.split("\t", 2)
                 frags = [tuple(map(int, f.split(" "))) for f in type_offsets.split(" ", 1)[1].split(";")]
                 self.expect(f"{name}:{n}", text, " ".join(txt[s:e] for s, e in frags))
+
+    def brat_relation(self, where, line, span_of):
+        """An R line between two spans is a gold relation of native.jsonl, same type and ends."""
+        m = re.fullmatch(r"R\d+\t(\S+) Arg1:(T\d+) Arg2:(T\d+)", line)
+        if not m:
+            self.fail(where, "malformed R line")
+            return
+        kind, arg1, arg2 = m.groups()
+        if kind in ("Cue", "Speaker"):
+            return
+        gold = {(r["type"], r["from_id"], r["to_id"]) for d in self.docs.values() for r in d.get("relations", []) if r["layer"] == "gold"}
+        self.expect(where, (kind, span_of.get(arg1), span_of.get(arg2)) in gold, True)
 
     def semeval(self):
         """Official Task 11 layout: numeric ids mapped in article_ids.tsv, .task-si.labels and

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/prisma";
 import type { LabelSchema } from "@/lib/schema/label-schema";
+import { relationTypesInUse } from "@/lib/relations/relation-type-usage";
 import { describeRemoval, schemaRemovals, type SchemaRemoval } from "@/lib/schema/schema-removals";
 import { asLabelSchema, updateLabelSchemaSchema } from "@/lib/validation/label-schema";
 import { parseOrThrow } from "@/lib/validation/parse";
@@ -59,13 +60,15 @@ export async function updateLabelSchema(user: AuthenticatedUser, projectId: stri
         details: { current: { labelSchema: current.label_schema, schemaVersion: current.schema_version } },
       });
     }
-    const inUse: { item: string; removal: SchemaRemoval; count: number }[] = [];
+    const inUse: { item: string; removal: SchemaRemoval | { kind: "relationType"; type: string }; count: number }[] = [];
     for (const removal of schemaRemovals(current.label_schema, next)) {
       const count = await usageOf(tx, projectId, removal);
       if (count > 0) inUse.push({ item: describeRemoval(removal), removal, count });
     }
+    inUse.push(...(await relationTypesInUse(tx, projectId, current.label_schema, next)));
     if (inUse.length > 0) {
-      const list = inUse.map((u) => `${u.item} (${u.count} annotation${u.count === 1 ? "" : "s"})`).join("; ");
+      const unit = (u: (typeof inUse)[number]) => (u.removal.kind === "relationType" ? "relation" : "annotation");
+      const list = inUse.map((u) => `${u.item} (${u.count} ${unit(u)}${u.count === 1 ? "" : "s"})`).join("; ");
       throw new AppError("conflict", `Still in use, so it cannot be removed — retire it instead: ${list}.`, { details: { inUse } });
     }
     const updated = await tx.project.update({

@@ -59,6 +59,7 @@ export function buildReviewMatches(input: ReviewModelInput): ReviewMatchView[] {
   }
   // What is left: decisions without a current group.
   for (const decision of decisions.values()) {
+    if (decision.matchKey.startsWith("relation:")) continue; // relation decisions: lib/relations/review-relations.ts
     const gold = decision.goldAnnotationId ? (goldById.get(decision.goldAnnotationId) ?? null) : null;
     const isSentence = gold ? gold.sentenceIndex !== null : decision.matchKey.startsWith("sentence:");
     matches.push({

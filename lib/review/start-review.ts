@@ -5,6 +5,7 @@ import { requireDocumentPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { documentTransition } from "@/lib/workflow/state-machine";
+import { autoAcceptRelations } from "@/lib/relations/review-relations";
 import { lockDocument } from "@/lib/workflow/transaction";
 import { loadReviewState } from "./load-review-state";
 import { insertAutoAccepted, type AutoAccepted } from "./insert-auto-accepted";
@@ -49,6 +50,7 @@ export async function startReview(user: AuthenticatedUser, documentId: string): 
         };
       });
       await insertAutoAccepted(tx, { projectId, documentId, reviewerId: user.id }, golds);
+      await autoAcceptRelations(tx, { projectId, documentId, reviewerId: user.id });
       return { state: "IN_REVIEW" as const, early, autoAccepted: golds.length };
     },
     { timeout: 60_000 },

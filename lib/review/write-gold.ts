@@ -2,7 +2,9 @@ import "server-only";
 import crypto from "node:crypto";
 import { ANNOTATION_SELECT, auditJson, toAnnotationDto, type AnnotationRow } from "@/lib/annotations/annotation-dto";
 import type { AnnotationContent } from "@/lib/annotations/annotation-rows";
+import { prismaSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { deleteRelationsOf } from "@/lib/relations/relation-rows";
 
 export type GoldContent = AnnotationContent & {
   /** review:auto, review:accept, review:edit, review:add, review:override. */
@@ -29,6 +31,7 @@ export async function setGold(tx: Prisma.TransactionClient, ctx: GoldContext, pr
 
   if (!next) {
     if (!previous) return null;
+    await deleteRelationsOf(prismaSql(tx), { projectId: ctx.projectId, actorId: ctx.actorId }, [previous.id]);
     await tx.annotation.delete({ where: { id: previous.id } });
     await audit("annotation.delete", previous.id, auditDto(previous), null);
     return null;

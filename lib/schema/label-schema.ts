@@ -23,6 +23,8 @@ export type LabelSchema = {
   spanTypes: SpanTypeDefinition[];
   sentenceLabels: AttributeDefinition[];
   stanceTargets: StanceTarget[];
+  /** Typed links between spans; absent on older projects, which get the defaults (lib/relations/relation-types.ts). */
+  relationTypes?: { name: string; label: string; retired?: boolean }[];
 };
 
 export const STANCE_SCALE = [

@@ -46,6 +46,10 @@ export const agreementReportSchema = z
       }),
     ),
     spanF1ByType: z.object({ exact: spanAgreementResultSchema, overlap: spanAgreementResultSchema }),
+    relationF1: z
+      .object({ truePositives: z.number().int(), relations: z.number().int(), f1: z.number().nullable() })
+      .optional()
+      .openapi({ description: "Pairwise relation F1: a relation agrees when its type and both ends (matched as spans) agree" }),
   })
   .openapi("AgreementReport");
 

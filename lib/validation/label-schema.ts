@@ -83,6 +83,28 @@ export const spanTypeSchema = z.object({
   retired: z.boolean().optional(),
 });
 
+export const relationTypeSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "A relation type name is required")
+    .max(40, "At most 40 characters")
+    .regex(/^[a-z][a-z0-9-]*$/, "Lower-case letters, digits and - only, e.g. embedded-in"),
+  label,
+  retired: z.boolean().optional(),
+});
+
+const relationTypeListSchema = z
+  .array(relationTypeSchema)
+  .max(30, "At most 30 relation types")
+  .superRefine((types, ctx) => {
+    const seen = new Set<string>();
+    types.forEach((t, i) => {
+      if (seen.has(t.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: `Relation type "${t.name}" is listed twice` });
+      seen.add(t.name);
+    });
+  });
+
 export const labelSchemaSchema = z
   .object({
     spanTypes: z.array(spanTypeSchema).min(1, "At least one span type").max(50, "At most 50 span types"),
@@ -90,6 +112,7 @@ export const labelSchemaSchema = z
     stanceTargets: z
       .array(z.object({ name: z.string().trim().min(1, "A target cannot be empty").max(120, "At most 120 characters"), retired: z.boolean().optional() }))
       .max(100, "At most 100 targets"),
+    relationTypes: relationTypeListSchema.optional(),
   })
   .superRefine((schema, ctx) => {
     const names = new Set<string>();

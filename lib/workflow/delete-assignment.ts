@@ -1,4 +1,6 @@
 import "server-only";
+import { prismaSql } from "@/lib/db/sql";
+import { deleteRelationsOf } from "@/lib/relations/relation-rows";
 import { ANNOTATION_SELECT, auditJson, toAnnotationDto } from "@/lib/annotations/annotation-dto";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
@@ -46,6 +48,7 @@ async function deleteLayerOf(tx: Tx, document: LockedDocument, authorId: string,
   const rows = await tx.annotation.findMany({ where: { documentId: document.id, layer: "ANNOTATOR", authorId }, select: ANNOTATION_SELECT });
   if (rows.length === 0) return 0;
   const { text } = await tx.document.findUniqueOrThrow({ where: { id: document.id }, select: { text: true } });
+  await deleteRelationsOf(prismaSql(tx), { projectId: document.projectId, actorId }, rows.map((r) => r.id));
   await tx.annotation.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
   await tx.auditEvent.createMany({
     data: rows.map((row) => ({

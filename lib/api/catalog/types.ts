@@ -12,7 +12,7 @@ export type ApiOperation = {
   /** public: no auth; admin: site admin; otherwise the project permission required. */
   access: "public" | "user" | "admin" | Permission;
   /** What {id} in the path is scoped by, for the non-member → 404 sweep. */
-  scope?: "project" | "document" | "assignment" | "annotation" | "comment" | "task" | "suggestion";
+  scope?: "project" | "document" | "assignment" | "annotation" | "relation" | "comment" | "task" | "suggestion";
   body?: z.ZodType;
   response?: z.ZodType;
   successStatus?: number;

@@ -1,0 +1,149 @@
+"use client";
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from "react";
+import { activeRelationTypes } from "@/lib/relations/relation-types";
+import type { LabelSchema } from "@/lib/schema/label-schema";
+import type { RelationDto } from "@/lib/validation/relations";
+
+type SpanRef = { id: string; start: number; end: number; pending?: boolean };
+
+type Options = {
+  documentId: string;
+  layer: string;
+  schema: LabelSchema;
+  readOnlyReason: string | null;
+  /** The layer's spans in text order (the pick list for the other end). */
+  spans: SpanRef[];
+  selectedId: string | null;
+  say: (text: string, ok?: boolean) => void;
+};
+
+/** The state of linking: the span the relation starts at, and the other end picked so far. */
+export type Linking = { fromId: string; toId: string | null };
+
+async function call(url: string, init: RequestInit): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> {
+  try {
+    const res = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
+    const body = res.status === 204 ? null : ((await res.json().catch(() => null)) as { error?: { message?: string } } | null);
+    if (res.ok) return { ok: true, body };
+    return { ok: false, message: body?.error?.message ?? `The relation could not be saved (${res.status}).` };
+  } catch {
+    return { ok: false, message: "You are offline: relations are saved online only; try again when the connection is back." };
+  }
+}
+
+// Where a key types text. A select or checkbox of the open span form is not: the form takes the
+// focus when a span opens, and `r` must still start a link from there.
+const TEXT_INPUTS = new Set(["text", "search", "email", "url", "number", "password", "tel"]);
+const typesText = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || t.tagName === "TEXTAREA" || (t instanceof HTMLInputElement && TEXT_INPUTS.has(t.type)));
+
+/**
+ * The relations of the layer shown in the annotator, saved straight to the API (each save
+ * confirmed in the notice line), and the keyboard for linking: `r` on a selected span, then
+ * ] / [ (or a click) for the other end and a digit for the type; Esc cancels. While linking,
+ * these keys are taken before the annotator's own keymap sees them.
+ */
+export function useRelations(o: Options) {
+  const [items, setItems] = useState<RelationDto[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [linking, setLinking] = useState<Linking | null>(null);
+  const types = useMemo(() => activeRelationTypes(o.schema), [o.schema]);
+  const spanIds = useMemo(() => new Set(o.spans.map((s) => s.id)), [o.spans]);
+  // A deleted span's relations are gone on the server too (deleted with it).
+  const visible = useMemo(() => items.filter((r) => spanIds.has(r.fromId) && spanIds.has(r.toId)), [items, spanIds]);
+
+  useEffect(() => {
+    let live = true;
+    void call(`/api/v1/documents/${o.documentId}/relations?layer=${encodeURIComponent(o.layer)}`, { method: "GET" }).then((r) => {
+      if (!live) return;
+      if (r.ok) setItems((r.body as { items: RelationDto[] }).items);
+      else o.say(r.message);
+      setLoaded(true);
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per document and layer
+  }, [o.documentId, o.layer]);
+
+  const start = (fromId: string | null) => {
+    if (o.readOnlyReason) return o.say(o.readOnlyReason);
+    if (!fromId) return o.say("Select a span first (click it, or ] / [), then press r to link it.");
+    setLinking({ fromId, toId: null });
+    o.say(`Linking: pick the other span with ] / [ or a click, then press 1–${types.length} for the type (Esc cancels).`, true);
+  };
+
+  const pick = (toId: string) => setLinking((l) => (l && toId !== l.fromId ? { ...l, toId } : l));
+
+  const cycle = (delta: number) => {
+    if (!linking) return;
+    const others = o.spans.filter((s) => s.id !== linking.fromId);
+    if (others.length === 0) return o.say("There is no other span to link to.");
+    const at = linking.toId ? others.findIndex((s) => s.id === linking.toId) : delta > 0 ? -1 : 0;
+    pick(others[(at + delta + others.length) % others.length]!.id);
+  };
+
+  const create = useCallback(
+    async (typeName: string) => {
+      if (!linking) return;
+      if (!linking.toId) return o.say("Pick the other span first: ] / [ or a click.");
+      const pending = o.spans.find((s) => (s.id === linking.fromId || s.id === linking.toId) && s.pending);
+      if (pending) return o.say("Wait until both spans are saved, then link them.");
+      const body = { id: crypto.randomUUID(), type: typeName, fromId: linking.fromId, toId: linking.toId };
+      setLinking(null);
+      const r = await call(`/api/v1/documents/${o.documentId}/relations`, { method: "POST", body: JSON.stringify(body) });
+      if (!r.ok) return o.say(r.message);
+      const saved = r.body as RelationDto;
+      setItems((all) => [...all.filter((x) => x.id !== saved.id), saved]);
+      o.say(`Relation saved: ${typeName}.`, true);
+    },
+    [linking, o],
+  );
+
+  const remove = async (relation: RelationDto) => {
+    if (o.readOnlyReason) return o.say(o.readOnlyReason);
+    const r = await call(`/api/v1/relations/${relation.id}?version=${relation.version}`, { method: "DELETE" });
+    if (!r.ok) return o.say(r.message);
+    setItems((all) => all.filter((x) => x.id !== relation.id));
+    o.say("Relation deleted.", true);
+  };
+
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey || typesText(event.target)) return;
+    const take = () => {
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    if (!linking) {
+      // `r` on a selected span starts a link (a span type's own hotkey r keeps working without a selection).
+      if (event.key === "r" && o.selectedId) {
+        take();
+        start(o.selectedId);
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      take();
+      setLinking(null);
+      o.say("Linking cancelled.", true);
+    } else if (event.key === "]" || event.key === "[") {
+      take();
+      cycle(event.key === "]" ? 1 : -1);
+    } else if (/^[1-9]$/.test(event.key)) {
+      take();
+      const type = types[Number(event.key) - 1];
+      if (type) void create(type.name);
+      else o.say(`There are ${types.length} relation types: press 1–${types.length}.`);
+    }
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    // Capture phase: the annotator's keymap (a bubbling listener) must not also act on these keys.
+    window.addEventListener("keydown", listener, true);
+    return () => window.removeEventListener("keydown", listener, true);
+  }, []);
+
+  return { items: visible, loaded, linking, types, start, pick, create, remove, cancel: () => setLinking(null) };
+}
+
+export type RelationsState = ReturnType<typeof useRelations>;
