@@ -57,12 +57,13 @@ export async function storeSuggestionsForDocument(documentId: string): Promise<S
     if (fresh.length > 0) {
       // One INSERT … SELECT FROM unnest(arrays): a 5,000-sentence document yields ~2,000 rows, and
       // createMany through the driver adapter takes over a second for that; this takes tens of ms.
-      await tx.$executeRaw`INSERT INTO suggestions (id, document_id, suggester, rule, type, start, "end", attributes, speaker_name, entity_id)
-        SELECT gen_random_uuid()::text, ${documentId}, s.suggester, s.rule, s.type, s.start, s."end", s.attributes::jsonb, s.speaker_name, s.entity_id
+      await tx.$executeRaw`INSERT INTO suggestions (id, document_id, suggester, rule, type, start, "end", attributes, speaker_name, entity_id, confidence)
+        SELECT gen_random_uuid()::text, ${documentId}, s.suggester, s.rule, s.type, s.start, s."end", s.attributes::jsonb, s.speaker_name, s.entity_id, s.confidence
         FROM unnest(${fresh.map((x) => x.suggester)}::text[], ${fresh.map((x) => x.rule)}::text[], ${fresh.map((x) => x.type)}::text[],
                     ${fresh.map((x) => x.start)}::int[], ${fresh.map((x) => x.end)}::int[], ${fresh.map((x) => JSON.stringify(x.attributes))}::text[],
-                    ${fresh.map((x) => x.speakerName ?? null)}::text[], ${fresh.map((x) => x.entityId ?? null)}::text[])
-          AS s(suggester, rule, type, start, "end", attributes, speaker_name, entity_id)`;
+                    ${fresh.map((x) => x.speakerName ?? null)}::text[], ${fresh.map((x) => x.entityId ?? null)}::text[],
+                    ${fresh.map((x) => x.confidence)}::float8[])
+          AS s(suggester, rule, type, start, "end", attributes, speaker_name, entity_id, confidence)`;
     }
     // No audit event per run: suggestions are proposals, not annotations; the SUGGEST task row
     // records the run, and each accept/reject is audited when an annotator decides.

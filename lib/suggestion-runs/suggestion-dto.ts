@@ -13,6 +13,7 @@ type SuggestionRow = {
   rule: string;
   suggester: string;
   status: SuggestionDto["status"];
+  confidence: number;
 };
 
 export const SUGGESTION_SELECT = {
@@ -26,6 +27,7 @@ export const SUGGESTION_SELECT = {
   rule: true,
   suggester: true,
   status: true,
+  confidence: true,
 } as const;
 
 /** Row → the API/annotator shape; `text` is the code-point slice of the document's original text. */
@@ -44,5 +46,6 @@ export function toSuggestionDto(row: SuggestionRow, text: string, index: CodePoi
     rule: row.rule,
     suggester: row.suggester,
     status: row.status,
+    confidence: Math.round(row.confidence * 1000) / 1000,
   };
 }

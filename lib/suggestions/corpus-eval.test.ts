@@ -7,7 +7,7 @@ import { EntityIndex } from "./entities";
 import type { Suggestion } from "./types";
 
 const sug = (speakerName?: string, entityId?: string): Suggestion => ({
-  suggester: "quote", rule: "r", type: "QUOTE", start: 0, end: 1, attributes: {},
+  suggester: "quote", rule: "r", type: "QUOTE", start: 0, end: 1, attributes: {}, confidence: 0.5,
   ...(speakerName ? { speakerName } : {}), ...(entityId ? { entityId } : {}),
 });
 

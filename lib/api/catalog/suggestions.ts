@@ -2,14 +2,21 @@ import { runSuggestionsSchema, suggestionDecisionSchema, suggestionDtoSchema } f
 import { z } from "@/lib/validation/zod";
 import type { ApiOperation } from "./types";
 
-const suggestionListSchema = z.object({ items: z.array(suggestionDtoSchema) }).openapi("SuggestionList");
+const suggestionListSchema = z
+  .object({
+    items: z.array(suggestionDtoSchema),
+    minConfidence: z.number().openapi({ description: "The threshold applied: ?minConfidence= if given, else the project's suggestion threshold" }),
+  })
+  .openapi("SuggestionList");
 const taskCreatedSchema = z.object({ taskId: z.string() }).openapi("SuggestionRunQueued");
 
 export const SUGGESTION_OPERATIONS: ApiOperation[] = [
   {
     method: "get",
     path: "/api/v1/documents/{documentId}/suggestions",
-    summary: "Suggested spans of a document (code-point offsets), pending and decided, with the rule that fired and the matched speaker entity",
+    summary:
+      "Suggested spans of a document (code-point offsets), pending and decided, with the rule that fired, its confidence and the matched speaker entity; " +
+      "only those with confidence ≥ ?minConfidence= (0–1; default the project's suggestion threshold, 0 = all)",
     tag: "Suggestions",
     access: "documents.view",
     scope: "document",
