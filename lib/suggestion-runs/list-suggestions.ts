@@ -7,10 +7,11 @@ import { projectSettingsOf } from "@/lib/projects/settings";
 import { CodePointIndex } from "@/lib/text/code-points";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { speakerResolver } from "./resolve-speakers";
-import { SUGGESTION_SELECT, toSuggestionDto } from "./suggestion-dto";
+import { selectSuggestions } from "./learned-confidence";
+import { toSuggestionDto } from "./suggestion-dto";
 
 /**
- * The document's suggestions (pending and decided) whose confidence reaches `minConfidence`
+ * The document's suggestions (pending and decided) whose learned confidence reaches `minConfidence`
  * (default: the project's threshold), in text order; any project member may read them.
  */
 export async function listDocumentSuggestions(
@@ -25,11 +26,7 @@ export async function listDocumentSuggestions(
     speakerResolver(projectId),
   ]);
   const threshold = minConfidence ?? projectSettingsOf(document.project.settings).suggestionThreshold;
-  const rows = await prisma().suggestion.findMany({
-    where: { documentId, confidence: { gte: threshold } },
-    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
-    select: SUGGESTION_SELECT,
-  });
+  const rows = await selectSuggestions(prisma(), projectId, { documentId }, threshold);
   const index = new CodePointIndex(document.text);
   return {
     items: rows.map((row) => toSuggestionDto({ ...row, entityId: speakers.resolve(row.entityId, row.speakerName) }, document.text, index)),

@@ -6,7 +6,9 @@ import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles } from "@/lib/documents/import-files";
 import { updateProject } from "@/lib/projects/projects";
 import { CALIBRATION } from "@/lib/suggestions/confidence";
+import { decideSuggestion } from "@/lib/suggestion-runs/decide-suggestion";
 import { listDocumentSuggestions } from "@/lib/suggestion-runs/list-suggestions";
+import { getRuleCounts } from "@/lib/suggestion-runs/suggestion-stats";
 import { makeTeam } from "./factories";
 import { errorOf } from "./error-of";
 
@@ -92,5 +94,61 @@ describe("suggestion confidence", () => {
       expect(res.body.error).toMatchObject({ code: "validation_failed" });
       expect(res.body.error!.message).toContain("minConfidence");
     }
+  });
+});
+
+describe("learned confidence", () => {
+  // Eleven articles with one claim each: the same rule (claim.percent) on every document.
+  async function claimsProject() {
+    const team = await makeTeam();
+    const ids: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const [r] = await importJsonArticles({ projectId: team.project.id, userId: team.manager.id }, { title: `A${i}`, text: `Article ${i}. Trade grew by ${10 + i}% in 2022.` });
+      ids.push(r!.id!);
+      await prisma().assignment.create({ data: { documentId: r!.id!, userId: team.annotator.id, role: "ANNOTATOR" } });
+    }
+    return { ...team, ids };
+  }
+  const claimOf = async (user: Parameters<typeof listDocumentSuggestions>[0], documentId: string) =>
+    (await listDocumentSuggestions(user, documentId)).items.find((s) => s.rule === "claim.percent")!;
+
+  it("drops for a rule reviewers keep rejecting, in the API, and the project threshold then hides it", async () => {
+    const { annotator, reviewer, project, manager, ids } = await claimsProject();
+    const { token } = await createApiToken(reviewer.id, "test");
+    const before = (await get(token, ids[10]!)).body.items!.find((s) => s.rule === "claim.percent")!.confidence;
+    expect(before).toBe(CALIBRATION.uncalibrated);
+    for (const id of ids.slice(0, 10)) {
+      const s = await claimOf(annotator, id);
+      const decided = await decideSuggestion(annotator, s.id, { decision: "rejected" });
+      expect(decided.confidence).toBeLessThan(s.confidence);
+    }
+    // (10 · 0.5 + 0) / (10 + 0 + 10) = 0.25
+    const after = (await get(token, ids[10]!)).body.items!.find((s) => s.rule === "claim.percent")!.confidence;
+    expect(after).toBeCloseTo(0.25, 3);
+    const [tally] = await prisma().suggestionRuleDecision.findMany({ where: { projectId: project.id } });
+    expect(tally).toMatchObject({ rule: "claim.percent", accepted: 0, rejected: 10 });
+    // The manager's Suggestions tab shows the same figure per rule.
+    const rule = (await getRuleCounts(manager, project.id)).find((r) => r.rule === "claim.percent")!;
+    expect(rule).toMatchObject({ accepted: 0, rejected: 10, pending: 1, calibrated: 0.5 });
+    expect(rule.learned).toBeCloseTo(0.25, 6);
+    // Other projects keep their own tallies: a new project's claim is still at the prior.
+    const other = await makeTeam();
+    const [r] = await importJsonArticles({ projectId: other.project.id, userId: other.manager.id }, { text: "Exports grew by 12% in 2023." });
+    expect((await claimOf(other.manager, r!.id!)).confidence).toBe(CALIBRATION.uncalibrated);
+
+    await updateProject(manager, project.id, settingsBody(0.3));
+    expect((await get(token, ids[10]!)).body.items!.map((s) => s.rule)).not.toContain("claim.percent");
+  });
+
+  it("rises with acceptances, and a repeated decision is counted once", async () => {
+    const { annotator, annotator2, project, ids } = await claimsProject();
+    await prisma().assignment.create({ data: { documentId: ids[0]!, userId: annotator2.id, role: "ANNOTATOR" } });
+    const s = await claimOf(annotator, ids[0]!);
+    await decideSuggestion(annotator, s.id, { decision: "accepted" });
+    await decideSuggestion(annotator2, s.id, { decision: "accepted" });
+    expect(await errorOf(decideSuggestion(annotator2, s.id, { decision: "rejected" }))).toMatchObject({ status: 409 });
+    const tally = await prisma().suggestionRuleDecision.findUniqueOrThrow({ where: { projectId_rule: { projectId: project.id, rule: "claim.percent" } } });
+    expect(tally).toMatchObject({ accepted: 1, rejected: 0 });
+    expect((await claimOf(annotator, ids[1]!)).confidence).toBeCloseTo((10 * 0.5 + 1) / 11, 3);
   });
 });

@@ -82,6 +82,7 @@ export default async function SuggestionsPage({ params, searchParams }: { params
                   <th className="num">Rejected</th>
                   <th className="num">Pending</th>
                   <th className="num">Precision</th>
+                  <th className="num" title="Calibrated on the development corpus → after this project's decisions">Confidence</th>
                 </tr>
               </thead>
               <tbody>
@@ -94,6 +95,9 @@ export default async function SuggestionsPage({ params, searchParams }: { params
                     <td className="num">{r.rejected}</td>
                     <td className="num">{r.pending}</td>
                     <td className="num">{percent(r.accepted + r.rejected > 0 ? r.accepted / (r.accepted + r.rejected) : null)}</td>
+                    <td className="num" data-testid="rule-confidence">
+                      {r.calibrated.toFixed(2)} → {r.learned.toFixed(2)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
