@@ -16,20 +16,6 @@ type SuggestionRow = {
   confidence: number;
 };
 
-export const SUGGESTION_SELECT = {
-  id: true,
-  type: true,
-  start: true,
-  end: true,
-  attributes: true,
-  speakerName: true,
-  entityId: true,
-  rule: true,
-  suggester: true,
-  status: true,
-  confidence: true,
-} as const;
-
 /** Row → the API/annotator shape; `text` is the code-point slice of the document's original text. */
 export function toSuggestionDto(row: SuggestionRow, text: string, index: CodePointIndex = new CodePointIndex(text)): SuggestionDto {
   const end = Math.min(row.end, index.length);
