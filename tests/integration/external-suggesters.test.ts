@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/projects/[projectId]/suggesters/route";
 import { DELETE as deleteRoute } from "@/app/api/v1/projects/[projectId]/suggesters/[suggesterId]/route";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles } from "@/lib/documents/import-files";
@@ -104,6 +105,12 @@ describe("external suggesters", () => {
     const external = items.filter((s) => s.rule.startsWith("external:"));
     expect(external).toEqual([expect.objectContaining({ rule: "external:good", suggester: "external", type: "QUOTE", start: quoteStart, end: quoteStart + 8, text: "We agree", confidence: 0.8 })]);
     expect(items.some((s) => s.rule === "claim.percent")).toBe(true);
+    // Accepting it records where the annotation came from, rule name and all.
+    await prisma().assignment.create({ data: { documentId, userId: annotator.id, role: "ANNOTATOR" } });
+    const { annotation } = await createAnnotation(annotator, documentId, {
+      id: crypto.randomUUID(), type: "QUOTE", start: quoteStart, end: quoteStart + 8, attributes: { form: "direct", speaker: { name: "The envoy" } }, origin: "suggestion:external:good",
+    });
+    expect(annotation).toMatchObject({ origin: "suggestion:external:good", text: "We agree" });
 
     // Failures never block the run: the task is done, counts them, and each suggester keeps its reason.
     const task = await prisma().task.findFirstOrThrow({ where: { projectId: project.id, kind: "SUGGEST" } });
