@@ -18,6 +18,16 @@ const envSchema = z.object({
   JOBS_PER_PROJECT: z.coerce.number().int().min(1).default(2),
   /** Jobs of each kind one worker process runs at once (default: JOBS_PER_PROJECT + 1). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+  /**
+   * External suggesters may live on loopback or private addresses (10/8, 172.16/12, 192.168/16,
+   * 127/8, fc00::/7 …). Off by default; link-local and metadata addresses are refused regardless.
+   */
+  EXTERNAL_SUGGESTERS_ALLOW_PRIVATE: z
+    .enum(["0", "1", "true", "false"], { error: "EXTERNAL_SUGGESTERS_ALLOW_PRIVATE must be 1 or 0" })
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+  /** How long one external suggester call may take, from connecting to the last byte. */
+  EXTERNAL_SUGGESTER_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,10 +3,14 @@
 //           were written while reading them, so they are fixtures, not a measure of anything;
 //   dev     tests/fixtures/suggestion-corpus/dev — rules are tuned on these;
 //   test    tests/fixtures/suggestion-corpus/test — never tuned on; --verbose never prints its errors.
-// Usage: npx tsx scripts/eval-suggestions.ts [--split sample,dev,test] [--verbose] [--no-timing]
+// Confidence: --calibrate rewrites lib/suggestions/calibration.json from the dev split alone; every
+// run prints how well the table's confidences predict correctness (reliability) per split.
+// Usage: npx tsx scripts/eval-suggestions.ts [--split sample,dev,test] [--verbose] [--no-timing] [--calibrate]
 import fs from "node:fs";
 import path from "node:path";
 import { buildLargeDocument } from "../lib/suggestions/bench";
+import { buildCalibration, reliability, withTable, type CalibrationTable, type Outcome } from "../lib/suggestions/calibration";
+import { CALIBRATION } from "../lib/suggestions/confidence";
 import { addCounts, emptyCounts, evaluateDocument, type Counts, type EvalDocument, type Finding } from "../lib/suggestions/corpus-eval";
 import { parseCorpusMarkup } from "../lib/suggestions/corpus-markup";
 import { goldFileSchema } from "../lib/suggestions/evaluate";
@@ -82,6 +86,23 @@ function row(label: string, c: Counts): string {
   );
 }
 
+let table: CalibrationTable = CALIBRATION;
+if (args.includes("--calibrate")) {
+  const { docs, registry } = loadCorpus("dev");
+  const outcomes: Outcome[] = [];
+  for (const doc of docs) evaluateDocument(doc, registry, undefined, outcomes);
+  table = buildCalibration(outcomes, `dev split, ${docs.length} articles, ${outcomes.length} judged suggestions`);
+  const file = path.join(root, "lib/suggestions/calibration.json");
+  fs.writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+  console.log(`Calibration written to lib/suggestions/calibration.json (${Object.keys(table.rules).length} rules, from the dev split).\n`);
+}
+
+function printReliability(outcomes: Outcome[]): void {
+  const r = reliability(withTable(table, outcomes));
+  const bins = r.bins.map((b) => `[${b.from.toFixed(2)},${b.to.toFixed(2)}) n=${b.n} conf ${b.meanConfidence.toFixed(2)} right ${b.accuracy.toFixed(2)}`);
+  console.log(`${"".padEnd(12)} confidence reliability (${r.n} judged): ECE ${r.ece.toFixed(3)}, Brier ${r.brier.toFixed(3)}; ${bins.join("; ")}`);
+}
+
 console.log("Match: same type, overlap >= 50% of the union, one-to-one. Direct quotes only (indirect speech has no gold).");
 console.log("Goals (held-out): quote R >= 0.90, P >= 0.85, speaker >= 0.80, edit R >= 0.80, P >= 0.90, boilerplate R >= 0.80, content marked <= 0.05, boundaries >= 0.97.\n");
 console.log(header);
@@ -92,8 +113,9 @@ for (const split of splits) {
   const total = emptyCounts();
   const byGroup = new Map<string, Counts>();
   const findings: Finding[] = [];
+  const outcomes: Outcome[] = [];
   for (const doc of docs) {
-    const c = evaluateDocument(doc, registry, findings);
+    const c = evaluateDocument(doc, registry, findings, outcomes);
     addCounts(total, c);
     const g = byGroup.get(doc.group) ?? emptyCounts();
     addCounts(g, c);
@@ -104,6 +126,7 @@ for (const split of splits) {
   const kinds = Object.entries(total.edByKind).sort().map(([k, [f, t]]) => `${k} ${f}/${t}`);
   console.log(`${"".padEnd(12)} editorial recall by kind: ${kinds.join(", ")}`);
   console.log(`${"".padEnd(12)} counts: quotes ${total.quoteMatched}/${total.quoteGold} (suggested ${total.quoteSuggested}), speakers ${total.speakerCorrect}/${total.speakerJudged}, editorial ${total.edMatched}/${total.edGold} (suggested ${total.edSuggested}), boilerplate lines ${total.bpFound}/${total.bpGold}, content lines marked ${total.contentMarked}/${total.contentLines}, boundaries ${total.boundMatched}/${total.boundGold} (predicted ${total.boundPredicted})`);
+  printReliability(outcomes);
   // The test split stays unseen: its figures are printed, its individual errors never are.
   if (verbose && split !== "test") for (const f of findings) console.log(`  ${f.what.toUpperCase()} ${f.doc}: ${f.detail}`);
 }

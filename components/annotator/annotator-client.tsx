@@ -20,7 +20,7 @@ import { bodyOf, isSpan, materialiseWith } from "./materialise";
 import { SentencePanel } from "./sentence-panel";
 import { ShortcutOverlay } from "./shortcut-overlay";
 import { SpanForm } from "./span-form";
-import { SuggestionsPanel } from "./suggestions-panel";
+import { confidenceLabel, SuggestionsPanel } from "./suggestions-panel";
 import { SyncStatusPill } from "./sync-status-pill";
 import type { EntityDto } from "./types";
 import { newId, useAnnotationSync } from "./use-annotation-sync";
@@ -75,7 +75,7 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   const depths = useMemo(() => spanDepths(marks), [marks]);
   const labelsBySentence = useMemo(() => new Map(list.filter((a) => a.sentenceIndex !== null).map((a) => [a.sentenceIndex!, a])), [list]);
   const suggestionMarks: Mark[] = useMemo(
-    () => (hideSuggestions ? [] : suggestions.items.map((s) => ({ id: s.id, type: s.type, start: s.start, end: s.end, summary: `Suggested ${s.type} (${s.rule})` }))),
+    () => (hideSuggestions ? [] : suggestions.items.map((s) => ({ id: s.id, type: s.type, start: s.start, end: s.end, summary: `Suggested ${s.type} · confidence ${confidenceLabel(s.confidence)} (${s.rule})` }))),
     [suggestions.items, hideSuggestions],
   );
   const relations = useRelations({ documentId: doc.id, layer, schema, readOnlyReason, spans: [...spans].sort((a, b) => a.start - b.start || b.end - a.end), selectedId, say: (text, ok = false) => setNotice({ ok, text }) });

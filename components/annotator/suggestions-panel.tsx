@@ -13,6 +13,9 @@ type Props = {
   onAcceptAll: (s: SuggestionDto) => void;
 };
 
+/** Compact confidence for the panel and the tooltip: "87%". */
+export const confidenceLabel = (c: number) => `${Math.round(c * 100)}%`;
+
 /** Pending machine suggestions (dashed in the text): accept, reject, or accept all of one rule. */
 export function SuggestionsPanel(props: Props) {
   if (props.items.length === 0) return null;
@@ -28,7 +31,11 @@ export function SuggestionsPanel(props: Props) {
       {s ? (
         <div data-testid="active-suggestion" data-suggestion={s.id}>
           <p className="small" style={{ margin: "0.3rem 0" }}>
-            <strong>{s.type}</strong> “{(() => { const t = props.textOf(s.start, s.end); return t.length > 120 ? `${t.slice(0, 120)}…` : t; })()}”
+            <strong>{s.type}</strong>{" "}
+            <span className="badge grey" data-testid="suggestion-confidence" title="Confidence: how often this rule was right (calibrated, lowered by rejections)">
+              {confidenceLabel(s.confidence)}
+            </span>{" "}
+            “{(() => { const t = props.textOf(s.start, s.end); return t.length > 120 ? `${t.slice(0, 120)}…` : t; })()}”
             {s.speakerName ? <> — speaker: {s.speakerName}</> : null}
             <span className="muted"> ({s.rule})</span>
           </p>

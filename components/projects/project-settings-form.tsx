@@ -52,6 +52,23 @@ export function ProjectSettingsForm(props: { projectId: string; defaults: Update
           <input id="settings-source" type="text" {...register("sourceDescription")} />
         </Field>
       </div>
+      <h3>Suggestions</h3>
+      <Field
+        id="settings-threshold"
+        label="Suggestion threshold (0–1)"
+        hint="Suggestions less confident than this are hidden in the annotator and the API; 0 shows them all."
+        error={formState.errors.suggestionThreshold?.message}
+      >
+        <input
+          id="settings-threshold"
+          type="number"
+          step="0.05"
+          min={0}
+          max={1}
+          aria-invalid={!!formState.errors.suggestionThreshold}
+          {...register("suggestionThreshold", { valueAsNumber: true })}
+        />
+      </Field>
       <FormError message={formError} />
       {saved ? <p className="form-ok">Settings saved.</p> : null}
       <button type="submit" disabled={formState.isSubmitting}>Save settings</button>

@@ -80,6 +80,7 @@ export async function updateProject(user: AuthenticatedUser, projectId: string, 
     const settings = projectSettingsOf({
       ...previous,
       suggesters: data.suggesters ?? previous.suggesters,
+      suggestionThreshold: data.suggestionThreshold ?? previous.suggestionThreshold,
       preAcceptAgreed: data.preAcceptAgreed,
       membersMayDownload: data.membersMayDownload,
       license: data.license,

@@ -10,6 +10,8 @@ export const projectSettingsSchema = z.object({
   suggesters: z
     .object({ editorial: z.boolean().default(true), quote: z.boolean().default(true), claim: z.boolean().default(true) })
     .default({ editorial: true, quote: true, claim: true }),
+  /** Suggestions with a lower confidence are hidden (annotator and API); 0 shows them all. */
+  suggestionThreshold: z.number().min(0).max(1).default(0),
 });
 
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { suggestionDecisionSchema } from "@/lib/validation/suggestions";
 import { speakerResolver } from "./resolve-speakers";
-import { SUGGESTION_SELECT, toSuggestionDto } from "./suggestion-dto";
+import { countRuleDecision, selectSuggestions } from "./learned-confidence";
+import { toSuggestionDto } from "./suggestion-dto";
 
 const STATUS = { accepted: "ACCEPTED", rejected: "REJECTED" } as const;
 
@@ -31,8 +32,12 @@ export async function decideSuggestion(user: AuthenticatedUser, suggestionId: st
     const status = STATUS[parseOrThrow(suggestionDecisionSchema, input).decision];
     const decidedAt = new Date();
     const { count } = await tx.suggestion.updateMany({ where: { id: suggestionId, status: "PENDING" }, data: { status, decidedById: user.id, decidedAt } });
-    const row = await tx.suggestion.findUnique({ where: { id: suggestionId }, select: { ...SUGGESTION_SELECT, decidedById: true } });
+    const stored = await tx.suggestion.findUnique({ where: { id: suggestionId }, select: { rule: true, status: true, decidedById: true } });
     // A re-run may have replaced the pending suggestion meanwhile.
+    if (!stored) throw new AppError("not_found", "Suggestion not found; suggestions were re-run, reload them.");
+    // Only a new decision counts towards the rule's learned confidence, before it is read back.
+    if (count > 0) await countRuleDecision(tx, context.projectId, stored.rule, status);
+    const [row] = await selectSuggestions(tx, context.projectId, { id: suggestionId });
     if (!row) throw new AppError("not_found", "Suggestion not found; suggestions were re-run, reload them.");
     const speakers = await speakerResolver(context.projectId, tx);
     const { text } = await tx.document.findUniqueOrThrow({ where: { id: found.documentId }, select: { text: true } });
@@ -40,7 +45,7 @@ export async function decideSuggestion(user: AuthenticatedUser, suggestionId: st
     if (count === 0) {
       if (row.status === status) return dto;
       throw new AppError("conflict", `This suggestion was already ${row.status.toLowerCase()}.`, {
-        details: { current: { ...dto, decidedById: row.decidedById } },
+        details: { current: { ...dto, decidedById: stored.decidedById } },
       });
     }
     await tx.auditEvent.create({

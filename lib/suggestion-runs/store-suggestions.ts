@@ -1,8 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
+import { runExternalSuggesters } from "@/lib/external-suggesters/run-external";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { suggestForDocument } from "@/lib/suggestions";
 import type { RegistryEntity } from "@/lib/suggestions";
+import type { LabelSchema } from "@/lib/schema/label-schema";
 
 export type StoreOutcome = {
   /** New PENDING suggestions written. */
@@ -13,6 +15,8 @@ export type StoreOutcome = {
   matchedSpeakers: number;
   /** Speaker names not in the registry, proposed as new entities. */
   proposedEntities: string[];
+  /** External suggesters that failed on this document (each recorded on its row). */
+  externalFailures: number;
 };
 
 const spanKey = (s: { type: string; start: number; end: number }) => `${s.type}:${s.start}:${s.end}`;
@@ -28,7 +32,7 @@ export async function storeSuggestionsForDocument(documentId: string): Promise<S
     select: {
       text: true,
       projectId: true,
-      project: { select: { settings: true } },
+      project: { select: { settings: true, labelSchema: true } },
       sentences: { orderBy: { index: "asc" }, select: { start: true, end: true, kind: true } },
     },
   });
@@ -46,6 +50,9 @@ export async function storeSuggestionsForDocument(documentId: string): Promise<S
     entities: registry,
     enabled: suggesters,
   });
+  // Outside the transaction: a slow service must not hold a connection or the document's lock.
+  const external = await runExternalSuggesters({ id: documentId, projectId: document.projectId, text: document.text, labelSchema: document.project.labelSchema as LabelSchema });
+  const proposed = [...output.suggestions, ...external.suggestions];
 
   return prisma().$transaction(async (tx) => {
     // One run per document at a time: a second run waits here instead of interleaving its rows.
@@ -53,24 +60,27 @@ export async function storeSuggestionsForDocument(documentId: string): Promise<S
     await tx.suggestion.deleteMany({ where: { documentId, status: "PENDING" } });
     const decided = await tx.suggestion.findMany({ where: { documentId }, select: { type: true, start: true, end: true } });
     const decidedKeys = new Set(decided.map(spanKey));
-    const fresh = output.suggestions.filter((s) => !decidedKeys.has(spanKey(s)));
+    const fresh = proposed.filter((s) => !decidedKeys.has(spanKey(s)));
     if (fresh.length > 0) {
       // One INSERT … SELECT FROM unnest(arrays): a 5,000-sentence document yields ~2,000 rows, and
       // createMany through the driver adapter takes over a second for that; this takes tens of ms.
-      await tx.$executeRaw`INSERT INTO suggestions (id, document_id, suggester, rule, type, start, "end", attributes, speaker_name, entity_id)
-        SELECT gen_random_uuid()::text, ${documentId}, s.suggester, s.rule, s.type, s.start, s."end", s.attributes::jsonb, s.speaker_name, s.entity_id
+      await tx.$executeRaw`INSERT INTO suggestions (id, document_id, suggester, rule, type, start, "end", attributes, speaker_name, entity_id, confidence)
+        SELECT gen_random_uuid()::text, ${documentId}, s.suggester, s.rule, s.type, s.start, s."end", s.attributes::jsonb, s.speaker_name, s.entity_id, s.confidence
         FROM unnest(${fresh.map((x) => x.suggester)}::text[], ${fresh.map((x) => x.rule)}::text[], ${fresh.map((x) => x.type)}::text[],
                     ${fresh.map((x) => x.start)}::int[], ${fresh.map((x) => x.end)}::int[], ${fresh.map((x) => JSON.stringify(x.attributes))}::text[],
-                    ${fresh.map((x) => x.speakerName ?? null)}::text[], ${fresh.map((x) => x.entityId ?? null)}::text[])
-          AS s(suggester, rule, type, start, "end", attributes, speaker_name, entity_id)`;
+                    ${fresh.map((x) => ("speakerName" in x ? x.speakerName : null) ?? null)}::text[],
+                    ${fresh.map((x) => ("entityId" in x ? x.entityId : null) ?? null)}::text[],
+                    ${fresh.map((x) => x.confidence)}::float8[])
+          AS s(suggester, rule, type, start, "end", attributes, speaker_name, entity_id, confidence)`;
     }
     // No audit event per run: suggestions are proposals, not annotations; the SUGGEST task row
     // records the run, and each accept/reject is audited when an annotator decides.
     return {
       stored: fresh.length,
       kept: decided.length,
-      matchedSpeakers: fresh.filter((s) => s.entityId).length,
+      matchedSpeakers: fresh.filter((s) => "entityId" in s && s.entityId).length,
       proposedEntities: output.proposedEntities.map((p) => p.name),
+      externalFailures: external.failures,
     };
     // A 5 MB article yields ~50,000 suggestions: replacing them takes seconds, not Prisma's 5 s default.
   }, { timeout: 60_000 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toSuggestionDto } from "./suggestion-dto";
 
-const row = { id: "s1", type: "QUOTE", attributes: { form: "direct" }, speakerName: "Xi", entityId: null, rule: "quote.direct-after", suggester: "quote", status: "PENDING" as const };
+const row = { id: "s1", type: "QUOTE", attributes: { form: "direct" }, speakerName: "Xi", entityId: null, rule: "quote.direct-after", suggester: "quote", status: "PENDING" as const, confidence: 0.9 };
 
 describe("toSuggestionDto", () => {
   it("slices the text by code points, so emoji before the span do not shift it", () => {

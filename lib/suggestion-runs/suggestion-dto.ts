@@ -13,20 +13,8 @@ type SuggestionRow = {
   rule: string;
   suggester: string;
   status: SuggestionDto["status"];
+  confidence: number;
 };
-
-export const SUGGESTION_SELECT = {
-  id: true,
-  type: true,
-  start: true,
-  end: true,
-  attributes: true,
-  speakerName: true,
-  entityId: true,
-  rule: true,
-  suggester: true,
-  status: true,
-} as const;
 
 /** Row → the API/annotator shape; `text` is the code-point slice of the document's original text. */
 export function toSuggestionDto(row: SuggestionRow, text: string, index: CodePointIndex = new CodePointIndex(text)): SuggestionDto {
@@ -44,5 +32,6 @@ export function toSuggestionDto(row: SuggestionRow, text: string, index: CodePoi
     rule: row.rule,
     suggester: row.suggester,
     status: row.status,
+    confidence: Math.round(row.confidence * 1000) / 1000,
   };
 }

@@ -10,10 +10,17 @@ import { runSuggestionsSchema } from "@/lib/validation/suggestions";
 import { storeSuggestionsForDocument } from "./store-suggestions";
 
 /** What a SUGGEST task row keeps in `result`: its input (the documents) and running totals. */
-export type SuggestTaskResult = { documentIds: string[]; suggestions: number; skipped: number; failed: number };
+export type SuggestTaskResult = {
+  documentIds: string[];
+  suggestions: number;
+  skipped: number;
+  failed: number;
+  /** External suggester calls that failed (the reasons are on each suggester); absent on older tasks. */
+  externalFailures?: number;
+};
 
 async function queueSuggestionTask(projectId: string, userId: string | null, documentIds: string[]): Promise<{ taskId: string }> {
-  const result: SuggestTaskResult = { documentIds, suggestions: 0, skipped: 0, failed: 0 };
+  const result: SuggestTaskResult = { documentIds, suggestions: 0, skipped: 0, failed: 0, externalFailures: 0 };
   const task = await prisma().task.create({
     data: { projectId, kind: "SUGGEST", total: documentIds.length, createdById: userId, result },
     select: { id: true },
@@ -81,13 +88,15 @@ export async function runSuggestionBatch({ taskId, unitId }: { taskId: string; u
   const unit = await prisma().taskUnit.findUnique({ where: { id: unitId }, select: { taskId: true, documentIds: true, result: true } });
   if (!unit || unit.taskId !== taskId) return failTask(taskId, "The work list of this suggestion run is gone; start the run again.");
   if (unit.result !== null) return;
-  const tally = { suggestions: 0, skipped: 0, failed: 0 };
+  const tally = { suggestions: 0, skipped: 0, failed: 0, externalFailures: 0 };
   for (const documentId of unit.documentIds) {
     try {
       // Null: the document was deleted meanwhile; it is skipped, the others go on.
       const outcome = await storeSuggestionsForDocument(documentId);
-      if (outcome) tally.suggestions += outcome.stored;
-      else tally.skipped += 1;
+      if (outcome) {
+        tally.suggestions += outcome.stored;
+        tally.externalFailures += outcome.externalFailures;
+      } else tally.skipped += 1;
     } catch (error) {
       // One bad document must not stop the others; the count tells the manager to look.
       console.error(`suggestions failed for document ${documentId}`, error);
@@ -102,7 +111,8 @@ export async function runSuggestionBatch({ taskId, unitId }: { taskId: string; u
         result = result || jsonb_build_object(
           'suggestions', (result->>'suggestions')::int + ${tally.suggestions},
           'skipped', (result->>'skipped')::int + ${tally.skipped},
-          'failed', (result->>'failed')::int + ${tally.failed})
+          'failed', (result->>'failed')::int + ${tally.failed},
+          'externalFailures', COALESCE((result->>'externalFailures')::int, 0) + ${tally.externalFailures})
       WHERE id = ${taskId}`;
   });
 }

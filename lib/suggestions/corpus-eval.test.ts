@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addCounts, emptyCounts, evaluateDocument, lineMarkedBoilerplate, speakerMatches } from "./corpus-eval";
+import type { Outcome } from "./calibration";
 import { parseCorpusMarkup } from "./corpus-markup";
 import { EntityIndex } from "./entities";
 import type { Suggestion } from "./types";
 
 const sug = (speakerName?: string, entityId?: string): Suggestion => ({
-  suggester: "quote", rule: "r", type: "QUOTE", start: 0, end: 1, attributes: {},
+  suggester: "quote", rule: "r", type: "QUOTE", start: 0, end: 1, attributes: {}, confidence: 0.5,
   ...(speakerName ? { speakerName } : {}), ...(entityId ? { entityId } : {}),
 });
 
@@ -37,6 +38,18 @@ describe("corpus evaluation", () => {
     addCounts(sum, c);
     addCounts(sum, c);
     expect(sum.quoteGold).toBe(2);
+  });
+
+  it("judges every direct quote and insertion for calibration: right span and right speaker, or wrong", () => {
+    const doc = parseCorpusMarkup(
+      '"{{q:Maria Zakharova|We are satisfied with the talks}}," Dmitry Peskov said. "We will see," Zakharova said. "{{q:Maria Zakharova|The talks were useful}}," Zakharova added.\n',
+    );
+    const outcomes: Outcome[] = [];
+    evaluateDocument({ name: "x", group: "en", ...doc }, [{ id: "z", name: "Maria Zakharova", aliases: [], type: "PERSON" }], undefined, outcomes);
+    // The first quote matches gold but names Peskov; the second has no gold; the third is right.
+    expect(outcomes.map((o) => o.cls)).toEqual(["quote", "quote", "quote"]);
+    expect(outcomes.filter((o) => o.correct)).toHaveLength(1);
+    for (const o of outcomes) expect(o.confidence).toBeGreaterThan(0);
   });
 
   it("parses every corpus file", () => {

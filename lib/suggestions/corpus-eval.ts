@@ -3,9 +3,10 @@
 // boilerplate lines and sentence boundaries. Counts are summed so groups can be merged.
 import { detectLanguage } from "@/lib/ingest/language";
 import { segmentText, type Segment } from "@/lib/ingest/segment";
+import { calibrationClass, type Outcome } from "./calibration";
 import type { CorpusDocument } from "./corpus-markup";
 import { EntityIndex } from "./entities";
-import { matchSpans, type GoldItem } from "./evaluate";
+import { matchSpans, type GoldItem, type MatchResult } from "./evaluate";
 import { namesLikelySame } from "./names";
 import { suggestForDocument } from "./suggest";
 import type { RegistryEntity, Suggestion } from "./types";
@@ -86,7 +87,21 @@ export function lineMarkedBoilerplate(line: { start: number; end: number }, segm
   return marked * 2 >= line.end - line.start;
 }
 
-export function evaluateDocument(doc: EvalDocument, entities: RegistryEntity[], findings?: Finding[]): Counts {
+/**
+ * Right or wrong for every judged suggestion (direct quotes and editorial insertions): it matches
+ * a gold span and, for a quote whose gold names a speaker, names that speaker — what an annotator
+ * could accept unchanged.
+ */
+function judge(q: MatchResult, e: MatchResult, registry: EntityIndex): Outcome[] {
+  const out: Outcome[] = [];
+  const push = (s: Suggestion, correct: boolean) => out.push({ rule: s.rule, cls: calibrationClass(s), confidence: s.confidence, correct });
+  for (const p of [...q.pairs, ...e.pairs])
+    push(p.suggestion, typeof p.gold.speaker !== "string" || p.gold.type !== "QUOTE" || speakerMatches(p.suggestion, p.gold.speaker, registry));
+  for (const s of [...q.spurious, ...e.spurious]) push(s, false);
+  return out;
+}
+
+export function evaluateDocument(doc: EvalDocument, entities: RegistryEntity[], findings?: Finding[], outcomes?: Outcome[]): Counts {
   const c = emptyCounts();
   c.docs = 1;
   const segments = segmentText(doc.text, detectLanguage(doc.text));
@@ -100,6 +115,7 @@ export function evaluateDocument(doc: EvalDocument, entities: RegistryEntity[], 
   const sugE = out.suggestions.filter((s) => s.type === "EDITORIAL");
   const q = matchSpans(goldQ, sugQ);
   const e = matchSpans(goldE, sugE);
+  outcomes?.push(...judge(q, e, registry));
   c.quoteGold = goldQ.length;
   c.quoteSuggested = sugQ.length;
   c.quoteMatched = q.score.matched;

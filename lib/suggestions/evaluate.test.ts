@@ -4,7 +4,7 @@ import type { Suggestion } from "./types";
 
 const g = (start: number, end: number, speaker: string | null = null): GoldItem => ({ type: "QUOTE", form: "direct", speaker, start, end, text: "" });
 const s = (start: number, end: number, speakerName?: string): Suggestion => ({
-  suggester: "quote", rule: "r", type: "QUOTE", start, end, attributes: { form: "direct" }, ...(speakerName ? { speakerName } : {}),
+  suggester: "quote", rule: "r", type: "QUOTE", start, end, attributes: { form: "direct" }, confidence: 0.5, ...(speakerName ? { speakerName } : {}),
 });
 
 describe("overlapRatio", () => {

@@ -2,6 +2,7 @@
 // span from UTF-16 to code points once at the end.
 import { z } from "@/lib/validation/zod";
 import { findClaims } from "./claims";
+import { calibratedConfidence } from "./confidence";
 import { findEditorial } from "./editorial";
 import { EntityIndex, proposeMerges } from "./entities";
 import { buildOffsetIndex } from "./offsets";
@@ -42,7 +43,7 @@ export function suggestForDocument(input: SuggestInput): SuggestOutput {
   const lines = lineSpans(text);
   const registry = new EntityIndex(entities);
   const cp = (u: number) => offsets.toCodePoint(u);
-  const suggestions: Suggestion[] = [];
+  const suggestions: Array<Omit<Suggestion, "confidence">> = [];
 
   if (on("editorial")) {
     const outlets = new Set(
@@ -79,5 +80,7 @@ export function suggestForDocument(input: SuggestInput): SuggestOutput {
   }
 
   suggestions.sort((a, b) => a.start - b.start || a.end - b.end || a.type.localeCompare(b.type));
-  return { suggestions, proposedEntities, mergeProposals: proposeMerges(entities, proposedEntities) };
+  return {
+    suggestions: suggestions.map((s) => ({ ...s, confidence: calibratedConfidence(s) })),
+    proposedEntities, mergeProposals: proposeMerges(entities, proposedEntities) };
 }

@@ -45,6 +45,8 @@ export interface Suggestion {
   attributes: Record<string, unknown>;
   speakerName?: string;
   entityId?: string;
+  /** 0–1: how often this rule was right on the calibration corpus (see confidence.ts). */
+  confidence: number;
 }
 
 export interface ProposedEntity {

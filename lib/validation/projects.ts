@@ -1,4 +1,5 @@
 import { emailSchema } from "./auth";
+import { suggestionThresholdSchema } from "./suggestions";
 import { z } from "./zod";
 
 export const projectRoleSchema = z.enum(["MANAGER", "ANNOTATOR", "REVIEWER"]);
@@ -27,6 +28,8 @@ export const updateProjectSchema = z
     sourceDescription: z.string().trim().max(2000),
     /** Per-suggester switches; left out, they stay as they are. */
     suggesters: z.object({ editorial: z.boolean(), quote: z.boolean(), claim: z.boolean() }).optional(),
+    /** Suggestions below this confidence (0–1) are hidden; left out, it stays as it is. */
+    suggestionThreshold: suggestionThresholdSchema.optional(),
   })
   .openapi("UpdateProject");
 

@@ -35,8 +35,28 @@ export const suggestionDtoSchema = z
     rule: z.string(),
     suggester: z.string(),
     status: z.enum(["PENDING", "ACCEPTED", "REJECTED"]),
+    confidence: z.number().min(0).max(1).openapi({
+      description: "0–1: the rule's precision calibrated on the development corpus (an external suggester's score), lowered when reviewers keep rejecting the rule",
+    }),
   })
   .openapi("Suggestion");
+
+/** A project's suggestion threshold: suggestions below it are hidden in the annotator and the API. */
+export const suggestionThresholdSchema = z
+  .number({ error: "The threshold must be a number between 0 and 1" })
+  .min(0, "The threshold must be between 0 and 1")
+  .max(1, "The threshold must be between 0 and 1");
+
+/** `GET …/suggestions?minConfidence=` — overrides the project's threshold for one request. */
+export const suggestionListQuerySchema = z.object({
+  minConfidence: z
+    .string()
+    .trim()
+    .min(1, "minConfidence must be a number between 0 and 1")
+    .pipe(z.coerce.number({ error: "minConfidence must be a number between 0 and 1" }))
+    .pipe(suggestionThresholdSchema)
+    .optional(),
+});
 
 /** One suggestion as the API and the annotator page see it. */
 export type SuggestionDto = z.infer<typeof suggestionDtoSchema>;

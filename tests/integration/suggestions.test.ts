@@ -57,7 +57,7 @@ describe("suggestions after import", () => {
     const codePoints = Array.from(TEXT);
     for (const s of items) expect(codePoints.slice(s.start, s.end).join("")).toBe(s.text);
     const [claim, direct, indirect, editorial] = items;
-    expect(Object.keys(direct!).sort()).toEqual(["attributes", "end", "entityId", "id", "rule", "speakerName", "start", "status", "suggester", "text", "type"]);
+    expect(Object.keys(direct!).sort()).toEqual(["attributes", "confidence", "end", "entityId", "id", "rule", "speakerName", "start", "status", "suggester", "text", "type"]);
     expect(claim).toMatchObject({ type: "CLAIM", start: 0, attributes: { checkworthy: "yes" }, speakerName: null, entityId: null, status: "PENDING" });
     expect(direct).toMatchObject({ type: "QUOTE", speakerName: "Vladimir Putin", entityId: putinId, attributes: { form: "direct" } });
     // A name not in the registry is proposed: a speaker name without an entity id.

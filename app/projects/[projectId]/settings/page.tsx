@@ -28,6 +28,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
             membersMayDownload: project.settings.membersMayDownload,
             license: project.settings.license,
             sourceDescription: project.settings.sourceDescription,
+            suggestionThreshold: project.settings.suggestionThreshold,
           }}
           retiredTargets={retired}
         />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { AddSpeakerButton } from "@/components/suggestions/add-speaker-button";
+import { ExternalSuggestersPanel } from "@/components/suggestions/external-suggesters-panel";
 import { PrecisionChart } from "@/components/suggestions/precision-chart";
 import { RerunSuggestionsForm } from "@/components/suggestions/rerun-suggestions-form";
 import { SUGGESTER_LABELS } from "@/components/suggestions/suggester-labels";
@@ -9,6 +10,7 @@ import { SuggesterTogglesForm } from "@/components/suggestions/suggester-toggles
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
 import { listDocuments } from "@/lib/documents/list-documents";
+import { listExternalSuggesters } from "@/lib/external-suggesters/manage";
 import { getProject } from "@/lib/projects/projects";
 import { listSpeakerProposals } from "@/lib/suggestion-runs/speaker-proposals";
 import { getRuleCounts, getSuggestionStats, suggestionCountsByDocument } from "@/lib/suggestion-runs/suggestion-stats";
@@ -25,13 +27,14 @@ export default async function SuggestionsPage({ params, searchParams }: { params
   const { task } = await searchParams;
   const project = await guardPage(() => getProject(user, projectId));
   if (!project.permissions.includes("suggestions.manage")) forbidden();
-  const [stats, counts, documents, recent, speakers, rules] = await Promise.all([
+  const [stats, counts, documents, recent, speakers, rules, external] = await Promise.all([
     getSuggestionStats(user, projectId),
     suggestionCountsByDocument(user, projectId),
     listDocuments(user, projectId, { limit: MAX_DOCUMENTS_PER_RUN }),
     listRecentTasks(user, projectId, "SUGGEST"),
     listSpeakerProposals(user, projectId),
     getRuleCounts(user, projectId),
+    listExternalSuggesters(user, projectId),
   ]);
   const decided = stats.reduce((n, s) => n + s.accepted + s.rejected, 0);
   return (
@@ -82,6 +85,7 @@ export default async function SuggestionsPage({ params, searchParams }: { params
                   <th className="num">Rejected</th>
                   <th className="num">Pending</th>
                   <th className="num">Precision</th>
+                  <th className="num" title="Calibrated on the development corpus → after this project's decisions">Confidence</th>
                 </tr>
               </thead>
               <tbody>
@@ -94,6 +98,9 @@ export default async function SuggestionsPage({ params, searchParams }: { params
                     <td className="num">{r.rejected}</td>
                     <td className="num">{r.pending}</td>
                     <td className="num">{percent(r.accepted + r.rejected > 0 ? r.accepted / (r.accepted + r.rejected) : null)}</td>
+                    <td className="num" data-testid="rule-confidence">
+                      {r.calibrated.toFixed(2)} → {r.learned.toFixed(2)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -123,6 +130,7 @@ export default async function SuggestionsPage({ params, searchParams }: { params
           {documents.nextCursor ? <p className="hint">Showing the first {MAX_DOCUMENTS_PER_RUN} documents; use the API for more.</p> : null}
         </section>
       </div>
+      <ExternalSuggestersPanel projectId={projectId} items={external.items} />
       <section className="panel" data-testid="speaker-proposals">
         <h2 style={{ marginTop: 0 }}>Speakers not in the registry</h2>
         {speakers.newNames.length === 0 ? (
@@ -191,7 +199,15 @@ export default async function SuggestionsPage({ params, searchParams }: { params
                 <td className="num">
                   {t.done} / {t.total}
                 </td>
-                <td className="num">{(t.result as { suggestions?: number }).suggestions ?? 0}</td>
+                <td className="num">
+                  {(t.result as { suggestions?: number }).suggestions ?? 0}
+                  {(t.result as { externalFailures?: number }).externalFailures ? (
+                    <span className="badge warn" title="See External suggesters for the reasons">
+                      {" "}
+                      {(t.result as { externalFailures?: number }).externalFailures} external calls failed
+                    </span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "suggestions" ADD COLUMN "confidence" DOUBLE PRECISION NOT NULL DEFAULT 0.5;
