@@ -3,6 +3,7 @@
 import type { FieldErrors } from "@/lib/errors";
 import { activeStanceTargets, STANCE_SCALE, type AttributeDefinition, type LabelSchema } from "@/lib/schema/label-schema";
 import { speakerRefSchema, type SpeakerRef } from "@/lib/validation/annotations";
+import { defaultStanceHolder, isStanceHolder, STANCE_HOLDERS, type StanceHolder } from "@/lib/stance/stance-holder";
 
 export type CheckedAttributes = {
   /** Attributes to store (the speaker is stored as a reference column, not in here). */
@@ -19,6 +20,9 @@ type Options = {
   previous?: Record<string, unknown>;
 };
 
+/** What checkValue needs beyond the options: the holder a stance entry without one gets. */
+type Context = Options & { holder: StanceHolder };
+
 const STANCE_VALUES = new Set<number>(STANCE_SCALE.map((s) => s.value));
 
 function push(errors: FieldErrors, path: string, message: string) {
@@ -29,7 +33,7 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 }
 
-function checkValue(def: AttributeDefinition, value: unknown, path: string, schema: LabelSchema, options: Options, errors: FieldErrors): unknown {
+function checkValue(def: AttributeDefinition, value: unknown, path: string, schema: LabelSchema, options: Context, errors: FieldErrors): unknown {
   const previous = options.previous?.[def.name];
   switch (def.kind) {
     case "choice": {
@@ -43,14 +47,14 @@ function checkValue(def: AttributeDefinition, value: unknown, path: string, sche
     }
     case "stance": {
       if (!Array.isArray(value)) {
-        push(errors, path, "Stance must be a list of {target, value}");
+        push(errors, path, "Stance must be a list of {target, value, holder}");
         return value;
       }
       const active = new Set(activeStanceTargets(schema));
       const previousTargets = new Set(Array.isArray(previous) ? previous.map((s: { target?: unknown }) => s?.target) : []);
       const seen = new Set<string>();
       value.forEach((item: unknown, i) => {
-        const entry = item as { target?: unknown; value?: unknown };
+        const entry = item as { target?: unknown; value?: unknown; holder?: unknown };
         if (typeof entry !== "object" || entry === null || typeof entry.target !== "string") {
           push(errors, `${path}.${i}.target`, "Stance target is required");
           return;
@@ -63,8 +67,12 @@ function checkValue(def: AttributeDefinition, value: unknown, path: string, sche
         if (typeof entry.value !== "number" || !STANCE_VALUES.has(entry.value)) {
           push(errors, `${path}.${i}.value`, "Stance value must be one of -2, -1, 0, 1, 2");
         }
+        if (entry.holder !== undefined && !isStanceHolder(entry.holder)) {
+          push(errors, `${path}.${i}.holder`, `Unknown stance holder ${JSON.stringify(entry.holder)}; expected one of ${STANCE_HOLDERS.join(", ")}`);
+        }
       });
-      return value.map((item: { target: string; value: number }) => ({ target: item?.target, value: item?.value }));
+      // The holder is always stored, so later readers never have to guess.
+      return value.map((item: { target: string; value: number; holder?: StanceHolder }) => ({ target: item?.target, value: item?.value, holder: item?.holder ?? options.holder }));
     }
     case "span": {
       const span = value as { start?: unknown; end?: unknown };
@@ -92,7 +100,7 @@ function checkAgainst(
   input: Record<string, unknown>,
   prefix: string,
   schema: LabelSchema,
-  options: Options,
+  options: Context,
 ): CheckedAttributes {
   const errors: FieldErrors = {};
   const attributes: Record<string, unknown> = {};
@@ -131,12 +139,13 @@ export function checkSpanAttributes(
   if (definition.retired && options.previousType !== type) {
     return { attributes: {}, speaker: undefined, errors: { type: [`The type "${type}" is retired and can no longer be chosen`] } };
   }
-  return checkAgainst(definition.attributes, input, "attributes", schema, options);
+  const holder = defaultStanceHolder(type, definition.attributes.some((a) => a.kind === "entity"));
+  return checkAgainst(definition.attributes, input, "attributes", schema, { ...options, holder });
 }
 
 /** Sentence-level labels (checkworthy, stance…); at least one must be set. */
 export function checkSentenceLabels(schema: LabelSchema, input: Record<string, unknown>, options: Options): CheckedAttributes {
-  const checked = checkAgainst(schema.sentenceLabels, input, "labels", schema, options);
+  const checked = checkAgainst(schema.sentenceLabels, input, "labels", schema, { ...options, holder: defaultStanceHolder(null) });
   if (Object.keys(checked.attributes).length === 0 && Object.keys(checked.errors).length === 0) {
     checked.errors.labels = ["Set at least one label"];
   }

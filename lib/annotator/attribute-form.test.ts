@@ -9,8 +9,15 @@ const claim = spanType(schema, "CLAIM")!;
 
 describe("attributeFormSchema", () => {
   it("accepts a complete quote", () => {
-    const values = { form: "direct", speaker: "ent1", cue: { start: 3, end: 7 }, speakerMention: null, stance: [{ target: "Ukraine", value: -2 }] };
+    const values = { form: "direct", speaker: "ent1", cue: { start: 3, end: 7 }, speakerMention: null, stance: [{ target: "Ukraine", value: -2, holder: "source" }] };
     expect(attributeFormSchema(quote, targets).safeParse(values).success).toBe(true);
+  });
+
+  it("requires a known holder on every stance entry", () => {
+    const s = attributeFormSchema(claim, targets);
+    expect(s.safeParse({ checkworthy: "yes", stance: [{ target: "Ukraine", value: 1, holder: "republisher" }] }).success).toBe(true);
+    const bad = s.safeParse({ checkworthy: "yes", stance: [{ target: "Ukraine", value: 1, holder: "editor" }] });
+    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["stance.0.holder", "Choose whose stance it is: source, author or republisher."]]);
   });
 
   it("requires the speaker and the form, with messages per field", () => {
@@ -47,10 +54,15 @@ describe("attributeFormSchema", () => {
 
 describe("form values ↔ API attributes", () => {
   it("round-trips a quote, sending the speaker as {id} and leaving unset values out", () => {
-    const api = { form: "indirect", speaker: { id: "e9" }, cue: { start: 1, end: 5 }, stance: [{ target: "Ukraine", value: 1 }] };
+    const api = { form: "indirect", speaker: { id: "e9" }, cue: { start: 1, end: 5 }, stance: [{ target: "Ukraine", value: 1, holder: "author" }] };
     const values = toFormValues(quote, api, null);
-    expect(values).toEqual({ form: "indirect", speaker: "e9", cue: { start: 1, end: 5 }, speakerMention: null, stance: [{ target: "Ukraine", value: 1 }] });
+    expect(values).toEqual({ form: "indirect", speaker: "e9", cue: { start: 1, end: 5 }, speakerMention: null, stance: [{ target: "Ukraine", value: 1, holder: "author" }] });
     expect(toApiAttributes(quote, values)).toEqual(api);
+  });
+
+  it("gives stored stance without a holder (older data) the type's default", () => {
+    expect(toFormValues(quote, { stance: [{ target: "Ukraine", value: 1 }] }, "e").stance).toEqual([{ target: "Ukraine", value: 1, holder: "source" }]);
+    expect(toFormValues(claim, { stance: [{ target: "Ukraine", value: 1 }] }, null).stance).toEqual([{ target: "Ukraine", value: 1, holder: "author" }]);
   });
 
   it("prefers the annotation's resolved speaker and ignores junk", () => {

@@ -2,9 +2,10 @@
 // schema (for react-hook-form's resolver) plus conversions between form values and API bodies.
 import { z } from "@/lib/validation/zod";
 import type { AttributeDefinition, LabelSchema, SpanTypeDefinition } from "@/lib/schema/label-schema";
+import { defaultStanceHolder, isStanceHolder, STANCE_HOLDERS, type StanceHolder } from "@/lib/stance/stance-holder";
 
 export type OffsetRange = { start: number; end: number };
-export type StanceEntry = { target: string; value: number };
+export type StanceEntry = { target: string; value: number; holder: StanceHolder };
 /** Form values: choice → value ("" = unset), stance → list, entity → speaker id ("" = none), span → range | null. */
 export type AttributeValues = Record<string, string | StanceEntry[] | OffsetRange | null>;
 
@@ -18,6 +19,7 @@ export function stanceListSchema(targets: readonly string[]) {
       z.object({
         target: z.string().refine((t) => targets.includes(t), "Pick a stance target from the project's list."),
         value: z.number().int().min(-2, "Stance runs from −2 to +2.").max(2, "Stance runs from −2 to +2."),
+        holder: z.enum(STANCE_HOLDERS, { error: "Choose whose stance it is: source, author or republisher." }),
       }),
     )
     .refine((list) => new Set(list.map((s) => s.target)).size === list.length, "Each target may be rated once.");
@@ -53,8 +55,18 @@ function isRange(value: unknown): value is OffsetRange {
   return typeof value === "object" && value !== null && typeof (value as OffsetRange).start === "number" && typeof (value as OffsetRange).end === "number";
 }
 
-function isStanceList(value: unknown): value is StanceEntry[] {
+function isStanceList(value: unknown): value is { target: string; value: number; holder?: unknown }[] {
   return Array.isArray(value) && value.every((s) => typeof s === "object" && s !== null && typeof (s as StanceEntry).target === "string" && typeof (s as StanceEntry).value === "number");
+}
+
+/** The holder a new stance entry of this span type starts with (null: sentence labels). */
+export function formDefaultHolder(type: SpanTypeDefinition | null): StanceHolder {
+  return type ? defaultStanceHolder(type.name, type.attributes.some((a) => a.kind === "entity")) : defaultStanceHolder(null);
+}
+
+/** Stored stance entries as form entries; a missing holder (older data) gets the type's default. */
+export function toStanceEntries(raw: unknown, fallback: StanceHolder): StanceEntry[] {
+  return isStanceList(raw) ? raw.map((s) => ({ target: s.target, value: s.value, holder: isStanceHolder(s.holder) ? s.holder : fallback })) : [];
 }
 
 /** Form defaults from stored attributes (speaker from the annotation's resolved speaker). */
@@ -63,7 +75,7 @@ export function toFormValues(type: SpanTypeDefinition, attributes: Record<string
   for (const def of type.attributes) {
     const raw = attributes[def.name];
     if (def.kind === "choice") values[def.name] = typeof raw === "string" ? raw : "";
-    else if (def.kind === "stance") values[def.name] = isStanceList(raw) ? raw.map((s) => ({ target: s.target, value: s.value })) : [];
+    else if (def.kind === "stance") values[def.name] = toStanceEntries(raw, formDefaultHolder(type));
     else if (def.kind === "entity") {
       const id = speakerId ?? (typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "");
       values[def.name] = id;

@@ -23,7 +23,7 @@ export function createAttributionWriter(): FormatWriter {
           contents: [piece(p, s)],
           speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name, type: s.speaker.type } : null,
           form: typeof s.attributes.form === "string" ? s.attributes.form : null,
-          stance: s.stance.map((x) => ({ target: x.target, value: x.value })),
+          stance: s.stance.map((x) => ({ target: x.target, value: x.value, holder: x.holder })),
         }));
       const body = { document_id: p.doc.id, text_sha256: p.textSha256, offset_unit: "codepoint", attributions };
       return [{ path: `attribution/${fileStem(p.doc.id)}.json`, data: jsonFile(body) }];

@@ -1,4 +1,5 @@
-import { attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_PREFIX } from "./label-studio-names";
+import { isStanceHolder, STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
+import { attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./label-studio-names";
 import { compareStrings } from "./prepare";
 import { ExportError, type Offsets, type Stance } from "./types";
 
@@ -67,7 +68,7 @@ const parseText = (s: string): unknown => {
 };
 
 type Region = { id: string; control: string; labels: string[]; start: number; end: number; text: string };
-type PerRegion = { at: string; regionId: string; control: string; value: unknown; stance: boolean };
+type PerRegion = { at: string; regionId: string; control: string; value: unknown; stance: "value" | "holder" | null };
 
 function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): ImportedAnnotation {
   const result = ann.result ?? [];
@@ -107,7 +108,7 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
     const list = r.type === "choices" ? v.choices : v.text;
     if (!Array.isArray(list) || list.length !== 1 || typeof list[0] !== "string")
       throw new ExportError(`${at}: ${r.type === "choices" ? "value.choices" : "value.text"} must hold exactly one string`);
-    const stance = control.startsWith(LS_STANCE_PREFIX);
+    const stance = control.startsWith(LS_STANCE_PREFIX) ? "value" : control.startsWith(LS_STANCE_HOLDER_PREFIX) ? "holder" : null;
     extras.push({ at, regionId, control, value: r.type === "choices" ? list[0] : parseText(list[0] as string), stance });
   });
 
@@ -121,14 +122,20 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
     const mine = extras.filter((e) => e.regionId === region.id);
     for (const type of isSentence ? [LS_SENTENCE_CONTROL] : region.labels) {
       const attributes: Record<string, unknown> = {};
-      const stance: Stance[] = [];
+      const values: { target: string; value: number }[] = [];
+      const holders = new Map<string, string>();
       let speakerName: string | null = null;
       let speakerType: string | null = null;
       for (const e of mine) {
-        if (e.stance) {
+        if (e.stance === "value") {
           const value = Number(e.value);
           if (typeof e.value !== "string" || !Number.isInteger(value)) throw new ExportError(`${e.at}: stance must be one of -2, -1, 0, 1, 2`);
-          stance.push({ target: e.control.slice(LS_STANCE_PREFIX.length), value });
+          values.push({ target: e.control.slice(LS_STANCE_PREFIX.length), value });
+          continue;
+        }
+        if (e.stance === "holder") {
+          if (!isStanceHolder(e.value)) throw new ExportError(`${e.at}: stance holder must be one of ${STANCE_HOLDERS.join(", ")}`);
+          holders.set(e.control.slice(LS_STANCE_HOLDER_PREFIX.length), e.value);
           continue;
         }
         // `{owner}.{name}` for our own controls (owner matched as labels are, ignoring case); any
@@ -139,6 +146,10 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
         else if (!isSentence && name === "speaker_type") speakerType = String(e.value);
         else attributes[name] = e.value;
       }
+      for (const target of holders.keys())
+        if (!values.some((v) => v.target === target)) throw new ExportError(`${where} region ${region.id}: a stance holder for "${target}" without a stance value`);
+      // Files from other tools (or older exports) may have no holder: the type's default.
+      const stance: Stance[] = withDefaultHolders(values.map((v) => ({ ...v, holder: holders.get(v.target) })), isSentence ? null : type);
       const id = region.labels.length > 1 && !isSentence ? `${region.id}:${type}` : region.id;
       if (isSentence) {
         sentences.push({ id, start: region.start, end: region.end, attributes, stance });

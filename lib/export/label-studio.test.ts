@@ -17,6 +17,7 @@ describe("Label Studio writer", () => {
     expect(task.annotations[0]!.result).toEqual([
       { id: "b1", from_name: "label", to_name: "text", type: "labels", value: { ...at(0, 10), text: "-5 degrees", labels: ["CLAIM"] } },
       { id: "b1", from_name: "stance:Weather", to_name: "text", type: "choices", value: { ...at(0, 10), choices: ["1"] } },
+      { id: "b1", from_name: "stance_holder:Weather", to_name: "text", type: "choices", value: { ...at(0, 10), choices: ["author"] } },
       { id: "b2", from_name: "label", to_name: "text", type: "labels", value: { ...at(36, 44), text: "=SUM(A1)", labels: ["QUOTE"] } },
       { id: "b2", from_name: "QUOTE.form", to_name: "text", type: "choices", value: { ...at(36, 44), choices: ["indirect"] } },
       { id: "b2", from_name: "QUOTE.speaker", to_name: "text", type: "textarea", value: { ...at(36, 44), text: ["=cmd|' /C calc'!A0"] } },
@@ -26,6 +27,7 @@ describe("Label Studio writer", () => {
       { id: "docB:s0", from_name: "sentence", to_name: "text", type: "labels", value: { ...at(0, 26), text: "-5 degrees,\tsaid @weather.", labels: ["SENTENCE"] } },
       { id: "docB:s0", from_name: "sentence.checkworthy", to_name: "text", type: "choices", value: { ...at(0, 26), choices: ["yes"] } },
       { id: "docB:s0", from_name: "stance:Weather", to_name: "text", type: "choices", value: { ...at(0, 26), choices: ["0"] } },
+      { id: "docB:s0", from_name: "stance_holder:Weather", to_name: "text", type: "choices", value: { ...at(0, 26), choices: ["author"] } },
       { id: "docB:s1", from_name: "sentence", to_name: "text", type: "labels", value: { ...at(27, 49), text: '+1 more: =SUM(A1) "ok"', labels: ["SENTENCE"] } },
       { id: "docB:s1", from_name: "sentence.checkworthy", to_name: "text", type: "choices", value: { ...at(27, 49), choices: ["no"] } },
     ]);
@@ -35,10 +37,11 @@ describe("Label Studio writer", () => {
   it("ships a labelling config with every type, choice, text field, relation and stance target", () => {
     const xml = runWriter(createLabelStudioWriter(), { ...ctx, schema: defaultLabelSchema(["Putin"]) }, [docD]).get("label-studio.xml") ?? "";
     expect(xml).toMatch(/^<View>\n {2}<Labels name="label" toName="text">\n {4}<Label value="CLAIM" background="#2563eb"\/>/u);
-    for (const control of ["QUOTE.form", "EDITORIAL.kind", "CLAIM.checkworthy", "CLAIM.checkworthy_harmful", "sentence.checkworthy", "sentence.checkworthy_verifiable", "QUOTE.speaker_type", "stance:Putin", "stance:Weather"])
+    for (const control of ["QUOTE.form", "EDITORIAL.kind", "CLAIM.checkworthy", "CLAIM.checkworthy_harmful", "sentence.checkworthy", "sentence.checkworthy_verifiable", "QUOTE.speaker_type", "stance:Putin", "stance:Weather", "stance_holder:Putin", "stance_holder:Weather"])
       expect(xml).toContain(`<Choices name="${control}" toName="text" perRegion="true" choice="single">`);
     expect(xml).toContain('<TextArea name="QUOTE.speaker" toName="text" perRegion="true" maxSubmissions="1" editable="true"/>');
     expect(xml).toContain('<Relation value="speakerMention"/>');
+    expect(xml).toMatch(/<Choices name="stance_holder:Putin"[^>]*>\n {6}<Choice value="source"\/>\n {6}<Choice value="author"\/>\n {6}<Choice value="republisher"\/>/u);
     expect(xml).toContain('<View visibleWhen="region-selected" whenLabelValue="QUOTE">');
     const odd = runWriter(createLabelStudioWriter(), { ...ctx, stanceTargets: ['A "b" <c> & d'] }, []).get("label-studio.xml") ?? "";
     expect(odd).toContain('<Choices name="stance:A &quot;b&quot; &lt;c&gt; &amp; d"');
@@ -115,8 +118,8 @@ describe("readLabelStudioTasks", () => {
             layer: null,
             sentences: [],
             spans: [
-              { id: "r1:PER", type: "PER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2 }], speaker: null, parts: {} },
-              { id: "r1:SPEAKER", type: "SPEAKER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2 }], speaker: null, parts: {} },
+              { id: "r1:PER", type: "PER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2, holder: "author" }], speaker: null, parts: {} },
+              { id: "r1:SPEAKER", type: "SPEAKER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2, holder: "author" }], speaker: null, parts: {} },
             ],
           },
         ],
@@ -145,6 +148,13 @@ describe("readLabelStudioTasks", () => {
     const withResult = (result: unknown[], extra = {}) => [{ data: { text }, annotations: [{ ...extra, result }] }];
     const span = { id: "r", type: "labels", value: { start: 2, end: 7, labels: ["QUOTE"] } };
     expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "stance:X", type: "choices", value: { start: 2, end: 7, choices: ["much"] } }]))).toThrow(/stance must be one of/);
+    const stanceX = { id: "r", from_name: "stance:X", type: "choices", value: { start: 2, end: 7, choices: ["1"] } };
+    expect(() => readLabelStudioTasks(withResult([span, stanceX, { id: "r", from_name: "stance_holder:X", type: "choices", value: { start: 2, end: 7, choices: ["editor"] } }]))).toThrow(
+      /stance holder must be one of source, author, republisher/,
+    );
+    expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "stance_holder:Y", type: "choices", value: { start: 2, end: 7, choices: ["source"] } }]))).toThrow(
+      /a stance holder for "Y" without a stance value/,
+    );
     expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "QUOTE.form", type: "choices", value: { start: 2, end: 7, choices: ["a", "b"] } }]))).toThrow(/exactly one string/);
     expect(() => readLabelStudioTasks(withResult([span, { type: "relation", from_id: "r" }]))).toThrow(/relation needs from_id and to_id/);
     expect(() => readLabelStudioTasks(withResult([{ id: "p", from_name: "part", type: "labels", value: { start: 0, end: 1, labels: ["cue"] } }]))).toThrow(/part region p is not linked/);

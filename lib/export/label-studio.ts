@@ -2,6 +2,7 @@ import { canonicalJson, type JsonValue } from "./json";
 import { addChoice, LABEL_STUDIO_CONFIG_FILE, labelStudioConfig, modelFromSchema, modelType, type ConfigModel } from "./label-studio-config";
 import {
   attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, partRegionId, sentenceRegionId, stanceControl,
+  stanceHolderControl,
 } from "./label-studio-names";
 import { compareStrings, type PreparedDocument } from "./prepare";
 import type { ExportSpan, FormatWriter, Offsets, Stance } from "./types";
@@ -33,9 +34,9 @@ function perRegion(id: string, control: string, o: Offsets, type: "choices" | "t
 }
 
 function stanceResults(id: string, o: Offsets, stance: Stance[], m: ConfigModel): Result[] {
-  return stance.map((st) => {
+  return stance.flatMap((st) => {
     m.targets.add(st.target);
-    return perRegion(id, stanceControl(st.target), o, "choices", String(st.value));
+    return [perRegion(id, stanceControl(st.target), o, "choices", String(st.value)), perRegion(id, stanceHolderControl(st.target), o, "choices", st.holder)];
   });
 }
 

@@ -1,3 +1,4 @@
+import { STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
 import { z } from "@/lib/validation/zod";
 import { canonicalJson, jsonLine, type JsonValue } from "./json";
 import { prepareDocument, type PreparedDocument } from "./prepare";
@@ -19,7 +20,7 @@ export function spanRecord(p: PreparedDocument, s: ExportSpan): { [key: string]:
     end: s.end,
     text: p.slice(s.start, s.end),
     attributes: canonicalJson(s.attributes, `span ${s.id} attributes`),
-    stance: s.stance.map((x) => ({ target: x.target, value: x.value })),
+    stance: s.stance.map((x) => ({ target: x.target, value: x.value, holder: x.holder })),
     speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name, type: s.speaker.type } : null,
     cue: offsetsWithText(p, s.cue),
     speaker_mention: offsetsWithText(p, s.speakerMention),
@@ -53,7 +54,7 @@ export function nativeRecord(p: PreparedDocument): { [key: string]: JsonValue } 
       labels: s.labels
         ? {
             checkworthy: s.labels.checkworthy ?? null,
-            stance: s.labels.stance ? s.labels.stance.map((x) => ({ target: x.target, value: x.value })) : null,
+            stance: s.labels.stance ? s.labels.stance.map((x) => ({ target: x.target, value: x.value, holder: x.holder })) : null,
             // Only when the schema has other sentence choices (e.g. check-worthiness sub-questions).
             ...(s.labels.choices ? { choices: canonicalJson(s.labels.choices, `sentence ${s.index} choices`) } : {}),
           }
@@ -78,7 +79,14 @@ export function createNativeJsonlWriter(): FormatWriter {
   });
 }
 
-const stanceSchema = z.array(z.object({ target: z.string(), value: z.number().int().min(-2).max(2) }));
+// `holder` is optional so files exported before holders existed still read (type's default).
+const stanceSchema = z.array(
+  z.object({
+    target: z.string(),
+    value: z.number().int().min(-2).max(2),
+    holder: z.enum(STANCE_HOLDERS, { error: `holder must be one of ${STANCE_HOLDERS.join(", ")}` }).optional(),
+  }),
+);
 const offsetsSchema = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
 const nativeSchema = z.object({
   id: z.string().min(1),
@@ -169,7 +177,7 @@ export function readNativeJsonl(line: string): ExportDocument {
       labels: s.labels
         ? {
             ...(s.labels.checkworthy !== null ? { checkworthy: s.labels.checkworthy } : {}),
-            ...(s.labels.stance !== null ? { stance: s.labels.stance } : {}),
+            ...(s.labels.stance !== null ? { stance: withDefaultHolders(s.labels.stance, null) } : {}),
             ...(s.labels.choices ? { choices: s.labels.choices } : {}),
           }
         : null,
@@ -180,7 +188,7 @@ export function readNativeJsonl(line: string): ExportDocument {
       start: s.start,
       end: s.end,
       attributes: s.attributes,
-      stance: s.stance,
+      stance: withDefaultHolders(s.stance, s.type),
       speaker: s.speaker,
       cue: offsets(s.cue),
       speakerMention: offsets(s.speaker_mention),

@@ -3,8 +3,11 @@
  * All offsets are Unicode code points into `ExportDocument.text`, end-exclusive.
  */
 
+import type { StanceHolder } from "@/lib/stance/stance-holder";
+
 export type StanceValue = -2 | -1 | 0 | 1 | 2;
-export type Stance = { target: string; value: number };
+/** `holder`: whose stance — the quoted source, the article's author/outlet, or the republisher. */
+export type Stance = { target: string; value: number; holder: StanceHolder };
 export type Offsets = { start: number; end: number };
 export type SpanLayer = "gold" | `annotator:${string}`;
 

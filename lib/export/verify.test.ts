@@ -56,11 +56,11 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
       "semeval2020/article4.task-flc-tc.labels": 3,
       "attribution/docA.json": 6,
       "attribution/docB.json": 2,
-      "label-studio.json": 58, // regions (spans, parts, sentences) + per-region results + relations
+      "label-studio.json": 67, // regions (spans, parts, sentences) + per-region results + relations
       "hf/data/train.jsonl": 12,
       "hf/data/test.jsonl": 3,
     });
-    expect(report.checked).toBe(222);
+    expect(report.checked).toBe(231);
   });
 
   it("fails a TSV cell that lost its quoting and a spreadsheet row with a wrong defused column", () => {
@@ -84,6 +84,6 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
     writeFileSync(ann, readFileSync(ann, "utf8").replace("T2\tQUOTE 14 16", "T2\tQUOTE 15 17"), "utf8");
     const { status, report } = verify();
     expect(status).toBe(1);
-    expect(report.errors).toEqual([{ at: "brat/docA.ann:5", expected: "а»", got: "да" }]);
+    expect(report.errors).toEqual([{ at: "brat/docA.ann:7", expected: "а»", got: "да" }]);
   });
 });

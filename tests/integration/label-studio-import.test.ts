@@ -118,7 +118,7 @@ describe("Label Studio import", () => {
     expect((await layersOf(r!.id!)).map(({ layer, authorId, type, start, end, sentenceIndex, attributes }) => ({ layer, authorId, type, start, end, sentenceIndex, attributes }))).toEqual([
       { layer: "ANNOTATOR", authorId: team.annotator.id, type: "CLAIM", start: 0, end: 9, sentenceIndex: null, attributes: { checkworthy: "yes" } },
       { layer: "GOLD", authorId: null, type: "CLAIM", start: 14, end: 15, sentenceIndex: null, attributes: { checkworthy: "no" } },
-      { layer: "GOLD", authorId: null, type: "SENTENCE", start: null, end: null, sentenceIndex: 0, attributes: { stance: [{ target: "Ukraine", value: -1 }] } },
+      { layer: "GOLD", authorId: null, type: "SENTENCE", start: null, end: null, sentenceIndex: 0, attributes: { stance: [{ target: "Ukraine", value: -1, holder: "author" }] } },
     ]);
     const [off] = await importInto(target.id, [{ data: { text: "Another text. With two sentences." }, annotations: [{ result: [region("s", 0, 5, "SENTENCE", "sentence"), choice("s", "sentence.checkworthy", 0, 5, "no")] }] }]);
     expect(off).toMatchObject({ status: "failed", error: { code: "validation_failed", message: "The sentence region [0, 5) is not a sentence of the imported text." } });
