@@ -18,6 +18,8 @@ type Props = {
   /** Creates a speaker in the project registry; resolves to the new entity or an error message. */
   onCreate: ((name: string, type: string) => Promise<EntityDto | string>) | null;
   suggestedName?: string;
+  /** The empty option's text. */
+  placeholder?: string;
 };
 
 /** Picks a speaker from the project registry, or creates one inline. */
@@ -41,7 +43,7 @@ export function SpeakerPicker(props: Props) {
   return (
     <div>
       <select id={props.id} value={props.value} aria-invalid={props.invalid} onChange={(e) => props.onChange(e.target.value)} style={{ width: "100%" }}>
-        <option value="">— choose a speaker —</option>
+        <option value="">{props.placeholder ?? "— choose a speaker —"}</option>
         {props.entities.map((e) => (
           <option key={e.id} value={e.id}>
             {e.name}

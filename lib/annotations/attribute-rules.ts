@@ -2,14 +2,17 @@
 // is unit-tested; the data layer turns the result into a 400 with per-field messages.
 import type { FieldErrors } from "@/lib/errors";
 import { activeStanceTargets, STANCE_SCALE, type AttributeDefinition, type LabelSchema } from "@/lib/schema/label-schema";
-import { speakerRefSchema, type SpeakerRef } from "@/lib/validation/annotations";
+import type { SpeakerRef } from "@/lib/validation/annotations";
+import { CO_SPEAKERS, parseSpeakerList } from "@/lib/speakers/speaker-list";
 import { defaultStanceHolder, isStanceHolder, STANCE_HOLDERS, type StanceHolder } from "@/lib/stance/stance-holder";
 
 export type CheckedAttributes = {
   /** Attributes to store (the speaker is stored as a reference column, not in here). */
   attributes: Record<string, unknown>;
-  /** undefined: the type has no speaker attribute; null: none given. */
+  /** undefined: the type has no speaker attribute; null: none given. The first of `speakers`. */
   speaker: SpeakerRef | null | undefined;
+  /** Every speaker in order (a joint statement has several); empty when none given. */
+  speakers?: SpeakerRef[];
   errors: FieldErrors;
 };
 
@@ -87,11 +90,9 @@ function checkValue(def: AttributeDefinition, value: unknown, path: string, sche
       if (!ok) push(errors, path, `Must be {start, end} with 0 ≤ start < end ≤ ${options.textLength} (code points)`);
       return ok ? { start: span.start, end: span.end } : value;
     }
-    case "entity": {
-      const parsed = speakerRefSchema.safeParse(value);
-      if (!parsed.success) push(errors, path, "Speaker must be {id} of a project entity or {name} of a new one");
-      return parsed.success ? parsed.data : value;
-    }
+    case "entity":
+      // Handled by checkAgainst (one reference or a list, see lib/speakers/speaker-list.ts).
+      return value;
   }
 }
 
@@ -105,23 +106,31 @@ function checkAgainst(
   const errors: FieldErrors = {};
   const attributes: Record<string, unknown> = {};
   let speaker: SpeakerRef | null | undefined;
+  let speakers: SpeakerRef[] | undefined;
   const known = new Set(definitions.map((d) => d.name));
+  // Stored further speakers travel back in (e.g. GET then PATCH): part of the speaker attribute.
+  if (definitions.some((d) => d.kind === "entity")) known.add(CO_SPEAKERS);
   for (const name of Object.keys(input)) {
     if (!known.has(name)) push(errors, `${prefix}.${name}`, `Unknown attribute "${name}"`);
   }
   for (const def of definitions) {
     const value = input[def.name];
     const path = `${prefix}.${def.name}`;
-    if (def.kind === "entity") speaker = null;
+    if (def.kind === "entity") {
+      const parsed = parseSpeakerList(value, input[CO_SPEAKERS]);
+      for (const e of parsed.errors) push(errors, e.path.startsWith(":") ? `${prefix}.${e.path.slice(1)}` : `${path}${e.path}`, e.message);
+      if (parsed.refs.length === 0 && parsed.errors.length === 0 && def.required) push(errors, path, `${def.name} is required`);
+      speakers = parsed.refs;
+      speaker = parsed.refs[0] ?? null;
+      continue;
+    }
     if (isBlank(value)) {
       if (def.required) push(errors, path, `${def.name} is required`);
       continue;
     }
-    const checked = checkValue(def, value, path, schema, options, errors);
-    if (def.kind === "entity") speaker = checked as SpeakerRef;
-    else attributes[def.name] = checked;
+    attributes[def.name] = checkValue(def, value, path, schema, options, errors);
   }
-  return { attributes, speaker, errors };
+  return { attributes, speaker, speakers, errors };
 }
 
 /** A span annotation's type and attributes. */

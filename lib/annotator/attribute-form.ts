@@ -2,12 +2,13 @@
 // schema (for react-hook-form's resolver) plus conversions between form values and API bodies.
 import { z } from "@/lib/validation/zod";
 import type { AttributeDefinition, LabelSchema, SpanTypeDefinition } from "@/lib/schema/label-schema";
+import { coSpeakerIds } from "@/lib/speakers/speaker-list";
 import { defaultStanceHolder, isStanceHolder, STANCE_HOLDERS, type StanceHolder } from "@/lib/stance/stance-holder";
 
 export type OffsetRange = { start: number; end: number };
 export type StanceEntry = { target: string; value: number; holder: StanceHolder };
-/** Form values: choice → value ("" = unset), stance → list, entity → speaker id ("" = none), span → range | null. */
-export type AttributeValues = Record<string, string | StanceEntry[] | OffsetRange | null>;
+/** Form values: choice → value ("" = unset), stance → list, entity → speaker ids in order ([] = none), span → range | null. */
+export type AttributeValues = Record<string, string | string[] | StanceEntry[] | OffsetRange | null>;
 
 const rangeSchema = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
@@ -37,8 +38,11 @@ function attributeSchema(def: AttributeDefinition, targets: readonly string[], k
     }
     case "stance":
       return def.required ? stanceListSchema(targets).refine((l) => l.length > 0, "Add a stance.") : stanceListSchema(targets);
-    case "entity":
-      return def.required ? z.string().min(1, `Pick a ${def.name}.`) : z.string();
+    case "entity": {
+      // Several speakers for a joint statement; each at most once.
+      const ids = z.array(z.string().min(1)).refine((l) => new Set(l).size === l.length, "Each speaker may be listed once.");
+      return def.required ? ids.refine((l) => l.length > 0, `Pick a ${def.name}.`) : ids;
+    }
     case "span":
       return def.required ? rangeSchema : rangeSchema.nullable();
   }
@@ -69,6 +73,12 @@ export function toStanceEntries(raw: unknown, fallback: StanceHolder): StanceEnt
   return isStanceList(raw) ? raw.map((s) => ({ target: s.target, value: s.value, holder: isStanceHolder(s.holder) ? s.holder : fallback })) : [];
 }
 
+/** Speaker ids from an unsaved `speaker` value: one `{id}` or a list of them. */
+function refIds(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.flatMap((r) => (typeof r === "object" && r !== null && typeof (r as { id?: unknown }).id === "string" ? [(r as { id: string }).id] : []));
+}
+
 /** Form defaults from stored attributes (speaker from the annotation's resolved speaker). */
 export function toFormValues(type: SpanTypeDefinition, attributes: Record<string, unknown>, speakerId: string | null): AttributeValues {
   const values: AttributeValues = {};
@@ -77,8 +87,8 @@ export function toFormValues(type: SpanTypeDefinition, attributes: Record<string
     if (def.kind === "choice") values[def.name] = typeof raw === "string" ? raw : "";
     else if (def.kind === "stance") values[def.name] = toStanceEntries(raw, formDefaultHolder(type));
     else if (def.kind === "entity") {
-      const id = speakerId ?? (typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "");
-      values[def.name] = id;
+      // A queued save still holds the list it sent; a stored one has the column and coSpeakers.
+      values[def.name] = Array.isArray(raw) && raw.length > 1 ? refIds(raw) : speakerId ? [speakerId, ...coSpeakerIds(attributes)] : refIds(raw);
     } else values[def.name] = isRange(raw) ? { start: raw.start, end: raw.end } : null;
   }
   return values;
@@ -91,7 +101,7 @@ export function toApiAttributes(type: SpanTypeDefinition, values: AttributeValue
     const value = values[def.name];
     if (def.kind === "choice" && typeof value === "string" && value !== "") out[def.name] = value;
     else if (def.kind === "stance" && isStanceList(value) && value.length > 0) out[def.name] = value;
-    else if (def.kind === "entity" && typeof value === "string" && value !== "") out[def.name] = { id: value };
+    else if (def.kind === "entity" && Array.isArray(value) && value.length > 0) out[def.name] = value.length === 1 ? { id: value[0] } : value.map((id) => ({ id }));
     else if (def.kind === "span" && isRange(value)) out[def.name] = value;
   }
   return out;

@@ -1,6 +1,7 @@
 // Database rows of one document → the writers' ExportDocument (pure, unit-tested). Free-form
 // annotation attributes are checked here so one malformed value cannot abort a whole export.
 import type { LayerAnnotation } from "@/lib/agreement/layer-annotation";
+import { withSpeakerSet } from "@/lib/speakers/speaker-list";
 import { attributesWithHolders, defaultStanceHolder, isStanceHolder } from "@/lib/stance/stance-holder";
 import type { ExportDocument, ExportSentence, ExportSpan, Offsets, SentenceLabels, Split, Stance } from "@/lib/export/types";
 
@@ -48,10 +49,12 @@ export type AnnotationRow = {
   speaker_id: string | null;
   speaker_name: string | null;
   speaker_type: string | null;
+  /** Further speakers (attributes.coSpeakers resolved), when any. */
+  co_speakers?: { id: string; name: string; type: string }[] | null;
 };
 
 // These have their own fields in ExportSpan.
-const SPECIAL = new Set(["stance", "cue", "speakerMention", "speaker"]);
+const SPECIAL = new Set(["stance", "cue", "speakerMention", "speaker", "coSpeakers"]);
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -101,6 +104,7 @@ export function toExportSpan(a: AnnotationRow & { start: number; end: number }, 
     attributes: plainAttributes(attributes),
     stance: stanceOf(attributes.stance, a.type),
     speaker: a.speaker_id && a.speaker_name ? { id: a.speaker_id, name: a.speaker_name, type: a.speaker_type ?? "PERSON" } : null,
+    ...(a.speaker_id && a.co_speakers?.length ? { coSpeakers: a.co_speakers.map((c) => ({ id: c.id, name: c.name, type: c.type })) } : {}),
     cue: offsetsOf(attributes.cue, length),
     speakerMention: offsetsOf(attributes.speakerMention, length),
     layer: a.layer === "GOLD" ? "gold" : `annotator:${a.author_id}`,
@@ -187,10 +191,9 @@ export function toLayerAnnotations(annotations: AnnotationRow[]): LayerAnnotatio
       const attributes = { ...record(a.attributes) };
       delete attributes.cue;
       delete attributes.speakerMention;
-      if (a.speaker_id) attributes.speaker = { id: a.speaker_id };
       return {
         id: a.id, documentId: a.document_id, annotatorId: a.author_id, type: a.type, start: a.start, end: a.end, sentenceIndex: a.sentence_index,
-        attributes: attributesWithHolders(attributes, a.type),
+        attributes: attributesWithHolders(withSpeakerSet(attributes, a.speaker_id), a.type),
       };
     });
 }

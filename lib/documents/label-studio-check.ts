@@ -5,7 +5,7 @@ import type { ImportedAnnotation } from "@/lib/export/label-studio";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { SpeakerRef } from "@/lib/validation/annotations";
 
-export type CheckedSpan = { type: string; start: number; end: number; attributes: Record<string, unknown>; speaker: SpeakerRef | null };
+export type CheckedSpan = { type: string; start: number; end: number; attributes: Record<string, unknown>; speakers: SpeakerRef[] };
 export type CheckedSentence = { start: number; end: number; attributes: Record<string, unknown> };
 export type CheckedLayer = { spans: CheckedSpan[]; sentences: CheckedSentence[]; errors: string[] };
 
@@ -37,13 +37,20 @@ export function checkImportedLayer(schema: LabelSchema, annotation: ImportedAnno
         return [];
       }
       input.speaker = { name: s.speaker.name, ...(kind ? { type: kind } : {}) };
+      const more = s.coSpeakers.map((c) => ({ name: c.name, kind: c.type?.toLowerCase() }));
+      const badType = more.find((c) => c.kind !== undefined && !SPEAKER_TYPES.has(c.kind));
+      if (badType) {
+        errors.push(`${where}: speaker type "${badType.kind}" of "${badType.name}" is not one of PERSON, ORGANISATION, OUTLET, DOCUMENT`);
+        return [];
+      }
+      if (more.length > 0) input.speaker = [input.speaker, ...more.map((c) => ({ name: c.name, ...(c.kind ? { type: c.kind } : {}) }))];
     }
     const checked = checkSpanAttributes(schema, type, input, { textLength });
     if (Object.keys(checked.errors).length > 0) {
       errors.push(...firstErrors(checked.errors, where));
       return [];
     }
-    return [{ type, start: s.start, end: s.end, attributes: checked.attributes, speaker: checked.speaker ?? null }];
+    return [{ type, start: s.start, end: s.end, attributes: checked.attributes, speakers: checked.speakers ?? [] }];
   });
   const sentences = annotation.sentences.flatMap((s): CheckedSentence[] => {
     const input: Record<string, unknown> = { ...s.attributes };

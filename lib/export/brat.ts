@@ -4,6 +4,7 @@ import { canonicalJson } from "./json";
 import type { PreparedDocument } from "./prepare";
 import { compareStrings } from "./prepare";
 import { lfText, type LfText } from "./newlines";
+import { speakersOf } from "./speakers";
 import { LINE_BREAK, tsvCell } from "./tsv";
 import { ExportError, type ExportContext, type FormatWriter, type Offsets } from "./types";
 import { defineWriter } from "./writer";
@@ -23,7 +24,7 @@ import { defineWriter } from "./writer";
  *   -2…+2, and `StanceHolder_<target>` says whose stance it is (source/author/republisher).
  *   Names are slugged (Unicode letters, digits, _ and -) and made unique per export;
  *   annotation.conf lists which target each name stands for.
- * - One `AnnotatorNotes` per span records its id, layer, speaker entity and any non-scalar
+ * - One `AnnotatorNotes` per span records its id, layer, speaker entities and any non-scalar
  *   attributes as JSON.
  */
 export const BRAT_CONF_FILE = "brat/annotation.conf";
@@ -125,7 +126,8 @@ export function createBratWriter(): FormatWriter {
         noteAttr(holderName, type, st.holder);
       }
       const note = [`id=${s.id}`, `layer=${s.layer}`];
-      if (s.speaker) note.push(`speaker=${s.speaker.name} [${s.speaker.type} ${s.speaker.id}]`);
+      // One `speaker=` per speaker, in order (a joint statement has several).
+      for (const sp of speakersOf(s)) note.push(`speaker=${sp.name} [${sp.type} ${sp.id}]`);
       if (Object.keys(extra).length > 0) note.push(`attributes=${JSON.stringify(canonicalJson(extra, `span ${s.id} attributes`))}`);
       lines.push(`#${++n}\tAnnotatorNotes ${tid}\t${tsvCell(note.join("; "))}`);
     }

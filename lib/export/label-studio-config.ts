@@ -3,7 +3,7 @@ import { STANCE_HOLDERS } from "@/lib/stance/stance-holder";
 import { compareStrings } from "./prepare";
 import {
   attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, LS_SPEAKER_TYPES, stanceControl,
-  stanceHolderControl,
+  stanceHolderControl, LS_CO_SPEAKERS,
 } from "./label-studio-names";
 
 export const LABEL_STUDIO_CONFIG_FILE = "label-studio.xml";
@@ -113,6 +113,7 @@ export function labelStudioConfig(m: ConfigModel): string {
     if (def.speaker) {
       lines.push(...textAreaXml(attributeControl(t, "speaker"), when(t), `${t}: speaker`));
       lines.push(...choicesXml(attributeControl(t, "speaker_type"), LS_SPEAKER_TYPES, when(t), `${t}: speaker type`));
+      lines.push(...textAreaXml(attributeControl(t, LS_CO_SPEAKERS), when(t), `${t}: further speakers (JSON list of {name, type})`));
     }
   }
   const sentenceWhen = when(LS_SENTENCE_LABEL);

@@ -7,7 +7,8 @@
  * - `{TYPE}.{attribute}` / `sentence.{attribute}`: per-region Choices for choice attributes,
  *   TextArea (JSON) for any other value; `stance:{target}`: per-region Choices −2…2 and
  *   `stance_holder:{target}`: per-region Choices source/author/republisher (whose stance);
- *   `{TYPE}.speaker` (TextArea, the entity name) and `{TYPE}.speaker_type` (Choices).
+ *   `{TYPE}.speaker` (TextArea, the entity name) and `{TYPE}.speaker_type` (Choices), and for a
+ *   joint statement `{TYPE}.co_speakers` (TextArea, JSON list of further `{name, type}`).
  * A per-region result carries the id of the region it belongs to, as Label Studio does.
  */
 export const LS_SPAN_CONTROL = "label";
@@ -15,6 +16,7 @@ export const LS_SENTENCE_CONTROL = "sentence";
 export const LS_SENTENCE_LABEL = "SENTENCE";
 export const LS_PART_CONTROL = "part";
 export const LS_STANCE_PREFIX = "stance:";
+export const LS_CO_SPEAKERS = "co_speakers";
 export const LS_STANCE_HOLDER_PREFIX = "stance_holder:";
 export const LS_SPEAKER_TYPES = ["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT"] as const;
 /** Span-valued attributes written as `part` regions, in this order. */

@@ -1,5 +1,5 @@
 import { isStanceHolder, STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
-import { attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./label-studio-names";
+import { attributeControl, LS_CO_SPEAKERS, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./label-studio-names";
 import { compareStrings } from "./prepare";
 import { ExportError, type Offsets, type Stance } from "./types";
 
@@ -17,6 +17,8 @@ export type ImportedSpan = {
   attributes: Record<string, unknown>;
   stance: Stance[];
   speaker: { name: string; type: string | null } | null;
+  /** Further speakers of a joint statement, in order. */
+  coSpeakers: { name: string; type: string | null }[];
   parts: Partial<Record<(typeof LS_PARTS)[number], Offsets>>;
 };
 export type ImportedSentence = { id: string; start: number; end: number; attributes: Record<string, unknown>; stance: Stance[] };
@@ -66,6 +68,16 @@ const parseText = (s: string): unknown => {
     return s;
   }
 };
+
+/** `co_speakers`: a JSON list of `{name, type?}` (the TextArea's text, parsed). */
+function readCoSpeakers(value: unknown, at: string): { name: string; type: string | null }[] {
+  const fail = () => new ExportError(`${at}: co_speakers must be a JSON list of {name, type}`);
+  if (!Array.isArray(value)) throw fail();
+  return value.map((item: unknown) => {
+    if (!isObj(item) || typeof item.name !== "string" || item.name.trim() === "" || (item.type !== undefined && item.type !== null && typeof item.type !== "string")) throw fail();
+    return { name: item.name, type: typeof item.type === "string" ? item.type : null };
+  });
+}
 
 type Region = { id: string; control: string; labels: string[]; start: number; end: number; text: string };
 type PerRegion = { at: string; regionId: string; control: string; value: unknown; stance: "value" | "holder" | null };
@@ -126,6 +138,7 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
       const holders = new Map<string, string>();
       let speakerName: string | null = null;
       let speakerType: string | null = null;
+      let coSpeakers: { name: string; type: string | null }[] = [];
       for (const e of mine) {
         if (e.stance === "value") {
           const value = Number(e.value);
@@ -144,6 +157,7 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
         const name = e.control.toLowerCase().startsWith(prefix) ? e.control.slice(prefix.length) : e.control;
         if (!isSentence && name === "speaker") speakerName = String(e.value);
         else if (!isSentence && name === "speaker_type") speakerType = String(e.value);
+        else if (!isSentence && name === LS_CO_SPEAKERS) coSpeakers = readCoSpeakers(e.value, e.at);
         else attributes[name] = e.value;
       }
       for (const target of holders.keys())
@@ -164,7 +178,8 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
         owned.add(target.id);
       }
       if (speakerType !== null && speakerName === null) throw new ExportError(`${where} region ${region.id}: a speaker type without a speaker`);
-      spans.push({ id, type, start: region.start, end: region.end, text: region.text, attributes, stance, speaker: speakerName === null ? null : { name: speakerName, type: speakerType }, parts });
+      if (coSpeakers.length > 0 && speakerName === null) throw new ExportError(`${where} region ${region.id}: further speakers without a first speaker`);
+      spans.push({ id, type, start: region.start, end: region.end, text: region.text, attributes, stance, speaker: speakerName === null ? null : { name: speakerName, type: speakerType }, coSpeakers, parts });
     }
   }
   for (const r of regions) if (r.control === LS_PART_CONTROL && !owned.has(r.id)) throw new ExportError(`${where}: part region ${r.id} is not linked from a span by a ${LS_PARTS.join("/")} relation`);

@@ -57,6 +57,7 @@ describe("Label Studio writer", () => {
         .map((s) => ({
           id: s.id, type: s.type, start: s.start, end: s.end, text: p.slice(s.start, s.end), attributes: s.attributes, stance: s.stance,
           speaker: s.speaker ? { name: s.speaker.name, type: s.speaker.type } : null,
+          coSpeakers: (s.coSpeakers ?? []).map((c) => ({ name: c.name, type: c.type })),
           parts: { ...(s.cue ? { cue: s.cue } : {}), ...(s.speakerMention ? { speakerMention: s.speakerMention } : {}) },
         }));
     const sentences = p.sentences.filter((s) => s.labels).map((s) => ({
@@ -118,8 +119,8 @@ describe("readLabelStudioTasks", () => {
             layer: null,
             sentences: [],
             spans: [
-              { id: "r1:PER", type: "PER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2, holder: "author" }], speaker: null, parts: {} },
-              { id: "r1:SPEAKER", type: "SPEAKER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2, holder: "author" }], speaker: null, parts: {} },
+              { id: "r1:PER", type: "PER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2, holder: "author" }], speaker: null, coSpeakers: [], parts: {} },
+              { id: "r1:SPEAKER", type: "SPEAKER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2, holder: "author" }], speaker: null, coSpeakers: [], parts: {} },
             ],
           },
         ],
@@ -130,7 +131,7 @@ describe("readLabelStudioTasks", () => {
   it("converts legacy UTF-16 offsets when the region text proves them", () => {
     const legacy = [{ data: { text }, completions: [{ result: [{ id: "x", type: "labels", value: { start: 14, end: 18, text: "«да»", labels: ["QUOTE"] } }] }] }];
     expect(readLabelStudioTasks(legacy)[0]?.annotations[0]?.spans).toEqual([
-      { id: "x", type: "QUOTE", start: 13, end: 17, text: "«да»", attributes: {}, stance: [], speaker: null, parts: {} },
+      { id: "x", type: "QUOTE", start: 13, end: 17, text: "«да»", attributes: {}, stance: [], speaker: null, coSpeakers: [], parts: {} },
     ]);
   });
 

@@ -2,7 +2,7 @@ import { canonicalJson, type JsonValue } from "./json";
 import { addChoice, LABEL_STUDIO_CONFIG_FILE, labelStudioConfig, modelFromSchema, modelType, type ConfigModel } from "./label-studio-config";
 import {
   attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, partRegionId, sentenceRegionId, stanceControl,
-  stanceHolderControl,
+  stanceHolderControl, LS_CO_SPEAKERS,
 } from "./label-studio-names";
 import { compareStrings, type PreparedDocument } from "./prepare";
 import type { ExportSpan, FormatWriter, Offsets, Stance } from "./types";
@@ -66,6 +66,9 @@ function spanResults(p: PreparedDocument, s: ExportSpan, m: ConfigModel): Result
     t.speaker = true;
     out.push(perRegion(s.id, attributeControl(s.type, "speaker"), s, "textarea", s.speaker.name));
     out.push(perRegion(s.id, attributeControl(s.type, "speaker_type"), s, "choices", s.speaker.type));
+    // Further speakers of a joint statement: names and types as JSON, so order and pairing hold.
+    const more = s.coSpeakers ?? [];
+    if (more.length > 0) out.push(perRegion(s.id, attributeControl(s.type, LS_CO_SPEAKERS), s, "textarea", JSON.stringify(more.map((c) => ({ name: c.name, type: c.type })))));
   }
   const parts: Record<(typeof LS_PARTS)[number], Offsets | null> = { cue: s.cue, speakerMention: s.speakerMention };
   for (const part of LS_PARTS) {

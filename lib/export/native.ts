@@ -2,6 +2,7 @@ import { STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
 import { z } from "@/lib/validation/zod";
 import { canonicalJson, jsonLine, type JsonValue } from "./json";
 import { prepareDocument, type PreparedDocument } from "./prepare";
+import { speakersOf } from "./speakers";
 import { ExportError, type ExportDocument, type ExportSpan, type FormatWriter, type Offsets, type SpanLayer } from "./types";
 import { defineWriter } from "./writer";
 
@@ -22,6 +23,8 @@ export function spanRecord(p: PreparedDocument, s: ExportSpan): { [key: string]:
     attributes: canonicalJson(s.attributes, `span ${s.id} attributes`),
     stance: s.stance.map((x) => ({ target: x.target, value: x.value, holder: x.holder })),
     speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name, type: s.speaker.type } : null,
+    // Every speaker in order (a joint statement has several); `speaker` is the first of them.
+    speakers: speakersOf(s).map((x) => ({ id: x.id, name: x.name, type: x.type })),
     cue: offsetsWithText(p, s.cue),
     speaker_mention: offsetsWithText(p, s.speakerMention),
   };
@@ -87,6 +90,7 @@ const stanceSchema = z.array(
     holder: z.enum(STANCE_HOLDERS, { error: `holder must be one of ${STANCE_HOLDERS.join(", ")}` }).optional(),
   }),
 );
+const speakerSchema = z.object({ id: z.string(), name: z.string(), type: z.string() });
 const offsetsSchema = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
 const nativeSchema = z.object({
   id: z.string().min(1),
@@ -124,7 +128,9 @@ const nativeSchema = z.object({
       text: z.string(),
       attributes: z.record(z.string(), z.unknown()),
       stance: stanceSchema,
-      speaker: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
+      speaker: speakerSchema.nullable(),
+      // Absent in files written before joint speakers existed.
+      speakers: z.array(speakerSchema).optional(),
       cue: offsetsSchema.nullable(),
       speaker_mention: offsetsSchema.nullable(),
     }),
@@ -190,6 +196,7 @@ export function readNativeJsonl(line: string): ExportDocument {
       attributes: s.attributes,
       stance: withDefaultHolders(s.stance, s.type),
       speaker: s.speaker,
+      ...(s.speakers && s.speakers.length > 1 ? { coSpeakers: s.speakers.slice(1) } : {}),
       cue: offsets(s.cue),
       speakerMention: offsets(s.speaker_mention),
       layer: s.layer as SpanLayer,
@@ -208,6 +215,9 @@ export function readNativeJsonl(line: string): ExportDocument {
       throw new ExportError(`native JSONL ${r.id}: ${what} text does not match text[${o.start}:${o.end}]`);
   };
   for (const s of r.spans) {
+    const first = s.speakers?.[0] ?? null;
+    if (s.speakers && JSON.stringify(first) !== JSON.stringify(s.speaker))
+      throw new ExportError(`native JSONL ${r.id}: span ${s.id} speaker is not the first of its speakers`);
     check(`span ${s.id}`, s);
     check(`span ${s.id} cue`, s.cue);
     check(`span ${s.id} speaker_mention`, s.speaker_mention);

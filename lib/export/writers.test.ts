@@ -18,10 +18,11 @@ describe("spans JSONL", () => {
     const out = runWriter(createSpansJsonlWriter(), ctx, [docB]).get("spans.jsonl");
     expect(out).toBe(
       '{"document_id":"docB","id":"b1","layer":"gold","type":"CLAIM","start":0,"end":10,"text":"-5 degrees","attributes":{},' +
-        '"stance":[{"target":"Weather","value":1,"holder":"author"}],"speaker":null,"cue":null,"speaker_mention":null,"sentence_indices":[0],' +
+        '"stance":[{"target":"Weather","value":1,"holder":"author"}],"speaker":null,"speakers":[],"cue":null,"speaker_mention":null,"sentence_indices":[0],' +
         '"context_start":0,"context":"-5 degrees,\\tsaid @weather."}\n' +
         '{"document_id":"docB","id":"b2","layer":"gold","type":"QUOTE","start":36,"end":44,"text":"=SUM(A1)","attributes":{"form":"indirect"},' +
-        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"},"cue":null,' +
+        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"},' +
+        '"speakers":[{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"}],"cue":null,' +
         '"speaker_mention":{"start":17,"end":25,"text":"@weather"},"sentence_indices":[1],"context_start":27,"context":"+1 more: =SUM(A1) \\"ok\\""}\n',
     );
     const a = (runWriter(createSpansJsonlWriter(), ctx, [docA]).get("spans.jsonl") ?? "").split("\n");
@@ -232,6 +233,7 @@ describe("attribution and SemEval-2020 writers", () => {
           attributions: [
             {
               id: "b2",
+              speaker_index: 0,
               cue: null,
               sources: [{ start: 17, end: 25, text: "@weather" }],
               contents: [{ start: 36, end: 44, text: "=SUM(A1)" }],
