@@ -98,3 +98,59 @@ describe("stance holders over the API", () => {
     });
   });
 });
+
+describe("several speakers over the API", () => {
+  const quoteBody = (speaker: unknown) => ({
+    id: crypto.randomUUID(), type: "QUOTE", ...cp("“The West is failing.”"), attributes: { form: "direct", speaker, stance: [{ target: "Ukraine", value: -1, holder: "author" }] },
+  });
+
+  it("stores a list of speakers in order, the first as the speaker, and lists them back", async () => {
+    const { POST } = await annotations();
+    const first = await prisma().entity.create({ data: { projectId: team.project.id, name: "Minister A", type: "PERSON" } });
+    const res = await POST(post(quoteBody([{ id: first.id }, { name: "Ministry of Foreign Affairs", type: "organisation" }])), ctx({ documentId }));
+    expect(res.status).toBe(201);
+    const dto = (await res.json()) as Dto & { speaker: { id: string; name: string }; attributes: { coSpeakers?: string[] } };
+    expect(dto.speaker).toMatchObject({ id: first.id, name: "Minister A" });
+    const second = await prisma().entity.findFirstOrThrow({ where: { projectId: team.project.id, name: "Ministry of Foreign Affairs" } });
+    expect(second.type).toBe("ORGANISATION");
+    expect(dto.attributes.coSpeakers).toEqual([second.id]);
+    // Sending the stored form back (GET → PATCH) keeps both speakers.
+    const { PATCH } = await one();
+    const patched = await PATCH(
+      new Request("http://localhost/api", {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ version: dto.version, attributes: { ...dto.attributes, speaker: { id: first.id }, form: "indirect" } }),
+      }),
+      ctx({ annotationId: dto.id }),
+    );
+    expect(patched.status).toBe(200);
+    const row = await prisma().annotation.findUniqueOrThrow({ where: { id: dto.id }, select: { speakerId: true, attributes: true } });
+    expect(row.speakerId).toBe(first.id);
+    expect((row.attributes as { coSpeakers: string[] }).coSpeakers).toEqual([second.id]);
+  });
+
+  it("refuses an empty speaker list with 400 naming the field", async () => {
+    const { POST } = await annotations();
+    const res = await POST(post(quoteBody([])), ctx({ documentId }));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; fields: Record<string, string[]> } };
+    expect(body.error.code).toBe("validation_failed");
+    expect(body.error.fields).toEqual({ "attributes.speaker": ["An empty list names no speaker; send one speaker or a list of at least one"] });
+  });
+
+  it("refuses a speaker of another project with 400 at its list position, and stores nothing", async () => {
+    const { POST } = await annotations();
+    const other = await prisma().project.create({ data: { name: "Other", labelSchema: {}, settings: {} }, select: { id: true } });
+    const foreign = await prisma().entity.create({ data: { projectId: other.id, name: "Foreign speaker", type: "PERSON" } });
+    const body = quoteBody([{ name: "Someone here" }, { id: foreign.id }]);
+    const res = await POST(post(body), ctx({ documentId }));
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { fields: Record<string, string[]>; message: string } };
+    expect(json.error.fields).toEqual({ "attributes.speaker.1": ["No such entity in this project"] });
+    expect(json.error.message).toBe(`Invalid input — attributes.speaker.1: no entity ${foreign.id} in this project`);
+    expect(await prisma().annotation.count({ where: { id: body.id } })).toBe(0);
+    // The inline speaker created before the refusal is rolled back with the save.
+    expect(await prisma().entity.count({ where: { projectId: team.project.id, name: "Someone here" } })).toBe(0);
+  });
+});
