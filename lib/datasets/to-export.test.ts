@@ -15,10 +15,10 @@ const options = { split: "train" as const, includeAnnotatorLayers: false, spanTy
 describe("toExportDocument", () => {
   it("moves stance, cue, speaker mention and speaker out of the attributes and keeps the rest", () => {
     const d = toExportDocument(doc, { index: [0], start: [0], end: [18], kind: ["CONTENT"] }, [
-      row({ attributes: { form: "direct", stance: [{ target: "B", value: 1 }, { target: "A", value: -2, holder: "author" }], cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 } }, speaker_id: "e1", speaker_name: "Путин", speaker_type: "PERSON" }),
+      row({ attributes: { form: "direct", stance: [{ target: "B", value: 1 }, { target: "A", value: -2, holder: "author" }], cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 } }, speaker_id: "e1", speaker_name: "Путин", speaker_type: "person" }),
     ], options);
     expect(d.spans).toEqual([
-      { id: "a", type: "QUOTE", start: 14, end: 16, attributes: { form: "direct" }, stance: [{ target: "B", value: 1, holder: "source" }, { target: "A", value: -2, holder: "author" }], speaker: { id: "e1", name: "Путин", type: "PERSON" }, cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 }, layer: "gold" },
+      { id: "a", type: "QUOTE", start: 14, end: 16, attributes: { form: "direct" }, stance: [{ target: "B", value: 1, holder: "source" }, { target: "A", value: -2, holder: "author" }], speaker: { id: "e1", name: "Путин", type: "person" }, cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 }, layer: "gold" },
     ]);
     expect(d.publishedAt).toBe("2024-05-06T00:00:00.000Z");
     expect(d.provenance).toEqual({ annotators: ["u1"], reviewer: "rev", signedOffAt: "2025-01-01T00:00:00.000Z", schemaVersion: 2 });

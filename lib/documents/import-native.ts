@@ -12,7 +12,7 @@ import { codePointLength } from "@/lib/text/code-points";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importKeyOf, type ImportContext } from "./import-files";
 
-const ENTITY_TYPES = new Set<EntityType>(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT"]);
+const ENTITY_TYPES = new Set<EntityType>(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT", "STATE"]);
 
 /** True when a JSON object is a line of our own native JSONL export (not a plain article). */
 export function isNativeRecord(value: unknown): boolean {

@@ -18,8 +18,8 @@ const doc: ExportDocument = {
     {
       id: "q", type: "QUOTE", start: 22, end: 49, attributes: { form: "direct" }, layer: "gold",
       stance: [{ target: "Partnership", value: 2, holder: "source" }, { target: "West", value: -1, holder: "author" }],
-      speaker: { id: "e-xi", name: "Xi Jinping", type: "PERSON" },
-      coSpeakers: [{ id: "e-putin", name: "Vladimir Putin", type: "PERSON" }],
+      speaker: { id: "e-xi", name: "Xi Jinping", type: "person" },
+      coSpeakers: [{ id: "e-putin", name: "Vladimir Putin", type: "person" }],
       cue: { start: 16, end: 20 }, speakerMention: { start: 4, end: 15 },
     },
   ],
@@ -30,11 +30,11 @@ describe("joint speakers and stance holders in the exports", () => {
   it("native JSONL lists every speaker and holder and reads back to the same document", () => {
     const line = runWriter(createNativeJsonlWriter(), ctx, [doc]).get("native.jsonl")!.trim();
     const record = JSON.parse(line) as { spans: { speaker: unknown; speakers: unknown; stance: unknown }[] };
-    expect(record.spans[0]!.speakers).toEqual([{ id: "e-xi", name: "Xi Jinping", type: "PERSON" }, { id: "e-putin", name: "Vladimir Putin", type: "PERSON" }]);
-    expect(record.spans[0]!.speaker).toEqual({ id: "e-xi", name: "Xi Jinping", type: "PERSON" });
+    expect(record.spans[0]!.speakers).toEqual([{ id: "e-xi", name: "Xi Jinping", type: "person" }, { id: "e-putin", name: "Vladimir Putin", type: "person" }]);
+    expect(record.spans[0]!.speaker).toEqual({ id: "e-xi", name: "Xi Jinping", type: "person" });
     expect(readNativeJsonl(line)).toEqual(doc);
     // A hand-edited file whose speaker is not the first of its speakers is refused.
-    const swapped = JSON.stringify({ ...JSON.parse(line), spans: [{ ...record.spans[0], speaker: { id: "e-putin", name: "Vladimir Putin", type: "PERSON" } }] });
+    const swapped = JSON.stringify({ ...JSON.parse(line), spans: [{ ...record.spans[0], speaker: { id: "e-putin", name: "Vladimir Putin", type: "person" } }] });
     expect(() => readNativeJsonl(swapped)).toThrow(/speaker is not the first of its speakers/);
     // Older files (no holder, no speakers list) read with the type's default holder and one speaker.
     const old = JSON.parse(line) as { spans: { stance: { holder?: string }[]; speakers?: unknown }[] };
@@ -49,8 +49,8 @@ describe("joint speakers and stance holders in the exports", () => {
     const files = runWriter(createLabelStudioWriter(), ctx, [doc]);
     const [task] = readLabelStudioTasks(files.get("label-studio.json")!);
     const span = task!.annotations[0]!.spans[0]!;
-    expect(span.speaker).toEqual({ name: "Xi Jinping", type: "PERSON" });
-    expect(span.coSpeakers).toEqual([{ name: "Vladimir Putin", type: "PERSON" }]);
+    expect(span.speaker).toEqual({ name: "Xi Jinping", type: "person" });
+    expect(span.coSpeakers).toEqual([{ name: "Vladimir Putin", type: "person" }]);
     expect(span.stance).toEqual(doc.spans[0]!.stance);
     expect(task!.annotations[0]!.sentences[0]!.stance).toEqual([{ target: "Partnership", value: 1, holder: "republisher" }]);
     const xml = files.get("label-studio.xml")!;
@@ -60,7 +60,7 @@ describe("joint speakers and stance holders in the exports", () => {
 
   it("brat notes name every speaker; attribution has one triple per speaker", () => {
     const files = runWriter(createBratWriter(), ctx, [doc]);
-    expect(files.get("brat/joint.ann")).toContain("speaker=Xi Jinping [PERSON e-xi]; speaker=Vladimir Putin [PERSON e-putin]");
+    expect(files.get("brat/joint.ann")).toContain("speaker=Xi Jinping [person e-xi]; speaker=Vladimir Putin [person e-putin]");
     expect(files.get("brat/joint.ann")).toContain("StanceHolder_West T1 author");
     const attribution = JSON.parse(runWriter(createAttributionWriter(), ctx, [doc]).get("attribution/joint.json")!) as {
       attributions: { id: string; speaker_index: number; speaker: { name: string }; stance: unknown }[];

@@ -18,7 +18,8 @@ export const LS_PART_CONTROL = "part";
 export const LS_STANCE_PREFIX = "stance:";
 export const LS_CO_SPEAKERS = "co_speakers";
 export const LS_STANCE_HOLDER_PREFIX = "stance_holder:";
-export const LS_SPEAKER_TYPES = ["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT"] as const;
+/** Spelt as the API spells entity types (one spelling everywhere). */
+export const LS_SPEAKER_TYPES = ["person", "organisation", "outlet", "document", "state"] as const;
 /** Span-valued attributes written as `part` regions, in this order. */
 export const LS_PARTS = ["cue", "speakerMention"] as const;
 

@@ -21,7 +21,7 @@ describe("Label Studio writer", () => {
       { id: "b2", from_name: "label", to_name: "text", type: "labels", value: { ...at(36, 44), text: "=SUM(A1)", labels: ["QUOTE"] } },
       { id: "b2", from_name: "QUOTE.form", to_name: "text", type: "choices", value: { ...at(36, 44), choices: ["indirect"] } },
       { id: "b2", from_name: "QUOTE.speaker", to_name: "text", type: "textarea", value: { ...at(36, 44), text: ["=cmd|' /C calc'!A0"] } },
-      { id: "b2", from_name: "QUOTE.speaker_type", to_name: "text", type: "choices", value: { ...at(36, 44), choices: ["ORGANISATION"] } },
+      { id: "b2", from_name: "QUOTE.speaker_type", to_name: "text", type: "choices", value: { ...at(36, 44), choices: ["organisation"] } },
       { id: "b2:speakerMention", from_name: "part", to_name: "text", type: "labels", value: { ...at(17, 25), text: "@weather", labels: ["speakerMention"] } },
       { from_id: "b2", to_id: "b2:speakerMention", type: "relation", direction: "right", labels: ["speakerMention"] },
       { id: "docB:s0", from_name: "sentence", to_name: "text", type: "labels", value: { ...at(0, 26), text: "-5 degrees,\tsaid @weather.", labels: ["SENTENCE"] } },
@@ -159,7 +159,7 @@ describe("readLabelStudioTasks", () => {
     expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "QUOTE.form", type: "choices", value: { start: 2, end: 7, choices: ["a", "b"] } }]))).toThrow(/exactly one string/);
     expect(() => readLabelStudioTasks(withResult([span, { type: "relation", from_id: "r" }]))).toThrow(/relation needs from_id and to_id/);
     expect(() => readLabelStudioTasks(withResult([{ id: "p", from_name: "part", type: "labels", value: { start: 0, end: 1, labels: ["cue"] } }]))).toThrow(/part region p is not linked/);
-    expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "QUOTE.speaker_type", type: "choices", value: { start: 2, end: 7, choices: ["PERSON"] } }]))).toThrow(/speaker type without a speaker/);
+    expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "QUOTE.speaker_type", type: "choices", value: { start: 2, end: 7, choices: ["person"] } }]))).toThrow(/speaker type without a speaker/);
     expect(readLabelStudioTasks(withResult([span], { completed_by: { id: 3, email: "Ann@Example.org" } }))[0]?.annotations[0]?.annotatorEmail).toBe("ann@example.org");
     expect(readLabelStudioTasks(withResult([span], { created_username: " bob@example.org, 4" }))[0]?.annotations[0]?.annotatorEmail).toBe("bob@example.org");
     // UTF-16 offsets that cut the emoji in half match neither reading.

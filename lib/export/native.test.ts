@@ -38,8 +38,8 @@ describe("native JSONL writer", () => {
         '"spans":[{"id":"b1","layer":"gold","type":"CLAIM","start":0,"end":10,"text":"-5 degrees","attributes":{},' +
         '"stance":[{"target":"Weather","value":1,"holder":"author"}],"speaker":null,"speakers":[],"cue":null,"speaker_mention":null},' +
         '{"id":"b2","layer":"gold","type":"QUOTE","start":36,"end":44,"text":"=SUM(A1)","attributes":{"form":"indirect"},' +
-        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"},' +
-        '"speakers":[{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"}],"cue":null,' +
+        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"organisation"},' +
+        '"speakers":[{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"organisation"}],"cue":null,' +
         '"speaker_mention":{"start":17,"end":25,"text":"@weather"}}],' +
         '"provenance":{"annotators":["u1"],"reviewer":null,"signed_off_at":null,"schema_version":2}}',
     );

@@ -34,7 +34,7 @@ export const docA: ExportDocument = {
     {
       id: "q2", type: "QUOTE", start: 29, end: 48, attributes: { form: "direct" },
       stance: [{ target: "Sanctions", value: -2, holder: "source" }],
-      speaker: { id: "e-lavrov", name: "Sergey Lavrov", type: "PERSON" },
+      speaker: { id: "e-lavrov", name: "Sergey Lavrov", type: "person" },
       cue: { start: 54, end: 58 }, speakerMention: { start: 20, end: 26 }, layer: "gold",
     },
     {
@@ -44,7 +44,7 @@ export const docA: ExportDocument = {
     },
     {
       id: "q1", type: "QUOTE", start: 14, end: 16, attributes: { form: "direct" }, stance: [],
-      speaker: { id: "e-putin", name: "Владимир Путин", type: "PERSON" },
+      speaker: { id: "e-putin", name: "Владимир Путин", type: "person" },
       cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 }, layer: "gold",
     },
     {
@@ -83,7 +83,7 @@ export const docB: ExportDocument = {
     },
     {
       id: "b2", type: "QUOTE", start: 36, end: 44, attributes: { form: "indirect" }, stance: [],
-      speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "ORGANISATION" },
+      speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "organisation" },
       cue: null, speakerMention: { start: 17, end: 25 }, layer: "gold",
     },
   ],

@@ -21,8 +21,8 @@ describe("spans JSONL", () => {
         '"stance":[{"target":"Weather","value":1,"holder":"author"}],"speaker":null,"speakers":[],"cue":null,"speaker_mention":null,"sentence_indices":[0],' +
         '"context_start":0,"context":"-5 degrees,\\tsaid @weather."}\n' +
         '{"document_id":"docB","id":"b2","layer":"gold","type":"QUOTE","start":36,"end":44,"text":"=SUM(A1)","attributes":{"form":"indirect"},' +
-        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"},' +
-        '"speakers":[{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"}],"cue":null,' +
+        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"organisation"},' +
+        '"speakers":[{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"organisation"}],"cue":null,' +
         '"speaker_mention":{"start":17,"end":25,"text":"@weather"},"sentence_indices":[1],"context_start":27,"context":"+1 more: =SUM(A1) \\"ok\\""}\n',
     );
     const a = (runWriter(createSpansJsonlWriter(), ctx, [docA]).get("spans.jsonl") ?? "").split("\n");
@@ -71,13 +71,13 @@ describe("CSV writers", () => {
     expect(files.get("spans.csv")?.split("\r\n")).toEqual([
       header,
       'docB,b1,gold,CLAIM,0,10,-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1,""holder"":""author""}]",,,1',
-      'docB,b2,gold,QUOTE,36,44,=SUM(A1),1,e-w,=cmd|\' /C calc\'!A0,ORGANISATION,,,,17,25,@weather,"{""form"":""indirect""}",[],,,',
+      'docB,b2,gold,QUOTE,36,44,=SUM(A1),1,e-w,=cmd|\' /C calc\'!A0,organisation,,,,17,25,@weather,"{""form"":""indirect""}",[],,,',
       "",
     ]);
     expect(files.get("spreadsheet/spans.csv")?.split("\r\n")).toEqual([
       header + ",defused",
       'docB,b1,gold,CLAIM,0,10,\'-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1,""holder"":""author""}]",,,1,text',
-      'docB,b2,gold,QUOTE,36,44,\'=SUM(A1),1,e-w,\'=cmd|\' /C calc\'!A0,ORGANISATION,,,,17,25,\'@weather,"{""form"":""indirect""}",[],,,,text;speaker_name;speaker_mention_text',
+      'docB,b2,gold,QUOTE,36,44,\'=SUM(A1),1,e-w,\'=cmd|\' /C calc\'!A0,organisation,,,,17,25,\'@weather,"{""form"":""indirect""}",[],,,,text;speaker_name;speaker_mention_text',
       "",
     ]);
     const a = (runWriter(createSpansCsvWriter(), ctx, [docA]).get("spans.csv") ?? "").split("\r\n");
@@ -147,7 +147,7 @@ describe("brat writer", () => {
         "T4\tSpeaker_mention 0 5\tPutin",
         "R2\tSpeaker Arg1:T2 Arg2:T4",
         "A5\tForm T2 direct",
-        "#2\tAnnotatorNotes T2\tid=q1; layer=gold; speaker=Владимир Путин [PERSON e-putin]",
+        "#2\tAnnotatorNotes T2\tid=q1; layer=gold; speaker=Владимир Путин [person e-putin]",
         "T5\tQUOTE 28 47\tСанкции не работают",
         "T6\tAttribution_cue 53 57\ttold",
         "R3\tCue Arg1:T5 Arg2:T6",
@@ -156,7 +156,7 @@ describe("brat writer", () => {
         "A6\tForm T5 direct",
         "A7\tStance_Sanctions T5 strong_against",
         "A8\tStanceHolder_Sanctions T5 source",
-        "#3\tAnnotatorNotes T5\tid=q2; layer=gold; speaker=Sergey Lavrov [PERSON e-lavrov]",
+        "#3\tAnnotatorNotes T5\tid=q2; layer=gold; speaker=Sergey Lavrov [person e-lavrov]",
         "T8\tEDITORIAL 69 105\t(Translation note: quotes are ours.)",
         "A9\tKind T8 translation-note",
         "#4\tAnnotatorNotes T8\tid=e1; layer=gold",
@@ -237,7 +237,7 @@ describe("attribution and SemEval-2020 writers", () => {
               cue: null,
               sources: [{ start: 17, end: 25, text: "@weather" }],
               contents: [{ start: 36, end: 44, text: "=SUM(A1)" }],
-              speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "ORGANISATION" },
+              speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "organisation" },
               form: "indirect",
               stance: [],
             },

@@ -19,7 +19,7 @@ export const stanceSchema = z
 export const speakerRefSchema = z
   .union([
     z.object({ id: z.string().min(1) }).strict(),
-    z.object({ name: z.string().trim().min(1, "Speaker name is required").max(300), type: z.enum(["person", "organisation", "outlet", "document"]).optional() }).strict(),
+    z.object({ name: z.string().trim().min(1, "Speaker name is required").max(300), type: z.enum(["person", "organisation", "outlet", "document", "state"]).optional() }).strict(),
   ])
   .openapi("SpeakerRef");
 

@@ -130,6 +130,17 @@ describe("several speakers over the API", () => {
     expect((row.attributes as { coSpeakers: string[] }).coSpeakers).toEqual([second.id]);
   });
 
+  it("guesses the type of a speaker created inline without one: ministry → organisation, country → state", async () => {
+    const { POST } = await annotations();
+    const res = await POST(post(quoteBody([{ name: "Министерство обороны" }, { name: "China" }, { name: "Xinhua News Agency" }])), ctx({ documentId }));
+    expect(res.status).toBe(201);
+    const types = await prisma().entity.findMany({ where: { projectId: team.project.id, name: { in: ["Министерство обороны", "China", "Xinhua News Agency"] } }, select: { name: true, type: true } });
+    expect(Object.fromEntries(types.map((t) => [t.name, t.type]))).toEqual({ "Министерство обороны": "ORGANISATION", China: "STATE", "Xinhua News Agency": "OUTLET" });
+    // The API spells the type as it does everywhere else, exports included.
+    const dto = (await res.json()) as { speaker: { type: string } };
+    expect(dto.speaker.type).toBe("organisation");
+  });
+
   it("refuses an empty speaker list with 400 naming the field", async () => {
     const { POST } = await annotations();
     const res = await POST(post(quoteBody([])), ctx({ documentId }));
