@@ -42,7 +42,7 @@ export function StanceEditor(props: {
             ))}
           </select>
           <select
-            aria-label={`Whose stance towards ${entry.target}`}
+            aria-label={`Whose stance: ${entry.target}`}
             value={entry.holder}
             disabled={props.disabled}
             onChange={(e) => onChange(value.map((s, j) => (j === i ? { ...s, holder: e.target.value as StanceHolder } : s)))}

@@ -47,7 +47,7 @@ test("a joint quote by keyboard: two speakers created inline (type guessed, one 
   // A stance: a quote's holder starts as the source; "a" makes it the author's.
   await form.getByRole("button", { name: "Add stance" }).focus();
   await page.keyboard.press("Enter");
-  const holder = form.getByLabel("Whose stance towards Russia–China partnership");
+  const holder = form.getByLabel("Whose stance: Russia–China partnership");
   await expect(holder).toHaveValue("source");
   await holder.focus();
   await page.keyboard.press("a");
@@ -72,5 +72,5 @@ test("a joint quote by keyboard: two speakers created inline (type guessed, one 
   await expect(page.getByTestId("annotator")).toHaveAttribute("data-ready", "true");
   await page.keyboard.press("]");
   await expect(form.getByTestId("speaker-item")).toHaveCount(2);
-  await expect(form.getByLabel("Whose stance towards Russia–China partnership")).toHaveValue("author");
+  await expect(form.getByLabel("Whose stance: Russia–China partnership")).toHaveValue("author");
 });
