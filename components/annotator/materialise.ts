@@ -8,7 +8,8 @@ export const SENTENCE_LABELS_TYPE = "SENTENCE";
 type Speaker = AnnotationDto["speaker"];
 
 function speakerOf(attributes: Record<string, unknown>, entities: ReadonlyMap<string, EntityDto>, previous: Speaker): Speaker {
-  const ref = attributes.speaker;
+  // Several speakers: the first is the annotation's speaker, as on the server.
+  const ref: unknown = Array.isArray(attributes.speaker) ? attributes.speaker[0] : attributes.speaker;
   if (typeof ref !== "object" || ref === null) return null;
   const { id, name } = ref as { id?: unknown; name?: unknown };
   if (typeof id === "string") {

@@ -1,6 +1,6 @@
 "use client";
 import type { LabelSchema } from "@/lib/schema/label-schema";
-import type { StanceEntry } from "@/lib/annotator/attribute-form";
+import { formDefaultHolder, toStanceEntries } from "@/lib/annotator/attribute-form";
 import { StanceEditor } from "./stance-editor";
 import { KeyHint } from "./key-hint";
 
@@ -50,11 +50,11 @@ export function SentencePanel(props: Props) {
           );
         }
         if (def.kind === "stance") {
-          const value = Array.isArray(props.labels[def.name]) ? (props.labels[def.name] as StanceEntry[]) : [];
+          const value = toStanceEntries(props.labels[def.name], formDefaultHolder(null));
           return (
             <div key={def.name} style={{ marginBottom: "0.5rem" }}>
               <div className="small">Sentence stance</div>
-              <StanceEditor id={`sentence-${def.name}`} value={value} targets={props.targets} disabled={props.readOnly} onChange={(v) => props.onChange(def.name, v.length ? v : null)} />
+              <StanceEditor id={`sentence-${def.name}`} value={value} targets={props.targets} defaultHolder={formDefaultHolder(null)} disabled={props.readOnly} onChange={(v) => props.onChange(def.name, v.length ? v : null)} />
             </div>
           );
         }

@@ -3,9 +3,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, type RefObject } from "react";
 import { Controller, useForm, type FieldError, type FieldErrors } from "react-hook-form";
 import { Field } from "@/components/ui/field";
-import { attributeFormSchema, type AttributeValues, type OffsetRange, type StanceEntry } from "@/lib/annotator/attribute-form";
+import { attributeFormSchema, formDefaultHolder, type AttributeValues, type OffsetRange, type StanceEntry } from "@/lib/annotator/attribute-form";
 import type { SpanTypeDefinition } from "@/lib/schema/label-schema";
-import { SpeakerPicker } from "./speaker-picker";
+import { SpeakersPicker } from "./speakers-picker";
 import { StanceEditor } from "./stance-editor";
 import type { EntityDto } from "./types";
 import { KeyHint } from "./key-hint";
@@ -95,7 +95,7 @@ export function SpanForm(props: Props) {
                 <Controller
                   control={control}
                   name={def.name}
-                  render={({ field }) => <StanceEditor id={id} value={(field.value as StanceEntry[]) ?? []} targets={targets} onChange={field.onChange} disabled={props.readOnly} />}
+                  render={({ field }) => <StanceEditor id={id} value={(field.value as StanceEntry[]) ?? []} targets={targets} defaultHolder={formDefaultHolder(type)} onChange={field.onChange} disabled={props.readOnly} />}
                 />
               </Field>
             );
@@ -107,14 +107,15 @@ export function SpanForm(props: Props) {
                   control={control}
                   name={def.name}
                   render={({ field }) => (
-                    <SpeakerPicker
+                    <SpeakersPicker
                       id={id}
-                      value={(field.value as string) ?? ""}
+                      value={Array.isArray(field.value) ? (field.value as string[]) : []}
                       entities={props.entities}
                       invalid={!!error}
                       onChange={field.onChange}
                       onCreate={props.readOnly ? null : props.onCreateEntity}
                       suggestedName={props.suggestedSpeaker ?? undefined}
+                      disabled={props.readOnly}
                     />
                   )}
                 />

@@ -3,6 +3,7 @@ export const ENTITY_TYPES = [
   { value: "organisation", label: "Organisation" },
   { value: "outlet", label: "Outlet" },
   { value: "document", label: "Document" },
+  { value: "state", label: "State" },
 ] as const;
 
 export function EntityTypeOptions() {

@@ -8,6 +8,7 @@ const TYPES = [
   { value: "organisation", label: "Organisation" },
   { value: "outlet", label: "Outlet" },
   { value: "document", label: "Document" },
+  { value: "state", label: "State" },
 ] as const;
 
 /** Adds a proposed speaker name to the project's registry; its quotes link to it at once. */

@@ -24,6 +24,15 @@ describe("buildSentenceLabelUnits", () => {
     expect(tables.get("sentence.stance:tax")?.units).toEqual([[2, 1]]);
     expect(tables.get("sentence.stance:union")?.units).toEqual([[-1, null]]);
   });
+
+  it("measures whose stance it is as a nominal key per target", () => {
+    const tables = buildSentenceLabelUnits([
+      { id: "1", documentId: "d", annotatorId: "ann", type: "SENTENCE", sentenceIndex: 0, attributes: { stance: [{ target: "tax", value: 2, holder: "author" }] } },
+      { id: "2", documentId: "d", annotatorId: "bob", type: "SENTENCE", sentenceIndex: 0, attributes: { stance: [{ target: "tax", value: 2, holder: "republisher" }] } },
+    ]);
+    expect([...tables.keys()]).toEqual(["sentence.stance:tax", "sentence.stanceHolder:tax"]);
+    expect(tables.get("sentence.stanceHolder:tax")?.units).toEqual([["author", "republisher"]]);
+  });
 });
 
 describe("buildSpanAttributeUnits", () => {

@@ -39,7 +39,8 @@ export function assertValidOffsets(start: number, end: number, label: string): v
 
 /**
  * Flattens attributes into comparable scalar values, one per key:
- * `stance:<target>` → number, `speaker` → its id, other strings/numbers as they are,
+ * `stance:<target>` → number, `stanceHolder:<target>` → whose stance (source/author/republisher;
+ * callers fill the type's default first, see attributesWithHolders), `speaker` → its id, other strings/numbers as they are,
  * booleans as "true"/"false". Malformed stance entries and other objects are ignored.
  */
 export function flattenAttributes(attributes: Record<string, unknown>): Map<string, string | number> {
@@ -48,7 +49,9 @@ export function flattenAttributes(attributes: Record<string, unknown>): Map<stri
     const value = attributes[key];
     if (key === "stance" && Array.isArray(value)) {
       for (const entry of value) {
-        if (isStanceEntry(entry)) flat.set(`stance:${entry.target}`, entry.value);
+        if (!isStanceEntry(entry)) continue;
+        flat.set(`stance:${entry.target}`, entry.value);
+        if (typeof entry.holder === "string") flat.set(`stanceHolder:${entry.target}`, entry.holder);
       }
     } else if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) {
       flat.set(key, value);
@@ -61,7 +64,7 @@ export function flattenAttributes(attributes: Record<string, unknown>): Map<stri
   return flat;
 }
 
-function isStanceEntry(entry: unknown): entry is { target: string; value: number } {
+function isStanceEntry(entry: unknown): entry is { target: string; value: number; holder?: unknown } {
   return isRecord(entry) && typeof entry.target === "string" && typeof entry.value === "number" && Number.isFinite(entry.value);
 }
 

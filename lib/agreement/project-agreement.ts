@@ -1,5 +1,7 @@
 import "server-only";
 import { requireProjectPermission } from "@/lib/auth/project-access";
+import { withSpeakerSet } from "@/lib/speakers/speaker-list";
+import { attributesWithHolders } from "@/lib/stance/stance-holder";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -89,7 +91,7 @@ export async function computeAgreement(
       const attributes = (row.attributes ?? {}) as Record<string, unknown>;
       const annotation: LayerAnnotation = {
         id: row.id, documentId: row.documentId, annotatorId: row.authorId, type: row.type, start: row.start, end: row.end, sentenceIndex: row.sentenceIndex,
-        attributes: row.speakerId ? { ...attributes, speaker: { id: row.speakerId } } : attributes,
+        attributes: attributesWithHolders(withSpeakerSet(attributes, row.speakerId), row.type),
       };
       const list = byDocument.get(row.documentId);
       if (list) list.push(annotation);

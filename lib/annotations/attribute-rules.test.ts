@@ -15,7 +15,8 @@ describe("checkSpanAttributes", () => {
     );
     expect(result.errors).toEqual({});
     expect(result.speaker).toEqual({ name: "Sergey Lavrov" });
-    expect(result.attributes).toEqual({ form: "direct", cue: { start: 3, end: 7 }, stance: [{ target: "Ukraine", value: -1 }] });
+    // A quote's stance without a holder is stored as the source's (the quoted speaker's).
+    expect(result.attributes).toEqual({ form: "direct", cue: { start: 3, end: 7 }, stance: [{ target: "Ukraine", value: -1, holder: "source" }] });
   });
 
   it("requires the speaker of a quote", () => {
@@ -42,6 +43,20 @@ describe("checkSpanAttributes", () => {
     expect(result.errors["attributes.stance.2.target"]).toEqual(['"Ukraine" appears twice']);
   });
 
+  it("stores each stance holder, filling the type's default and keeping an explicit one", () => {
+    const stance = (type: string, attributes: Record<string, unknown>) => checkSpanAttributes(schema, type, attributes, opts).attributes.stance;
+    expect(stance("CLAIM", { checkworthy: "yes", stance: [{ target: "Ukraine", value: 1 }] })).toEqual([{ target: "Ukraine", value: 1, holder: "author" }]);
+    expect(stance("EDITORIAL", { kind: "editor-aside", stance: [{ target: "Ukraine", value: -1 }] })).toEqual([{ target: "Ukraine", value: -1, holder: "republisher" }]);
+    expect(stance("QUOTE", { form: "direct", speaker: { id: "e" }, stance: [{ target: "Ukraine", value: 0, holder: "author" }] })).toEqual([
+      { target: "Ukraine", value: 0, holder: "author" },
+    ]);
+  });
+
+  it("rejects an unknown stance holder with its path and the allowed values", () => {
+    const result = checkSpanAttributes(schema, "CLAIM", { checkworthy: "yes", stance: [{ target: "Ukraine", value: 1, holder: "editor" }] }, opts);
+    expect(result.errors).toEqual({ "attributes.stance.0.holder": ['Unknown stance holder "editor"; expected one of source, author, republisher'] });
+  });
+
   it("checks cue spans against the text length", () => {
     const result = checkSpanAttributes(schema, "QUOTE", { form: "direct", speaker: { id: "e1" }, cue: { start: 90, end: 101 } }, opts);
     expect(result.errors["attributes.cue"]?.[0]).toMatch(/0 ≤ start < end ≤ 100/);
@@ -59,7 +74,7 @@ describe("checkSentenceLabels", () => {
   it("accepts checkworthy and stance", () => {
     const result = checkSentenceLabels(schema, { checkworthy: "yes", stance: [{ target: "Ukraine", value: 2 }] }, opts);
     expect(result.errors).toEqual({});
-    expect(result.attributes).toEqual({ checkworthy: "yes", stance: [{ target: "Ukraine", value: 2 }] });
+    expect(result.attributes).toEqual({ checkworthy: "yes", stance: [{ target: "Ukraine", value: 2, holder: "author" }] });
   });
 
   it("refuses an empty label set", () => {

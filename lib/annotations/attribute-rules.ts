@@ -2,13 +2,17 @@
 // is unit-tested; the data layer turns the result into a 400 with per-field messages.
 import type { FieldErrors } from "@/lib/errors";
 import { activeStanceTargets, STANCE_SCALE, type AttributeDefinition, type LabelSchema } from "@/lib/schema/label-schema";
-import { speakerRefSchema, type SpeakerRef } from "@/lib/validation/annotations";
+import type { SpeakerRef } from "@/lib/validation/annotations";
+import { CO_SPEAKERS, parseSpeakerList } from "@/lib/speakers/speaker-list";
+import { defaultStanceHolder, isStanceHolder, STANCE_HOLDERS, type StanceHolder } from "@/lib/stance/stance-holder";
 
 export type CheckedAttributes = {
   /** Attributes to store (the speaker is stored as a reference column, not in here). */
   attributes: Record<string, unknown>;
-  /** undefined: the type has no speaker attribute; null: none given. */
+  /** undefined: the type has no speaker attribute; null: none given. The first of `speakers`. */
   speaker: SpeakerRef | null | undefined;
+  /** Every speaker in order (a joint statement has several); empty when none given. */
+  speakers?: SpeakerRef[];
   errors: FieldErrors;
 };
 
@@ -18,6 +22,9 @@ type Options = {
   /** The stored attributes before this change: a retired value may be kept, not newly chosen. */
   previous?: Record<string, unknown>;
 };
+
+/** What checkValue needs beyond the options: the holder a stance entry without one gets. */
+type Context = Options & { holder: StanceHolder };
 
 const STANCE_VALUES = new Set<number>(STANCE_SCALE.map((s) => s.value));
 
@@ -29,7 +36,7 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 }
 
-function checkValue(def: AttributeDefinition, value: unknown, path: string, schema: LabelSchema, options: Options, errors: FieldErrors): unknown {
+function checkValue(def: AttributeDefinition, value: unknown, path: string, schema: LabelSchema, options: Context, errors: FieldErrors): unknown {
   const previous = options.previous?.[def.name];
   switch (def.kind) {
     case "choice": {
@@ -43,14 +50,14 @@ function checkValue(def: AttributeDefinition, value: unknown, path: string, sche
     }
     case "stance": {
       if (!Array.isArray(value)) {
-        push(errors, path, "Stance must be a list of {target, value}");
+        push(errors, path, "Stance must be a list of {target, value, holder}");
         return value;
       }
       const active = new Set(activeStanceTargets(schema));
       const previousTargets = new Set(Array.isArray(previous) ? previous.map((s: { target?: unknown }) => s?.target) : []);
       const seen = new Set<string>();
       value.forEach((item: unknown, i) => {
-        const entry = item as { target?: unknown; value?: unknown };
+        const entry = item as { target?: unknown; value?: unknown; holder?: unknown };
         if (typeof entry !== "object" || entry === null || typeof entry.target !== "string") {
           push(errors, `${path}.${i}.target`, "Stance target is required");
           return;
@@ -63,8 +70,12 @@ function checkValue(def: AttributeDefinition, value: unknown, path: string, sche
         if (typeof entry.value !== "number" || !STANCE_VALUES.has(entry.value)) {
           push(errors, `${path}.${i}.value`, "Stance value must be one of -2, -1, 0, 1, 2");
         }
+        if (entry.holder !== undefined && !isStanceHolder(entry.holder)) {
+          push(errors, `${path}.${i}.holder`, `Unknown stance holder ${JSON.stringify(entry.holder)}; expected one of ${STANCE_HOLDERS.join(", ")}`);
+        }
       });
-      return value.map((item: { target: string; value: number }) => ({ target: item?.target, value: item?.value }));
+      // The holder is always stored, so later readers never have to guess.
+      return value.map((item: { target: string; value: number; holder?: StanceHolder }) => ({ target: item?.target, value: item?.value, holder: item?.holder ?? options.holder }));
     }
     case "span": {
       const span = value as { start?: unknown; end?: unknown };
@@ -79,11 +90,9 @@ function checkValue(def: AttributeDefinition, value: unknown, path: string, sche
       if (!ok) push(errors, path, `Must be {start, end} with 0 ≤ start < end ≤ ${options.textLength} (code points)`);
       return ok ? { start: span.start, end: span.end } : value;
     }
-    case "entity": {
-      const parsed = speakerRefSchema.safeParse(value);
-      if (!parsed.success) push(errors, path, "Speaker must be {id} of a project entity or {name} of a new one");
-      return parsed.success ? parsed.data : value;
-    }
+    case "entity":
+      // Handled by checkAgainst (one reference or a list, see lib/speakers/speaker-list.ts).
+      return value;
   }
 }
 
@@ -92,28 +101,36 @@ function checkAgainst(
   input: Record<string, unknown>,
   prefix: string,
   schema: LabelSchema,
-  options: Options,
+  options: Context,
 ): CheckedAttributes {
   const errors: FieldErrors = {};
   const attributes: Record<string, unknown> = {};
   let speaker: SpeakerRef | null | undefined;
+  let speakers: SpeakerRef[] | undefined;
   const known = new Set(definitions.map((d) => d.name));
+  // Stored further speakers travel back in (e.g. GET then PATCH): part of the speaker attribute.
+  if (definitions.some((d) => d.kind === "entity")) known.add(CO_SPEAKERS);
   for (const name of Object.keys(input)) {
     if (!known.has(name)) push(errors, `${prefix}.${name}`, `Unknown attribute "${name}"`);
   }
   for (const def of definitions) {
     const value = input[def.name];
     const path = `${prefix}.${def.name}`;
-    if (def.kind === "entity") speaker = null;
+    if (def.kind === "entity") {
+      const parsed = parseSpeakerList(value, input[CO_SPEAKERS]);
+      for (const e of parsed.errors) push(errors, e.path.startsWith(":") ? `${prefix}.${e.path.slice(1)}` : `${path}${e.path}`, e.message);
+      if (parsed.refs.length === 0 && parsed.errors.length === 0 && def.required) push(errors, path, `${def.name} is required`);
+      speakers = parsed.refs;
+      speaker = parsed.refs[0] ?? null;
+      continue;
+    }
     if (isBlank(value)) {
       if (def.required) push(errors, path, `${def.name} is required`);
       continue;
     }
-    const checked = checkValue(def, value, path, schema, options, errors);
-    if (def.kind === "entity") speaker = checked as SpeakerRef;
-    else attributes[def.name] = checked;
+    attributes[def.name] = checkValue(def, value, path, schema, options, errors);
   }
-  return { attributes, speaker, errors };
+  return { attributes, speaker, speakers, errors };
 }
 
 /** A span annotation's type and attributes. */
@@ -131,12 +148,13 @@ export function checkSpanAttributes(
   if (definition.retired && options.previousType !== type) {
     return { attributes: {}, speaker: undefined, errors: { type: [`The type "${type}" is retired and can no longer be chosen`] } };
   }
-  return checkAgainst(definition.attributes, input, "attributes", schema, options);
+  const holder = defaultStanceHolder(type, definition.attributes.some((a) => a.kind === "entity"));
+  return checkAgainst(definition.attributes, input, "attributes", schema, { ...options, holder });
 }
 
 /** Sentence-level labels (checkworthy, stance…); at least one must be set. */
 export function checkSentenceLabels(schema: LabelSchema, input: Record<string, unknown>, options: Options): CheckedAttributes {
-  const checked = checkAgainst(schema.sentenceLabels, input, "labels", schema, options);
+  const checked = checkAgainst(schema.sentenceLabels, input, "labels", schema, { ...options, holder: defaultStanceHolder(null) });
   if (Object.keys(checked.attributes).length === 0 && Object.keys(checked.errors).length === 0) {
     checked.errors.labels = ["Set at least one label"];
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { resolveSpeaker } from "@/lib/entities/resolve-speaker";
+import { resolveSpeakers } from "@/lib/entities/resolve-speakers";
 import { checkSentenceLabels, checkSpanAttributes, type CheckedAttributes } from "./attribute-rules";
 import type { WriteContext } from "./write-access";
 
@@ -34,6 +34,7 @@ export async function checkAttributes(
   const checked: CheckedAttributes =
     kind === "sentence" ? checkSentenceLabels(context.schema, input, options) : checkSpanAttributes(context.schema, kind.span, input, { ...options, previousType: kind.previousType });
   if (Object.keys(checked.errors).length) throwFieldErrors(checked.errors);
-  const speakerId = checked.speaker ? await resolveSpeaker(tx, context.projectId, checked.speaker) : checked.speaker;
-  return { attributes: checked.attributes, speakerId };
+  // undefined: the type has no speaker attribute, so the column is left as it is.
+  if (checked.speaker === undefined) return { attributes: checked.attributes, speakerId: undefined };
+  return resolveSpeakers(tx, context.projectId, checked.speakers ?? [], checked.attributes);
 }

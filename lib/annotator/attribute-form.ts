@@ -2,11 +2,13 @@
 // schema (for react-hook-form's resolver) plus conversions between form values and API bodies.
 import { z } from "@/lib/validation/zod";
 import type { AttributeDefinition, LabelSchema, SpanTypeDefinition } from "@/lib/schema/label-schema";
+import { coSpeakerIds } from "@/lib/speakers/speaker-list";
+import { defaultStanceHolder, isStanceHolder, STANCE_HOLDERS, type StanceHolder } from "@/lib/stance/stance-holder";
 
 export type OffsetRange = { start: number; end: number };
-export type StanceEntry = { target: string; value: number };
-/** Form values: choice → value ("" = unset), stance → list, entity → speaker id ("" = none), span → range | null. */
-export type AttributeValues = Record<string, string | StanceEntry[] | OffsetRange | null>;
+export type StanceEntry = { target: string; value: number; holder: StanceHolder };
+/** Form values: choice → value ("" = unset), stance → list, entity → speaker ids in order ([] = none), span → range | null. */
+export type AttributeValues = Record<string, string | string[] | StanceEntry[] | OffsetRange | null>;
 
 const rangeSchema = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
@@ -18,6 +20,7 @@ export function stanceListSchema(targets: readonly string[]) {
       z.object({
         target: z.string().refine((t) => targets.includes(t), "Pick a stance target from the project's list."),
         value: z.number().int().min(-2, "Stance runs from −2 to +2.").max(2, "Stance runs from −2 to +2."),
+        holder: z.enum(STANCE_HOLDERS, { error: "Choose whose stance it is: source, author or republisher." }),
       }),
     )
     .refine((list) => new Set(list.map((s) => s.target)).size === list.length, "Each target may be rated once.");
@@ -35,8 +38,11 @@ function attributeSchema(def: AttributeDefinition, targets: readonly string[], k
     }
     case "stance":
       return def.required ? stanceListSchema(targets).refine((l) => l.length > 0, "Add a stance.") : stanceListSchema(targets);
-    case "entity":
-      return def.required ? z.string().min(1, `Pick a ${def.name}.`) : z.string();
+    case "entity": {
+      // Several speakers for a joint statement; each at most once.
+      const ids = z.array(z.string().min(1)).refine((l) => new Set(l).size === l.length, "Each speaker may be listed once.");
+      return def.required ? ids.refine((l) => l.length > 0, `Pick a ${def.name}.`) : ids;
+    }
     case "span":
       return def.required ? rangeSchema : rangeSchema.nullable();
   }
@@ -53,8 +59,24 @@ function isRange(value: unknown): value is OffsetRange {
   return typeof value === "object" && value !== null && typeof (value as OffsetRange).start === "number" && typeof (value as OffsetRange).end === "number";
 }
 
-function isStanceList(value: unknown): value is StanceEntry[] {
+function isStanceList(value: unknown): value is { target: string; value: number; holder?: unknown }[] {
   return Array.isArray(value) && value.every((s) => typeof s === "object" && s !== null && typeof (s as StanceEntry).target === "string" && typeof (s as StanceEntry).value === "number");
+}
+
+/** The holder a new stance entry of this span type starts with (null: sentence labels). */
+export function formDefaultHolder(type: SpanTypeDefinition | null): StanceHolder {
+  return type ? defaultStanceHolder(type.name, type.attributes.some((a) => a.kind === "entity")) : defaultStanceHolder(null);
+}
+
+/** Stored stance entries as form entries; a missing holder (older data) gets the type's default. */
+export function toStanceEntries(raw: unknown, fallback: StanceHolder): StanceEntry[] {
+  return isStanceList(raw) ? raw.map((s) => ({ target: s.target, value: s.value, holder: isStanceHolder(s.holder) ? s.holder : fallback })) : [];
+}
+
+/** Speaker ids from an unsaved `speaker` value: one `{id}` or a list of them. */
+function refIds(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.flatMap((r) => (typeof r === "object" && r !== null && typeof (r as { id?: unknown }).id === "string" ? [(r as { id: string }).id] : []));
 }
 
 /** Form defaults from stored attributes (speaker from the annotation's resolved speaker). */
@@ -63,10 +85,10 @@ export function toFormValues(type: SpanTypeDefinition, attributes: Record<string
   for (const def of type.attributes) {
     const raw = attributes[def.name];
     if (def.kind === "choice") values[def.name] = typeof raw === "string" ? raw : "";
-    else if (def.kind === "stance") values[def.name] = isStanceList(raw) ? raw.map((s) => ({ target: s.target, value: s.value })) : [];
+    else if (def.kind === "stance") values[def.name] = toStanceEntries(raw, formDefaultHolder(type));
     else if (def.kind === "entity") {
-      const id = speakerId ?? (typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "");
-      values[def.name] = id;
+      // A queued save still holds the list it sent; a stored one has the column and coSpeakers.
+      values[def.name] = Array.isArray(raw) && raw.length > 1 ? refIds(raw) : speakerId ? [speakerId, ...coSpeakerIds(attributes)] : refIds(raw);
     } else values[def.name] = isRange(raw) ? { start: raw.start, end: raw.end } : null;
   }
   return values;
@@ -79,7 +101,7 @@ export function toApiAttributes(type: SpanTypeDefinition, values: AttributeValue
     const value = values[def.name];
     if (def.kind === "choice" && typeof value === "string" && value !== "") out[def.name] = value;
     else if (def.kind === "stance" && isStanceList(value) && value.length > 0) out[def.name] = value;
-    else if (def.kind === "entity" && typeof value === "string" && value !== "") out[def.name] = { id: value };
+    else if (def.kind === "entity" && Array.isArray(value) && value.length > 0) out[def.name] = value.length === 1 ? { id: value[0] } : value.map((id) => ({ id }));
     else if (def.kind === "span" && isRange(value)) out[def.name] = value;
   }
   return out;

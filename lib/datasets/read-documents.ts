@@ -98,7 +98,12 @@ async function fetchBatch(where: { sql: string; params: unknown[] }, after: stri
     ),
     pool.query<AnnotationRow>(
       `SELECT a.id, a.document_id, a.layer::text AS layer, a.author_id, a.type, a.start, a."end", a.sentence_index, a.attributes,
-              COALESCE(m.id, e.id) AS speaker_id, COALESCE(m.name, e.name) AS speaker_name, COALESCE(m.type, e.type)::text AS speaker_type
+              COALESCE(m.id, e.id) AS speaker_id, COALESCE(m.name, e.name) AS speaker_name, COALESCE(m.type, e.type)::text AS speaker_type,
+              -- Further speakers of a joint statement, in stored order, merged entities followed.
+              CASE WHEN jsonb_typeof(a.attributes->'coSpeakers') = 'array' THEN (
+                SELECT json_agg(json_build_object('id', COALESCE(cm.id, ce.id), 'name', COALESCE(cm.name, ce.name), 'type', COALESCE(cm.type, ce.type)::text) ORDER BY c.ord)
+                FROM jsonb_array_elements_text(a.attributes->'coSpeakers') WITH ORDINALITY AS c(id, ord)
+                JOIN entities ce ON ce.id = c.id LEFT JOIN entities cm ON cm.id = ce.merged_into_id) END AS co_speakers
        FROM annotations a
        LEFT JOIN entities e ON e.id = a.speaker_id
        LEFT JOIN entities m ON m.id = e.merged_into_id

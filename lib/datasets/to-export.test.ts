@@ -15,10 +15,10 @@ const options = { split: "train" as const, includeAnnotatorLayers: false, spanTy
 describe("toExportDocument", () => {
   it("moves stance, cue, speaker mention and speaker out of the attributes and keeps the rest", () => {
     const d = toExportDocument(doc, { index: [0], start: [0], end: [18], kind: ["CONTENT"] }, [
-      row({ attributes: { form: "direct", stance: [{ target: "B", value: 1 }, { target: "A", value: -2 }], cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 } }, speaker_id: "e1", speaker_name: "Путин", speaker_type: "PERSON" }),
+      row({ attributes: { form: "direct", stance: [{ target: "B", value: 1 }, { target: "A", value: -2, holder: "author" }], cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 } }, speaker_id: "e1", speaker_name: "Путин", speaker_type: "person" }),
     ], options);
     expect(d.spans).toEqual([
-      { id: "a", type: "QUOTE", start: 14, end: 16, attributes: { form: "direct" }, stance: [{ target: "B", value: 1 }, { target: "A", value: -2 }], speaker: { id: "e1", name: "Путин", type: "PERSON" }, cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 }, layer: "gold" },
+      { id: "a", type: "QUOTE", start: 14, end: 16, attributes: { form: "direct" }, stance: [{ target: "B", value: 1, holder: "source" }, { target: "A", value: -2, holder: "author" }], speaker: { id: "e1", name: "Путин", type: "person" }, cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 }, layer: "gold" },
     ]);
     expect(d.publishedAt).toBe("2024-05-06T00:00:00.000Z");
     expect(d.provenance).toEqual({ annotators: ["u1"], reviewer: "rev", signedOffAt: "2025-01-01T00:00:00.000Z", schemaVersion: 2 });
@@ -26,7 +26,7 @@ describe("toExportDocument", () => {
   });
 
   it("drops malformed stance entries and out-of-range cues instead of failing the export", () => {
-    expect(stanceOf([{ target: "A", value: 3 }, { target: "", value: 1 }, { target: "B", value: 1.5 }, { target: "C", value: -1 }, { target: "C", value: 2 }, "x"])).toEqual([{ target: "C", value: -1 }]);
+    expect(stanceOf([{ target: "A", value: 3 }, { target: "", value: 1 }, { target: "B", value: 1.5 }, { target: "C", value: -1 }, { target: "C", value: 2 }, "x"], "CLAIM")).toEqual([{ target: "C", value: -1, holder: "author" }]);
     const d = toExportDocument(doc, undefined, [row({ attributes: { cue: { start: 5, end: 500 }, speakerMention: { start: 3, end: 3 } } })], options);
     expect(d.spans[0]).toMatchObject({ cue: null, speakerMention: null });
   });
@@ -42,7 +42,7 @@ describe("toExportDocument", () => {
     const sentences = { index: [0, 1], start: [0, 6], end: [5, 18], kind: ["CONTENT", "BOILERPLATE"] };
     const d = toExportDocument(doc, sentences, rows, options);
     expect(d.sentences).toEqual([
-      { index: 0, start: 0, end: 5, kind: "content", labels: { checkworthy: "yes", stance: [{ target: "A", value: 0 }] } },
+      { index: 0, start: 0, end: 5, kind: "content", labels: { checkworthy: "yes", stance: [{ target: "A", value: 0, holder: "author" }] } },
       { index: 1, start: 6, end: 18, kind: "boilerplate", labels: null },
     ]);
     expect(d.spans.map((s) => s.id)).toEqual(["c", "a"]);

@@ -1,6 +1,8 @@
 // Database rows of one document → the writers' ExportDocument (pure, unit-tested). Free-form
 // annotation attributes are checked here so one malformed value cannot abort a whole export.
 import type { LayerAnnotation } from "@/lib/agreement/layer-annotation";
+import { withSpeakerSet } from "@/lib/speakers/speaker-list";
+import { attributesWithHolders, defaultStanceHolder, isStanceHolder } from "@/lib/stance/stance-holder";
 import type { ExportDocument, ExportSentence, ExportSpan, Offsets, SentenceLabels, Split, Stance } from "@/lib/export/types";
 
 export type DocumentRow = {
@@ -47,17 +49,20 @@ export type AnnotationRow = {
   speaker_id: string | null;
   speaker_name: string | null;
   speaker_type: string | null;
+  /** Further speakers (attributes.coSpeakers resolved), when any. */
+  co_speakers?: { id: string; name: string; type: string }[] | null;
 };
 
 // These have their own fields in ExportSpan.
-const SPECIAL = new Set(["stance", "cue", "speakerMention", "speaker"]);
+const SPECIAL = new Set(["stance", "cue", "speakerMention", "speaker", "coSpeakers"]);
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** Valid stance entries only, first value per target. */
-export function stanceOf(value: unknown): Stance[] {
+/** Valid stance entries only, first value per target; a missing holder gets the type's default. */
+export function stanceOf(value: unknown, type: string | null): Stance[] {
+  const fallback = defaultStanceHolder(type);
   if (!Array.isArray(value)) return [];
   const seen = new Set<string>();
   const out: Stance[] = [];
@@ -66,7 +71,7 @@ export function stanceOf(value: unknown): Stance[] {
     if (typeof e.target !== "string" || e.target.trim() === "" || seen.has(e.target)) continue;
     if (typeof e.value !== "number" || !Number.isInteger(e.value) || e.value < -2 || e.value > 2) continue;
     seen.add(e.target);
-    out.push({ target: e.target, value: e.value });
+    out.push({ target: e.target, value: e.value, holder: isStanceHolder(e.holder) ? e.holder : fallback });
   }
   return out;
 }
@@ -97,8 +102,10 @@ export function toExportSpan(a: AnnotationRow & { start: number; end: number }, 
     start: a.start,
     end: a.end,
     attributes: plainAttributes(attributes),
-    stance: stanceOf(attributes.stance),
-    speaker: a.speaker_id && a.speaker_name ? { id: a.speaker_id, name: a.speaker_name, type: a.speaker_type ?? "PERSON" } : null,
+    stance: stanceOf(attributes.stance, a.type),
+    // Entity types spelt as the API spells them (person, organisation, …), in every export.
+    speaker: a.speaker_id && a.speaker_name ? { id: a.speaker_id, name: a.speaker_name, type: (a.speaker_type ?? "PERSON").toLowerCase() } : null,
+    ...(a.speaker_id && a.co_speakers?.length ? { coSpeakers: a.co_speakers.map((c) => ({ id: c.id, name: c.name, type: c.type.toLowerCase() })) } : {}),
     cue: offsetsOf(attributes.cue, length),
     speakerMention: offsetsOf(attributes.speakerMention, length),
     layer: a.layer === "GOLD" ? "gold" : `annotator:${a.author_id}`,
@@ -114,7 +121,7 @@ function sentenceLabels(rows: AnnotationRow[]): SentenceLabels | null {
     const attributes = record(row.attributes);
     const cw = attributes.checkworthy;
     if ((cw === "yes" || cw === "no") && labels.checkworthy === undefined) labels.checkworthy = cw;
-    for (const s of stanceOf(attributes.stance)) if (!stance.some((x) => x.target === s.target)) stance.push(s);
+    for (const s of stanceOf(attributes.stance, null)) if (!stance.some((x) => x.target === s.target)) stance.push(s);
     // Other choice labels (e.g. check-worthiness sub-questions) travel by name.
     for (const [k, v] of Object.entries(attributes))
       if (k !== "checkworthy" && typeof v === "string" && v !== "" && labels.choices?.[k] === undefined) (labels.choices ??= {})[k] = v;
@@ -185,7 +192,9 @@ export function toLayerAnnotations(annotations: AnnotationRow[]): LayerAnnotatio
       const attributes = { ...record(a.attributes) };
       delete attributes.cue;
       delete attributes.speakerMention;
-      if (a.speaker_id) attributes.speaker = { id: a.speaker_id };
-      return { id: a.id, documentId: a.document_id, annotatorId: a.author_id, type: a.type, start: a.start, end: a.end, sentenceIndex: a.sentence_index, attributes };
+      return {
+        id: a.id, documentId: a.document_id, annotatorId: a.author_id, type: a.type, start: a.start, end: a.end, sentenceIndex: a.sentence_index,
+        attributes: attributesWithHolders(withSpeakerSet(attributes, a.speaker_id), a.type),
+      };
     });
 }

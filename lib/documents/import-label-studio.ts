@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { auditJson, SENTENCE_TYPE, toAnnotationDto } from "@/lib/annotations/annotation-dto";
 import { prisma } from "@/lib/db/prisma";
 import { prismaSql } from "@/lib/db/sql";
-import { resolveSpeaker } from "@/lib/entities/resolve-speaker";
+import { resolveSpeakers } from "@/lib/entities/resolve-speakers";
 import { readLabelStudioTasks, type ImportedArticle } from "@/lib/export/label-studio";
 import { ExportError } from "@/lib/export/types";
 import { importedLinkError, insertImportedRelations } from "@/lib/relations/import-relations";
@@ -103,8 +103,8 @@ async function importTask(ctx: ImportContext & { userId: string }, name: string,
         }
         const base = { documentId, layer: l.layer, authorId: l.authorId, assignmentId, origin: "import:label-studio", version: 1, createdAt: now, updatedAt: now };
         for (const [j, s] of l.checked.spans.entries()) {
-          const speakerId = s.speaker ? await resolveSpeaker(sql, ctx.projectId, s.speaker) : null;
-          rows.push({ ...base, id: spanIds[j]!, type: s.type, start: s.start, end: s.end, sentenceIndex: null, attributes: s.attributes, speakerId });
+          const { attributes, speakerId } = await resolveSpeakers(sql, ctx.projectId, s.speakers, s.attributes);
+          rows.push({ ...base, id: spanIds[j]!, type: s.type, start: s.start, end: s.end, sentenceIndex: null, attributes, speakerId });
         }
         for (const s of l.checked.sentences) {
           const index = sentenceAt.get(`${s.start}:${s.end}`);

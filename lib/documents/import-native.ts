@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { readNativeJsonl } from "@/lib/export/native";
 import { ExportError, type ExportDocument, type ExportSpan } from "@/lib/export/types";
+import { speakersOf } from "@/lib/export/speakers";
 import { Prisma, type EntityType } from "@/lib/generated/prisma/client";
 import { normalizedTextHash } from "@/lib/ingest/normalize";
 import { importedLinkError, insertImportedRelations } from "@/lib/relations/import-relations";
@@ -14,7 +15,7 @@ import { sentenceTexts } from "./sentence-texts";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importKeyOf, type ImportContext } from "./import-files";
 
-const ENTITY_TYPES = new Set<EntityType>(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT"]);
+const ENTITY_TYPES = new Set<EntityType>(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT", "STATE"]);
 
 /** True when a JSON object is a line of our own native JSONL export (not a plain article). */
 export function isNativeRecord(value: unknown): boolean {
@@ -44,19 +45,26 @@ function spanAttributes(span: ExportSpan): Prisma.InputJsonObject {
 
 type Speaker = { id: string; name: string; type: EntityType };
 
+/** `coSpeakers` (this project's entity ids) for a joint statement; nothing for one speaker. */
+function coSpeakersOf(span: ExportSpan, speakers: Map<string, Speaker>): { coSpeakers?: string[] } {
+  const ids = (span.coSpeakers ?? []).map((c) => speakers.get(c.name)?.id).filter((id): id is string => id !== undefined);
+  return ids.length > 0 ? { coSpeakers: ids } : {};
+}
+
 async function speakerIds(tx: Prisma.TransactionClient, projectId: string, spans: ExportSpan[]): Promise<Map<string, Speaker>> {
   const byName = new Map<string, Speaker>();
-  for (const s of spans) {
-    if (!s.speaker || byName.has(s.speaker.name)) continue;
-    const type = (ENTITY_TYPES.has(s.speaker.type as EntityType) ? s.speaker.type : "PERSON") as EntityType;
+  for (const speaker of spans.flatMap(speakersOf)) {
+    if (byName.has(speaker.name)) continue;
+    const upper = speaker.type.toUpperCase();
+    const type = (ENTITY_TYPES.has(upper as EntityType) ? upper : "PERSON") as EntityType;
     // Speakers are matched by name within the project: the export's entity ids belong to another project.
     const entity = await tx.entity.upsert({
-      where: { projectId_name: { projectId, name: s.speaker.name } },
-      create: { projectId, name: s.speaker.name, type },
+      where: { projectId_name: { projectId, name: speaker.name } },
+      create: { projectId, name: speaker.name, type },
       update: {},
       select: { id: true, name: true, type: true },
     });
-    byName.set(s.speaker.name, entity);
+    byName.set(speaker.name, entity);
   }
   return byName;
 }
@@ -123,7 +131,7 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
         const speaker = span.speaker ? (speakers.get(span.speaker.name) ?? null) : null;
         return {
           ...base, id: newIdOf.get(span.id)!, type: span.type, start: span.start, end: span.end, sentenceIndex: null,
-          attributes: spanAttributes(span), speakerId: speaker?.id ?? null, speaker,
+          attributes: { ...spanAttributes(span), ...coSpeakersOf(span, speakers) }, speakerId: speaker?.id ?? null, speaker,
         };
       }),
       ...s.filter((x) => x.labels).map((x) => ({

@@ -1,6 +1,6 @@
 import type { EntityType } from "@/lib/generated/prisma/client";
 
-export type EntityTypeName = "person" | "organisation" | "outlet" | "document";
+export type EntityTypeName = "person" | "organisation" | "outlet" | "document" | "state";
 
 export const entityTypeName = (type: EntityType): EntityTypeName => type.toLowerCase() as EntityTypeName;
 export const entityTypeEnum = (type: EntityTypeName): EntityType => type.toUpperCase() as EntityType;

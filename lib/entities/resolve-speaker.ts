@@ -4,6 +4,7 @@ import type { Sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import type { SpeakerRef } from "@/lib/validation/annotations";
 import { entityTypeEnum } from "./entity-dto";
+import { guessEntityType } from "./guess-entity-type";
 
 /**
  * The entity a speaker reference points at: `{id}` of a project entity (a merged one is followed
@@ -44,7 +45,8 @@ export async function resolveSpeaker(tx: Sql, projectId: string, ref: SpeakerRef
      VALUES ($1, $2, $3, $4::"EntityType", now() AT TIME ZONE 'UTC')
      ON CONFLICT (project_id, name) DO NOTHING
      RETURNING id`,
-    [crypto.randomUUID(), projectId, name, entityTypeEnum(ref.type ?? "person")],
+    // No type given: guessed from the name (a ministry is an organisation, "China" a state…).
+    [crypto.randomUUID(), projectId, name, entityTypeEnum(ref.type ?? guessEntityType(name))],
   );
   if (inserted) return inserted.id;
   const [winner] = await tx.query<{ id: string }>(`SELECT id FROM entities WHERE project_id = $1 AND name = $2`, [projectId, name]);

@@ -1,30 +1,37 @@
 import { fileStem } from "./filename";
 import { jsonFile, type JsonValue } from "./json";
 import type { PreparedDocument } from "./prepare";
+import { speakersOf } from "./speakers";
 import type { FormatWriter, Offsets } from "./types";
 import { defineWriter } from "./writer";
 
 /**
  * `attribution/{stem}.json`: PARC/Citron-style triples for every gold QUOTE: the cue, the
  * sources (speaker-mention spans, zero or one), the contents (the quote span) and the resolved
- * speaker entity. Every document gets a file, with an empty list when it has no quotes.
+ * speaker entity, one row per speaker. Every document gets a file, with an empty list when it has no quotes.
  */
 export function createAttributionWriter(): FormatWriter {
   const piece = (p: PreparedDocument, o: Offsets): JsonValue => ({ start: o.start, end: o.end, text: p.slice(o.start, o.end) });
   return defineWriter("attribution", {
     begin: () => [],
     document(p) {
+      // One triple per (quote, speaker): a joint statement by two leaders gives two rows with the
+      // same id and `speaker_index` 0, 1; a quote without a speaker gives one row with null.
       const attributions = p.goldSpans
         .filter((s) => s.type === "QUOTE")
-        .map((s) => ({
-          id: s.id,
-          cue: s.cue ? piece(p, s.cue) : null,
-          sources: s.speakerMention ? [piece(p, s.speakerMention)] : [],
-          contents: [piece(p, s)],
-          speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name, type: s.speaker.type } : null,
-          form: typeof s.attributes.form === "string" ? s.attributes.form : null,
-          stance: s.stance.map((x) => ({ target: x.target, value: x.value })),
-        }));
+        .flatMap((s) => {
+          const speakers = speakersOf(s);
+          return (speakers.length > 0 ? speakers : [null]).map((speaker, i) => ({
+            id: s.id,
+            speaker_index: i,
+            cue: s.cue ? piece(p, s.cue) : null,
+            sources: s.speakerMention ? [piece(p, s.speakerMention)] : [],
+            contents: [piece(p, s)],
+            speaker: speaker ? { id: speaker.id, name: speaker.name, type: speaker.type } : null,
+            form: typeof s.attributes.form === "string" ? s.attributes.form : null,
+            stance: s.stance.map((x) => ({ target: x.target, value: x.value, holder: x.holder })),
+          }));
+        });
       const body = { document_id: p.doc.id, text_sha256: p.textSha256, offset_unit: "codepoint", attributions };
       return [{ path: `attribution/${fileStem(p.doc.id)}.json`, data: jsonFile(body) }];
     },

@@ -1,9 +1,11 @@
+import { STANCE_HOLDERS } from "@/lib/stance/stance-holder";
 import { fileStem } from "./filename";
 import { canonicalJson } from "./json";
 import type { PreparedDocument } from "./prepare";
 import { compareStrings } from "./prepare";
 import { lfText, type LfText } from "./newlines";
 import { goldRelations } from "./relations";
+import { speakersOf } from "./speakers";
 import { LINE_BREAK, tsvCell } from "./tsv";
 import { ExportError, type ExportContext, type FormatWriter, type Offsets } from "./types";
 import { defineWriter } from "./writer";
@@ -20,11 +22,12 @@ import { defineWriter } from "./writer";
  *   brat never confuses an entity type with a relation type.
  * - Scalar span attributes become `A` lines named with the key capitalised; stance becomes
  *   `Stance_<target>` with values strong_against/against/neutral/favor/strong_favor for
- *   -2…+2. Names are slugged (Unicode letters, digits, _ and -) and made unique per export;
+ *   -2…+2, and `StanceHolder_<target>` says whose stance it is (source/author/republisher).
+ *   Names are slugged (Unicode letters, digits, _ and -) and made unique per export;
  *   annotation.conf lists which target each name stands for.
  * - Relations between gold spans are `R` lines named by their type (`R4\tembedded-in Arg1:T3
  *   Arg2:T1`, Arg1 the source); annotation.conf lists each type with the entity types of its ends.
- * - One `AnnotatorNotes` per span records its id, layer, speaker entity and any non-scalar
+ * - One `AnnotatorNotes` per span records its id, layer, speaker entities and any non-scalar
  *   attributes as JSON.
  */
 export const BRAT_CONF_FILE = "brat/annotation.conf";
@@ -129,9 +132,13 @@ export function createBratWriter(): FormatWriter {
         const value = STANCE_VALUES[st.value + 2] ?? "neutral";
         lines.push(`A${++a}\t${name} ${tid} ${value}`);
         noteAttr(name, type, value);
+        const holderName = names.get(`stanceHolder:${st.target}`, `StanceHolder_${slug(st.target)}`);
+        lines.push(`A${++a}\t${holderName} ${tid} ${st.holder}`);
+        noteAttr(holderName, type, st.holder);
       }
       const note = [`id=${s.id}`, `layer=${s.layer}`];
-      if (s.speaker) note.push(`speaker=${s.speaker.name} [${s.speaker.type} ${s.speaker.id}]`);
+      // One `speaker=` per speaker, in order (a joint statement has several).
+      for (const sp of speakersOf(s)) note.push(`speaker=${sp.name} [${sp.type} ${sp.id}]`);
       if (Object.keys(extra).length > 0) note.push(`attributes=${JSON.stringify(canonicalJson(extra, `span ${s.id} attributes`))}`);
       lines.push(`#${++n}\tAnnotatorNotes ${tid}\t${tsvCell(note.join("; "))}`);
     }
@@ -154,8 +161,12 @@ export function createBratWriter(): FormatWriter {
       `# brat configuration for ${tsvCell(ctx.projectName)}, dataset version ${ctx.datasetVersion}.`,
       ...names
         .entries()
-        .filter(([source]) => source.startsWith("stance:"))
-        .map(([source, name]) => `# ${name} = stance towards ${JSON.stringify(source.slice("stance:".length))}`),
+        .filter(([source]) => source.startsWith("stance:") || source.startsWith("stanceHolder:"))
+        .map(([source, name]) =>
+          source.startsWith("stance:")
+            ? `# ${name} = stance towards ${JSON.stringify(source.slice("stance:".length))}`
+            : `# ${name} = whose stance towards ${JSON.stringify(source.slice("stanceHolder:".length))} (source = quoted speaker, author = outlet, republisher)`,
+        ),
       "[entities]",
       ...sorted(conf.entities),
       "Attribution_cue",
@@ -173,9 +184,8 @@ export function createBratWriter(): FormatWriter {
     for (const name of sorted(conf.attributes.keys())) {
       const a = conf.attributes.get(name);
       if (!a) continue;
-      const values = name.startsWith("Stance_") && names.entries().some(([src, n]) => n === name && src.startsWith("stance:"))
-        ? [...STANCE_VALUES]
-        : sorted(a.values);
+      const source = names.entries().find(([, n]) => n === name)?.[0] ?? "";
+      const values = source.startsWith("stance:") ? [...STANCE_VALUES] : source.startsWith("stanceHolder:") ? [...STANCE_HOLDERS] : sorted(a.values);
       out.push(`${name}\tArg:${sorted(a.args).join("|")}, Value:${values.join("|")}`);
     }
     return out.join("\n") + "\n";

@@ -1,8 +1,10 @@
 import { relationTypesOf, type RelationTypeDefinition } from "@/lib/relations/relation-types";
 import { STANCE_SCALE } from "@/lib/schema/label-schema";
+import { STANCE_HOLDERS } from "@/lib/stance/stance-holder";
 import { compareStrings } from "./prepare";
 import {
   attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, LS_SPEAKER_TYPES, stanceControl,
+  stanceHolderControl, LS_CO_SPEAKERS,
 } from "./label-studio-names";
 
 export const LABEL_STUDIO_CONFIG_FILE = "label-studio.xml";
@@ -117,6 +119,7 @@ export function labelStudioConfig(m: ConfigModel): string {
     if (def.speaker) {
       lines.push(...textAreaXml(attributeControl(t, "speaker"), when(t), `${t}: speaker`));
       lines.push(...choicesXml(attributeControl(t, "speaker_type"), LS_SPEAKER_TYPES, when(t), `${t}: speaker type`));
+      lines.push(...textAreaXml(attributeControl(t, LS_CO_SPEAKERS), when(t), `${t}: further speakers (JSON list of {name, type})`));
     }
   }
   const sentenceWhen = when(LS_SENTENCE_LABEL);
@@ -124,7 +127,10 @@ export function labelStudioConfig(m: ConfigModel): string {
     lines.push(...choicesXml(attributeControl(LS_SENTENCE_CONTROL, name), sorted(m.sentence.choices.get(name)!), sentenceWhen, `Sentence: ${name}`));
   for (const name of sorted(m.sentence.others)) lines.push(...textAreaXml(attributeControl(LS_SENTENCE_CONTROL, name), sentenceWhen, `Sentence: ${name} (JSON)`));
   const scale = STANCE_SCALE.map((s) => String(s.value));
-  for (const target of sorted(m.targets)) lines.push(...choicesXml(stanceControl(target), scale, "", `Stance towards ${target} (−2 strongly against … +2 strongly for)`));
+  for (const target of sorted(m.targets)) {
+    lines.push(...choicesXml(stanceControl(target), scale, "", `Stance towards ${target} (−2 strongly against … +2 strongly for)`));
+    lines.push(...choicesXml(stanceHolderControl(target), STANCE_HOLDERS, "", `Whose stance towards ${target} (source = quoted speaker, author = outlet, republisher)`));
+  }
   lines.push("</View>", "");
   return lines.join("\n");
 }

@@ -5,8 +5,10 @@
  *   `part`: sub-spans of a span (cue, speaker mention), linked from it by a relation labelled
  *   with the attribute name.
  * - `{TYPE}.{attribute}` / `sentence.{attribute}`: per-region Choices for choice attributes,
- *   TextArea (JSON) for any other value; `stance:{target}`: per-region Choices −2…2;
- *   `{TYPE}.speaker` (TextArea, the entity name) and `{TYPE}.speaker_type` (Choices).
+ *   TextArea (JSON) for any other value; `stance:{target}`: per-region Choices −2…2 and
+ *   `stance_holder:{target}`: per-region Choices source/author/republisher (whose stance);
+ *   `{TYPE}.speaker` (TextArea, the entity name) and `{TYPE}.speaker_type` (Choices), and for a
+ *   joint statement `{TYPE}.co_speakers` (TextArea, JSON list of further `{name, type}`).
  * A per-region result carries the id of the region it belongs to, as Label Studio does.
  */
 export const LS_SPAN_CONTROL = "label";
@@ -14,11 +16,15 @@ export const LS_SENTENCE_CONTROL = "sentence";
 export const LS_SENTENCE_LABEL = "SENTENCE";
 export const LS_PART_CONTROL = "part";
 export const LS_STANCE_PREFIX = "stance:";
-export const LS_SPEAKER_TYPES = ["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT"] as const;
+export const LS_CO_SPEAKERS = "co_speakers";
+export const LS_STANCE_HOLDER_PREFIX = "stance_holder:";
+/** Spelt as the API spells entity types (one spelling everywhere). */
+export const LS_SPEAKER_TYPES = ["person", "organisation", "outlet", "document", "state"] as const;
 /** Span-valued attributes written as `part` regions, in this order. */
 export const LS_PARTS = ["cue", "speakerMention"] as const;
 
 export const attributeControl = (owner: string, attribute: string) => `${owner}.${attribute}`;
 export const stanceControl = (target: string) => `${LS_STANCE_PREFIX}${target}`;
+export const stanceHolderControl = (target: string) => `${LS_STANCE_HOLDER_PREFIX}${target}`;
 export const partRegionId = (spanId: string, part: string) => `${spanId}:${part}`;
 export const sentenceRegionId = (docId: string, index: number) => `${docId}:s${index}`;

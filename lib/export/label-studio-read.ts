@@ -1,4 +1,5 @@
-import { attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_PREFIX } from "./label-studio-names";
+import { isStanceHolder, STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
+import { attributeControl, LS_CO_SPEAKERS, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./label-studio-names";
 import { compareStrings } from "./prepare";
 import { ExportError, type Offsets, type Stance } from "./types";
 
@@ -16,6 +17,8 @@ export type ImportedSpan = {
   attributes: Record<string, unknown>;
   stance: Stance[];
   speaker: { name: string; type: string | null } | null;
+  /** Further speakers of a joint statement, in order. */
+  coSpeakers: { name: string; type: string | null }[];
   parts: Partial<Record<(typeof LS_PARTS)[number], Offsets>>;
 };
 /** A typed link between two spans of one annotation (`fromId`/`toId` are ImportedSpan ids). */
@@ -69,8 +72,18 @@ const parseText = (s: string): unknown => {
   }
 };
 
+/** `co_speakers`: a JSON list of `{name, type?}` (the TextArea's text, parsed). */
+function readCoSpeakers(value: unknown, at: string): { name: string; type: string | null }[] {
+  const fail = () => new ExportError(`${at}: co_speakers must be a JSON list of {name, type}`);
+  if (!Array.isArray(value)) throw fail();
+  return value.map((item: unknown) => {
+    if (!isObj(item) || typeof item.name !== "string" || item.name.trim() === "" || (item.type !== undefined && item.type !== null && typeof item.type !== "string")) throw fail();
+    return { name: item.name, type: typeof item.type === "string" ? item.type : null };
+  });
+}
+
 type Region = { id: string; control: string; labels: string[]; start: number; end: number; text: string };
-type PerRegion = { at: string; regionId: string; control: string; value: unknown; stance: boolean };
+type PerRegion = { at: string; regionId: string; control: string; value: unknown; stance: "value" | "holder" | null };
 
 function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): ImportedAnnotation {
   const result = ann.result ?? [];
@@ -112,7 +125,7 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
     const list = r.type === "choices" ? v.choices : v.text;
     if (!Array.isArray(list) || list.length !== 1 || typeof list[0] !== "string")
       throw new ExportError(`${at}: ${r.type === "choices" ? "value.choices" : "value.text"} must hold exactly one string`);
-    const stance = control.startsWith(LS_STANCE_PREFIX);
+    const stance = control.startsWith(LS_STANCE_PREFIX) ? "value" : control.startsWith(LS_STANCE_HOLDER_PREFIX) ? "holder" : null;
     extras.push({ at, regionId, control, value: r.type === "choices" ? list[0] : parseText(list[0] as string), stance });
   });
 
@@ -126,14 +139,21 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
     const mine = extras.filter((e) => e.regionId === region.id);
     for (const type of isSentence ? [LS_SENTENCE_CONTROL] : region.labels) {
       const attributes: Record<string, unknown> = {};
-      const stance: Stance[] = [];
+      const values: { target: string; value: number }[] = [];
+      const holders = new Map<string, string>();
       let speakerName: string | null = null;
       let speakerType: string | null = null;
+      let coSpeakers: { name: string; type: string | null }[] = [];
       for (const e of mine) {
-        if (e.stance) {
+        if (e.stance === "value") {
           const value = Number(e.value);
           if (typeof e.value !== "string" || !Number.isInteger(value)) throw new ExportError(`${e.at}: stance must be one of -2, -1, 0, 1, 2`);
-          stance.push({ target: e.control.slice(LS_STANCE_PREFIX.length), value });
+          values.push({ target: e.control.slice(LS_STANCE_PREFIX.length), value });
+          continue;
+        }
+        if (e.stance === "holder") {
+          if (!isStanceHolder(e.value)) throw new ExportError(`${e.at}: stance holder must be one of ${STANCE_HOLDERS.join(", ")}`);
+          holders.set(e.control.slice(LS_STANCE_HOLDER_PREFIX.length), e.value);
           continue;
         }
         // `{owner}.{name}` for our own controls (owner matched as labels are, ignoring case); any
@@ -142,8 +162,13 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
         const name = e.control.toLowerCase().startsWith(prefix) ? e.control.slice(prefix.length) : e.control;
         if (!isSentence && name === "speaker") speakerName = String(e.value);
         else if (!isSentence && name === "speaker_type") speakerType = String(e.value);
+        else if (!isSentence && name === LS_CO_SPEAKERS) coSpeakers = readCoSpeakers(e.value, e.at);
         else attributes[name] = e.value;
       }
+      for (const target of holders.keys())
+        if (!values.some((v) => v.target === target)) throw new ExportError(`${where} region ${region.id}: a stance holder for "${target}" without a stance value`);
+      // Files from other tools (or older exports) may have no holder: the type's default.
+      const stance: Stance[] = withDefaultHolders(values.map((v) => ({ ...v, holder: holders.get(v.target) })), isSentence ? null : type);
       const id = region.labels.length > 1 && !isSentence ? `${region.id}:${type}` : region.id;
       if (isSentence) {
         sentences.push({ id, start: region.start, end: region.end, attributes, stance });
@@ -158,7 +183,8 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
         owned.add(target.id);
       }
       if (speakerType !== null && speakerName === null) throw new ExportError(`${where} region ${region.id}: a speaker type without a speaker`);
-      spans.push({ id, type, start: region.start, end: region.end, text: region.text, attributes, stance, speaker: speakerName === null ? null : { name: speakerName, type: speakerType }, parts });
+      if (coSpeakers.length > 0 && speakerName === null) throw new ExportError(`${where} region ${region.id}: further speakers without a first speaker`);
+      spans.push({ id, type, start: region.start, end: region.end, text: region.text, attributes, stance, speaker: speakerName === null ? null : { name: speakerName, type: speakerType }, coSpeakers, parts });
     }
   }
   for (const r of regions) if (r.control === LS_PART_CONTROL && !owned.has(r.id)) throw new ExportError(`${where}: part region ${r.id} is not linked from a span by a ${LS_PARTS.join("/")} relation`);

@@ -17,15 +17,17 @@ describe("Label Studio writer", () => {
     expect(task.annotations[0]!.result).toEqual([
       { id: "b1", from_name: "label", to_name: "text", type: "labels", value: { ...at(0, 10), text: "-5 degrees", labels: ["CLAIM"] } },
       { id: "b1", from_name: "stance:Weather", to_name: "text", type: "choices", value: { ...at(0, 10), choices: ["1"] } },
+      { id: "b1", from_name: "stance_holder:Weather", to_name: "text", type: "choices", value: { ...at(0, 10), choices: ["author"] } },
       { id: "b2", from_name: "label", to_name: "text", type: "labels", value: { ...at(36, 44), text: "=SUM(A1)", labels: ["QUOTE"] } },
       { id: "b2", from_name: "QUOTE.form", to_name: "text", type: "choices", value: { ...at(36, 44), choices: ["indirect"] } },
       { id: "b2", from_name: "QUOTE.speaker", to_name: "text", type: "textarea", value: { ...at(36, 44), text: ["=cmd|' /C calc'!A0"] } },
-      { id: "b2", from_name: "QUOTE.speaker_type", to_name: "text", type: "choices", value: { ...at(36, 44), choices: ["ORGANISATION"] } },
+      { id: "b2", from_name: "QUOTE.speaker_type", to_name: "text", type: "choices", value: { ...at(36, 44), choices: ["organisation"] } },
       { id: "b2:speakerMention", from_name: "part", to_name: "text", type: "labels", value: { ...at(17, 25), text: "@weather", labels: ["speakerMention"] } },
       { from_id: "b2", to_id: "b2:speakerMention", type: "relation", direction: "right", labels: ["speakerMention"] },
       { id: "docB:s0", from_name: "sentence", to_name: "text", type: "labels", value: { ...at(0, 26), text: "-5 degrees,\tsaid @weather.", labels: ["SENTENCE"] } },
       { id: "docB:s0", from_name: "sentence.checkworthy", to_name: "text", type: "choices", value: { ...at(0, 26), choices: ["yes"] } },
       { id: "docB:s0", from_name: "stance:Weather", to_name: "text", type: "choices", value: { ...at(0, 26), choices: ["0"] } },
+      { id: "docB:s0", from_name: "stance_holder:Weather", to_name: "text", type: "choices", value: { ...at(0, 26), choices: ["author"] } },
       { id: "docB:s1", from_name: "sentence", to_name: "text", type: "labels", value: { ...at(27, 49), text: '+1 more: =SUM(A1) "ok"', labels: ["SENTENCE"] } },
       { id: "docB:s1", from_name: "sentence.checkworthy", to_name: "text", type: "choices", value: { ...at(27, 49), choices: ["no"] } },
     ]);
@@ -35,10 +37,11 @@ describe("Label Studio writer", () => {
   it("ships a labelling config with every type, choice, text field, relation and stance target", () => {
     const xml = runWriter(createLabelStudioWriter(), { ...ctx, schema: defaultLabelSchema(["Putin"]) }, [docD]).get("label-studio.xml") ?? "";
     expect(xml).toMatch(/^<View>\n {2}<Labels name="label" toName="text">\n {4}<Label value="CLAIM" background="#2563eb"\/>/u);
-    for (const control of ["QUOTE.form", "EDITORIAL.kind", "CLAIM.checkworthy", "CLAIM.checkworthy_harmful", "sentence.checkworthy", "sentence.checkworthy_verifiable", "QUOTE.speaker_type", "stance:Putin", "stance:Weather"])
+    for (const control of ["QUOTE.form", "EDITORIAL.kind", "CLAIM.checkworthy", "CLAIM.checkworthy_harmful", "sentence.checkworthy", "sentence.checkworthy_verifiable", "QUOTE.speaker_type", "stance:Putin", "stance:Weather", "stance_holder:Putin", "stance_holder:Weather"])
       expect(xml).toContain(`<Choices name="${control}" toName="text" perRegion="true" choice="single">`);
     expect(xml).toContain('<TextArea name="QUOTE.speaker" toName="text" perRegion="true" maxSubmissions="1" editable="true"/>');
     expect(xml).toContain('<Relation value="speakerMention"/>');
+    expect(xml).toMatch(/<Choices name="stance_holder:Putin"[^>]*>\n {6}<Choice value="source"\/>\n {6}<Choice value="author"\/>\n {6}<Choice value="republisher"\/>/u);
     expect(xml).toContain('<View visibleWhen="region-selected" whenLabelValue="QUOTE">');
     const odd = runWriter(createLabelStudioWriter(), { ...ctx, stanceTargets: ['A "b" <c> & d'] }, []).get("label-studio.xml") ?? "";
     expect(odd).toContain('<Choices name="stance:A &quot;b&quot; &lt;c&gt; &amp; d"');
@@ -54,6 +57,7 @@ describe("Label Studio writer", () => {
         .map((s) => ({
           id: s.id, type: s.type, start: s.start, end: s.end, text: p.slice(s.start, s.end), attributes: s.attributes, stance: s.stance,
           speaker: s.speaker ? { name: s.speaker.name, type: s.speaker.type } : null,
+          coSpeakers: (s.coSpeakers ?? []).map((c) => ({ name: c.name, type: c.type })),
           parts: { ...(s.cue ? { cue: s.cue } : {}), ...(s.speakerMention ? { speakerMention: s.speakerMention } : {}) },
         }));
     const sentences = p.sentences.filter((s) => s.labels).map((s) => ({
@@ -116,8 +120,8 @@ describe("readLabelStudioTasks", () => {
             sentences: [],
             relations: [],
             spans: [
-              { id: "r1:PER", type: "PER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2 }], speaker: null, parts: {} },
-              { id: "r1:SPEAKER", type: "SPEAKER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2 }], speaker: null, parts: {} },
+              { id: "r1:PER", type: "PER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2, holder: "author" }], speaker: null, coSpeakers: [], parts: {} },
+              { id: "r1:SPEAKER", type: "SPEAKER", start: 2, end: 7, text: "Путин", attributes: { sentiment: "neg" }, stance: [{ target: "West", value: -2, holder: "author" }], speaker: null, coSpeakers: [], parts: {} },
             ],
           },
         ],
@@ -128,7 +132,7 @@ describe("readLabelStudioTasks", () => {
   it("converts legacy UTF-16 offsets when the region text proves them", () => {
     const legacy = [{ data: { text }, completions: [{ result: [{ id: "x", type: "labels", value: { start: 14, end: 18, text: "«да»", labels: ["QUOTE"] } }] }] }];
     expect(readLabelStudioTasks(legacy)[0]?.annotations[0]?.spans).toEqual([
-      { id: "x", type: "QUOTE", start: 13, end: 17, text: "«да»", attributes: {}, stance: [], speaker: null, parts: {} },
+      { id: "x", type: "QUOTE", start: 13, end: 17, text: "«да»", attributes: {}, stance: [], speaker: null, coSpeakers: [], parts: {} },
     ]);
   });
 
@@ -146,10 +150,17 @@ describe("readLabelStudioTasks", () => {
     const withResult = (result: unknown[], extra = {}) => [{ data: { text }, annotations: [{ ...extra, result }] }];
     const span = { id: "r", type: "labels", value: { start: 2, end: 7, labels: ["QUOTE"] } };
     expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "stance:X", type: "choices", value: { start: 2, end: 7, choices: ["much"] } }]))).toThrow(/stance must be one of/);
+    const stanceX = { id: "r", from_name: "stance:X", type: "choices", value: { start: 2, end: 7, choices: ["1"] } };
+    expect(() => readLabelStudioTasks(withResult([span, stanceX, { id: "r", from_name: "stance_holder:X", type: "choices", value: { start: 2, end: 7, choices: ["editor"] } }]))).toThrow(
+      /stance holder must be one of source, author, republisher/,
+    );
+    expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "stance_holder:Y", type: "choices", value: { start: 2, end: 7, choices: ["source"] } }]))).toThrow(
+      /a stance holder for "Y" without a stance value/,
+    );
     expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "QUOTE.form", type: "choices", value: { start: 2, end: 7, choices: ["a", "b"] } }]))).toThrow(/exactly one string/);
     expect(() => readLabelStudioTasks(withResult([span, { type: "relation", from_id: "r" }]))).toThrow(/relation needs from_id and to_id/);
     expect(() => readLabelStudioTasks(withResult([{ id: "p", from_name: "part", type: "labels", value: { start: 0, end: 1, labels: ["cue"] } }]))).toThrow(/part region p is not linked/);
-    expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "QUOTE.speaker_type", type: "choices", value: { start: 2, end: 7, choices: ["PERSON"] } }]))).toThrow(/speaker type without a speaker/);
+    expect(() => readLabelStudioTasks(withResult([span, { id: "r", from_name: "QUOTE.speaker_type", type: "choices", value: { start: 2, end: 7, choices: ["person"] } }]))).toThrow(/speaker type without a speaker/);
     expect(readLabelStudioTasks(withResult([span], { completed_by: { id: 3, email: "Ann@Example.org" } }))[0]?.annotations[0]?.annotatorEmail).toBe("ann@example.org");
     expect(readLabelStudioTasks(withResult([span], { created_username: " bob@example.org, 4" }))[0]?.annotations[0]?.annotatorEmail).toBe("bob@example.org");
     // UTF-16 offsets that cut the emoji in half match neither reading.

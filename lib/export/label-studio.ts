@@ -2,6 +2,7 @@ import { canonicalJson, type JsonValue } from "./json";
 import { addChoice, LABEL_STUDIO_CONFIG_FILE, labelStudioConfig, modelFromSchema, modelType, type ConfigModel } from "./label-studio-config";
 import {
   attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, partRegionId, sentenceRegionId, stanceControl,
+  stanceHolderControl, LS_CO_SPEAKERS,
 } from "./label-studio-names";
 import { compareStrings, type PreparedDocument } from "./prepare";
 import { documentRelations } from "./relations";
@@ -34,9 +35,9 @@ function perRegion(id: string, control: string, o: Offsets, type: "choices" | "t
 }
 
 function stanceResults(id: string, o: Offsets, stance: Stance[], m: ConfigModel): Result[] {
-  return stance.map((st) => {
+  return stance.flatMap((st) => {
     m.targets.add(st.target);
-    return perRegion(id, stanceControl(st.target), o, "choices", String(st.value));
+    return [perRegion(id, stanceControl(st.target), o, "choices", String(st.value)), perRegion(id, stanceHolderControl(st.target), o, "choices", st.holder)];
   });
 }
 
@@ -66,6 +67,9 @@ function spanResults(p: PreparedDocument, s: ExportSpan, m: ConfigModel): Result
     t.speaker = true;
     out.push(perRegion(s.id, attributeControl(s.type, "speaker"), s, "textarea", s.speaker.name));
     out.push(perRegion(s.id, attributeControl(s.type, "speaker_type"), s, "choices", s.speaker.type));
+    // Further speakers of a joint statement: names and types as JSON, so order and pairing hold.
+    const more = s.coSpeakers ?? [];
+    if (more.length > 0) out.push(perRegion(s.id, attributeControl(s.type, LS_CO_SPEAKERS), s, "textarea", JSON.stringify(more.map((c) => ({ name: c.name, type: c.type })))));
   }
   const parts: Record<(typeof LS_PARTS)[number], Offsets | null> = { cue: s.cue, speakerMention: s.speakerMention };
   for (const part of LS_PARTS) {

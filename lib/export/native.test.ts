@@ -33,12 +33,13 @@ describe("native JSONL writer", () => {
         '"author":null,"url":null,"published_at":null,"tags":["a","b"],"split":"test","meta":{},' +
         '"text":"-5 degrees,\\tsaid @weather.\\n+1 more: =SUM(A1) \\"ok\\"",' +
         '"text_sha256":"19b42811be3dc8981618f8fca80afbb9c378b7dae5cb2a52d5e77fb19bf50b74","offset_unit":"codepoint",' +
-        '"sentences":[{"index":0,"start":0,"end":26,"kind":"content","labels":{"checkworthy":"yes","stance":[{"target":"Weather","value":0}]}},' +
+        '"sentences":[{"index":0,"start":0,"end":26,"kind":"content","labels":{"checkworthy":"yes","stance":[{"target":"Weather","value":0,"holder":"author"}]}},' +
         '{"index":1,"start":27,"end":49,"kind":"content","labels":{"checkworthy":"no","stance":null}}],' +
         '"spans":[{"id":"b1","layer":"gold","type":"CLAIM","start":0,"end":10,"text":"-5 degrees","attributes":{},' +
-        '"stance":[{"target":"Weather","value":1}],"speaker":null,"cue":null,"speaker_mention":null},' +
+        '"stance":[{"target":"Weather","value":1,"holder":"author"}],"speaker":null,"speakers":[],"cue":null,"speaker_mention":null},' +
         '{"id":"b2","layer":"gold","type":"QUOTE","start":36,"end":44,"text":"=SUM(A1)","attributes":{"form":"indirect"},' +
-        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"},"cue":null,' +
+        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"organisation"},' +
+        '"speakers":[{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"organisation"}],"cue":null,' +
         '"speaker_mention":{"start":17,"end":25,"text":"@weather"}}],"relations":[],' +
         '"provenance":{"annotators":["u1"],"reviewer":null,"signed_off_at":null,"schema_version":2}}',
     );
@@ -62,8 +63,8 @@ describe("native JSONL writer", () => {
     ]);
     expect(rec.spans[2]?.cue).toEqual({ start: 8, end: 12, text: "said" });
     expect(rec.spans[0]?.stance).toEqual([
-      { target: "Putin", value: 2 },
-      { target: "Sanctions", value: -1 },
+      { target: "Putin", value: 2, holder: "republisher" },
+      { target: "Sanctions", value: -1, holder: "author" },
     ]);
   });
 
@@ -99,7 +100,7 @@ describe("native JSONL bad input", () => {
     w.document(docC);
     expect(() => w.document(docC)).toThrow(/written twice/);
     expect(() => w.document({ ...docC, id: "x", text: "a\uD800b" })).toThrow(/lone UTF-16 surrogate/);
-    expect(() => w.document({ ...docB, id: "y", spans: [{ ...docB.spans[0]!, stance: [{ target: "W", value: 3 }] }] })).toThrow(
+    expect(() => w.document({ ...docB, id: "y", spans: [{ ...docB.spans[0]!, stance: [{ target: "W", value: 3, holder: "author" }] }] })).toThrow(
       /stance value 3/,
     );
     expect(() => w.document({ ...docB, id: "z", spans: [{ ...docB.spans[0]!, attributes: { n: Number.NaN } }] })).toThrow(

@@ -1,7 +1,9 @@
+import { STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
 import { z } from "@/lib/validation/zod";
 import { canonicalJson, jsonLine, type JsonValue } from "./json";
 import { prepareDocument, type PreparedDocument } from "./prepare";
 import { documentRelations } from "./relations";
+import { speakersOf } from "./speakers";
 import { ExportError, type ExportDocument, type ExportSpan, type FormatWriter, type Offsets, type SpanLayer } from "./types";
 import { defineWriter } from "./writer";
 
@@ -20,8 +22,10 @@ export function spanRecord(p: PreparedDocument, s: ExportSpan): { [key: string]:
     end: s.end,
     text: p.slice(s.start, s.end),
     attributes: canonicalJson(s.attributes, `span ${s.id} attributes`),
-    stance: s.stance.map((x) => ({ target: x.target, value: x.value })),
+    stance: s.stance.map((x) => ({ target: x.target, value: x.value, holder: x.holder })),
     speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name, type: s.speaker.type } : null,
+    // Every speaker in order (a joint statement has several); `speaker` is the first of them.
+    speakers: speakersOf(s).map((x) => ({ id: x.id, name: x.name, type: x.type })),
     cue: offsetsWithText(p, s.cue),
     speaker_mention: offsetsWithText(p, s.speakerMention),
   };
@@ -54,7 +58,7 @@ export function nativeRecord(p: PreparedDocument): { [key: string]: JsonValue } 
       labels: s.labels
         ? {
             checkworthy: s.labels.checkworthy ?? null,
-            stance: s.labels.stance ? s.labels.stance.map((x) => ({ target: x.target, value: x.value })) : null,
+            stance: s.labels.stance ? s.labels.stance.map((x) => ({ target: x.target, value: x.value, holder: x.holder })) : null,
             // Only when the schema has other sentence choices (e.g. check-worthiness sub-questions).
             ...(s.labels.choices ? { choices: canonicalJson(s.labels.choices, `sentence ${s.index} choices`) } : {}),
           }
@@ -80,7 +84,15 @@ export function createNativeJsonlWriter(): FormatWriter {
   });
 }
 
-const stanceSchema = z.array(z.object({ target: z.string(), value: z.number().int().min(-2).max(2) }));
+// `holder` is optional so files exported before holders existed still read (type's default).
+const stanceSchema = z.array(
+  z.object({
+    target: z.string(),
+    value: z.number().int().min(-2).max(2),
+    holder: z.enum(STANCE_HOLDERS, { error: `holder must be one of ${STANCE_HOLDERS.join(", ")}` }).optional(),
+  }),
+);
+const speakerSchema = z.object({ id: z.string(), name: z.string(), type: z.string() });
 const offsetsSchema = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
 const nativeSchema = z.object({
   id: z.string().min(1),
@@ -118,7 +130,9 @@ const nativeSchema = z.object({
       text: z.string(),
       attributes: z.record(z.string(), z.unknown()),
       stance: stanceSchema,
-      speaker: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
+      speaker: speakerSchema.nullable(),
+      // Absent in files written before joint speakers existed.
+      speakers: z.array(speakerSchema).optional(),
       cue: offsetsSchema.nullable(),
       speaker_mention: offsetsSchema.nullable(),
     }),
@@ -175,7 +189,7 @@ export function readNativeJsonl(line: string): ExportDocument {
       labels: s.labels
         ? {
             ...(s.labels.checkworthy !== null ? { checkworthy: s.labels.checkworthy } : {}),
-            ...(s.labels.stance !== null ? { stance: s.labels.stance } : {}),
+            ...(s.labels.stance !== null ? { stance: withDefaultHolders(s.labels.stance, null) } : {}),
             ...(s.labels.choices ? { choices: s.labels.choices } : {}),
           }
         : null,
@@ -186,8 +200,9 @@ export function readNativeJsonl(line: string): ExportDocument {
       start: s.start,
       end: s.end,
       attributes: s.attributes,
-      stance: s.stance,
+      stance: withDefaultHolders(s.stance, s.type),
       speaker: s.speaker,
+      ...(s.speakers && s.speakers.length > 1 ? { coSpeakers: s.speakers.slice(1) } : {}),
       cue: offsets(s.cue),
       speakerMention: offsets(s.speaker_mention),
       layer: s.layer as SpanLayer,
@@ -207,6 +222,9 @@ export function readNativeJsonl(line: string): ExportDocument {
       throw new ExportError(`native JSONL ${r.id}: ${what} text does not match text[${o.start}:${o.end}]`);
   };
   for (const s of r.spans) {
+    const first = s.speakers?.[0] ?? null;
+    if (s.speakers && JSON.stringify(first) !== JSON.stringify(s.speaker))
+      throw new ExportError(`native JSONL ${r.id}: span ${s.id} speaker is not the first of its speakers`);
     check(`span ${s.id}`, s);
     check(`span ${s.id} cue`, s.cue);
     check(`span ${s.id} speaker_mention`, s.speaker_mention);

@@ -39,7 +39,7 @@ describe("prepareDocument", () => {
     expect(() => prepareDocument(span({ type: "TWO WORDS" }))).toThrow(/type must be a non-empty token/);
     expect(() => prepareDocument(span({ start: 1.5 }))).toThrow(/must be integers/);
     expect(() => prepareDocument(span({ cue: { start: 3, end: 2 } }))).toThrow(/cue offsets \[3, 2\)/);
-    expect(() => prepareDocument(span({ stance: [{ target: "A", value: 1 }, { target: "A", value: 2 }] }))).toThrow(/two stance values/);
+    expect(() => prepareDocument(span({ stance: [{ target: "A", value: 1, holder: "author" }, { target: "A", value: 2, holder: "author" }] }))).toThrow(/two stance values/);
     expect(() => prepareDocument({ ...docB, spans: [docB.spans[0]!, docB.spans[0]!] })).toThrow(/appears twice/);
     expect(() =>
       prepareDocument({ ...docC, sentences: [{ index: 0, start: 0, end: 3, kind: "content", labels: { checkworthy: "maybe" as "yes" } }] }),

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isStanceHolder, STANCE_HOLDERS } from "@/lib/stance/stance-holder";
 import {
   ExportError,
   type ExportContext,
@@ -59,9 +60,11 @@ export function normaliseStance(docId: string, what: string, stance: Stance[]): 
     if (!Number.isInteger(s.value) || s.value < -2 || s.value > 2)
       fail(docId, `${what} stance value ${String(s.value)} for ${JSON.stringify(s.target)} is not an integer in -2..2`);
     if (seen.has(s.target)) fail(docId, `${what} has two stance values for ${JSON.stringify(s.target)}`);
+    if (!isStanceHolder(s.holder))
+      fail(docId, `${what} stance holder ${JSON.stringify(s.holder)} for ${JSON.stringify(s.target)} is not one of ${STANCE_HOLDERS.join(", ")}`);
     seen.add(s.target);
   }
-  return [...stance].map((s) => ({ target: s.target, value: s.value })).sort((a, b) => compareStrings(a.target, b.target));
+  return [...stance].map((s) => ({ target: s.target, value: s.value, holder: s.holder })).sort((a, b) => compareStrings(a.target, b.target));
 }
 
 const SPLITS = new Set(["train", "validation", "test"]);

@@ -15,5 +15,5 @@ export function stanceCells(targets: string[], stance: Stance[] | undefined): Cs
 }
 
 export function stanceJson(stance: Stance[] | undefined): string {
-  return stance ? JSON.stringify(stance.map((s) => ({ target: s.target, value: s.value }))) : "";
+  return stance ? JSON.stringify(stance.map((s) => ({ target: s.target, value: s.value, holder: s.holder }))) : "";
 }

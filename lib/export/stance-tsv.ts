@@ -1,5 +1,5 @@
 import { quotedTsvRow } from "./tsv";
-import type { FormatWriter } from "./types";
+import type { FormatWriter, Stance } from "./types";
 import { defineWriter } from "./writer";
 
 export const STANCE_TSV_FILE = "stance.tsv";
@@ -10,7 +10,7 @@ export function semevalStance(value: number): "AGAINST" | "NONE" | "FAVOR" {
 }
 
 /** SemEval-2016 Task 6 columns first, so its readers work unchanged; ours follow. */
-export const STANCE_TSV_HEADER = ["ID", "Target", "Tweet", "Stance", "Opinion Towards", "Value", "Unit", "Document"] as const;
+export const STANCE_TSV_HEADER = ["ID", "Target", "Tweet", "Stance", "Opinion Towards", "Value", "Unit", "Document", "Holder"] as const;
 
 /**
  * `stance.tsv` in the SemEval-2016 Task 6 layout `ID Target Tweet Stance`, one row per
@@ -18,19 +18,20 @@ export const STANCE_TSV_HEADER = ["ID", "Target", "Tweet", "Stance", "Opinion To
  * sentence or span (quoted where needed, see quotedTsvCell). IDs are `{doc}:s{index}` for
  * sentences and `{doc}:{spanId}` for spans. Extra columns: `Opinion Towards` (TARGET when the
  * stance is non-zero, NONE for 0; OTHER is never produced because we only judge the target
- * itself), `Value` (our −2…+2 scale), `Unit` (`sentence` or the span type) and `Document`.
+ * itself), `Value` (our −2…+2 scale), `Unit` (`sentence` or the span type), `Document` and
+ * `Holder` (whose stance: `source` the quoted speaker, `author` the outlet, `republisher`).
  */
 export function createStanceTsvWriter(): FormatWriter {
   return defineWriter("stance-tsv", {
     begin: () => [{ path: STANCE_TSV_FILE, data: quotedTsvRow([...STANCE_TSV_HEADER]) }],
     document(p) {
-      const row = (id: string, target: string, text: string, value: number, unit: string) =>
-        quotedTsvRow([id, target, text, semevalStance(value), value === 0 ? "NONE" : "TARGET", value, unit, p.doc.id]);
+      const row = (id: string, st: Stance, text: string, unit: string) =>
+        quotedTsvRow([id, st.target, text, semevalStance(st.value), st.value === 0 ? "NONE" : "TARGET", st.value, unit, p.doc.id, st.holder]);
       const rows: string[] = [];
       for (const s of p.sentences)
-        for (const st of s.labels?.stance ?? []) rows.push(row(`${p.doc.id}:s${s.index}`, st.target, p.slice(s.start, s.end), st.value, "sentence"));
+        for (const st of s.labels?.stance ?? []) rows.push(row(`${p.doc.id}:s${s.index}`, st, p.slice(s.start, s.end), "sentence"));
       for (const s of p.goldSpans)
-        for (const st of s.stance) rows.push(row(`${p.doc.id}:${s.id}`, st.target, p.slice(s.start, s.end), st.value, s.type));
+        for (const st of s.stance) rows.push(row(`${p.doc.id}:${s.id}`, st, p.slice(s.start, s.end), s.type));
       return [{ path: STANCE_TSV_FILE, data: rows.join("") }];
     },
     end: () => [],

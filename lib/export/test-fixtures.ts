@@ -25,26 +25,26 @@ export const docA: ExportDocument = {
   tags: ["politics"],
   split: "train",
   sentences: [
-    { index: 1, start: 20, end: 69, kind: "content", labels: { checkworthy: "yes", stance: [{ target: "Sanctions", value: -2 }] } },
-    { index: 0, start: 0, end: 18, kind: "content", labels: { checkworthy: "no", stance: [{ target: "Putin", value: 1 }] } },
+    { index: 1, start: 20, end: 69, kind: "content", labels: { checkworthy: "yes", stance: [{ target: "Sanctions", value: -2, holder: "author" }] } },
+    { index: 0, start: 0, end: 18, kind: "content", labels: { checkworthy: "no", stance: [{ target: "Putin", value: 1, holder: "author" }] } },
     { index: 2, start: 71, end: 107, kind: "boilerplate", labels: null },
     { index: 3, start: 108, end: 123, kind: "content", labels: { checkworthy: "no" } },
   ],
   spans: [
     {
       id: "q2", type: "QUOTE", start: 29, end: 48, attributes: { form: "direct" },
-      stance: [{ target: "Sanctions", value: -2 }],
-      speaker: { id: "e-lavrov", name: "Sergey Lavrov", type: "PERSON" },
+      stance: [{ target: "Sanctions", value: -2, holder: "source" }],
+      speaker: { id: "e-lavrov", name: "Sergey Lavrov", type: "person" },
       cue: { start: 54, end: 58 }, speakerMention: { start: 20, end: 26 }, layer: "gold",
     },
     {
       id: "c1", type: "CLAIM", start: 0, end: 48, attributes: {},
-      stance: [{ target: "Sanctions", value: -1 }, { target: "Putin", value: 2 }],
+      stance: [{ target: "Sanctions", value: -1, holder: "author" }, { target: "Putin", value: 2, holder: "republisher" }],
       speaker: null, cue: null, speakerMention: null, layer: "gold",
     },
     {
       id: "q1", type: "QUOTE", start: 14, end: 16, attributes: { form: "direct" }, stance: [],
-      speaker: { id: "e-putin", name: "Владимир Путин", type: "PERSON" },
+      speaker: { id: "e-putin", name: "Владимир Путин", type: "person" },
       cue: { start: 8, end: 12 }, speakerMention: { start: 0, end: 5 }, layer: "gold",
     },
     {
@@ -73,17 +73,17 @@ export const docB: ExportDocument = {
   tags: ["a", "b"],
   split: "test",
   sentences: [
-    { index: 0, start: 0, end: 26, kind: "content", labels: { checkworthy: "yes", stance: [{ target: "Weather", value: 0 }] } },
+    { index: 0, start: 0, end: 26, kind: "content", labels: { checkworthy: "yes", stance: [{ target: "Weather", value: 0, holder: "author" }] } },
     { index: 1, start: 27, end: 49, kind: "content", labels: { checkworthy: "no" } },
   ],
   spans: [
     {
-      id: "b1", type: "CLAIM", start: 0, end: 10, attributes: {}, stance: [{ target: "Weather", value: 1 }],
+      id: "b1", type: "CLAIM", start: 0, end: 10, attributes: {}, stance: [{ target: "Weather", value: 1, holder: "author" }],
       speaker: null, cue: null, speakerMention: null, layer: "gold",
     },
     {
       id: "b2", type: "QUOTE", start: 36, end: 44, attributes: { form: "indirect" }, stance: [],
-      speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "ORGANISATION" },
+      speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "organisation" },
       cue: null, speakerMention: { start: 17, end: 25 }, layer: "gold",
     },
   ],
@@ -128,13 +128,13 @@ export const docD: ExportDocument = {
   tags: [],
   split: "train",
   sentences: [
-    { index: 0, start: 0, end: 23, kind: "content", labels: { checkworthy: "no", stance: [{ target: "Putin", value: 1 }] } },
+    { index: 0, start: 0, end: 23, kind: "content", labels: { checkworthy: "no", stance: [{ target: "Putin", value: 1, holder: "author" }] } },
     { index: 1, start: 24, end: 38, kind: "content", labels: { checkworthy: "yes", choices: { checkworthy_verifiable: "yes" } } },
   ],
   spans: [
     {
       id: "d1", type: "CLAIM", start: 0, end: 14, attributes: { checkworthy: "yes", checkworthy_harmful: "no" },
-      stance: [{ target: "Putin", value: -1 }], speaker: null, cue: null, speakerMention: null, layer: "gold",
+      stance: [{ target: "Putin", value: -1, holder: "author" }], speaker: null, cue: null, speakerMention: null, layer: "gold",
     },
     {
       id: "d2", type: "CLAIM", start: 24, end: 38, attributes: { checkworthy: "no" },

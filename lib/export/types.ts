@@ -3,9 +3,14 @@
  * All offsets are Unicode code points into `ExportDocument.text`, end-exclusive.
  */
 
+import type { StanceHolder } from "@/lib/stance/stance-holder";
+
 export type StanceValue = -2 | -1 | 0 | 1 | 2;
-export type Stance = { target: string; value: number };
+/** `holder`: whose stance — the quoted source, the article's author/outlet, or the republisher. */
+export type Stance = { target: string; value: number; holder: StanceHolder };
 export type Offsets = { start: number; end: number };
+/** `type`: the entity type as the API spells it (person, organisation, outlet, document). */
+export type ExportSpeaker = { id: string; name: string; type: string };
 export type SpanLayer = "gold" | `annotator:${string}`;
 
 export type ExportSpan = {
@@ -15,7 +20,9 @@ export type ExportSpan = {
   end: number;
   attributes: Record<string, unknown>;
   stance: Stance[];
-  speaker: { id: string; name: string; type: string } | null;
+  speaker: ExportSpeaker | null;
+  /** Further speakers of a joint statement, in order, after `speaker` (absent or empty: one speaker). */
+  coSpeakers?: ExportSpeaker[];
   cue: Offsets | null;
   speakerMention: Offsets | null;
   layer: SpanLayer;

@@ -63,11 +63,11 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
       "semeval2020/article4.task-flc-tc.labels": 3,
       "attribution/docA.json": 6,
       "attribution/docB.json": 2,
-      "label-studio.json": 60, // regions (spans, parts, sentences) + per-region results + relations
+      "label-studio.json": 69, // regions (spans, parts, sentences) + per-region results + relations
       "hf/data/train.jsonl": 14,
       "hf/data/test.jsonl": 3,
     });
-    expect(report.checked).toBe(230);
+    expect(report.checked).toBe(239);
   });
 
   it("fails a TSV cell that lost its quoting and a spreadsheet row with a wrong defused column", () => {
@@ -103,6 +103,6 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
     writeFileSync(ann, readFileSync(ann, "utf8").replace("T2\tQUOTE 14 16", "T2\tQUOTE 15 17"), "utf8");
     const { status, report } = verify();
     expect(status).toBe(1);
-    expect(report.errors).toEqual([{ at: "brat/docA.ann:5", expected: "а»", got: "да" }]);
+    expect(report.errors).toEqual([{ at: "brat/docA.ann:7", expected: "а»", got: "да" }]);
   });
 });

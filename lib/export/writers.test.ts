@@ -18,10 +18,11 @@ describe("spans JSONL", () => {
     const out = runWriter(createSpansJsonlWriter(), ctx, [docB]).get("spans.jsonl");
     expect(out).toBe(
       '{"document_id":"docB","id":"b1","layer":"gold","type":"CLAIM","start":0,"end":10,"text":"-5 degrees","attributes":{},' +
-        '"stance":[{"target":"Weather","value":1}],"speaker":null,"cue":null,"speaker_mention":null,"sentence_indices":[0],' +
+        '"stance":[{"target":"Weather","value":1,"holder":"author"}],"speaker":null,"speakers":[],"cue":null,"speaker_mention":null,"sentence_indices":[0],' +
         '"context_start":0,"context":"-5 degrees,\\tsaid @weather."}\n' +
         '{"document_id":"docB","id":"b2","layer":"gold","type":"QUOTE","start":36,"end":44,"text":"=SUM(A1)","attributes":{"form":"indirect"},' +
-        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"ORGANISATION"},"cue":null,' +
+        '"stance":[],"speaker":{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"organisation"},' +
+        '"speakers":[{"id":"e-w","name":"=cmd|\' /C calc\'!A0","type":"organisation"}],"cue":null,' +
         '"speaker_mention":{"start":17,"end":25,"text":"@weather"},"sentence_indices":[1],"context_start":27,"context":"+1 more: =SUM(A1) \\"ok\\""}\n',
     );
     const a = (runWriter(createSpansJsonlWriter(), ctx, [docA]).get("spans.jsonl") ?? "").split("\n");
@@ -42,17 +43,17 @@ describe("CSV writers", () => {
     const files = runWriter(createSentencesCsvWriter(), ctx, docs);
     expect(files.get("sentences.csv")).toBe(
       "\uFEFFdocument_id,sentence_index,start,end,kind,text,checkworthy,stance,stance:Putin,stance:Sanctions,stance:Weather\r\n" +
-        'docA,0,0,18,content,Putin 👍 said «да».,no,"[{""target"":""Putin"",""value"":1}]",1,,\r\n' +
-        'docA,1,20,69,content,"Lavrov: «Санкции не работают», he told reporters.",yes,"[{""target"":""Sanctions"",""value"":-2}]",,-2,\r\n' +
+        'docA,0,0,18,content,Putin 👍 said «да».,no,"[{""target"":""Putin"",""value"":1,""holder"":""author""}]",1,,\r\n' +
+        'docA,1,20,69,content,"Lavrov: «Санкции не работают», he told reporters.",yes,"[{""target"":""Sanctions"",""value"":-2,""holder"":""author""}]",,-2,\r\n' +
         "docA,2,71,107,boilerplate,(Translation note: quotes are ours.),,,,,\r\n" +
         'docA,3,108,123,content,"Вот так 🇷🇺\r\nend",no,,,,\r\n' +
-        'docB,0,0,26,content,"-5 degrees,\tsaid @weather.",yes,"[{""target"":""Weather"",""value"":0}]",,,0\r\n' +
+        'docB,0,0,26,content,"-5 degrees,\tsaid @weather.",yes,"[{""target"":""Weather"",""value"":0,""holder"":""author""}]",,,0\r\n' +
         'docB,1,27,49,content,"+1 more: =SUM(A1) ""ok""",no,,,,\r\n' +
         "docC,0,0,15,content,Plain sentence.,,,,,\r\n",
     );
     // The spreadsheet copy: the same rows, formula-like text defused and named in `defused`.
     expect(files.get("spreadsheet/sentences.csv")?.split("\r\n").slice(6)).toEqual([
-      'docB,0,0,26,content,"\'-5 degrees,\tsaid @weather.",yes,"[{""target"":""Weather"",""value"":0}]",,,0,text',
+      'docB,0,0,26,content,"\'-5 degrees,\tsaid @weather.",yes,"[{""target"":""Weather"",""value"":0,""holder"":""author""}]",,,0,text',
       'docB,1,27,49,content,"\'+1 more: =SUM(A1) ""ok""",no,,,,,text',
       "docC,0,0,15,content,Plain sentence.,,,,,,",
       "",
@@ -69,36 +70,36 @@ describe("CSV writers", () => {
       "speaker_mention_start,speaker_mention_end,speaker_mention_text,attributes,stance,stance:Putin,stance:Sanctions,stance:Weather";
     expect(files.get("spans.csv")?.split("\r\n")).toEqual([
       header,
-      'docB,b1,gold,CLAIM,0,10,-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1}]",,,1',
-      'docB,b2,gold,QUOTE,36,44,=SUM(A1),1,e-w,=cmd|\' /C calc\'!A0,ORGANISATION,,,,17,25,@weather,"{""form"":""indirect""}",[],,,',
+      'docB,b1,gold,CLAIM,0,10,-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1,""holder"":""author""}]",,,1',
+      'docB,b2,gold,QUOTE,36,44,=SUM(A1),1,e-w,=cmd|\' /C calc\'!A0,organisation,,,,17,25,@weather,"{""form"":""indirect""}",[],,,',
       "",
     ]);
     expect(files.get("spreadsheet/spans.csv")?.split("\r\n")).toEqual([
       header + ",defused",
-      'docB,b1,gold,CLAIM,0,10,\'-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1}]",,,1,text',
-      'docB,b2,gold,QUOTE,36,44,\'=SUM(A1),1,e-w,\'=cmd|\' /C calc\'!A0,ORGANISATION,,,,17,25,\'@weather,"{""form"":""indirect""}",[],,,,text;speaker_name;speaker_mention_text',
+      'docB,b1,gold,CLAIM,0,10,\'-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1,""holder"":""author""}]",,,1,text',
+      'docB,b2,gold,QUOTE,36,44,\'=SUM(A1),1,e-w,\'=cmd|\' /C calc\'!A0,organisation,,,,17,25,\'@weather,"{""form"":""indirect""}",[],,,,text;speaker_name;speaker_mention_text',
       "",
     ]);
     const a = (runWriter(createSpansCsvWriter(), ctx, [docA]).get("spans.csv") ?? "").split("\r\n");
     // The CLAIM crosses the CRLF, which stays inside its quoted field.
     expect(a[1]).toBe('docA,c1,gold,CLAIM,0,48,"Putin 👍 said «да».');
-    expect(a[2]).toBe('Lavrov: «Санкции не работают",0;1,,,,,,,,,,{},"[{""target"":""Putin"",""value"":2},{""target"":""Sanctions"",""value"":-1}]",2,-1,');
+    expect(a[2]).toBe('Lavrov: «Санкции не работают",0;1,,,,,,,,,,{},"[{""target"":""Putin"",""value"":2,""holder"":""republisher""},{""target"":""Sanctions"",""value"":-1,""holder"":""author""}]",2,-1,');
   });
 });
 
 describe("TSV writers", () => {
   it("writes stance.tsv with SemEval-2016 columns first, exact text quoted where needed, and our columns after", () => {
     expect(runWriter(createStanceTsvWriter(), ctx, [...docs, docD]).get("stance.tsv")).toBe(
-      "ID\tTarget\tTweet\tStance\tOpinion Towards\tValue\tUnit\tDocument\n" +
-        "docA:s0\tPutin\tPutin 👍 said «да».\tFAVOR\tTARGET\t1\tsentence\tdocA\n" +
-        "docA:s1\tSanctions\tLavrov: «Санкции не работают», he told reporters.\tAGAINST\tTARGET\t-2\tsentence\tdocA\n" +
-        'docA:c1\tPutin\t"Putin 👍 said «да».\r\nLavrov: «Санкции не работают"\tFAVOR\tTARGET\t2\tCLAIM\tdocA\n' +
-        'docA:c1\tSanctions\t"Putin 👍 said «да».\r\nLavrov: «Санкции не работают"\tAGAINST\tTARGET\t-1\tCLAIM\tdocA\n' +
-        "docA:q2\tSanctions\tСанкции не работают\tAGAINST\tTARGET\t-2\tQUOTE\tdocA\n" +
-        'docB:s0\tWeather\t"-5 degrees,\tsaid @weather."\tNONE\tNONE\t0\tsentence\tdocB\n' +
-        "docB:b1\tWeather\t-5 degrees\tFAVOR\tTARGET\t1\tCLAIM\tdocB\n" +
-        'docD:s0\tPutin\t"""We will win,"" he said."\tFAVOR\tTARGET\t1\tsentence\tdocD\n' +
-        'docD:d1\tPutin\t"""We will win,"""\tAGAINST\tTARGET\t-1\tCLAIM\tdocD\n',
+      "ID\tTarget\tTweet\tStance\tOpinion Towards\tValue\tUnit\tDocument\tHolder\n" +
+        "docA:s0\tPutin\tPutin 👍 said «да».\tFAVOR\tTARGET\t1\tsentence\tdocA\tauthor\n" +
+        "docA:s1\tSanctions\tLavrov: «Санкции не работают», he told reporters.\tAGAINST\tTARGET\t-2\tsentence\tdocA\tauthor\n" +
+        'docA:c1\tPutin\t"Putin 👍 said «да».\r\nLavrov: «Санкции не работают"\tFAVOR\tTARGET\t2\tCLAIM\tdocA\trepublisher\n' +
+        'docA:c1\tSanctions\t"Putin 👍 said «да».\r\nLavrov: «Санкции не работают"\tAGAINST\tTARGET\t-1\tCLAIM\tdocA\tauthor\n' +
+        "docA:q2\tSanctions\tСанкции не работают\tAGAINST\tTARGET\t-2\tQUOTE\tdocA\tsource\n" +
+        'docB:s0\tWeather\t"-5 degrees,\tsaid @weather."\tNONE\tNONE\t0\tsentence\tdocB\tauthor\n' +
+        "docB:b1\tWeather\t-5 degrees\tFAVOR\tTARGET\t1\tCLAIM\tdocB\tauthor\n" +
+        'docD:s0\tPutin\t"""We will win,"" he said."\tFAVOR\tTARGET\t1\tsentence\tdocD\tauthor\n' +
+        'docD:d1\tPutin\t"""We will win,"""\tAGAINST\tTARGET\t-1\tCLAIM\tdocD\tauthor\n',
     );
     expect([-2, -1, 0, 1, 2].map(semevalStance)).toEqual(["AGAINST", "AGAINST", "NONE", "FAVOR", "FAVOR"]);
   });
@@ -136,25 +137,28 @@ describe("brat writer", () => {
       [
         "T1\tCLAIM 0 18;19 47\tPutin 👍 said «да». Lavrov: «Санкции не работают",
         "A1\tStance_Putin T1 strong_favor",
-        "A2\tStance_Sanctions T1 against",
+        "A2\tStanceHolder_Putin T1 republisher",
+        "A3\tStance_Sanctions T1 against",
+        "A4\tStanceHolder_Sanctions T1 author",
         "#1\tAnnotatorNotes T1\tid=c1; layer=gold",
         "T2\tQUOTE 14 16\tда",
         "T3\tAttribution_cue 8 12\tsaid",
         "R1\tCue Arg1:T2 Arg2:T3",
         "T4\tSpeaker_mention 0 5\tPutin",
         "R2\tSpeaker Arg1:T2 Arg2:T4",
-        "A3\tForm T2 direct",
-        "#2\tAnnotatorNotes T2\tid=q1; layer=gold; speaker=Владимир Путин [PERSON e-putin]",
+        "A5\tForm T2 direct",
+        "#2\tAnnotatorNotes T2\tid=q1; layer=gold; speaker=Владимир Путин [person e-putin]",
         "T5\tQUOTE 28 47\tСанкции не работают",
         "T6\tAttribution_cue 53 57\ttold",
         "R3\tCue Arg1:T5 Arg2:T6",
         "T7\tSpeaker_mention 19 25\tLavrov",
         "R4\tSpeaker Arg1:T5 Arg2:T7",
-        "A4\tForm T5 direct",
-        "A5\tStance_Sanctions T5 strong_against",
-        "#3\tAnnotatorNotes T5\tid=q2; layer=gold; speaker=Sergey Lavrov [PERSON e-lavrov]",
+        "A6\tForm T5 direct",
+        "A7\tStance_Sanctions T5 strong_against",
+        "A8\tStanceHolder_Sanctions T5 source",
+        "#3\tAnnotatorNotes T5\tid=q2; layer=gold; speaker=Sergey Lavrov [person e-lavrov]",
         "T8\tEDITORIAL 69 105\t(Translation note: quotes are ours.)",
-        "A6\tKind T8 translation-note",
+        "A9\tKind T8 translation-note",
         "#4\tAnnotatorNotes T8\tid=e1; layer=gold",
         "",
       ].join("\n"),
@@ -167,8 +171,11 @@ describe("brat writer", () => {
       [
         "# brat configuration for Stance «Пилот», dataset version 3.",
         '# Stance_Putin = stance towards "Putin"',
+        '# StanceHolder_Putin = whose stance towards "Putin" (source = quoted speaker, author = outlet, republisher)',
         '# Stance_Sanctions = stance towards "Sanctions"',
+        '# StanceHolder_Sanctions = whose stance towards "Sanctions" (source = quoted speaker, author = outlet, republisher)',
         '# Stance_Weather = stance towards "Weather"',
+        '# StanceHolder_Weather = whose stance towards "Weather" (source = quoted speaker, author = outlet, republisher)',
         "[entities]", "CLAIM", "EDITORIAL", "QUOTE", "Attribution_cue", "Speaker_mention", "",
         "[relations]",
         "Cue\tArg1:QUOTE, Arg2:Attribution_cue",
@@ -178,6 +185,9 @@ describe("brat writer", () => {
         "[attributes]",
         "Form\tArg:QUOTE, Value:direct|indirect",
         "Kind\tArg:EDITORIAL, Value:translation-note",
+        "StanceHolder_Putin\tArg:CLAIM, Value:source|author|republisher",
+        "StanceHolder_Sanctions\tArg:CLAIM|QUOTE, Value:source|author|republisher",
+        "StanceHolder_Weather\tArg:CLAIM, Value:source|author|republisher",
         "Stance_Putin\tArg:CLAIM, Value:strong_against|against|neutral|favor|strong_favor",
         "Stance_Sanctions\tArg:CLAIM|QUOTE, Value:strong_against|against|neutral|favor|strong_favor",
         "Stance_Weather\tArg:CLAIM, Value:strong_against|against|neutral|favor|strong_favor",
@@ -190,12 +200,13 @@ describe("brat writer", () => {
     const doc: ExportDocument = {
       ...docC,
       spans: [
-        { ...docB.spans[0]!, start: 0, end: 5, attributes: { extra: { b: 1, a: [2] } }, stance: [{ target: "US aid", value: -2 }, { target: "US_aid", value: 2 }] },
+        { ...docB.spans[0]!, start: 0, end: 5, attributes: { extra: { b: 1, a: [2] } }, stance: [{ target: "US aid", value: -2, holder: "author" }, { target: "US_aid", value: 2, holder: "author" }] },
       ],
     };
     const f = runWriter(createBratWriter(), ctx, [doc]);
     expect(f.get("brat/docC.ann")).toBe(
-      "T1\tCLAIM 0 5\tPlain\nA1\tStance_US_aid T1 strong_against\nA2\tStance_US_aid_2 T1 strong_favor\n" +
+      "T1\tCLAIM 0 5\tPlain\nA1\tStance_US_aid T1 strong_against\nA2\tStanceHolder_US_aid T1 author\n" +
+        "A3\tStance_US_aid_2 T1 strong_favor\nA4\tStanceHolder_US_aid_2 T1 author\n" +
         '#1\tAnnotatorNotes T1\tid=b1; layer=gold; attributes={"extra":{"a":[2],"b":1}}\n',
     );
   });
@@ -222,10 +233,11 @@ describe("attribution and SemEval-2020 writers", () => {
           attributions: [
             {
               id: "b2",
+              speaker_index: 0,
               cue: null,
               sources: [{ start: 17, end: 25, text: "@weather" }],
               contents: [{ start: 36, end: 44, text: "=SUM(A1)" }],
-              speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "ORGANISATION" },
+              speaker: { id: "e-w", name: "=cmd|' /C calc'!A0", type: "organisation" },
               form: "indirect",
               stance: [],
             },

@@ -22,6 +22,14 @@ describe("buildReviewMatches", () => {
     expect(matches.map((m) => [m.key, m.differences, m.open])).toEqual([["QUOTE:0:10", ["attribute:speaker"], true]]);
   });
 
+  it("agrees on a stance only when its holder matches too; a missing holder is the type's default", () => {
+    const quote = (authorId: string, stance: unknown[]) => view(authorId, { type: "QUOTE", attributes: { form: "direct", stance } });
+    const run = (a: unknown[], b: unknown[]) =>
+      buildReviewMatches({ documentId: "d", annotatorIds: ["ann", "bob"], decisions: [], gold: [], annotations: [quote("ann", a), quote("bob", b)] }).map((m) => [m.agreed, m.differences]);
+    expect(run([{ target: "T", value: 1, holder: "source" }], [{ target: "T", value: 1, holder: "author" }])).toEqual([[false, ["attribute:stance"]]]);
+    expect(run([{ target: "T", value: 1 }], [{ target: "T", value: 1, holder: "source" }])).toEqual([[true, []]]);
+  });
+
   it("joins decisions and gold; decisions without a group come back as the reviewer's own", () => {
     const gold = view("rev", { id: "g1", layer: "gold", start: 20, end: 30 });
     const goldAdded = view("rev", { id: "g2", layer: "gold", type: "SENTENCE", start: null, end: null, sentenceIndex: 1 });

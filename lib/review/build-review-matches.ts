@@ -5,6 +5,8 @@
  * changed after the decision) are listed too, so no gold annotation is ever hidden.
  */
 import type { LayerAnnotation } from "@/lib/agreement/layer-annotation";
+import { withSpeakerSet } from "@/lib/speakers/speaker-list";
+import { attributesWithHolders } from "@/lib/stance/stance-holder";
 import { matchSentenceLabels, matchSpans } from "./match-spans";
 import type { ReviewAnnotationView, ReviewDecisionView, ReviewMatchView } from "./review-types";
 
@@ -20,9 +22,13 @@ export type ReviewModelInput = {
   sentenceStarts?: ReadonlyMap<number, number>;
 };
 
-/** The DB speaker column is compared as `attributes.speaker = { id }` (see layer-annotation.ts). */
+/**
+ * The DB speaker column (with any further speakers, compared as a set) is compared as
+ * `attributes.speaker = { id }` (see layer-annotation.ts and lib/speakers/speaker-list.ts);
+ * stance entries get their holder's default, so a stance agrees only when its holder does too.
+ */
 export function toLayerAnnotation(documentId: string, a: ReviewAnnotationView): LayerAnnotation {
-  const attributes = a.speaker ? { ...a.attributes, speaker: { id: a.speaker.id } } : a.attributes;
+  const attributes = attributesWithHolders(withSpeakerSet(a.attributes, a.speaker?.id ?? null), a.type);
   return { id: a.id, documentId, annotatorId: a.authorId, type: a.type, start: a.start, end: a.end, sentenceIndex: a.sentenceIndex, attributes };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { SENTENCE_TYPE } from "@/lib/annotations/annotation-dto";
 import { checkSentenceLabels, checkSpanAttributes } from "@/lib/annotations/attribute-rules";
 import { prismaSql } from "@/lib/db/sql";
-import { resolveSpeaker } from "@/lib/entities/resolve-speaker";
+import { resolveSpeakers } from "@/lib/entities/resolve-speakers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { LabelSchema } from "@/lib/schema/label-schema";
@@ -40,6 +40,5 @@ export async function checkGoldAnnotation(
   const checked = isSpan ? checkSpanAttributes(schema, annotation.type, input, options) : checkSentenceLabels(schema, input, options);
   const errors = Object.entries(checked.errors);
   if (errors.length > 0) throw invalid(Object.fromEntries(errors.map(([path, messages]) => [`annotation.${path}`, messages])));
-  const speakerId = checked.speaker ? await resolveSpeaker(prismaSql(tx), document.projectId, checked.speaker, "annotation.speakerId") : null;
-  return { attributes: checked.attributes, speakerId };
+  return resolveSpeakers(prismaSql(tx), document.projectId, checked.speakers ?? [], checked.attributes, "annotation.speakerId");
 }

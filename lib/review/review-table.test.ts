@@ -42,6 +42,7 @@ describe("versionRows", () => {
 
   it("formats stance lists, spans and missing values as text", () => {
     expect(formatAttribute("stance", [{ target: "US", value: -2 }, { target: "China", value: 1 }])).toBe("China: +1 (for); US: -2 (strongly against)");
+    expect(formatAttribute("stance", [{ target: "US", value: -2, holder: "source" }])).toBe("US: -2 (strongly against) · source's");
     expect(formatAttribute("cue", { start: 3, end: 7 })).toBe("3–7");
     expect(formatAttribute("kind", undefined)).toBe("—");
     expect(formatAttribute("note", "<script>alert(1)</script>")).toBe("<script>alert(1)</script>");

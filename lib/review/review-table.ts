@@ -40,8 +40,13 @@ export function formatAttribute(name: string, value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";
   if (name === "stance" && Array.isArray(value)) {
     const entries = value
-      .filter((e): e is { target: string; value: number } => typeof e === "object" && e !== null && "target" in e && "value" in e)
-      .map((e) => `${String(e.target)}: ${typeof e.value === "number" ? `${e.value > 0 ? "+" : ""}${e.value} (${STANCE_LABELS[e.value] ?? "?"})` : String(e.value)}`)
+      .filter((e): e is { target: string; value: number; holder?: unknown } => typeof e === "object" && e !== null && "target" in e && "value" in e)
+      // The holder is shown so a disagreement on whose stance it is can be seen, not only flagged.
+      .map(
+        (e) =>
+          `${String(e.target)}: ${typeof e.value === "number" ? `${e.value > 0 ? "+" : ""}${e.value} (${STANCE_LABELS[e.value] ?? "?"})` : String(e.value)}` +
+          (typeof e.holder === "string" ? ` · ${e.holder}'s` : ""),
+      )
       .sort();
     return entries.length ? entries.join("; ") : "—";
   }

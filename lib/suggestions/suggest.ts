@@ -19,7 +19,7 @@ const inputSchema = z.object({
       id: z.string().min(1),
       name: z.string().min(1),
       aliases: z.array(z.string()),
-      type: z.enum(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT"]),
+      type: z.enum(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT", "STATE"]),
     }),
   ),
   enabled: z.object({ editorial: z.boolean(), quote: z.boolean(), claim: z.boolean() }).partial().optional(),

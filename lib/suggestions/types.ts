@@ -2,7 +2,7 @@
 
 export type SuggesterKind = "editorial" | "quote" | "claim";
 export type AnnotationType = "EDITORIAL" | "QUOTE" | "CLAIM";
-export type EntityType = "PERSON" | "ORGANISATION" | "OUTLET" | "DOCUMENT";
+export type EntityType = "PERSON" | "ORGANISATION" | "OUTLET" | "DOCUMENT" | "STATE";
 export type EditorialKind =
   | "translation-note"
   | "editor-aside"

@@ -1,17 +1,25 @@
+import { STANCE_HOLDERS } from "@/lib/stance/stance-holder";
 import { z } from "./zod";
 
 // Offsets are Unicode code points into the document's original text, end exclusive.
 const offset = z.number({ error: "Must be a number" }).int("Offsets must be whole numbers (code points)").min(0, "Offsets cannot be negative");
 
 export const stanceSchema = z
-  .array(z.object({ target: z.string().min(1, "Stance target is required"), value: z.number().int().min(-2, "Stance runs from -2 to +2").max(2, "Stance runs from -2 to +2") }))
+  .array(
+    z.object({
+      target: z.string().min(1, "Stance target is required"),
+      value: z.number().int().min(-2, "Stance runs from -2 to +2").max(2, "Stance runs from -2 to +2"),
+      // Optional on input: the span type's default (QUOTE → source, EDITORIAL → republisher, else author).
+      holder: z.enum(STANCE_HOLDERS, { error: `Stance holder must be one of ${STANCE_HOLDERS.join(", ")}` }).optional(),
+    }),
+  )
   .max(50)
   .openapi("Stance");
 
 export const speakerRefSchema = z
   .union([
     z.object({ id: z.string().min(1) }).strict(),
-    z.object({ name: z.string().trim().min(1, "Speaker name is required").max(300), type: z.enum(["person", "organisation", "outlet", "document"]).optional() }).strict(),
+    z.object({ name: z.string().trim().min(1, "Speaker name is required").max(300), type: z.enum(["person", "organisation", "outlet", "document", "state"]).optional() }).strict(),
   ])
   .openapi("SpeakerRef");
 

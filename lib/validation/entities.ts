@@ -1,6 +1,6 @@
 import { z } from "./zod";
 
-export const entityTypeSchema = z.enum(["person", "organisation", "outlet", "document"]);
+export const entityTypeSchema = z.enum(["person", "organisation", "outlet", "document", "state"]);
 
 export const createEntitySchema = z
   .object({

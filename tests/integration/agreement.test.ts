@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { attributesWithHolders } from "@/lib/stance/stance-holder";
 import { computeAgreementReport } from "@/lib/agreement/agreement-report";
 import type { LayerAnnotation } from "@/lib/agreement/layer-annotation";
 import { listAgreementDocuments } from "@/lib/agreement/list-agreement-documents";
@@ -36,7 +37,8 @@ async function layerOf(projectId: string): Promise<LayerAnnotation[]> {
   const rows = await prisma().annotation.findMany({ where: { layer: "ANNOTATOR", document: { projectId } } });
   return rows.map((r) => ({
     id: r.id, documentId: r.documentId, annotatorId: r.authorId, type: r.type, start: r.start, end: r.end, sentenceIndex: r.sentenceIndex,
-    attributes: r.speakerId ? { ...(r.attributes as object), speaker: { id: r.speakerId } } : (r.attributes as Record<string, unknown>),
+    // Rows written without a holder read with their type's default, as the service reads them.
+    attributes: attributesWithHolders(r.speakerId ? { ...(r.attributes as object), speaker: { id: r.speakerId } } : (r.attributes as Record<string, unknown>), r.type),
   }));
 }
 
@@ -56,6 +58,8 @@ describe("GET /api/v1/projects/{id}/agreement", () => {
     expect(report.attributes["sentence.checkworthy"]).toMatchObject({ units: 4, scale: "nominal", alpha: { ordinal: null, interval: null } });
     expect(report.attributes["CLAIM.stance:tax"]).toMatchObject({ units: 1, scale: "numeric" });
     expect(Object.keys(report.attributes["CLAIM.stance:tax"]!.alpha).sort()).toEqual(["interval", "nominal", "ordinal"]);
+    // Whose stance is compared too: a nominal key per target, the CLAIM default (author) when unset.
+    expect(report.attributes["CLAIM.stanceHolder:tax"]).toMatchObject({ units: 1, scale: "nominal", alpha: { ordinal: null, interval: null } });
     // The speaker column is compared as an attribute (only one annotator marked the quote: no pairable unit).
     expect(report.attributes["QUOTE.speaker"]).toMatchObject({ units: 0 });
     expect(report.spanF1ByType.exact.byType).toMatchObject({ CLAIM: { tp: 1, fp: 0, fn: 0, f1: 1 }, QUOTE: { tp: 0, f1: 0 } });

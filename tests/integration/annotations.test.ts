@@ -54,7 +54,7 @@ describe("creating annotations", () => {
     expect(created).toBe(true);
     expect(annotation.text).toBe(QUOTE);
     expect(annotation.speaker).toMatchObject({ name: "Ivan Expert", type: "person" });
-    expect(annotation.attributes).toEqual({ form: "direct", cue: cp("noted"), stance: [{ target: "Russia–China partnership", value: 2 }] });
+    expect(annotation.attributes).toEqual({ form: "direct", cue: cp("noted"), stance: [{ target: "Russia–China partnership", value: 2, holder: "source" }] });
     const assignment = await prisma().assignment.findFirstOrThrow({ where: { documentId, userId: team.annotator.id } });
     expect(assignment.state).toBe("IN_PROGRESS");
     const audit = await prisma().auditEvent.findFirstOrThrow({ where: { annotationId: input.id } });

@@ -76,14 +76,14 @@ export async function seedSignedOffProject(team: { project: { id: string }; mana
   const t = TEXTS.emoji;
   const quote = await addAnnotation(emoji, {
     authorId: reviewer.id, type: "QUOTE", ...cp(t, "Санкции не работают"), speakerId: lavrov.id,
-    attributes: { form: "direct", stance: [{ target: "Ukraine", value: -2 }], cue: cp(t, "told"), speakerMention: cp(t, "Lavrov") },
+    attributes: { form: "direct", stance: [{ target: "Ukraine", value: -2, holder: "source" }, { target: "United States / the West", value: -1, holder: "author" }], cue: cp(t, "told"), speakerMention: cp(t, "Lavrov"), coSpeakers: [ministry.id] },
   });
-  await addAnnotation(emoji, { authorId: reviewer.id, type: "CLAIM", ...cp(t, "Putin 👍 said «да» to the deal."), attributes: { checkworthy: "yes", stance: [{ target: "Russia–China partnership", value: 1 }] } });
+  await addAnnotation(emoji, { authorId: reviewer.id, type: "CLAIM", ...cp(t, "Putin 👍 said «да» to the deal."), attributes: { checkworthy: "yes", stance: [{ target: "Russia–China partnership", value: 1, holder: "republisher" }] } });
   await addAnnotation(emoji, { authorId: reviewer.id, type: "EDITORIAL", ...cp(t, "(Translator's note: quotes are ours.)"), attributes: { kind: "translation-note" } });
-  await addAnnotation(emoji, { authorId: reviewer.id, type: "SENTENCE", sentenceIndex: 0, attributes: { checkworthy: "yes", stance: [{ target: "Ukraine", value: 0 }] } });
+  await addAnnotation(emoji, { authorId: reviewer.id, type: "SENTENCE", sentenceIndex: 0, attributes: { checkworthy: "yes", stance: [{ target: "Ukraine", value: 0, holder: "author" }] } });
   for (const [who, form] of [[annotator, "direct"], [annotator2, "indirect"]] as const) {
     await prisma().assignment.create({ data: { documentId: emoji, userId: who.id, role: "ANNOTATOR", state: "SUBMITTED" } });
-    await addAnnotation(emoji, { layer: "ANNOTATOR", authorId: who.id, type: "QUOTE", ...cp(t, "Санкции не работают"), speakerId: lavrov.id, attributes: { form, stance: [{ target: "Ukraine", value: -2 }] } });
+    await addAnnotation(emoji, { layer: "ANNOTATOR", authorId: who.id, type: "QUOTE", ...cp(t, "Санкции не работают"), speakerId: lavrov.id, attributes: { form, stance: [{ target: "Ukraine", value: -2, holder: "source" }], ...(form === "indirect" ? { coSpeakers: [ministry.id] } : {}) } });
     await addAnnotation(emoji, { layer: "ANNOTATOR", authorId: who.id, type: "SENTENCE", sentenceIndex: 0, attributes: { checkworthy: "yes" } });
   }
   await signOff(emoji, reviewer.id);
@@ -95,7 +95,7 @@ export async function seedSignedOffProject(team: { project: { id: string }; mana
   await signOff(formula, reviewer.id);
 
   const plain = await importDocument(project.id, manager.id, { title: "Plain", text: TEXTS.plain, publishedAt: "2024-07-01T00:00:00Z", tags: ["economy"] });
-  await addAnnotation(plain, { authorId: reviewer.id, type: "QUOTE", ...cp(TEXTS.plain, "It is strong,"), attributes: { form: "direct", stance: [{ target: "Russia–China partnership", value: 2 }] } });
+  await addAnnotation(plain, { authorId: reviewer.id, type: "QUOTE", ...cp(TEXTS.plain, "It is strong,"), attributes: { form: "direct", stance: [{ target: "Russia–China partnership", value: 2, holder: "source" }] } });
   await signOff(plain, reviewer.id);
 
   const draft = await importDocument(project.id, manager.id, { title: "Not yet signed off", text: "Still being annotated. Nobody signed it off." });

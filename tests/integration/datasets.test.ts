@@ -292,7 +292,7 @@ describe("dataset rules", () => {
 });
 
 describe("round trip", () => {
-  type NativeLine = { id: string; split: string; provenance: unknown; spans: { id: string; layer: string; speaker: { id: string } | null }[] };
+  type NativeLine = { id: string; split: string; provenance: unknown; spans: { id: string; layer: string; speaker: { id: string } | null; speakers: { id: string }[] }[] };
   // What must survive: everything but ids (new project), split (derived from the id) and provenance.
   const comparable = (jsonl: string) =>
     jsonl
@@ -301,7 +301,7 @@ describe("round trip", () => {
       .map((l) => JSON.parse(l) as NativeLine)
       .map(({ id: _id, split: _split, provenance: _p, spans, ...rest }) => ({
         ...rest,
-        spans: spans.map(({ id: _sid, speaker, ...span }) => ({ ...span, speaker: speaker ? { ...speaker, id: "" } : null })),
+        spans: spans.map(({ id: _sid, speaker, speakers, ...span }) => ({ ...span, speaker: speaker ? { ...speaker, id: "" } : null, speakers: speakers.map((x) => ({ ...x, id: "" })) })),
       }))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
@@ -319,6 +319,12 @@ describe("round trip", () => {
     const copy = await bytesOf(await datasetFileResponse(team.manager, target.id, "1", "native.jsonl"));
     const gold = (text: string) => text.split("\n").filter(Boolean).map((l) => { const r = JSON.parse(l) as NativeLine; return JSON.stringify({ ...r, spans: r.spans.filter((x) => x.layer === "gold") }); }).join("\n");
     expect(comparable(copy.toString("utf8"))).toEqual(comparable(gold(source.toString("utf8"))));
+    // The joint statement and the stance holders are part of what survived.
+    const quote = comparable(copy.toString("utf8")).flatMap((d) => d.spans).find((x) => (x as { speakers: unknown[] }).speakers.length === 2) as unknown as {
+      speakers: { name: string }[]; stance: { holder: string }[];
+    };
+    expect(quote.speakers.map((x) => x.name)).toEqual(["Sergey Lavrov", "=cmd|' /C calc'!A0"]);
+    expect(quote.stance.map((x) => x.holder)).toEqual(["source", "author"]);
   });
 
   it("reports a tampered native line instead of importing wrong offsets", async () => {

@@ -32,8 +32,15 @@ async function layersOf(documentId: string) {
     where: { documentId },
     select: { layer: true, authorId: true, type: true, start: true, end: true, sentenceIndex: true, attributes: true, speaker: { select: { name: true, type: true } } },
   });
+  // Further speakers are entity ids of each project: compared by name.
+  const names = new Map((await prisma().entity.findMany({ select: { id: true, name: true } })).map((e) => [e.id, e.name]));
+  const byName = (attributes: unknown) => {
+    const a = { ...(attributes as Record<string, unknown>) };
+    if (Array.isArray(a.coSpeakers)) a.coSpeakers = a.coSpeakers.map((id) => names.get(id as string));
+    return a;
+  };
   return rows
-    .map((r) => ({ ...r, authorId: r.layer === "GOLD" ? null : r.authorId }))
+    .map((r) => ({ ...r, attributes: byName(r.attributes), authorId: r.layer === "GOLD" ? null : r.authorId }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
@@ -41,7 +48,7 @@ const importInto = (projectId: string, body: unknown) =>
   importUploadedFile({ projectId, userId: team.manager.id }, { name: "ls.json", bytes: Buffer.from(typeof body === "string" ? body : JSON.stringify(body)) });
 
 describe("Label Studio import", () => {
-  it("round-trips our export exactly: gold with every attribute, speakers, parts and sentence labels, annotator layers kept", async () => {
+  it("round-trips our export exactly: gold with every attribute, stance holders, joint speakers, parts and sentence labels, annotator layers kept", async () => {
     const target = await makeProject(
       [{ user: team.manager, roles: ["MANAGER"] }, { user: team.annotator, roles: ["ANNOTATOR"] }, { user: team.annotator2, roles: ["ANNOTATOR"] }],
       "LS copy",
@@ -57,6 +64,14 @@ describe("Label Studio import", () => {
       expect(await layersOf(copy.id)).toEqual(exportable);
     }
     const emoji = sources.find((s) => s.text.startsWith("Putin"))!;
+    // What the round trip must carry, stated once more: the joint speakers and the holders.
+    const copied = await layersOf((await prisma().document.findFirstOrThrow({ where: { projectId: target.id, text: emoji.text }, select: { id: true } })).id);
+    const goldQuote = copied.find((a) => a.layer === "GOLD" && a.type === "QUOTE")!;
+    expect(goldQuote.speaker?.name).toBe("Sergey Lavrov");
+    expect(goldQuote.attributes).toMatchObject({
+      coSpeakers: ["=cmd|' /C calc'!A0"],
+      stance: [{ target: "Ukraine", value: -2, holder: "source" }, { target: "United States / the West", value: -1, holder: "author" }],
+    });
     const copy = await prisma().document.findFirstOrThrow({ where: { projectId: target.id, text: emoji.text }, select: { id: true } });
     const assignments = await prisma().assignment.findMany({ where: { documentId: copy.id }, select: { userId: true, role: true, state: true } });
     expect(assignments.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
@@ -118,7 +133,7 @@ describe("Label Studio import", () => {
     expect((await layersOf(r!.id!)).map(({ layer, authorId, type, start, end, sentenceIndex, attributes }) => ({ layer, authorId, type, start, end, sentenceIndex, attributes }))).toEqual([
       { layer: "ANNOTATOR", authorId: team.annotator.id, type: "CLAIM", start: 0, end: 9, sentenceIndex: null, attributes: { checkworthy: "yes" } },
       { layer: "GOLD", authorId: null, type: "CLAIM", start: 14, end: 15, sentenceIndex: null, attributes: { checkworthy: "no" } },
-      { layer: "GOLD", authorId: null, type: "SENTENCE", start: null, end: null, sentenceIndex: 0, attributes: { stance: [{ target: "Ukraine", value: -1 }] } },
+      { layer: "GOLD", authorId: null, type: "SENTENCE", start: null, end: null, sentenceIndex: 0, attributes: { stance: [{ target: "Ukraine", value: -1, holder: "author" }] } },
     ]);
     const [off] = await importInto(target.id, [{ data: { text: "Another text. With two sentences." }, annotations: [{ result: [region("s", 0, 5, "SENTENCE", "sentence"), choice("s", "sentence.checkworthy", 0, 5, "no")] }] }]);
     expect(off).toMatchObject({ status: "failed", error: { code: "validation_failed", message: "The sentence region [0, 5) is not a sentence of the imported text." } });
