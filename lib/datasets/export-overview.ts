@@ -1,8 +1,8 @@
 import "server-only";
+import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
-import type { LabelSchema } from "@/lib/schema/label-schema";
 import { listDatasetVersions } from "./list-datasets";
 
 /** What the Exports page shows: versions, how many documents are signed off, the span types and annotators to filter on. */
@@ -18,7 +18,7 @@ export async function getExportOverview(user: AuthenticatedUser, projectId: stri
       orderBy: { user: { name: "asc" } },
     }),
   ]);
-  const schema = project.labelSchema as LabelSchema;
+  const schema = labelSchemaOf(project.labelSchema);
   return {
     versions,
     signedOff,
