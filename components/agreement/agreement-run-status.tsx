@@ -1,10 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTaskPolling, type TaskStatus } from "@/components/ui/use-task-polling";
-import type { AgreementOverview, AgreementRunQueued } from "@/lib/validation/agreement";
-
-type TaskView = { status: TaskStatus; done: number; total: number; error: string | null };
+import { useTaskPolling } from "@/components/ui/use-task-polling";
+import { messageOf } from "@/lib/api-client/api-error";
+import { api } from "@/lib/api-client/endpoints";
+import type { AgreementOverview } from "@/lib/validation/agreement";
+import type { TaskDto } from "@/lib/validation/tasks";
 
 /** UTC and fixed, so the server and the browser render the same text. */
 function formatTime(iso: string): string {
@@ -30,12 +31,9 @@ export function AgreementRunStatus({ projectId, overview, canRecompute }: { proj
     setPending(true);
     setError(null);
     try {
-      const res = await fetch(`/api/v1/projects/${projectId}/agreement`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-      const body = (await res.json()) as AgreementRunQueued & { error?: { message?: string } };
-      if (!res.ok) setError(body.error?.message ?? "Could not start the recompute.");
-      else setTaskId(body.taskId);
-    } catch {
-      setError("Connection lost; the recompute was not started.");
+      setTaskId((await api.startAgreementRun(projectId)).taskId);
+    } catch (e) {
+      setError(messageOf(e, "Could not start the recompute."));
     } finally {
       setPending(false);
     }
@@ -48,7 +46,7 @@ export function AgreementRunStatus({ projectId, overview, canRecompute }: { proj
   }, [freshness.state, taskId, overview.task, canRecompute, recompute]);
 
   const onFinished = useCallback(
-    (task: TaskView) => {
+    (task: TaskDto) => {
       if (task.status === "FAILED") setError(task.error ?? "Computing agreement failed.");
       setTaskId(null);
       router.refresh();
@@ -84,8 +82,8 @@ export function AgreementRunStatus({ projectId, overview, canRecompute }: { proj
   );
 }
 
-function AgreementProgress({ taskId, onFinished, firstRun }: { taskId: string; onFinished: (task: TaskView) => void; firstRun: boolean }) {
-  const { task, error } = useTaskPolling<TaskView>(taskId, { notFoundMessage: "Could not load this run.", onFinished });
+function AgreementProgress({ taskId, onFinished, firstRun }: { taskId: string; onFinished: (task: TaskDto) => void; firstRun: boolean }) {
+  const { task, error } = useTaskPolling(taskId, { notFoundMessage: "Could not load this run.", onFinished });
   if (error && !task) return <p className="form-error" role="alert">{error}</p>;
   const percent = task && task.total ? Math.round((task.done / task.total) * 100) : 0;
   const label = !task || task.status === "QUEUED" ? "Queued" : task.status === "RUNNING" ? (firstRun ? "Computing agreement…" : "Recomputing…") : "Finishing…";

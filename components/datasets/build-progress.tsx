@@ -2,15 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useTaskPolling } from "@/components/ui/use-task-polling";
 
-type TaskView = { status: "QUEUED" | "RUNNING" | "DONE" | "FAILED"; total: number; done: number; error: string | null; result: { number?: number } };
-
 /**
  * Polls a dataset build; the task id comes from the page (URL or the running version), so a
  * reload picks it up again. When the build ends the page is refreshed to list the new files.
  */
 export function BuildProgress({ taskId }: { taskId: string }) {
   const router = useRouter();
-  const { task, error } = useTaskPolling<TaskView>(taskId, { notFoundMessage: "Could not load the build's progress.", onFinished: () => router.refresh() });
+  const { task, error } = useTaskPolling(taskId, { notFoundMessage: "Could not load the build's progress.", onFinished: () => router.refresh() });
 
   if (error && !task) return <p className="form-error" role="alert">{error}</p>;
   if (!task) return <p className="muted">Loading build…</p>;

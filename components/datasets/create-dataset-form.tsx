@@ -1,24 +1,26 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { createDatasetAction } from "@/app/projects/[projectId]/exports/actions";
+import { useWatch } from "react-hook-form";
 import { Field, FormError } from "@/components/ui/field";
 import { useServerForm } from "@/components/ui/use-server-form";
-import { createDatasetSchema, DEFAULT_FORMATS, DEFAULT_SPLIT, EXPORT_FORMATS } from "@/lib/validation/datasets";
+import { createDatasetSchema, DEFAULT_DATASET_STATES, DEFAULT_FORMATS, DEFAULT_SPLIT, EXPORT_FORMATS } from "@/lib/validation/datasets";
+import { DatasetFilterFields } from "./dataset-filter-fields";
 import { FORMAT_LABELS } from "./format-labels";
+import { useMatchCount, type MatchCount } from "./use-match-count";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const list = (separator: RegExp) => (v: unknown) =>
-  typeof v === "string" ? v.split(separator).map((s) => s.trim()).filter(Boolean) : v;
+type Props = { projectId: string; spanTypes: { name: string; label: string }[]; annotators: { id: string; name: string }[] };
 
-/** The create form: split ratios and seed, annotator layers, and an optional filter. */
-export function CreateDatasetForm({ projectId, spanTypes }: { projectId: string; spanTypes: { name: string; label: string }[] }) {
+/** The create form: split ratios and seed, formats, annotator layers, and which documents to include. */
+export function CreateDatasetForm({ projectId, spanTypes, annotators }: Props) {
   const router = useRouter();
   const { form, onSubmit, formError } = useServerForm(createDatasetSchema, (v) => createDatasetAction(projectId, v), {
-    defaultValues: { split: DEFAULT_SPLIT, includeAnnotatorLayers: false, filter: { spanTypes: spanTypes.map((t) => t.name) }, formats: DEFAULT_FORMATS },
+    defaultValues: { split: DEFAULT_SPLIT, includeAnnotatorLayers: false, filter: { spanTypes: spanTypes.map((t) => t.name), states: [...DEFAULT_DATASET_STATES] }, formats: DEFAULT_FORMATS },
     onSuccess: (created) => router.push(`/projects/${projectId}/exports?task=${created.taskId}`),
   });
-  const { register, formState } = form;
+  const { register, formState, control } = form;
   const e = formState.errors;
+  const count = useMatchCount(projectId, useWatch({ control, name: "filter" }));
   return (
     <form onSubmit={onSubmit} noValidate data-testid="create-dataset-form">
       <fieldset className="field" style={{ border: 0, padding: 0 }}>
@@ -64,22 +66,28 @@ export function CreateDatasetForm({ projectId, spanTypes }: { projectId: string;
         ))}
         {e.filter?.spanTypes ? <p className="field-error">{e.filter.spanTypes.message}</p> : null}
       </fieldset>
-      <div className="row">
-        <Field id="filter-from" label="Published from" error={e.filter?.publishedFrom?.message}>
-          <input id="filter-from" type="date" {...register("filter.publishedFrom", { setValueAs: blankToUndefined })} />
-        </Field>
-        <Field id="filter-to" label="Published to" error={e.filter?.publishedTo?.message}>
-          <input id="filter-to" type="date" {...register("filter.publishedTo", { setValueAs: blankToUndefined })} />
-        </Field>
-      </div>
-      <Field id="filter-tags" label="Tags (comma-separated, any of)" error={e.filter?.tags?.message}>
-        <input id="filter-tags" type="text" {...register("filter.tags", { setValueAs: list(/,/u) })} />
-      </Field>
-      <Field id="filter-ids" label="Only these document ids (one per line)" hint="Leave empty for every signed-off document." error={e.filter?.documentIds?.message}>
-        <textarea id="filter-ids" rows={2} {...register("filter.documentIds", { setValueAs: list(/\s+/u) })} />
-      </Field>
+      <DatasetFilterFields register={register} errors={e} annotators={annotators} />
+      <MatchCountLine count={count} />
       <FormError message={formError} />
-      <button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Creating…" : "Create dataset version"}</button>
+      <button type="submit" disabled={formState.isSubmitting || (count.state === "counted" && count.documents === 0)}>{formState.isSubmitting ? "Creating…" : "Create dataset version"}</button>
     </form>
+  );
+}
+
+function MatchCountLine({ count }: { count: MatchCount }) {
+  const text =
+    count.state === "counted"
+      ? count.documents === 0
+        ? "No documents match this filter: widen it to create a version."
+        : `${count.documents.toLocaleString()} document${count.documents === 1 ? "" : "s"} match this filter.`
+      : count.state === "error"
+        ? count.message
+        : count.state === "counting"
+          ? "Counting matching documents…"
+          : "";
+  return (
+    <p className="small" data-testid="dataset-match-count" data-count={count.state === "counted" ? count.documents : undefined} aria-live="polite" role="status">
+      {text}
+    </p>
   );
 }

@@ -1,3 +1,4 @@
+import { datasetFormatPath } from "@/lib/api-client/endpoints";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/validation/datasets";
 import { FORMAT_LABELS } from "./format-labels";
 import { LaterFormatButton } from "./later-format-button";
@@ -16,7 +17,7 @@ function size(bytes: number): string {
 /** Every file of one version with its size and SHA-256, each a download link. */
 export function VersionFiles({ projectId, number, files, formats, laterFormats }: { projectId: string; number: number; files: FileRow[]; formats: ExportFormat[]; laterFormats: ExportFormat[] }) {
   const href = (name: string) => `/api/v1/projects/${projectId}/datasets/${number}/files/${encodeURIComponent(name)}`;
-  const formatHref = (f: ExportFormat) => `/api/v1/projects/${projectId}/datasets/${number}/formats/${f}`;
+  const formatHref = (f: ExportFormat) => datasetFormatPath(projectId, number, f);
   const folders = new Map<string, FileRow[]>();
   for (const f of files) {
     const folder = f.name.includes("/") ? f.name.slice(0, f.name.indexOf("/")) : "";
@@ -45,7 +46,7 @@ export function VersionFiles({ projectId, number, files, formats, laterFormats }
                     {f} (.zip)
                   </a>
                 ) : (
-                  <LaterFormatButton href={formatHref(f)} label={f} testId={`format-${f}`} />
+                  <LaterFormatButton projectId={projectId} number={number} format={f} testId={`format-${f}`} />
                 )}
               </td>
             </tr>

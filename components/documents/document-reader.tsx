@@ -1,5 +1,7 @@
 "use client";
 import { useState } from "react";
+import { ApiError, messageOf } from "@/lib/api-client/api-error";
+import { api } from "@/lib/api-client/endpoints";
 import type { SentenceDto } from "@/lib/documents/get-document";
 import { SentenceList } from "./sentence-list";
 
@@ -11,24 +13,22 @@ export function DocumentReader(props: { documentId: string; sentences: SentenceD
 
   const toggleKind = async (sentence: SentenceDto): Promise<string | null> => {
     const kind = sentence.kind === "boilerplate" ? "content" : "boilerplate";
-    const res = await fetch(`/api/v1/documents/${props.documentId}/sentences/${sentence.index}`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ kind }),
-    });
-    if (!res.ok) return ((await res.json()) as { error?: { message?: string } }).error?.message ?? "Could not change the segment.";
+    try {
+      await api.setSentenceKind(props.documentId, sentence.index, kind);
+    } catch (e) {
+      return messageOf(e, "Could not change the segment.");
+    }
     setSentences((all) => all.map((s) => (s.index === sentence.index ? { ...s, kind, kindOverridden: true } : s)));
     return null;
   };
 
   const saveLanguage = async () => {
-    const res = await fetch(`/api/v1/documents/${props.documentId}`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ language }),
-    });
-    const body = (await res.json()) as { error?: { message?: string; fields?: Record<string, string[]> } };
-    setLanguageMessage(res.ok ? { ok: true, text: "Language saved." } : { ok: false, text: body.error?.fields?.language?.[0] ?? body.error?.message ?? "Could not save." });
+    try {
+      await api.updateDocument(props.documentId, { language });
+      setLanguageMessage({ ok: true, text: "Language saved." });
+    } catch (e) {
+      setLanguageMessage({ ok: false, text: e instanceof ApiError ? e.messageFor("language") : "Could not save." });
+    }
   };
 
   return (

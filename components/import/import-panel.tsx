@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type DragEvent } from "react";
-import { errorMessageOf, uploadWithProgress } from "./upload-with-progress";
+import { messageOf } from "@/lib/api-client/api-error";
+import { api } from "@/lib/api-client/endpoints";
 
 const ACCEPT = ".txt,.jsonl,.json,.html,.htm";
 
@@ -38,18 +39,13 @@ export function ImportPanel({ projectId, maxBytes }: { projectId: string; maxByt
     setProgress(0);
     setError(null);
     try {
-      const { status, body } = await uploadWithProgress(`/api/v1/projects/${projectId}/imports`, form, setProgress);
-      if (status !== 202) {
-        setError(errorMessageOf(body, `The upload was refused (HTTP ${status}).`));
-        setProgress(null);
-        return;
-      }
+      const { taskId } = await api.uploadImport(projectId, form, setProgress);
       setFiles([]);
       setProgress(null);
-      router.replace(`/projects/${projectId}/import?task=${(body as { taskId: string }).taskId}`);
+      router.replace(`/projects/${projectId}/import?task=${taskId}`);
       router.refresh();
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e, "The upload was refused."));
       setProgress(null);
     }
   };

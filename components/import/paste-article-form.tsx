@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import type { ImportResult } from "@/lib/validation/documents";
-import { errorMessageOf } from "./upload-with-progress";
+import { messageOf } from "@/lib/api-client/api-error";
+import { api } from "@/lib/api-client/endpoints";
 
 /** Paste one article's text; it is imported at once through the same API as files. */
 export function PasteArticleForm({ projectId }: { projectId: string }) {
@@ -19,22 +19,17 @@ export function PasteArticleForm({ projectId }: { projectId: string }) {
     setBusy(true);
     setMessage(null);
     try {
-      const res = await fetch(`/api/v1/projects/${projectId}/documents`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ text, ...(title.trim() ? { title } : {}), source: "pasted" }),
-      });
-      const body = (await res.json()) as { results?: ImportResult[] };
-      const result = body.results?.[0];
-      if (res.status === 201 && result?.status === "imported") {
+      const body = await api.importArticle(projectId, { text, ...(title.trim() ? { title } : {}), source: "pasted" });
+      const result = body.results[0];
+      if (result?.status === "imported") {
         setMessage({ ok: true, text: `Imported “${result.title}” with ${result.sentenceCount} sentences.`, id: result.id });
         setText("");
         setTitle("");
       } else {
-        setMessage({ ok: false, text: errorMessageOf(body, `Import failed (HTTP ${res.status}).`) });
+        setMessage({ ok: false, text: result?.error?.message ?? "Import failed." });
       }
-    } catch {
-      setMessage({ ok: false, text: "The server could not be reached. Your text is still here; try again." });
+    } catch (e) {
+      setMessage({ ok: false, text: messageOf(e, "Import failed.") });
     } finally {
       setBusy(false);
     }

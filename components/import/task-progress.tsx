@@ -4,16 +4,6 @@ import { useRouter } from "next/navigation";
 import { useTaskPolling } from "@/components/ui/use-task-polling";
 import type { ImportResult } from "@/lib/validation/documents";
 
-type TaskView = {
-  id: string;
-  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
-  total: number;
-  done: number;
-  error: string | null;
-  result: { imported?: number; duplicates?: number; failed?: number };
-  files: { name: string; position: number; results: ImportResult[] | null }[];
-};
-
 function describe(result: ImportResult): string {
   const where = result.line !== undefined ? `line ${result.line}: ` : "";
   if (result.status === "imported") return `${where}imported with ${result.sentenceCount} sentences`;
@@ -25,7 +15,7 @@ function describe(result: ImportResult): string {
 export function TaskProgress({ taskId, projectId }: { taskId: string; projectId: string }) {
   const router = useRouter();
   // The server-rendered "Recent imports" table and document counts follow the finished task.
-  const { task, error } = useTaskPolling<TaskView>(taskId, { notFoundMessage: "Could not load the import.", onFinished: () => router.refresh() });
+  const { task, error } = useTaskPolling(taskId, { notFoundMessage: "Could not load the import.", onFinished: () => router.refresh() });
 
   if (error && !task) return <p className="form-error" role="alert">{error}</p>;
   if (!task) return <p className="muted">Loading import…</p>;

@@ -1,17 +1,9 @@
 "use client";
 import { useTaskPolling } from "@/components/ui/use-task-polling";
 
-type TaskView = {
-  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
-  total: number;
-  done: number;
-  error: string | null;
-  result: { suggestions?: number; skipped?: number; failed?: number };
-};
-
 /** Polls a SUGGEST task until it finishes; the id is in the URL, so a reload picks it up again. */
 export function SuggestionTaskProgress({ taskId, onFinished }: { taskId: string; onFinished?: () => void }) {
-  const { task, error } = useTaskPolling<TaskView>(taskId, { notFoundMessage: "Could not load this run.", onFinished: () => onFinished?.() });
+  const { task, error } = useTaskPolling(taskId, { notFoundMessage: "Could not load this run.", onFinished: () => onFinished?.() });
 
   if (error && !task) return <p className="form-error" role="alert">{error}</p>;
   if (!task) return <p className="muted">Loading run…</p>;

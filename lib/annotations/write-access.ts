@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import type { Sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import type { LabelSchema } from "@/lib/schema/label-schema";
+import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import { assignmentSnapshot } from "@/lib/workflow/assignment-dto";
 import { insertAuditEvent } from "./annotation-rows";
 
@@ -23,7 +24,7 @@ type ContextRow = {
   char_count: number;
   schema_version: number;
   /** null when this process already holds this schema version (see schemaCache). */
-  label_schema: LabelSchema | null;
+  label_schema: unknown;
   roles: ProjectRoleName[] | null;
   assignment_id: string | null;
   assignment_state: string | null;
@@ -115,12 +116,15 @@ export async function requireAnnotatorWrite(
     await startAssignment(tx, { assignmentId: row.assignment_id, projectId: row.project_id, documentId: row.document_id, actorId: user.id });
   }
   const key = `${row.project_id}:${row.schema_version}`;
-  let schema = row.label_schema ?? schemaCache.get(key);
-  if (!schema) {
+  // The stored JSON is checked once per schema version (then served parsed from the cache), so a
+  // damaged row is a clear error while saves stay cheap.
+  let schema: LabelSchema;
+  if (row.label_schema !== null) {
+    schema = labelSchemaOf(row.label_schema);
+    remember(key, schema);
+  } else {
     // Evicted between building the query and reading its answer: read it once more.
-    const [fresh] = await tx.query<{ label_schema: LabelSchema }>(`SELECT label_schema FROM projects WHERE id = $1`, [row.project_id]);
-    schema = fresh!.label_schema;
+    schema = schemaCache.get(key) ?? labelSchemaOf((await tx.query<{ label_schema: unknown }>(`SELECT label_schema FROM projects WHERE id = $1`, [row.project_id]))[0]!.label_schema);
   }
-  if (row.label_schema) remember(key, row.label_schema);
   return { projectId: row.project_id, documentId: row.document_id, assignmentId: row.assignment_id, schema, textLength: row.char_count };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import { randomUUID } from "node:crypto";
 import { can } from "@/lib/auth/permissions";
 import { requireDocumentPermission } from "@/lib/auth/project-access";
@@ -60,7 +61,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     }),
     wantsOwn ? layerRows(layerWhere(user, access, documentId, "mine")) : null,
   ]);
-  const schema = document.project.labelSchema as LabelSchema;
+  const schema = labelSchemaOf(document.project.labelSchema);
   const own = document.assignments.find((a) => a.userId === user.id);
   const assignment = own ? { id: own.id, state: own.state } : null;
   const mayReview = access.permissions.includes("review.act") || access.permissions.includes("assignments.manage");

@@ -1,4 +1,5 @@
 import "server-only";
+import { projectSettingsOf } from "@/lib/projects/settings";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { can, permissionsOf, type Permission, type ProjectRoleName } from "./permissions";
@@ -11,7 +12,6 @@ export type ProjectAccess = {
   isAdmin: boolean;
 };
 
-type ProjectSettingsGrants = { membersMayDownload?: boolean };
 
 /**
  * Resolves the caller's access to a project. Not a member (and not admin) → 404 with no data, so
@@ -28,7 +28,7 @@ export async function requireProjectPermission(
   });
   const roles = (project?.memberships[0]?.roles ?? []) as ProjectRoleName[];
   if (!project || (roles.length === 0 && !user.isAdmin)) throw new AppError("not_found", "Project not found.");
-  const grants = (project.settings ?? {}) as ProjectSettingsGrants;
+  const grants = projectSettingsOf(project.settings);
   const options = { isAdmin: user.isAdmin, memberGrants: grants.membersMayDownload ? (["datasets.view"] as Permission[]) : [] };
   if (!can(roles, permission, options)) {
     throw new AppError("forbidden", `Your role in this project (${roles.join(", ") || "none"}) does not allow this.`);

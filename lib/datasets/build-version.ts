@@ -1,4 +1,5 @@
 import "server-only";
+import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import { AgreementAccumulator } from "@/lib/agreement/agreement-report";
 import { prisma } from "@/lib/db/prisma";
 import { createWriters } from "@/lib/export/all-formats";
@@ -8,7 +9,6 @@ import { assignSplit } from "@/lib/export/split";
 import type { JsonValue } from "@/lib/export/json";
 import type { ExportContext, FormatWriter } from "@/lib/export/types";
 import { projectSettingsOf } from "@/lib/projects/settings";
-import type { LabelSchema } from "@/lib/schema/label-schema";
 import { DEFAULT_SPLIT, EXPORT_FORMATS, normaliseFormats, type DatasetFilter, type DatasetSplit, type ExportFormat } from "@/lib/validation/datasets";
 import { agreementFigures } from "./agreement-figures";
 import { DiffTracker, FINGERPRINT_FILE, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
@@ -59,7 +59,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   const filter = version.filter as DatasetFilter;
   const split = (version.split as DatasetSplit | null) ?? DEFAULT_SPLIT;
   const ratios = { train: split.train, validation: split.validation, test: split.test };
-  const schema = project.labelSchema as LabelSchema;
+  const schema = labelSchemaOf(project.labelSchema);
   const settings = projectSettingsOf(project.settings);
   const ctx: ExportContext = {
     projectName: project.name,

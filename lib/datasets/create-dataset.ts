@@ -2,12 +2,12 @@ import "server-only";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
-import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueue } from "@/lib/jobs/queue";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { createDatasetSchema, DEFAULT_SPLIT, normaliseFormats } from "@/lib/validation/datasets";
+import { createDatasetSchema, datasetCountSchema, DEFAULT_SPLIT, normaliseFormats, type DatasetCount } from "@/lib/validation/datasets";
 import { countDocuments } from "./read-documents";
+import { nothingMatches, resolveDatasetFilter } from "./resolve-filter";
 
 export type CreatedDataset = { versionId: string; number: number; taskId: string; status: "QUEUED" | "RUNNING" | "DONE" | "FAILED" };
 
@@ -18,13 +18,11 @@ export type CreatedDataset = { versionId: string; number: number; taskId: string
 export async function createDatasetVersion(user: AuthenticatedUser, projectId: string, input: unknown): Promise<CreatedDataset> {
   await requireProjectPermission(user, projectId, "datasets.create");
   const data = parseOrThrow(createDatasetSchema, input ?? {});
-  const filter = data.filter ?? {};
+  const filter = await resolveDatasetFilter(projectId, data.filter ?? {});
   const split = data.split ?? DEFAULT_SPLIT;
   const formats = normaliseFormats(data.formats);
   const total = await countDocuments(projectId, filter);
-  if (total === 0) {
-    throw new AppError("invalid_state", "No signed-off documents match: sign off documents first, or widen the filter.");
-  }
+  if (total === 0) throw nothingMatches(filter);
   const created = await prisma().$transaction(async (tx) => {
     // Serialises version numbering per project (two managers clicking at once get 4 and 5).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dataset:${projectId}`}))`;
@@ -56,4 +54,12 @@ export async function createDatasetVersion(user: AuthenticatedUser, projectId: s
   await enqueue("build-dataset", { taskId: created.taskId }, { projectId });
   const after = await prisma().datasetVersion.findUniqueOrThrow({ where: { id: created.versionId }, select: { status: true } });
   return { ...created, status: after.status };
+}
+
+/** How many documents a filter selects (what the form shows before a version is created). */
+export async function countDatasetDocuments(user: AuthenticatedUser, projectId: string, input: unknown): Promise<DatasetCount> {
+  await requireProjectPermission(user, projectId, "datasets.create");
+  const data = parseOrThrow(datasetCountSchema, input ?? {});
+  const filter = await resolveDatasetFilter(projectId, data.filter ?? {});
+  return { documents: await countDocuments(projectId, filter), filter };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { pgPool } from "@/lib/db/pg-pool";
 import { readRelationRows, type RelationRow } from "@/lib/relations/export-relations";
-import type { DatasetFilter } from "@/lib/validation/datasets";
+import { DEFAULT_DATASET_STATES, type DatasetFilter } from "@/lib/validation/datasets";
 import { parseSentences, type AnnotationRow, type DocumentRow, type SentenceRows } from "./to-export";
 
 export type DocumentBatch = {
@@ -16,20 +16,35 @@ export type DocumentBatch = {
 export type BatchLimits = { documents: number; codePoints: number };
 const LIMITS: BatchLimits = { documents: 100, codePoints: 4_000_000 };
 
-/** WHERE clause (with its parameters, numbered from $1) for the signed-off documents a filter selects. */
+/**
+ * WHERE clause (with its parameters, numbered from $1) for the documents a filter selects: by
+ * default the signed-off ones. Dates are UTC days, inclusive; timestamps are stored as UTC.
+ */
 export function documentWhere(projectId: string, filter: DatasetFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [projectId];
-  const parts = ["d.project_id = $1", "d.state = 'SIGNED_OFF'"];
+  const parts = ["d.project_id = $1"];
   const add = (sql: (n: number) => string, value: unknown) => {
     params.push(value);
     parts.push(sql(params.length));
   };
+  add((n) => `d.state::text = ANY($${n}::text[])`, filter.states?.length ? filter.states : DEFAULT_DATASET_STATES);
   if (filter.documentIds?.length) add((n) => `d.id = ANY($${n}::text[])`, filter.documentIds);
+  if (filter.annotatorIds?.length) {
+    add((n) => `EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = d.id AND a.role = 'ANNOTATOR' AND a.user_id = ANY($${n}::text[]))`, filter.annotatorIds);
+  }
+  if (filter.titleContains) add((n) => `d.title ILIKE '%' || $${n} || '%'`, escapeLike(filter.titleContains));
   if (filter.tags?.length) add((n) => `d.tags && $${n}::text[]`, filter.tags);
   if (filter.publishedFrom) add((n) => `d.published_at >= $${n}::date`, filter.publishedFrom);
   if (filter.publishedTo) add((n) => `d.published_at < $${n}::date + 1`, filter.publishedTo);
+  if (filter.importedFrom) add((n) => `d.created_at >= $${n}::date`, filter.importedFrom);
+  if (filter.importedTo) add((n) => `d.created_at < $${n}::date + 1`, filter.importedTo);
+  if (filter.signedOffFrom) add((n) => `d.signed_off_at >= $${n}::date`, filter.signedOffFrom);
+  if (filter.signedOffTo) add((n) => `d.signed_off_at < $${n}::date + 1`, filter.signedOffTo);
   return { sql: parts.join(" AND "), params };
 }
+
+/** A title search is a substring, not a pattern: % and _ typed by the user match themselves. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/gu, (c) => `\\${c}`);
 
 export async function countDocuments(projectId: string, filter: DatasetFilter): Promise<number> {
   const where = documentWhere(projectId, filter);

@@ -1,4 +1,5 @@
 import "server-only";
+import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import crypto from "node:crypto";
 import { auditJson, SENTENCE_TYPE, toAnnotationDto } from "@/lib/annotations/annotation-dto";
 import { prisma } from "@/lib/db/prisma";
@@ -154,7 +155,7 @@ export async function importLabelStudio(ctx: ImportContext, name: string, json: 
     select: { labelSchema: true, memberships: { select: { userId: true, user: { select: { email: true } } } } },
   });
   const project: Project = {
-    schema: found.labelSchema as LabelSchema,
+    schema: labelSchemaOf(found.labelSchema),
     members: new Map(found.memberships.map((m) => [m.user.email.toLowerCase(), m.userId])),
     memberIds: new Set(found.memberships.map((m) => m.userId)),
   };

@@ -1,13 +1,14 @@
 import "server-only";
+import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import type { ProjectRoleName } from "@/lib/auth/permissions";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { activeStanceTargets, defaultLabelSchema, withStanceTargets, type LabelSchema } from "@/lib/schema/label-schema";
+import { activeStanceTargets, defaultLabelSchema, withStanceTargets } from "@/lib/schema/label-schema";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { addMemberSchema, createProjectSchema, updateProjectSchema } from "@/lib/validation/projects";
-import { projectSettingsOf, type ProjectSettings } from "./settings";
+import { projectSettingsOf } from "./settings";
 
 export async function createProject(actor: AuthenticatedUser, input: unknown) {
   if (!actor.isAdmin) throw new AppError("forbidden", "Only site administrators can create projects.");
@@ -45,7 +46,7 @@ export async function listProjectsForUser(user: AuthenticatedUser) {
     roles: (p.memberships[0]?.roles ?? []) as ProjectRoleName[],
     documentCount: p._count.documents,
     memberCount: p._count.memberships,
-    stanceTargets: activeStanceTargets(p.labelSchema as LabelSchema),
+    stanceTargets: activeStanceTargets(labelSchemaOf(p.labelSchema)),
   }));
 }
 
@@ -55,7 +56,7 @@ export async function getProject(user: AuthenticatedUser, projectId: string) {
     where: { id: projectId },
     select: { id: true, name: true, description: true, labelSchema: true, settings: true, schemaVersion: true, _count: { select: { documents: true } } },
   });
-  const labelSchema = project.labelSchema as LabelSchema;
+  const labelSchema = labelSchemaOf(project.labelSchema);
   return {
     id: project.id,
     name: project.name,
@@ -66,7 +67,7 @@ export async function getProject(user: AuthenticatedUser, projectId: string) {
     stanceTargets: activeStanceTargets(labelSchema),
     labelSchema,
     schemaVersion: project.schemaVersion,
-    settings: projectSettingsOf(project.settings) as ProjectSettings,
+    settings: projectSettingsOf(project.settings),
   };
 }
 
@@ -75,7 +76,7 @@ export async function updateProject(user: AuthenticatedUser, projectId: string, 
   const data = parseOrThrow(updateProjectSchema, input);
   return prisma().$transaction(async (tx) => {
     const current = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { labelSchema: true, settings: true } });
-    const labelSchema = withStanceTargets(current.labelSchema as LabelSchema, data.stanceTargets);
+    const labelSchema = withStanceTargets(labelSchemaOf(current.labelSchema), data.stanceTargets);
     const previous = projectSettingsOf(current.settings);
     const settings = projectSettingsOf({
       ...previous,

@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors";
+import { firstProblem } from "@/lib/validation/parse";
 import { z } from "@/lib/validation/zod";
 
 // Project settings live in one JSON column; this schema gives every key a default so older rows
@@ -16,7 +18,14 @@ export const projectSettingsSchema = z.object({
 
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 
+/**
+ * A project's `settings` JSON column (or new settings being built), with defaults for keys it lacks.
+ * A damaged row is a clear error naming the broken key rather than silently reset settings.
+ */
 export function projectSettingsOf(value: unknown): ProjectSettings {
   const parsed = projectSettingsSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : projectSettingsSchema.parse({});
+  if (!parsed.success) {
+    throw new AppError("invalid_state", `This project's stored settings are damaged (${firstProblem(parsed.error)}). An administrator must repair them.`);
+  }
+  return parsed.data;
 }

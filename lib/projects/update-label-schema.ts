@@ -1,4 +1,5 @@
 import "server-only";
+import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { AppError } from "@/lib/errors";
@@ -85,6 +86,6 @@ export async function updateLabelSchema(user: AuthenticatedUser, projectId: stri
         after: next as unknown as Prisma.InputJsonValue,
       },
     });
-    return { labelSchema: updated.labelSchema as unknown as LabelSchema, schemaVersion: updated.schemaVersion };
+    return { labelSchema: labelSchemaOf(updated.labelSchema), schemaVersion: updated.schemaVersion };
   });
 }

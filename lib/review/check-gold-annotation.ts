@@ -1,11 +1,11 @@
 import "server-only";
+import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import { SENTENCE_TYPE } from "@/lib/annotations/annotation-dto";
 import { checkSentenceLabels, checkSpanAttributes } from "@/lib/annotations/attribute-rules";
 import { prismaSql } from "@/lib/db/sql";
 import { resolveSpeakers } from "@/lib/entities/resolve-speakers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { ReviewAnnotationInput } from "@/lib/validation/review";
 
 type DocumentFacts = { projectId: string; charCount: number; sentenceCount: number; labelSchema: unknown };
@@ -25,7 +25,7 @@ export async function checkGoldAnnotation(
   document: DocumentFacts,
   annotation: ReviewAnnotationInput,
 ): Promise<{ attributes: Record<string, unknown>; speakerId: string | null }> {
-  const schema = document.labelSchema as LabelSchema;
+  const schema = labelSchemaOf(document.labelSchema);
   const isSpan = annotation.start !== undefined && annotation.end !== undefined;
   if (isSpan && (annotation.end as number) > document.charCount) {
     throw invalid({ "annotation.end": [`must be at most ${document.charCount}, the document's length in code points`] });

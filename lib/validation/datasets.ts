@@ -3,22 +3,54 @@ import { z } from "./zod";
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, "Use a date such as 2024-05-31");
 const ratio = z.number({ error: "Enter a number between 0 and 1" }).min(0, "At least 0").max(1, "At most 1");
 
-export const datasetFilterSchema = z
+/** Document states a dataset can be cut from; without `states` only signed-off documents are exported. */
+export const DATASET_DOCUMENT_STATES = ["ANNOTATING", "READY_FOR_REVIEW", "IN_REVIEW", "SIGNED_OFF"] as const;
+export const DEFAULT_DATASET_STATES: (typeof DATASET_DOCUMENT_STATES)[number][] = ["SIGNED_OFF"];
+
+type DateBounds = { [k in "publishedFrom" | "publishedTo" | "importedFrom" | "importedTo" | "signedOffFrom" | "signedOffTo"]?: string };
+const inOrder = (from?: string, to?: string) => !from || !to || from <= to;
+const endBeforeStart = (path: keyof DateBounds) => ({ error: "The end date is before the start date", path: [path] });
+
+const datasetFilterObject = z
   .object({
     documentIds: z.array(z.string().trim().min(1).max(100)).max(10_000, "At most 10,000 documents").optional(),
+    /** Document states to include (any of); absent means signed-off documents only. */
+    states: z
+      .array(z.enum(DATASET_DOCUMENT_STATES, { error: `Unknown state; use one of ${DATASET_DOCUMENT_STATES.join(", ")}` }))
+      .min(1, "Choose at least one state")
+      .max(DATASET_DOCUMENT_STATES.length)
+      .optional(),
+    /** Documents with an annotator assignment of any of these users (user ids). */
+    annotatorIds: z.array(z.string().trim().min(1).max(100)).max(200, "At most 200 annotators").optional(),
+    /** Case-insensitive substring of the document title. */
+    titleContains: z.string().trim().min(1, "Enter some text or leave it empty").max(200, "At most 200 characters").optional(),
     tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
     /** Inclusive bounds on the article's published date (UTC days). */
     publishedFrom: isoDate.optional(),
     publishedTo: isoDate.optional(),
+    /** Inclusive bounds on the import date (UTC days). */
+    importedFrom: isoDate.optional(),
+    importedTo: isoDate.optional(),
+    /** Inclusive bounds on the sign-off date (UTC days); documents not signed off never match. */
+    signedOffFrom: isoDate.optional(),
+    signedOffTo: isoDate.optional(),
     /** Span types to keep; absent or empty keeps every type. */
     spanTypes: z.array(z.string().regex(/^\S{1,50}$/u, "Not a span type")).max(50).optional(),
   })
-  .strict()
-  .refine((f) => !f.publishedFrom || !f.publishedTo || f.publishedFrom <= f.publishedTo, {
-    error: "The end date is before the start date",
-    path: ["publishedTo"],
-  })
+  .strict();
+
+export const datasetFilterSchema = datasetFilterObject
+  .refine((f: DateBounds) => inOrder(f.publishedFrom, f.publishedTo), endBeforeStart("publishedTo"))
+  .refine((f: DateBounds) => inOrder(f.importedFrom, f.importedTo), endBeforeStart("importedTo"))
+  .refine((f: DateBounds) => inOrder(f.signedOffFrom, f.signedOffTo), endBeforeStart("signedOffTo"))
   .openapi("DatasetFilter");
+
+/** `POST …/datasets/count`: how many documents a filter selects, before creating a version. */
+export const datasetCountSchema = z.object({ filter: datasetFilterSchema.optional() }).strict().openapi("DatasetCountRequest");
+export const datasetCountResponseSchema = z
+  .object({ documents: z.number().int(), filter: z.record(z.string(), z.unknown()) })
+  .openapi("DatasetCount");
+export type DatasetCount = z.infer<typeof datasetCountResponseSchema>;
 
 export const datasetSplitSchema = z
   .object({
@@ -60,6 +92,11 @@ export function normaliseFormats(formats: readonly ExportFormat[] | undefined): 
 }
 
 export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: `Unknown format; use one of ${EXPORT_FORMATS.join(", ")}` }).openapi("ExportFormat");
+
+/** `…/datasets/{version}/formats/{format}` while a later format is being built (202) or once built. */
+export const datasetFormatRequestSchema = z
+  .object({ taskId: z.string().nullable(), format: exportFormatSchema, status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]) })
+  .openapi("DatasetFormatRequest");
 
 export const createDatasetSchema = z
   .object({

@@ -42,6 +42,19 @@ export const sentenceKindSchema = z
   .object({ kind: z.enum(["content", "boilerplate"]) })
   .openapi("SentenceKind");
 
+export const sentenceKindResultSchema = z
+  .object({ index: z.number().int(), kind: z.enum(["content", "boilerplate"]) })
+  .openapi("SentenceKindResult");
+
+/** A document's correctable metadata after a PATCH. */
+export const documentMetadataSchema = z
+  .object({ language: z.string(), title: z.string(), tags: z.array(z.string()) })
+  .openapi("DocumentMetadata");
+
+export const importResponseSchema = z
+  .object({ results: z.array(importResultSchema), imported: z.number().int(), duplicates: z.number().int(), failed: z.number().int() })
+  .openapi("ImportResponse");
+
 export const documentStateFilterSchema = z.enum(["ANNOTATING", "READY_FOR_REVIEW", "IN_REVIEW", "SIGNED_OFF"]);
 
 export type ImportResult = z.infer<typeof importResultSchema>;

@@ -11,6 +11,12 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
+/** The first problem of a failed parse, as "path: message" (a stored JSON row that does not read). */
+export function firstProblem(error: z.ZodError): string {
+  const [path, messages] = Object.entries(fieldErrorsOf(error))[0] ?? ["_", ["invalid"]];
+  return `${path === "_" ? "" : `${path}: `}${messages[0]}`;
+}
+
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {

@@ -1,4 +1,4 @@
-import { createDatasetSchema, datasetManifestSchema, datasetVersionSchema, exportFormatSchema } from "@/lib/validation/datasets";
+import { createDatasetSchema, datasetCountResponseSchema, datasetFormatRequestSchema, datasetCountSchema, datasetManifestSchema, datasetVersionSchema } from "@/lib/validation/datasets";
 import { z } from "@/lib/validation/zod";
 import type { ApiOperation } from "./types";
 
@@ -6,9 +6,6 @@ const createdSchema = z
   .object({ versionId: z.string(), number: z.number().int(), taskId: z.string(), status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]) })
   .openapi("DatasetCreated");
 
-const laterFormatSchema = z
-  .object({ taskId: z.string().nullable(), format: exportFormatSchema, status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]) })
-  .openapi("DatasetFormatRequest");
 
 export const DATASET_OPERATIONS: ApiOperation[] = [
   {
@@ -24,13 +21,24 @@ export const DATASET_OPERATIONS: ApiOperation[] = [
     method: "post",
     path: "/api/v1/projects/{projectId}/datasets",
     summary:
-      "Create an immutable dataset version from the signed-off gold layer. `formats` chooses what is built with it (default native-jsonl, sentences-csv, spans-csv; native-jsonl is always added); any other format is built later at its first download (…/formats/{format}). 202 with taskId to poll /api/v1/tasks/{taskId}; 201 when built inline; 409 when no signed-off document matches",
+      "Create an immutable dataset version from the signed-off gold layer. `formats` chooses what is built with it (default native-jsonl, sentences-csv, spans-csv; native-jsonl is always added); any other format is built later at its first download (…/formats/{format}). 202 with taskId to poll /api/v1/tasks/{taskId}; 201 when built inline; 409 when no document matches the filter (no version is created); 400 names an unknown state, document or annotator",
     tag: "Datasets",
     access: "datasets.create",
     scope: "project",
     body: createDatasetSchema,
     response: createdSchema,
     successStatus: 202,
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects/{projectId}/datasets/count",
+    summary:
+      "How many documents a dataset filter selects (by state, annotator, title text, tags, published / import / sign-off dates, ids), and the filter normalised as a version would store it. 400 names an unknown state, document or annotator",
+    tag: "Datasets",
+    access: "datasets.create",
+    scope: "project",
+    body: datasetCountSchema,
+    response: datasetCountResponseSchema,
   },
   {
     method: "get",
@@ -65,7 +73,7 @@ export const DATASET_OPERATIONS: ApiOperation[] = [
     tag: "Datasets",
     access: "datasets.view",
     scope: "project",
-    response: laterFormatSchema,
+    response: datasetFormatRequestSchema,
   },
   {
     method: "get",

@@ -1,4 +1,5 @@
-import { importJsonBodySchema, importResultSchema, sentenceKindSchema, updateDocumentSchema } from "@/lib/validation/documents";
+import { documentMetadataSchema, importJsonBodySchema, importResponseSchema, sentenceKindResultSchema, sentenceKindSchema, updateDocumentSchema } from "@/lib/validation/documents";
+import { taskQueuedSchema, taskSchema } from "@/lib/validation/tasks";
 import { z } from "@/lib/validation/zod";
 import type { ApiOperation } from "./types";
 
@@ -9,9 +10,6 @@ const multipartFiles = z
   })
   .openapi("FileUpload");
 
-const importResponseSchema = z
-  .object({ results: z.array(importResultSchema), imported: z.number().int(), duplicates: z.number().int(), failed: z.number().int() })
-  .openapi("ImportResponse");
 
 export const DOCUMENT_OPERATIONS: ApiOperation[] = [
   { method: "get", path: "/api/v1/projects/{projectId}/documents", summary: "List documents (cursor pagination: ?cursor=&limit=&state=)", tag: "Documents", access: "documents.view", scope: "project" },
@@ -43,11 +41,12 @@ export const DOCUMENT_OPERATIONS: ApiOperation[] = [
     scope: "project",
     body: multipartFiles,
     contentType: "multipart/form-data",
+    response: taskQueuedSchema,
     successStatus: 202,
   },
-  { method: "get", path: "/api/v1/tasks/{taskId}", summary: "Progress and per-file results of a background task", tag: "Tasks", access: "project.view", scope: "task" },
+  { method: "get", path: "/api/v1/tasks/{taskId}", summary: "Progress and per-file results of a background task", tag: "Tasks", access: "project.view", scope: "task", response: taskSchema },
   { method: "get", path: "/api/v1/documents/{documentId}", summary: "A document: metadata, original text, sentences (code-point offsets)", tag: "Documents", access: "documents.view", scope: "document" },
-  { method: "patch", path: "/api/v1/documents/{documentId}", summary: "Correct language, title or tags", tag: "Documents", access: "documents.editSegments", scope: "document", body: updateDocumentSchema },
+  { method: "patch", path: "/api/v1/documents/{documentId}", summary: "Correct language, title or tags", tag: "Documents", access: "documents.editSegments", scope: "document", body: updateDocumentSchema, response: documentMetadataSchema },
   { method: "delete", path: "/api/v1/documents/{documentId}", summary: "Delete a document without signed-off work (else 409)", tag: "Documents", access: "documents.delete", scope: "document", successStatus: 204 },
   {
     method: "patch",
@@ -57,5 +56,6 @@ export const DOCUMENT_OPERATIONS: ApiOperation[] = [
     access: "documents.editSegments",
     scope: "document",
     body: sentenceKindSchema,
+    response: sentenceKindResultSchema,
   },
 ];

@@ -36,7 +36,7 @@ export default async function ExportsPage({ params, searchParams }: { params: Pr
           ) : (
             <>
               <p className="muted small">{overview.signedOff} signed-off document{overview.signedOff === 1 ? "" : "s"}. Each version is immutable: downloading it again later gives the same bytes.</p>
-              <CreateDatasetForm projectId={projectId} spanTypes={overview.spanTypes} />
+              <CreateDatasetForm projectId={projectId} spanTypes={overview.spanTypes} annotators={overview.annotators} />
             </>
           )}
         </section>
