@@ -37,6 +37,11 @@ describe("labelSchemaOf: the label_schema JSON column through one typed parser",
     expect(e.message).toBe(message);
   });
 
+  it("keeps the project's relation types", () => {
+    const schema = { ...defaultLabelSchema(), relationTypes: [{ name: "cites", label: "Cites" }, { name: "same-claim", label: "Same claim", retired: true }] };
+    expect(labelSchemaOf(JSON.parse(JSON.stringify(schema))).relationTypes).toEqual(schema.relationTypes);
+  });
+
   it("names the first broken field of a damaged span type", () => {
     const schema = defaultLabelSchema();
     const broken = { ...schema, spanTypes: [schema.spanTypes[0], { ...schema.spanTypes[1], attributes: [{ name: "form", kind: "colour", required: true }] }] };
@@ -52,6 +57,7 @@ describe("projectSettingsOf: the settings JSON column", () => {
       license: "CC-BY-4.0",
       sourceDescription: "",
       suggesters: { editorial: true, quote: true, claim: true },
+      suggestionThreshold: 0,
     });
     expect(projectSettingsOf(null).membersMayDownload).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { firstProblem } from "@/lib/validation/parse";
-import { attributeSchema, spanTypeSchema } from "@/lib/validation/label-schema";
+import { attributeSchema, relationTypeSchema, spanTypeSchema } from "@/lib/validation/label-schema";
 import { z } from "@/lib/validation/zod";
 import type { LabelSchema } from "./label-schema";
 
@@ -11,6 +11,7 @@ const storedLabelSchema = z.object({
   spanTypes: z.array(spanTypeSchema.extend({ hotkey: z.string().min(1) })).min(1),
   sentenceLabels: z.array(attributeSchema),
   stanceTargets: z.array(z.object({ name: z.string().min(1), retired: z.boolean().optional() })),
+  relationTypes: z.array(relationTypeSchema).optional(),
 });
 
 // The parsed value must stay assignable to the type the app uses.
