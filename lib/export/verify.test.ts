@@ -28,7 +28,7 @@ function writeAll(): void {
 }
 
 function verify(): { status: number | null; report: { checked: number; by_file: Record<string, number>; errors: unknown[] } } {
-  const r = spawnSync("python3", [join(__dirname, "verify_export.py"), dir], { encoding: "utf8" });
+  const r = spawnSync("python3", [join(__dirname, "..", "..", "tests", "export", "verify_export.py"), dir], { encoding: "utf8" });
   return { status: r.status, report: JSON.parse(r.stdout) as { checked: number; by_file: Record<string, number>; errors: unknown[] } };
 }
 

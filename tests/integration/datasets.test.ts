@@ -74,7 +74,7 @@ describe("creating a dataset version", () => {
       mkdirSync(dirname(join(out, f.name)), { recursive: true });
       writeFileSync(join(out, f.name), body);
     }
-    const r = spawnSync("python3", [join(__dirname, "..", "..", "lib", "export", "verify_export.py"), out], { encoding: "utf8" });
+    const r = spawnSync("python3", [join(__dirname, "..", "export", "verify_export.py"), out], { encoding: "utf8" });
     const report = JSON.parse(r.stdout) as { checked: number; by_file: Record<string, number>; errors: unknown[] };
     expect(report.errors).toEqual([]);
     expect(r.status).toBe(0);
@@ -122,7 +122,7 @@ describe("creating a dataset version", () => {
     writeFileSync(zipPath, a);
     const unzipped = join(dir, "v1-zip");
     expect(spawnSync("python3", ["-m", "zipfile", "-e", zipPath, unzipped]).status).toBe(0);
-    const r = spawnSync("python3", [join(__dirname, "..", "..", "lib", "export", "verify_export.py"), unzipped], { encoding: "utf8" });
+    const r = spawnSync("python3", [join(__dirname, "..", "export", "verify_export.py"), unzipped], { encoding: "utf8" });
     expect((JSON.parse(r.stdout) as { errors: unknown[] }).errors).toEqual([]);
     expect(r.status).toBe(0);
     const listed = spawnSync("python3", ["-c", "import sys,zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", zipPath], { encoding: "utf8" }).stdout.trim().split("\n");
@@ -191,7 +191,7 @@ describe("choosing formats", () => {
       mkdirSync(dirname(join(out, f.name)), { recursive: true });
       writeFileSync(join(out, f.name), body);
     }
-    const r = spawnSync("python3", [join(__dirname, "..", "..", "lib", "export", "verify_export.py"), out], { encoding: "utf8" });
+    const r = spawnSync("python3", [join(__dirname, "..", "export", "verify_export.py"), out], { encoding: "utf8" });
     expect((JSON.parse(r.stdout) as { errors: unknown[] }).errors).toEqual([]);
   });
 
