@@ -14,6 +14,11 @@ const envSchema = z.object({
   HOST: z.string().optional(),
   /** Connections this process keeps open to PostgreSQL for Prisma (see README "Connection pool"). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /**
+   * Save-path statements prepared once per connection ("on"). "off" for a PgBouncer older than
+   * 1.21 in transaction mode, which cannot route named prepared statements.
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"], { error: "DATABASE_PREPARED_STATEMENTS must be on or off" }).default("on"),
   /** Background jobs one project may run at once, over all worker processes. */
   JOBS_PER_PROJECT: z.coerce.number().int().min(1).default(2),
   /** Jobs of each kind one worker process runs at once (default: JOBS_PER_PROJECT + 1). */
