@@ -1,18 +1,20 @@
 // One typed error for the whole app; lib/api/respond.ts maps codes to HTTP statuses in one place.
-export type AppErrorCode =
-  | "validation_failed"
-  | "unauthenticated"
-  | "forbidden"
-  | "csrf"
-  | "not_found"
-  | "conflict"
-  | "duplicate"
-  | "stale_version"
-  | "invalid_state"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "unavailable";
+export const APP_ERROR_CODES = [
+  "validation_failed",
+  "unauthenticated",
+  "forbidden",
+  "csrf",
+  "not_found",
+  "conflict",
+  "duplicate",
+  "stale_version",
+  "invalid_state",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "unavailable",
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   validation_failed: 400,

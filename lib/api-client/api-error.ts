@@ -3,30 +3,18 @@
  * `{error: {code, message, fields?, …}}` (lib/api/handler.ts); this turns that body — or a body
  * that is not that shape (a proxy's HTML page, an empty 502) — into one typed error.
  */
+import { APP_ERROR_CODES, type AppErrorCode } from "@/lib/errors";
+
 export type ApiErrorCode =
-  | "validation_failed"
-  | "unauthenticated"
-  | "forbidden"
-  | "csrf"
-  | "not_found"
-  | "conflict"
-  | "duplicate"
-  | "stale_version"
-  | "invalid_state"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "unavailable"
+  | AppErrorCode
+  /** An unexpected failure on the server (the one code AppError never carries). */
   | "internal"
   /** No answer at all: offline, DNS, connection reset. */
   | "network"
   /** A 2xx answer that does not match the response schema. */
   | "bad_response";
 
-const KNOWN = new Set<string>([
-  "validation_failed", "unauthenticated", "forbidden", "csrf", "not_found", "conflict", "duplicate", "stale_version",
-  "invalid_state", "payload_too_large", "unsupported_media_type", "rate_limited", "unavailable", "internal",
-]);
+const KNOWN = new Set<string>([...APP_ERROR_CODES, "internal"]);
 
 export class ApiError extends Error {
   readonly status: number;

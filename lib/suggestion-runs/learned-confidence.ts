@@ -1,23 +1,12 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SUGGESTION_PRIOR_STRENGTH } from "./prior-strength";
+import type { SuggestionRow } from "./suggestion-dto";
 
 type Db = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
-export type SuggestionRowWithConfidence = {
-  id: string;
-  type: string;
-  start: number;
-  end: number;
-  attributes: unknown;
-  speakerName: string | null;
-  entityId: string | null;
-  rule: string;
-  suggester: string;
-  status: "PENDING" | "ACCEPTED" | "REJECTED";
-  /** The learned confidence (see prior-strength.ts). */
-  confidence: number;
-};
+/** The learned confidence (see prior-strength.ts) is the row's `confidence`. */
+export type SuggestionRowWithConfidence = SuggestionRow;
 
 /**
  * Suggestions with their learned confidence, blended in SQL from the stored calibrated confidence

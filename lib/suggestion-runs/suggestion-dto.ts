@@ -2,7 +2,8 @@ import "server-only";
 import type { SuggestionDto } from "@/lib/validation/suggestions";
 import { CodePointIndex } from "@/lib/text/code-points";
 
-type SuggestionRow = {
+/** A stored suggestion as the SQL reads it (confidence: learned, see learned-confidence.ts). */
+export type SuggestionRow = {
   id: string;
   type: string;
   start: number;
