@@ -84,7 +84,6 @@ export class AnnotationSync {
     this.queue = stored.queue;
     if (fetched.kind === "ok") {
       this.server = new Map(fetched.items.map((a) => [a.id, a]));
-      await this.persist();
     } else if (fetched.kind === "refused") {
       // Not allowed to read this layer (or no such document): nothing to show, nothing to send.
       this.server = new Map();
@@ -97,6 +96,9 @@ export class AnnotationSync {
     }
     this.loaded = true;
     this.emit();
+    // The offline snapshot is written once the page is ready, not before: writing a big layer to
+    // IndexedDB held up the first interaction for nothing (the layer is already on screen).
+    if (fetched.kind === "ok") void this.persist().catch(() => undefined);
     if (this.status.state !== "error") void this.flush();
   }
 
