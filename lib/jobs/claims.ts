@@ -116,3 +116,19 @@ export async function reapOrphanedClaims(): Promise<{ jobId: string; queue: stri
   );
   return rows.map((r) => ({ jobId: r.job_id, queue: r.queue }));
 }
+
+/**
+ * Running jobs without a claim for longer than `graceSeconds`: a worker killed between taking the
+ * job from pg-boss and recording its claim (or between releasing the claim and completing the
+ * job) leaves one, which would otherwise wait for the job's expiry. A live worker holds a job
+ * unclaimed only for the milliseconds around those two steps.
+ */
+export async function unclaimedRunningJobs(graceSeconds: number): Promise<{ jobId: string; queue: string }[]> {
+  const { rows } = await pgPool().query<{ id: string; name: string }>(
+    `SELECT j.id, j.name FROM pgboss.job j
+      WHERE j.state = 'active' AND j.started_on < now() - make_interval(secs => $1)
+        AND NOT EXISTS (SELECT 1 FROM job_claims c WHERE c.job_id = j.id)`,
+    [graceSeconds],
+  );
+  return rows.map((r) => ({ jobId: r.id, queue: r.name }));
+}

@@ -14,6 +14,8 @@ export function jobSettings() {
     deferMs: 1000,
     /** How often each worker looks for jobs of dead workers. */
     reapMs: 3000,
+    /** A running job with no claim for this long lost its worker between two steps (claims.ts). */
+    unclaimedGraceSeconds: 30,
     maintenanceSeconds: 30,
   };
 }

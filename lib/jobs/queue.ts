@@ -1,7 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
-import { claimJob, JOBS_CHANNEL, onJobQueued, reapOrphanedClaims, releaseJob, startLiveness, stopLiveness } from "./claims";
+import { claimJob, JOBS_CHANNEL, onJobQueued, reapOrphanedClaims, releaseJob, startLiveness, stopLiveness, unclaimedRunningJobs } from "./claims";
 import { jobSettings } from "./job-settings";
 import { JOB_NAMES, type JobName, type JobPayloads } from "./job-names";
 
@@ -190,7 +190,7 @@ async function startDeferred(instance: PgBoss, name: string, projectId: string):
 
 /** Retries at once the jobs of worker processes that died (their liveness lock is gone). */
 async function retryOrphans(instance: PgBoss): Promise<void> {
-  const orphans = await reapOrphanedClaims();
+  const orphans = [...(await reapOrphanedClaims()), ...(await unclaimedRunningJobs(jobSettings().unclaimedGraceSeconds))];
   for (const { jobId, queue } of orphans) {
     await instance.fail(queue, jobId, { message: "its worker process stopped" });
     console.log(`retrying job ${queue}/${jobId}: its worker process stopped`);

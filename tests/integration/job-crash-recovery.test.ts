@@ -83,4 +83,27 @@ describe("crash recovery", () => {
     expect(results.every((r) => r.status === "imported")).toBe(true);
     expect(new Set(results.map((r) => r.id)).size).toBe(LINES);
   }, 300_000);
+
+  it("a job its worker took but never claimed (killed between the two steps) is retried, not left to expire", async () => {
+    // No worker of the previous test may take the job first.
+    for (const child of children) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill("SIGKILL");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    const { project, manager } = await makeTeam();
+    const jsonl = Array.from({ length: 20 }, (_, i) => JSON.stringify({ title: `Unclaimed ${i + 1}`, text: `Unclaimed article ${i + 1}.` })).join("\n");
+    const { taskId } = await createImportTask(manager, project.id, [{ name: "small.jsonl", bytes: new TextEncoder().encode(jsonl) }]);
+    // What a worker killed right after pg-boss handed it the job leaves: the job running, no claim.
+    const taken = await prisma().$executeRaw`
+      UPDATE pgboss.job SET state = 'active', started_on = now() - interval '1 minute'
+      WHERE state = 'created' AND data->>'projectId' = ${project.id}`;
+    expect(taken).toBeGreaterThan(0);
+    startWorker();
+    const done = await until("the import to finish", async () => {
+      const t = await prisma().task.findUniqueOrThrow({ where: { id: taskId }, select: { status: true, result: true } });
+      return t.status === "DONE" || t.status === "FAILED" ? t : null;
+    }, 120);
+    expect(done).toMatchObject({ status: "DONE", result: { imported: 20, failed: 0 } });
+  }, 180_000);
 });
