@@ -97,6 +97,10 @@ export const RESOLVERS: [string, Resolver][] = [
     },
   ],
   ["name", async () => "manifest.json"],
+  // The sweep never calls as a role that may manage suggesters, and the permission is checked
+  // before the suggester is looked up: a well-formed id is enough. (A real one would leave the demo
+  // project calling a service that is not there.)
+  ["suggesterId", async () => crypto.randomUUID()],
   [
     "relationId",
     async (request) => {

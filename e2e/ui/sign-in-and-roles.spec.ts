@@ -44,11 +44,11 @@ test("client-side validation names the field", async ({ page }) => {
 
 // What each role may see: the project tabs, the settings page and the admin pages.
 const EXPECTATIONS: Record<RoleName, { tabs: string[]; settings: boolean; admin: boolean }> = {
-  admin: { tabs: ["Documents", "Import", "Suggestions", "Agreement", "Exports", "Speakers", "Members", "Settings"], settings: true, admin: true },
-  manager: { tabs: ["Documents", "Import", "Suggestions", "Agreement", "Exports", "Speakers", "Members", "Settings"], settings: true, admin: false },
-  annotator1: { tabs: ["Documents", "My work", "Speakers", "Members"], settings: false, admin: false },
-  annotator2: { tabs: ["Documents", "My work", "Speakers", "Members"], settings: false, admin: false },
-  reviewer: { tabs: ["Documents", "My work", "Agreement", "Speakers", "Members"], settings: false, admin: false },
+  admin: { tabs: ["Documents", "Import", "Suggestions", "Search", "Analysis", "Agreement", "Exports", "Speakers", "Members", "Settings"], settings: true, admin: true },
+  manager: { tabs: ["Documents", "Import", "Suggestions", "Search", "Analysis", "Agreement", "Exports", "Speakers", "Members", "Settings"], settings: true, admin: false },
+  annotator1: { tabs: ["Documents", "My work", "Search", "Analysis", "Speakers", "Members"], settings: false, admin: false },
+  annotator2: { tabs: ["Documents", "My work", "Search", "Analysis", "Speakers", "Members"], settings: false, admin: false },
+  reviewer: { tabs: ["Documents", "My work", "Search", "Analysis", "Agreement", "Speakers", "Members"], settings: false, admin: false },
 };
 
 for (const [role, expected] of Object.entries(EXPECTATIONS) as [RoleName, (typeof EXPECTATIONS)[RoleName]][]) {
