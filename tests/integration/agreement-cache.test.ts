@@ -187,7 +187,17 @@ describe("agreement cache", () => {
         read = true;
         return version;
       });
-      await new Promise((r) => setTimeout(r, 300));
+      // The reader is seen re-checking the open save (its wait loop's query, no fixed sleep) and
+      // has not returned: it cannot while the save is open.
+      await expect
+        .poll(async () => {
+          const { rows } = await save.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%virtualtransaction = ANY%'`,
+          );
+          return rows[0]!.n;
+        }, { timeout: 20_000 })
+        .toBeGreaterThan(0);
       expect(read).toBe(false);
       await save.query("COMMIT");
       // The version was taken before the commit, so the save counts as a change since it.
