@@ -15,7 +15,9 @@ if (process.env.DATABASE_URL) {
 }
 const dataDir = path.join(root, ".data", "e2e");
 fs.rmSync(dataDir, { recursive: true, force: true });
-const env: NodeJS.ProcessEnv = { ...process.env, STANCEBENCH_DATA_DIR: dataDir, EMBEDDED_PG_PORT: "0" };
+// Playwright's request fixture reuses pooled sockets without heeding the server's keep-alive
+// hint, so a test that spends longer in the browser than the idle timeout would get ECONNRESET.
+const env: NodeJS.ProcessEnv = { ...process.env, STANCEBENCH_DATA_DIR: dataDir, EMBEDDED_PG_PORT: "0", HTTP_KEEP_ALIVE_SECONDS: "900" };
 delete env.DATABASE_URL;
 const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/start.ts"], {
   cwd: root,

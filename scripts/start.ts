@@ -154,7 +154,12 @@ async function main() {
   // WEB_PROCESSES > 1 (production only): that many `next start` processes share the port.
   const webProcesses = dev ? 1 : Number(process.env.WEB_PROCESSES ?? 1);
   if (!Number.isInteger(webProcesses) || webProcesses < 1) throw new Error(`WEB_PROCESSES must be a whole number ≥ 1, not "${process.env.WEB_PROCESSES}"`);
-  const nextArgs = [dev ? "dev" : "start", "-p", String(port), ...hostArgs];
+  // Idle keep-alive connections stay open longer than Node's 5 s default: a client (or a proxy
+  // with a 60 s idle timeout) reusing a socket the server is just closing gets ECONNRESET.
+  const keepAliveSeconds = Number(process.env.HTTP_KEEP_ALIVE_SECONDS ?? 65);
+  if (!Number.isInteger(keepAliveSeconds) || keepAliveSeconds < 1) throw new Error(`HTTP_KEEP_ALIVE_SECONDS must be a whole number ≥ 1, not "${process.env.HTTP_KEEP_ALIVE_SECONDS}"`);
+  const keepAliveArgs = dev ? [] : ["--keepAliveTimeout", String(keepAliveSeconds * 1000)];
+  const nextArgs = [dev ? "dev" : "start", "-p", String(port), ...hostArgs, ...keepAliveArgs];
   const [command, args] =
     webProcesses > 1
       ? [process.execPath, ["--import", "tsx", "scripts/web-cluster.ts", ...nextArgs]]
