@@ -68,10 +68,9 @@ export async function mergeEntity(user: AuthenticatedUser, projectId: string, en
   const { into } = parseOrThrow(mergeEntitySchema, input);
   if (into === entityId) throw new AppError("validation_failed", "Invalid input — into: an entity cannot be merged into itself", { details: { fields: { into: ["Choose a different entity"] } } });
   return prisma().$transaction(async (tx) => {
-    const [source, target] = await Promise.all([
-      tx.entity.findFirst({ where: { id: entityId, projectId }, select: { ...SELECT, mergedIntoId: true } }),
-      tx.entity.findFirst({ where: { id: into, projectId }, select: { ...SELECT, mergedIntoId: true } }),
-    ]);
+    // One after the other: a transaction's connection runs one query at a time.
+    const source = await tx.entity.findFirst({ where: { id: entityId, projectId }, select: { ...SELECT, mergedIntoId: true } });
+    const target = await tx.entity.findFirst({ where: { id: into, projectId }, select: { ...SELECT, mergedIntoId: true } });
     if (!source) throw new AppError("not_found", "Entity not found.");
     if (!target) throw new AppError("validation_failed", "Invalid input — into: no such entity in this project", { details: { fields: { into: ["No such entity in this project"] } } });
     if (source.mergedIntoId || target.mergedIntoId) throw new AppError("conflict", "One of these entities has already been merged into another.");
