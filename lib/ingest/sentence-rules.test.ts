@@ -60,6 +60,8 @@ describe("datelines, lists and abbreviations", () => {
     expect(joinReason("1.", "Sanctions on the dollar accounts;")).toBe("list-mark");
     expect(joinReason("At 10 a.m.", "Moscow time the ruble traded at 11.4.")).toBe("dotted-name");
     expect(joinReason("The talks began at 10 a.m.", "The ruble fell.")).toBeNull();
+    expect(joinReason("учения у о.", "Тайвань прошли спокойно.")).toBe("mid-sentence-abbreviation");
+    expect(joinReason("said Amb.", "Zhang Hanhui.")).toBe("mid-sentence-abbreviation");
   });
 
   it("ends a sentence on a one-letter name before a quote", () => {

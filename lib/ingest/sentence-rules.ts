@@ -9,7 +9,7 @@ import { startsWithLowercase } from "./lines";
 export const MID_SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   // English titles and ranks
   "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "mt", "gen", "col", "lt", "sgt", "capt",
-  "cmdr", "adm", "sen", "rep", "gov", "pres", "rev", "hon",
+  "cmdr", "adm", "sen", "rep", "gov", "pres", "rev", "hon", "amb", "maj", "brig", "supt", "insp", "fr",
   // English Latinisms and editorial markers ("— Approx. InoSMI")
   "approx", "vs", "i.e", "e.g", "cf", "viz", "fig",
   // Months, as in "Jan. 5"
@@ -21,6 +21,8 @@ export const MID_SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   "доц", "тов", "напр", "англ", "прим",
   // корр. (correspondent, as in "/Корр. ТАСС …/"), зам. (deputy), ген. (general)
   "корр", "спецкорр", "зам", "ген",
+  // р. (river), о. (island), оз. (lake), пос. (settlement), полк. (colonel), адм. (admiral), св. (saint)
+  "р", "о", "оз", "пос", "полк", "адм", "св",
 ]);
 
 /** Abbreviations that precede a number: "No. 5", "pp. 10–12", "ст. 15". */
@@ -30,7 +32,7 @@ export const BEFORE_NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set([
 
 /** Dotted country/organisation names, mostly used attributively ("U.S. Secretary of State"). */
 export const DOTTED_NAMES: ReadonlySet<string> = new Set([
-  "u.s", "u.k", "u.n", "e.u", "u.s.a", "u.s.s.r", "d.c",
+  "u.s", "u.k", "u.n", "e.u", "u.s.a", "u.s.s.r", "d.c", "u.a.e",
 ]);
 
 /** "10 a.m. Moscow time": a time of day, a boundary only before a word that opens sentences. */
