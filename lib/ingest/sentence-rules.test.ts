@@ -43,3 +43,30 @@ describe("splitSentences", () => {
     expect(splitSentences(" \n ", "xx-invalid-!!")).toEqual([]);
   });
 });
+
+describe("datelines, lists and abbreviations", () => {
+  const starts = (text: string) => splitSentences(text, "en")[0]?.sentences.map((s) => text.slice(s.start, s.end)) ?? [];
+
+  it("keeps a dateline with its story", () => {
+    expect(starts("MOSCOW, Dec. 2. /Northline/. The yuan rose. It fell later.")).toEqual(["MOSCOW, Dec. 2. /Northline/. The yuan rose.", "It fell later."]);
+    expect(starts("ВАШИНГТОН, 30 ноября. /Корр. ТАСС Иван Лебедев/. Посол считает так. Это важно.")).toEqual([
+      "ВАШИНГТОН, 30 ноября. /Корр. ТАСС Иван Лебедев/. Посол считает так.",
+      "Это важно.",
+    ]);
+    expect(joinReason("МОСКВА, 2 дек — Новости Дня.", "Китай и Россия откроют мост.")).toBe("dateline");
+  });
+
+  it("keeps a list number with its item and a time of day with its sentence", () => {
+    expect(joinReason("1.", "Sanctions on the dollar accounts;")).toBe("list-mark");
+    expect(joinReason("At 10 a.m.", "Moscow time the ruble traded at 11.4.")).toBe("dotted-name");
+    expect(joinReason("The talks began at 10 a.m.", "The ruble fell.")).toBeNull();
+    expect(joinReason("учения у о.", "Тайвань прошли спокойно.")).toBe("mid-sentence-abbreviation");
+    expect(joinReason("said Amb.", "Zhang Hanhui.")).toBe("mid-sentence-abbreviation");
+  });
+
+  it("ends a sentence on a one-letter name before a quote", () => {
+    expect(joinReason("визита главы МИД КНР Ван И.", "«Это был насыщенный визит»")).toBeNull();
+    expect(joinReason("встретился с В.", "Путиным.")).toBe("initial");
+    expect(joinReason("The list ended with item 12.", "Then it went on.")).toBeNull();
+  });
+});

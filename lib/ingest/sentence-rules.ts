@@ -9,7 +9,7 @@ import { startsWithLowercase } from "./lines";
 export const MID_SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   // English titles and ranks
   "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "mt", "gen", "col", "lt", "sgt", "capt",
-  "cmdr", "adm", "sen", "rep", "gov", "pres", "rev", "hon",
+  "cmdr", "adm", "sen", "rep", "gov", "pres", "rev", "hon", "amb", "maj", "brig", "supt", "insp", "fr",
   // English Latinisms and editorial markers ("— Approx. InoSMI")
   "approx", "vs", "i.e", "e.g", "cf", "viz", "fig",
   // Months, as in "Jan. 5"
@@ -19,6 +19,10 @@ export const MID_SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   // проф./акад./доц. (titles), тов. (comrade), напр. (e.g.), англ. (English), прим. (note)
   "т.е", "т.к", "т.н", "т.ч", "им", "ул", "просп", "пер", "см", "ср", "рис", "проф", "акад",
   "доц", "тов", "напр", "англ", "прим",
+  // корр. (correspondent, as in "/Корр. ТАСС …/"), зам. (deputy), ген. (general)
+  "корр", "спецкорр", "зам", "ген",
+  // р. (river), о. (island), оз. (lake), пос. (settlement), полк. (colonel), адм. (admiral), св. (saint)
+  "р", "о", "оз", "пос", "полк", "адм", "св",
 ]);
 
 /** Abbreviations that precede a number: "No. 5", "pp. 10–12", "ст. 15". */
@@ -28,8 +32,11 @@ export const BEFORE_NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set([
 
 /** Dotted country/organisation names, mostly used attributively ("U.S. Secretary of State"). */
 export const DOTTED_NAMES: ReadonlySet<string> = new Set([
-  "u.s", "u.k", "u.n", "e.u", "u.s.a", "u.s.s.r", "d.c",
+  "u.s", "u.k", "u.n", "e.u", "u.s.a", "u.s.s.r", "d.c", "u.a.e",
 ]);
+
+/** "10 a.m. Moscow time": a time of day, a boundary only before a word that opens sentences. */
+export const TIME_ABBREVIATIONS: ReadonlySet<string> = new Set(["a.m", "p.m"]);
 
 /** Words that typically open a sentence: after "U.S." they signal a real boundary. */
 export const SENTENCE_STARTERS: ReadonlySet<string> = new Set([
@@ -50,9 +57,15 @@ const SINGLE_UPPERCASE_LETTER = /^\p{Lu}$/u;
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 const NUMBER_END = /\d\s*$/u;
 // Wire datelines stay one sentence with what follows: "MOSCOW, November 27. /TASS/. Russian …".
-const DATELINE_HEAD = /(?:^|\n)\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*,\s[^.\n]{1,25}\.$/u;
-const AGENCY_TAG = /^\/[\p{L}\p{N} -]{2,20}\/\.?/u;
-const DATELINE_WHOLE = /(?:^|\n)\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*,\s[^.\n]{1,25}\.\s*\/[\p{L}\p{N} -]{2,20}\/\.$/u;
+// The date may hold an abbreviated month ("WASHINGTON, Dec. 2. /Northline/."), the agency tag a
+// correspondent ("/Корр. ТАСС Иван Лебедев/." — ICU cuts it at "Корр.", so a tag may arrive open).
+const DATELINE_HEAD = /(?:^|\n)\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*,\s(?:\p{L}{3,5}\.\s)?[^.\n]{1,25}\.$/u;
+const AGENCY_TAG = /^\/[\p{L}\p{N} .-]{2,40}(?:\/|$)/u;
+const DATELINE_WHOLE = /(?:^|\n)\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*,\s(?:\p{L}{3,5}\.\s)?[^.\n]{1,25}\.\s*\/[\p{L}\p{N} .-]{2,40}\/\.$/u;
+// "МОСКВА, 2 дек — РИА Новости. Китай …": the agency after a dash, then the story.
+const DATELINE_DASH = /(?:^|\n)\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*,\s\d{1,2}\s\p{L}{3,8}\.?\s+[—–-]\s+[^.\n]{2,30}\.$/u;
+// A list item's number or letter on its own: "1." before "Sanctions on …", "б)".
+const LIST_MARK = /^(?:\d{1,3}|\p{Ll})[.)]$/u;
 // A one-word lead before a label: "Translation. Region: Central Asia".
 const ONE_WORD = /^\p{Lu}\p{L}+\.$/u;
 const LABEL_START = /^\p{Lu}\p{L}+\s*:/u;
@@ -66,7 +79,8 @@ export type JoinReason =
   | "city-abbreviation"
   | "dotted-name"
   | "dateline"
-  | "one-word-lead";
+  | "one-word-lead"
+  | "list-mark";
 
 function finalToken(text: string): string | undefined {
   return FINAL_TOKEN.exec(text.slice(-40))?.[1];
@@ -81,7 +95,8 @@ export function joinReason(previous: string, next: string): JoinReason | null {
   if (!HAS_LETTER_OR_DIGIT.test(next)) return "no-letters";
   // ICU breaks after "?"/"!"/"…" even when the sentence goes on: `"Really?" he asked.`
   if (startsWithLowercase(next)) return "lowercase-continuation";
-  if ((AGENCY_TAG.test(next) && DATELINE_HEAD.test(previous)) || DATELINE_WHOLE.test(previous)) return "dateline";
+  if ((AGENCY_TAG.test(next) && DATELINE_HEAD.test(previous)) || DATELINE_WHOLE.test(previous) || DATELINE_DASH.test(previous)) return "dateline";
+  if (LIST_MARK.test(previous)) return "list-mark";
   if (ONE_WORD.test(previous) && LABEL_START.test(next)) return "one-word-lead";
 
   const token = finalToken(previous);
@@ -91,7 +106,8 @@ export function joinReason(previous: string, next: string): JoinReason | null {
   const nextFirst = nextBody.charAt(0);
 
   if (MID_SENTENCE_ABBREVIATIONS.has(abbreviation)) return "mid-sentence-abbreviation";
-  if (SINGLE_UPPERCASE_LETTER.test(token) && /\p{Lu}/u.test(nextFirst)) return "initial";
+  // A surname never opens with a quote mark: "Ван И. «Это был …" ends a sentence on a one-letter name.
+  if (SINGLE_UPPERCASE_LETTER.test(token) && /\p{Lu}/u.test(nextFirst) && nextBody.length === next.length) return "initial";
   if (BEFORE_NUMBER_ABBREVIATIONS.has(abbreviation) && /\d/.test(nextFirst)) {
     return "number-abbreviation";
   }
@@ -100,7 +116,7 @@ export function joinReason(previous: string, next: string): JoinReason | null {
     const beforeToken = previous.slice(0, previous.length - token.length - 1);
     return NUMBER_END.test(beforeToken) ? null : "city-abbreviation";
   }
-  if (DOTTED_NAMES.has(abbreviation)) {
+  if (DOTTED_NAMES.has(abbreviation) || TIME_ABBREVIATIONS.has(abbreviation)) {
     const word = FIRST_WORD.exec(nextBody)?.[0]?.toLowerCase();
     return word !== undefined && SENTENCE_STARTERS.has(word) ? null : "dotted-name";
   }

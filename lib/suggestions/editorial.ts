@@ -1,5 +1,6 @@
 // Editorial insertions: text a republisher, translator or site added to the author's article.
 // Each rule is one regular-expression pass over the text (or its lines); spans are UTF-16 here.
+import { isCountry, isCountryHeadline, isMediaLead, lineNote, parentheticalNote } from "./republisher-notes";
 import type { LineSpan } from "./text-units";
 import type { EditorialKind } from "./types";
 
@@ -21,7 +22,7 @@ const TRANSLATION = /this is (?:a |an )?(?:machine|automatic|automated) translat
 const FOOTNOTE_LINE = /^\*+\s*\S/u;
 const WORD_BEFORE_STAR = /(?:^|[^*\p{L}])(\p{Lu}[\p{L}\p{N}'’.-]*)$/u;
 // Matched from the verb phrase; the sentence start is found by looking back (a leading lazy [^.]* would be quadratic).
-const DISCLAIMER = /\b(?:do(?:es)?\s+not|don['’]t|may\s+not|might\s+not)\s+(?:necessarily\s+)?(?:reflect|coincide\s+with|represent|express)\s+the\s+[\p{L}'’ -]{0,40}?(?:position|opinion|views?|point of view|policy)\b|\b(?:views|opinions) expressed [^\n.!?]{0,80}?\bare (?:those of|solely)[^\n.!?]*/giu;
+const DISCLAIMER = /\b(?:do(?:es)?\s+not|don['’]t|may\s+not|might\s+not)\s+(?:necessarily\s+)?(?:reflect|coincide\s+with|represent|express)\s+(?:the\s+[\p{L}'’ -]{0,40}?(?:position|opinion|views?|point of view|policy)|those\s+of)\b|\b(?:views|opinions) expressed [^\n.!?]{0,80}?\bare (?:those of|solely|the (?:author|writer)['’]?s? own|(?:his|her|their) own)[^\n.!?]*/giu;
 const RIGHTS = /all rights reserved|copyright holder|rights to this material belong|full or partial (?:reproduction|copying)/;
 const REPRODUCTION = /reproduction.{0,80}?(?:prohibited|forbidden|only with)/;
 const ORIGINAL_LINK = /^(?:original publication|original article|read the original|первоисточник|оригинал публикации|оригинал статьи)\s*:?$/iu;
@@ -37,9 +38,11 @@ const RU_DISCLAIMER = /не\s+(?:обязательно\s+)?(?:отражают|
 const PHOTO_LABEL = /^(?:foto|photo|фото|image|pictured)\s*:?$/iu;
 const PHOTO_CREDIT = /^(?:photo|foto|фото|image source|image|source of (?:the )?(?:photo|image))\s*:\s*\S/iu;
 const SLASH_CREDIT = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}\s*\/\s*[\p{Lu}\p{N}][\p{L}\p{N}'’.& -]{1,40}$/u;
-const SOURCE_TAG = /\((\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}),\s*\p{Lu}[\p{L} .]{1,30}\)$/u;
+const SOURCE_TAG = /\((\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}),\s*(\p{Lu}[\p{L} .]{1,30})\)$/u;
 const OUTLET_WORDS = /\b(?:Times|Post|News|Journal|Guardian|Telegraph|Gazette|Herald|Tribune|Agency|Press|Politico|Bloomberg|Reuters|Economist|Spiegel|Monde|Figaro|Independent|Axios|Newsweek|Observer)\b/u;
 const LEAD_SENTENCE = /,\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,3})\s+(?:reports|writes|informs|notes|says|claims)\.(?=\s|$)|(?:\b(?:writes|reports)|(?<!\p{L})(?:пишет|сообщает|отмечает))\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})[.,]/u;
+// A summary naming its source ("As the German newspaper Die Welt writes, …") is a lead only near the top.
+const MEDIA_LEAD_LINES = 10;
 const CONNECTORS = new Set(["of", "the", "and", "for", "de", "la", "on", "in"]);
 
 function isOutletName(name: string, outlets: ReadonlySet<string>): boolean {
@@ -95,7 +98,10 @@ export function findEditorial(text: string, lines: readonly LineSpan[], outletNa
 
     if (body.includes("(")) for (const p of parentheticals(text, line)) {
       const inner = text.slice(p.start, p.end);
-      if (APPROX_TAIL.test(inner)) add("editorial.approx-outlet", "editor-aside", p.start, p.end);
+      // Translator's signatures and stage directions first: "— прим. пер.)" would pass for an outlet's "— Прим. ред.)".
+      const note = parentheticalNote(inner);
+      if (note) add(note.rule, note.kind, p.start, p.end);
+      else if (APPROX_TAIL.test(inner)) add("editorial.approx-outlet", "editor-aside", p.start, p.end);
       else if (NOTE_HEAD.test(inner)) add("editorial.note-paren", "editor-aside", p.start, p.end);
       else if (LEGAL_PAREN.test(inner)) add("editorial.legal-parenthetical", "legal-footnote", p.start, p.end);
     }
@@ -107,6 +113,11 @@ export function findEditorial(text: string, lines: readonly LineSpan[], outletNa
       if (/^\s*(?:\d+|…|\.\.\.)\s*$/u.test(inside)) continue;
       add("editorial.bracket-insertion", "editor-aside", line.start + m.index, line.start + m.index + m[0].length);
     }
+
+    const note = lineNote(low);
+    if (note) add(note.rule, note.kind, line.start, line.end);
+    // A whole-line disclaimer is one span; the sentence rules below would add a second, shorter one.
+    if (note?.kind === "disclaimer") continue;
 
     if (TRANSLATION.test(low)) add("editorial.translation-notice", "translation-note", line.start, line.end);
 
@@ -143,7 +154,7 @@ export function findEditorial(text: string, lines: readonly LineSpan[], outletNa
     // Republisher framing: "(CNN, USA)" after a headline, "CNN: headline", "…, CNN reports." leads.
     const unpunctuated = !/[.!?]$/.test(body);
     const tag = body.endsWith(")") ? SOURCE_TAG.exec(body) : null;
-    if (tag && unpunctuated && isOutletName(tag[1] ?? "", outletNames))
+    if (tag && unpunctuated && (isOutletName(tag[1] ?? "", outletNames) || isCountry(tag[2] ?? "")))
       add("editorial.source-tag", "republisher-lead", line.start + tag.index, line.end);
     const head = /^([^:\n]{2,40}):\s+\p{L}/u.exec(body);
     // "Bloomberg: payments …" may go on in lower case; after a bare acronym ("ПВО: мысли вслух") that is a rubric.
@@ -151,6 +162,7 @@ export function findEditorial(text: string, lines: readonly LineSpan[], outletNa
     const headOk = head !== null && (!acronym || /:\s+\p{Lu}/u.test(body));
     if (head && headOk && unpunctuated && isOutletName(head[1] ?? "", outletNames))
       add("editorial.outlet-headline", "republisher-lead", line.start, line.end);
+    else if (unpunctuated && body.includes("(") && isCountryHeadline(body)) add("editorial.outlet-headline", "republisher-lead", line.start, line.end);
     const lead = /reports|writes|informs|notes|says|claims|пишет|сообщает|отмечает/.test(low) ? LEAD_SENTENCE.exec(body) : null;
     const outlet = lead?.[1] ?? lead?.[2];
     if (lead && outlet && isOutletName(outlet, outletNames)) {
@@ -162,7 +174,8 @@ export function findEditorial(text: string, lines: readonly LineSpan[], outletNa
         const sStart = Math.max(body.lastIndexOf(". ", lead.index) + 2, 0);
         add("editorial.outlet-lead", "republisher-lead", line.start + sStart, line.start + lead.index + lead[0].length);
       }
-    }
+    } else if (li < MEDIA_LEAD_LINES && body.length <= 600 && body.split(/[.!?]\s+(?=\p{Lu})/u).length <= 3 && isMediaLead(body))
+      add("editorial.media-lead", "republisher-lead", line.start, line.end);
   }
 
   // Asterisked names mark the legal footnote ("Meduza*"); only trusted when a footnote exists.

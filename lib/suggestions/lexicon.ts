@@ -61,6 +61,10 @@ export const NON_NAME_WORDS: ReadonlySet<string> = new Set([
   "arctic", "pacific", "atlantic", "bering", "alaska", "japan", "tokyo", "geneva", "brussels", "kazan", "astana",
   "weibo", "telegram", "fox", "x", "q", "a", "press", "conference", "summit", "forum", "session", "meeting",
   "countries", "studies", "economics", "relations", "sciences", "academy", "school", "college", "asian", "african",
+  // Russian sentence openers that come before a name ("Ранее Блинкен заявил", "Даже посол признает")
+  "ранее", "даже", "также", "позднее", "позже", "затем", "однако", "впрочем", "теперь", "сейчас", "вчера",
+  "сегодня", "материалы", "кроме", "между", "зато", "итак", "поэтому", "именно", "только", "уже", "еще", "ещё",
+  "почему", "зачем", "где", "что", "как", "когда", "кто",
 ]);
 
 /** Head nouns that make a phrase an organisation. */
