@@ -40,7 +40,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/per-file-database.ts"],
-          testTimeout: 30_000,
+          // Two files run at once, each with background jobs: a zip of all eleven formats built at
+          // its first download took 30 s on a loaded 2-core machine.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: true,
           maxWorkers: 2,
