@@ -8,6 +8,7 @@ import { FacetPanel, FilterChips } from "./facet-panel";
 import { SavedSearches } from "./saved-searches";
 import { SearchForm } from "./search-form";
 import { SearchResults } from "./search-results";
+import { SearchTotal } from "./search-total";
 import { queryString, searchHref, type QueryState } from "./search-url";
 
 type Props = {
@@ -54,9 +55,9 @@ export function SearchClient({ projectId, query, result, error, saved, spanTypes
       {result ? (
         <div className="row" style={{ alignItems: "flex-start" }}>
           <div style={{ flex: 1, minWidth: 0 }}>
-            <p className="small" data-testid="search-total">
-              {result.total} {sentenceScope ? "matching sentence" : "annotation"}
-              {result.total === 1 ? "" : "s"} · <span className="muted">j/k to move, Enter to open, / to search{canAnnotate && sentenceScope ? ", x to select" : ""}</span>
+            <p className="small" data-testid="search-total" data-total={result.total} data-lower-bound={String(result.totalIsLowerBound)}>
+              <SearchTotal projectId={projectId} query={query} total={result.total} lowerBound={result.totalIsLowerBound} noun={sentenceScope ? "matching sentence" : "annotation"} /> ·{" "}
+              <span className="muted">j/k to move, Enter to open, / to search{canAnnotate && sentenceScope ? ", x to select" : ""}</span>
             </p>
             {canAnnotate && sentenceScope && hits.length ? (
               <AnnotateMatchesPanel projectId={projectId} spanTypes={spanTypes} selectedHits={[...selected].map((i) => hits[i]!).filter(Boolean)} onDone={() => setSelected(new Set())} />

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import type { QueryState } from "./search-url";
+import { withFilter, type QueryState } from "./search-url";
 
 type Props = {
   query: QueryState;
@@ -18,7 +18,8 @@ export function SearchForm({ query, spanTypes, stanceTargets, fieldErrors, onSea
   const set = (key: string) => (e: { target: { value: string } }) => setState((s) => ({ ...s, [key]: e.target.value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSearch(state);
+    // A new search counts up to the cap again; an exact count is asked for per search (Count all).
+    onSearch(withFilter(state, "exactTotal", null));
   };
   const error = (key: string) =>
     fieldErrors?.[key] ? (

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { searchQuerySchema, type SearchResult } from "@/lib/validation/search";
+import { SEARCH_TOTAL_CAP, searchQuerySchema, type SearchResult } from "@/lib/validation/search";
 import { resolveCorpusFilter } from "./corpus-filter";
 import { decodeCursor, encodeCursor, searchFingerprint } from "./search-cursor";
 import { searchFacets } from "./search-facets";
@@ -45,9 +45,9 @@ export async function searchCorpus(user: AuthenticatedUser, projectId: string, p
   const limit = query.limit ?? 50;
 
   const scopeOf = (p: SqlParams) => (scope === "sentences" ? sentenceScopeSql(filter, matcher!, p) : annotationScopeSql(filter, matcher, p));
-  const [page, { total, facets }] = await Promise.all([
+  const [page, { total, totalIsLowerBound, facets }] = await Promise.all([
     scope === "sentences" ? sentencePage(filter, matcher!, after, limit) : annotationPage(filter, matcher, after, limit),
-    searchFacets(scope, scopeOf, filter),
+    searchFacets(scope, scopeOf, filter, query.exactTotal ? null : SEARCH_TOTAL_CAP),
   ]);
-  return { total, hits: page.hits, facets, nextCursor: page.more && page.last ? encodeCursor(page.last, fingerprint) : null };
+  return { total, totalIsLowerBound, hits: page.hits, facets, nextCursor: page.more && page.last ? encodeCursor(page.last, fingerprint) : null };
 }

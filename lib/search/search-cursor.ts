@@ -3,13 +3,14 @@ import { AppError } from "@/lib/errors";
 
 // Keyset cursors: the last hit's sort key plus a fingerprint of the search it belongs to, so a
 // cursor reused with other parameters, or edited by hand, is refused (400) instead of paging
-// through something else. Access is checked on every page, so a forged key reveals nothing.
+// through something else (limit and exactTotal may change: they do not change which hits come
+// next). Access is checked on every page, so a forged key reveals nothing.
 
 export type CursorKey = [documentId: string, position: number, id: string];
 
 export function searchFingerprint(params: Record<string, unknown>): string {
   const stable = Object.keys(params)
-    .filter((k) => k !== "cursor" && k !== "limit" && params[k] !== undefined)
+    .filter((k) => k !== "cursor" && k !== "limit" && k !== "exactTotal" && params[k] !== undefined)
     .sort()
     .map((k) => [k, params[k]]);
   return crypto.createHash("sha256").update(JSON.stringify(stable)).digest("base64url").slice(0, 16);

@@ -25,15 +25,14 @@ export function sentenceScopeSql(f: CorpusFilter, m: TextMatcher, p: SqlParams):
 export function annotationScopeSql(f: CorpusFilter, m: TextMatcher | null, p: SqlParams): string {
   const where = [...documentConditions(f, p), "a.start IS NOT NULL", ...layerConditions(f, p), ...annotationConditions(f, p)];
   if (m) {
-    const overlap = `s.document_id = a.document_id AND s.start < a."end" AND s."end" > a.start`;
-    if (m.kind === "fulltext") {
-      where.push(`EXISTS (SELECT 1 FROM sentences s WHERE ${overlap} AND ${textCondition(m, p)})`);
-    } else {
-      const pos = `(s.start + ${literalPosition(m, p)} - 1)`;
-      where.push(
-        `EXISTS (SELECT 1 FROM sentences s WHERE ${overlap} AND ${textCondition(m, p)} AND ${pos} >= a.start AND ${pos} + ${m.length} <= a."end")`,
-      );
-    }
+    // The project's matching sentences are found once through the text index (OFFSET 0 keeps the
+    // planner from turning this into a walk over every sentence of every span's document, which it
+    // prefers when it overestimates how many spans pass the filters), then joined to the spans.
+    const pos = m.kind === "exact" ? `s.start + ${literalPosition(m, p)} - 1` : "NULL::int";
+    const matched = `SELECT s.document_id, s.start, s."end", ${pos} AS pos FROM sentences s JOIN documents sd ON sd.id = s.document_id
+                     WHERE sd.project_id = ${p.add(f.projectId)} AND ${textCondition(m, p)} OFFSET 0`;
+    const inside = m.kind === "exact" ? ` AND ms.pos >= a.start AND ms.pos + ${m.length} <= a."end"` : "";
+    where.push(`EXISTS (SELECT 1 FROM (${matched}) ms WHERE ms.document_id = a.document_id AND ms.start < a."end" AND ms."end" > a.start${inside})`);
   }
   return `FROM annotations a JOIN documents d ON d.id = a.document_id WHERE ${where.join(" AND ")}`;
 }

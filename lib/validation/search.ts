@@ -9,6 +9,13 @@ const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a calendar date");
+/**
+ * Without exactTotal, a search counts at most this many hits and its facets count those, so a
+ * common word costs about what a rare one does (an exact count visits every hit).
+ */
+export const SEARCH_TOTAL_CAP = 1000;
+const capText = SEARCH_TOTAL_CAP.toLocaleString("en");
+
 const boolText = z.enum(["true", "false"], { message: "Use true or false" }).transform((v) => v === "true");
 
 /** "-2", "1", or a range "-2..-1" of the stance scale −2 … +2. */
@@ -48,6 +55,7 @@ export const searchQuerySchema = z
     scope: z.enum(["sentences", "annotations"], { message: "Use sentences or annotations" }).optional(),
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number({ message: "Use a number" }).int("Use a whole number").min(1).max(200).optional(),
+    exactTotal: boolText.optional().openapi({ description: `true: count every hit (and facets over all of them) instead of stopping at ${capText}; costs time in proportion to the hits` }),
     ...corpusFilterShape,
   })
   .strict()
@@ -82,7 +90,8 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const searchResultSchema = z
   .object({
-    total: z.number().int(),
+    total: z.number().int().openapi({ description: `Hits counted: every hit with exactTotal=true, otherwise at most ${capText}` }),
+    totalIsLowerBound: z.boolean().openapi({ description: `true: counting stopped at the cap; there are more than total hits (show it as "${capText}+"), and the facets count the first ${capText} hits found` }),
     hits: z.array(searchHitSchema),
     facets: z.object({ type: z.array(countSchema), speaker: z.array(countSchema), target: z.array(countSchema), source: z.array(countSchema), language: z.array(countSchema) }),
     nextCursor: z.string().nullable(),

@@ -143,8 +143,10 @@ export async function seedSearchCorpus(url: string, size: SearchCorpusSize, log:
     await client.query(`SET maintenance_work_mem = '256MB'`);
     await client.query(`CREATE INDEX sentences_tsv_idx ON sentences USING GIN (tsv)`);
     await client.query(`CREATE INDEX sentences_text_trgm_idx ON sentences USING GIN (text gin_trgm_ops)`);
-    await client.query("ANALYZE documents; ANALYZE sentences; ANALYZE annotations; ANALYZE entities");
-    log(`  search indexes built and statistics gathered in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // VACUUM as autovacuum would after a bulk load: it sets hint bits and the visibility map, so
+    // the first timed requests do not pay for writing them.
+    for (const table of ["documents", "sentences", "annotations", "entities"]) await client.query(`VACUUM (ANALYZE) ${table}`);
+    log(`  search indexes built, tables vacuumed and analysed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await client.end();
   }
