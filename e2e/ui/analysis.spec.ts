@@ -6,6 +6,8 @@ import { storageStateOf } from "../fixtures";
 test.use({ storageState: storageStateOf("manager") });
 
 test("manager reads stance by target, downloads its CSV and drills down to the annotations behind a bar", async ({ page, request }) => {
+  // Many steps through several pages; on a slow machine it needs more than the default minute.
+  test.setTimeout(120_000);
   const tag = `an${Date.now().toString(36)}`;
   const text = `Summit ${tag}\n\nThe partnership with Washington has failed, officials said.`;
   const target = "United States / the West";

@@ -6,6 +6,8 @@ import { storageStateOf } from "../fixtures";
 test.use({ storageState: storageStateOf("annotator1") });
 
 test("annotator searches, sees a bad query explained, narrows by facet, opens the match highlighted, saves the search and annotates matches", async ({ page, request }) => {
+  // Many steps through several pages; on a slow machine it needs more than the default minute.
+  test.setTimeout(120_000);
   const tag = `zq${Date.now().toString(36)}`;
   const text = `Talks ${tag}\n\n🚀 The minister praised the ${tag}partnership on Monday.\n\nCritics said the ${tag}partnership was hollow.`;
   const { projectId, documentId } = await assignedArticle(request, text);
