@@ -1,6 +1,7 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { TextAndPanel } from "@/components/layout/text-and-panel";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ApiError, fieldMessageOf } from "@/lib/api-client/api-error";
 import { openMatchesOf, reviewApi } from "@/lib/api-client/review-endpoints";
 import type { SentenceDto } from "@/lib/documents/get-document";
@@ -19,11 +20,9 @@ type Message = { ok: boolean; text: string } | null;
 /** A decision without the match it is on (the selected one unless said otherwise). */
 type DecisionBody = Omit<z.input<typeof reviewDecisionSchema>, "matchKey" | "version">;
 
-const noSubscribe = () => () => {};
-
 /** The review page's island: document with matches, side panel, keyboard, start and sign-off. */
 export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }: Props) {
-  const ready = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const ready = useHydrated();
   const [review, setReview] = useState(initial);
   const documentId = review.document.id;
   const disagreements = useMemo(() => review.matches.filter((m) => m.source === "annotators" && !m.agreed), [review.matches]);
