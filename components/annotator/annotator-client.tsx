@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { KeyAction } from "@/lib/annotator/keymap";
 import type { AnnotatorPageData } from "@/lib/annotator/load-annotator-page";
 import type { AnnotationBody } from "@/lib/annotator/outbox";
@@ -9,25 +9,24 @@ import { sentenceAt, spansBySentence } from "@/lib/annotator/span-index";
 import { spanDepths } from "@/lib/annotator/span-pieces";
 import { spanSummary } from "@/lib/annotator/span-summary";
 import { CodePointIndex } from "@/lib/text/code-points";
+import { TextAndPanel } from "@/components/layout/text-and-panel";
 import { AnnotationList } from "./annotation-list";
+import { AnnotatorTitleRow, AnnotatorToolbar } from "./annotator-header";
 import { AnnotatorText, type Mark, type Range, type Row } from "./annotator-text";
 import { ConflictPanel } from "./conflict-panel";
-import { createEntity } from "./create-entity";
-import { KeyHint } from "./key-hint";
-import { LayerPicker } from "./layer-picker";
 import { RelationPanel } from "./relation-panel";
 import { bodyOf, isSpan, materialiseWith } from "./materialise";
 import { SentencePanel } from "./sentence-panel";
 import { ShortcutOverlay } from "./shortcut-overlay";
 import { SpanForm } from "./span-form";
 import { confidenceLabel, SuggestionsPanel } from "./suggestions-panel";
-import { SyncStatusPill } from "./sync-status-pill";
-import type { EntityDto } from "./types";
 import { newId, useAnnotationSync } from "./use-annotation-sync";
 import { useAnnotatorKeys } from "./use-annotator-keys";
+import { useEntities } from "./use-entities";
 import { useRelations } from "./use-relations";
 import { useSpanDraft } from "./use-span-draft";
 import { useStoredFlag } from "./use-stored-flag";
+import { useSubmitAssignment } from "./use-submit-assignment";
 import { useSuggestionActions } from "./use-suggestion-actions";
 import { useSuggestions } from "./use-suggestions";
 import { useUndoRedo, type UndoStep } from "./use-undo-redo";
@@ -39,13 +38,7 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   const { document: doc, schema, stanceTargets: targets } = data;
   const cp = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
   const sentences: Row[] = useMemo(() => data.sentences.map(([index, start, end, b], pos) => ({ index, start, end, boilerplate: b === 1, pos })), [data.sentences]);
-  const [entities, setEntities] = useState<EntityDto[]>(data.entities);
-  const entityMap = useMemo(() => new Map(entities.map((e) => [e.id, e])), [entities]);
-  const entityRef = useRef(entityMap);
-  useEffect(() => {
-    entityRef.current = entityMap;
-  }, [entityMap]);
-  const [getEntities] = useState(() => () => entityRef.current);
+  const { entities, entityMap, getEntities, createEntity } = useEntities(doc.projectId, data.entities);
   const storageKey = layer === "mine" ? `${doc.id}:${data.assignment?.id ?? "read-only"}` : `${doc.id}:${layer}`;
   const [initialLayer] = useState(() => ({ items: data.annotations, renderId: data.renderId }));
   const { sync, annotations, list, status, conflicts, ready } = useAnnotationSync(doc.id, storageKey, getEntities, layer, initialLayer);
@@ -64,7 +57,6 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   const [help, setHelp] = useState(false);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [hideSuggestions, setHideSuggestions] = useStoredFlag("stancebench:hide-suggestions");
-  const [submitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   const spans = useMemo(() => list.filter(isSpan), [list]);
@@ -276,154 +268,133 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
     if (trimmed) moveTo({ focus: rowOf(trimmed.start), anchor: null }, false);
   };
 
-  const onCreateEntity = async (name: string, type: string): Promise<EntityDto | string> => {
-    const created = await createEntity(doc.projectId, name, type);
-    if (typeof created !== "string") setEntities((all) => [...all.filter((e) => e.id !== created.id), created].sort((a, b) => a.name.localeCompare(b.name)));
-    return created;
-  };
-
-  const submit = async () => {
-    if (!data.assignment) return;
-    if (status.pending > 0 || conflicts.length > 0) return say("Wait until every change is saved (and conflicts are resolved) before submitting.");
-    setSubmitting(true);
-    try {
-      const res = await fetch(`/api/v1/assignments/${data.assignment.id}/submit`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      if (res.ok) {
-        setReadOnlyReason(SUBMITTED);
-        spanDraft.close();
-        say("Submitted. Thank you!", true);
-      } else if (res.status === 404) say("This assignment could not be found — it may have been removed. Reload the page.");
-      else if (res.status === 409) say(body?.error?.message ?? "This assignment cannot be submitted in its current state.");
-      else say(body?.error?.message ?? "Submitting failed; try again.");
-    } catch {
-      say("You are offline: submit again when the connection is back.");
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submit, submitting } = useSubmitAssignment({
+    assignmentId: data.assignment?.id ?? null,
+    unsaved: status.pending > 0 || conflicts.length > 0,
+    onSubmitted: () => {
+      setReadOnlyReason(SUBMITTED);
+      spanDraft.close();
+    },
+    say,
+  });
 
   const focusedLabels = focusedRow ? (labelsBySentence.get(focusedRow.index)?.attributes ?? {}) : {};
   const boilerplateCount = sentences.length - sentences.filter((s) => !s.boilerplate).length;
 
   return (
     <div data-testid="annotator" data-ready={ready ? "true" : "false"} data-readonly={readOnly ? "true" : "false"}>
-      <div className="row" style={{ marginBottom: "0.5rem" }}>
-        <h2 style={{ margin: 0 }} data-testid="document-title">{doc.title}</h2>
-        <span className="spacer" />
-        {data.layers.length > 1 ? <LayerPicker layers={data.layers} value={layer} /> : null}
-        <SyncStatusPill status={status} />
-        {data.assignment && !readOnly ? (
-          <button type="button" onClick={() => void submit()} disabled={submitting} data-testid="submit-assignment">Submit</button>
-        ) : null}
-        <button type="button" className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
-      </div>
+      <AnnotatorTitleRow
+        title={doc.title}
+        layers={data.layers}
+        layer={layer}
+        status={status}
+        onSubmit={data.assignment && !readOnly ? () => void submit() : null}
+        submitting={submitting}
+        onHelp={() => setHelp(true)}
+      />
       {readOnlyReason ? <p className="panel small" data-testid="read-only" role="note">{readOnlyReason}</p> : null}
-      <div className="row" style={{ marginBottom: "0.5rem" }}>
-        {/* The type's colour marks the border, not the text: a schema's light colours fail text contrast. */}
-        {schema.spanTypes.filter((t) => !t.retired).map((t) => (
-          <button key={t.name} type="button" className="secondary" disabled={readOnly} onClick={() => startSpan(t.name)} style={{ borderColor: t.color, boxShadow: `inset 0.3rem 0 0 ${t.color}` }}>
-            {t.label} (<KeyHint k={t.hotkey} />)
-          </button>
-        ))}
-        <span className="spacer" />
-        <label className="checkbox small">
-          <input type="checkbox" checked={hideBoilerplate} onChange={toggleBoilerplate} data-testid="hide-boilerplate" /> Collapse boilerplate ({boilerplateCount}) <kbd>b</kbd>
-        </label>
-        <label className="checkbox small">
-          <input type="checkbox" checked={hideSuggestions} onChange={() => setHideSuggestions(!hideSuggestions)} data-testid="hide-suggestions" /> Hide suggestions
-        </label>
-        <button type="button" className="link small" disabled={!undoRedo.canUndo} onClick={undoLast}>Undo</button>
-        <button type="button" className="link small" disabled={!undoRedo.canRedo} onClick={redoLast}>Redo</button>
-      </div>
+      <AnnotatorToolbar
+        schema={schema}
+        readOnly={readOnly}
+        onSpanType={startSpan}
+        hideBoilerplate={hideBoilerplate}
+        boilerplateCount={boilerplateCount}
+        onToggleBoilerplate={toggleBoilerplate}
+        hideSuggestions={hideSuggestions}
+        onToggleSuggestions={() => setHideSuggestions(!hideSuggestions)}
+        undo={{ canUndo: undoRedo.canUndo, canRedo: undoRedo.canRedo, onUndo: undoLast, onRedo: redoLast }}
+      />
       {notice ? <p className={notice.ok ? "form-ok" : "form-error"} role="status" data-testid="annotator-notice">{notice.text}</p> : null}
       <ConflictPanel conflicts={conflicts} textOf={textOf} speakerName={(id) => entityMap.get(id)?.name ?? null} onResolve={(c, mine) => sync.resolveConflict(c, mine)} />
-      <div className="grid-2" style={{ gridTemplateColumns: "minmax(0, 3fr) minmax(300px, 2fr)", alignItems: "start" }}>
-        <AnnotatorText
-          text={doc.text}
-          cp={cp}
-          rows={rows}
-          spans={marks}
-          suggestions={suggestionMarks}
-          depths={depths}
-          colors={colors}
-          labelsBySentence={labelsBySentence}
-          selectedId={selectedId}
-          focusedSuggestionId={activeSuggestion?.id ?? null}
-          highlight={draft ? { start: draft.start, end: draft.end } : textSelection}
-          parts={selectedParts}
-          cursor={{ first, last, focus: cursor.focus }}
-          scrollRequest={scrollRequest}
-          onTextSelected={onTextSelected}
-          onPieceClick={onPieceClick}
-        />
-        <aside className="panel" data-testid="side-panel" style={{ maxHeight: "72vh", overflow: "auto" }}>
-          {draft && draftType ? (
-            <SpanForm
-              key={`${draft.id}:${draft.type}`}
-              formId="span-form"
-              type={draftType}
-              targets={targets}
-              entities={entities}
-              initial={draft.initial}
-              isNew={draft.isNew}
-              spanText={textOf(draft.start, draft.end)}
-              selection={textSelection}
-              textOf={(r) => textOf(r.start, r.end)}
-              command={spanDraft.command}
-              formRef={formRef}
-              readOnly={readOnly}
-              suggestedSpeaker={draft.suggestedSpeaker ?? null}
-              onSave={(values) => {
-                if (!spanDraft.save(values)) return;
-                setSelectedId(null);
-                setNotice(null);
-              }}
-              onCancel={cancel}
-              onDelete={draft.isNew || readOnly ? null : deleteSelected}
-              onCreateEntity={data.canCreateEntities ? onCreateEntity : null}
-            />
-          ) : (
-            <SentencePanel
-              schema={schema}
-              targets={targets}
-              sentenceIndex={focusedRow?.index ?? null}
-              rangeCount={last - first + 1}
-              labels={focusedLabels}
-              readOnly={readOnly}
-              onChange={setSentenceLabel}
-            />
-          )}
-          {selectedId && annotations.get(selectedId) && isSpan(annotations.get(selectedId)!) ? (
-            <RelationPanel relations={relations} selectedId={selectedId} readOnly={readOnly} textOf={(id) => { const a = annotations.get(id); return a && isSpan(a) ? textOf(a.start, a.end) : null; }} />
-          ) : null}
-          {hideSuggestions ? null : (
-            <SuggestionsPanel
-              items={suggestions.items}
-              active={activeSuggestion}
-              readOnly={readOnly}
-              textOf={textOf}
-              onNext={() => suggestionActions.next(activeSuggestion)}
-              onAccept={(s) => void suggestionActions.accept(s)}
-              onReject={suggestionActions.reject}
-              onAcceptAll={suggestionActions.acceptAllLike}
-            />
-          )}
-          <AnnotationList
-            spans={spans}
-            schema={schema}
+      <TextAndPanel
+        panel="scroll"
+        panelTestId="side-panel"
+        text={
+          <AnnotatorText
+            text={doc.text}
+            cp={cp}
+            rows={rows}
+            spans={marks}
+            suggestions={suggestionMarks}
+            depths={depths}
+            colors={colors}
+            labelsBySentence={labelsBySentence}
+            selectedId={selectedId}
+            focusedSuggestionId={activeSuggestion?.id ?? null}
+            highlight={draft ? { start: draft.start, end: draft.end } : textSelection}
+            parts={selectedParts}
+            cursor={{ first, last, focus: cursor.focus }}
+            scrollRequest={scrollRequest}
+            onTextSelected={onTextSelected}
+            onPieceClick={onPieceClick}
+          />
+        }
+      >
+        {draft && draftType ? (
+          <SpanForm
+            key={`${draft.id}:${draft.type}`}
+            formId="span-form"
+            type={draftType}
             targets={targets}
             entities={entities}
-            selectedId={selectedId}
-            textOf={textOf}
-            onJump={(a) => {
-              moveTo({ focus: rowOf(a.start), anchor: null });
-              if (draft) say("Save or cancel the span you are editing first.");
-              else openExisting(a);
+            initial={draft.initial}
+            isNew={draft.isNew}
+            spanText={textOf(draft.start, draft.end)}
+            selection={textSelection}
+            textOf={(r) => textOf(r.start, r.end)}
+            command={spanDraft.command}
+            formRef={formRef}
+            readOnly={readOnly}
+            suggestedSpeaker={draft.suggestedSpeaker ?? null}
+            onSave={(values) => {
+              if (!spanDraft.save(values)) return;
+              setSelectedId(null);
+              setNotice(null);
             }}
+            onCancel={cancel}
+            onDelete={draft.isNew || readOnly ? null : deleteSelected}
+            onCreateEntity={data.canCreateEntities ? createEntity : null}
           />
-        </aside>
-      </div>
+        ) : (
+          <SentencePanel
+            schema={schema}
+            targets={targets}
+            sentenceIndex={focusedRow?.index ?? null}
+            rangeCount={last - first + 1}
+            labels={focusedLabels}
+            readOnly={readOnly}
+            onChange={setSentenceLabel}
+          />
+        )}
+        {selectedId && annotations.get(selectedId) && isSpan(annotations.get(selectedId)!) ? (
+          <RelationPanel relations={relations} selectedId={selectedId} readOnly={readOnly} textOf={(id) => { const a = annotations.get(id); return a && isSpan(a) ? textOf(a.start, a.end) : null; }} />
+        ) : null}
+        {hideSuggestions ? null : (
+          <SuggestionsPanel
+            items={suggestions.items}
+            active={activeSuggestion}
+            readOnly={readOnly}
+            textOf={textOf}
+            onNext={() => suggestionActions.next(activeSuggestion)}
+            onAccept={(s) => void suggestionActions.accept(s)}
+            onReject={suggestionActions.reject}
+            onAcceptAll={suggestionActions.acceptAllLike}
+          />
+        )}
+        <AnnotationList
+          spans={spans}
+          schema={schema}
+          targets={targets}
+          entities={entities}
+          selectedId={selectedId}
+          textOf={textOf}
+          onJump={(a) => {
+            moveTo({ focus: rowOf(a.start), anchor: null });
+            if (draft) say("Save or cancel the span you are editing first.");
+            else openExisting(a);
+          }}
+        />
+      </TextAndPanel>
       {help ? <ShortcutOverlay schema={schema} onClose={() => setHelp(false)} /> : null}
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { applyOutbox, enqueue, rebase, type AnnotationBody, type OutboxOp } from "@/lib/annotator/outbox";
+import { apiErrorOf } from "@/lib/api-client/api-error";
 import { loadStored, saveStored } from "./outbox-store";
 import type { AnnotationDto } from "./types";
 
@@ -245,25 +246,29 @@ export class AnnotationSync {
     }
     if (res.status >= 500 || res.status === 0 || res.status === 429) throw new NetworkError(`HTTP ${res.status}`);
     if (res.status === 204) return null;
-    const body = (await res.json().catch(() => null)) as (AnnotationDto & { annotation?: AnnotationDto; error?: { code: string; message: string; current?: AnnotationDto } }) | null;
-    if (res.ok) return body?.annotation ?? (body as AnnotationDto);
-    const message = body?.error?.message ?? `The server refused the change (HTTP ${res.status}).`;
-    if (res.status === 409 && body?.error?.code === "stale_version") throw { op, current: body.error.current ?? null, message, stale: true } satisfies Conflict;
+    const body = (await res.json().catch(() => null)) as unknown;
+    if (res.ok) {
+      const saved = body as (AnnotationDto & { annotation?: AnnotationDto }) | null;
+      return saved?.annotation ?? (saved as AnnotationDto);
+    }
+    // The one parser of /api/v1 error bodies (lib/api-client); `current` is the server's copy.
+    const error = apiErrorOf(res.status, body, `The server refused the change (HTTP ${res.status}).`);
+    const { message } = error;
+    const current = (error.details.current ?? null) as AnnotationDto | null;
+    if (res.status === 409 && error.code === "stale_version") throw { op, current, message, stale: true } satisfies Conflict;
     // Sentence labels created meanwhile elsewhere (another tab): my labels become an edit of theirs.
-    const current = body?.error?.current;
-    if (op.kind === "create" && res.status === 409 && body?.error?.code === "conflict" && current && current.id !== op.id) {
+    if (op.kind === "create" && res.status === 409 && error.code === "conflict" && current && current.id !== op.id) {
       throw { op: { kind: "update", id: current.id, body: op.body, baseVersion: current.version }, current, message, stale: true } satisfies Conflict;
     }
     // A retried create that the server already stored: take its copy, nothing was lost.
-    if (op.kind === "create" && res.status === 409 && body?.error?.code === "duplicate" && body.error.current) return body.error.current;
+    if (op.kind === "create" && res.status === 409 && error.code === "duplicate" && current) return current;
     // Any other refusal (validation, permission, read-only layer): the change cannot be saved as is.
     throw { op, current: op.kind === "create" ? null : (this.server.get(op.id) ?? null), message, stale: false } satisfies Conflict;
   }
 }
 
 async function errorMessage(res: Response, fallback: string): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? fallback;
+  return apiErrorOf(res.status, await res.json().catch(() => null), fallback).message;
 }
 
 /** PATCH takes only what can change: a span's offsets and attributes, or a sentence's labels. */

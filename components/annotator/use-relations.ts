@@ -1,5 +1,7 @@
 "use client";
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from "react";
+import { messageOf } from "@/lib/api-client/api-error";
+import { annotatorApi } from "@/lib/api-client/annotator-endpoints";
 import { activeRelationTypes } from "@/lib/relations/relation-types";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { RelationDto } from "@/lib/validation/relations";
@@ -20,14 +22,12 @@ type Options = {
 /** The state of linking: the span the relation starts at, and the other end picked so far. */
 export type Linking = { fromId: string; toId: string | null };
 
-async function call(url: string, init: RequestInit): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> {
+/** A call's result, or the message to show instead (the API's, or the call's own fallback). */
+async function attempt<T>(call: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
   try {
-    const res = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
-    const body = res.status === 204 ? null : ((await res.json().catch(() => null)) as { error?: { message?: string } } | null);
-    if (res.ok) return { ok: true, body };
-    return { ok: false, message: body?.error?.message ?? `The relation could not be saved (${res.status}).` };
-  } catch {
-    return { ok: false, message: "You are offline: relations are saved online only; try again when the connection is back." };
+    return { ok: true, value: await call() };
+  } catch (error) {
+    return { ok: false, message: messageOf(error, "The relation could not be saved.") };
   }
 }
 
@@ -54,9 +54,9 @@ export function useRelations(o: Options) {
 
   useEffect(() => {
     let live = true;
-    void call(`/api/v1/documents/${o.documentId}/relations?layer=${encodeURIComponent(o.layer)}`, { method: "GET" }).then((r) => {
+    void attempt(() => annotatorApi.listRelations(o.documentId, o.layer)).then((r) => {
       if (!live) return;
-      if (r.ok) setItems((r.body as { items: RelationDto[] }).items);
+      if (r.ok) setItems(r.value.items);
       else o.say(r.message);
       setLoaded(true);
     });
@@ -91,9 +91,9 @@ export function useRelations(o: Options) {
       if (pending) return o.say("Wait until both spans are saved, then link them.");
       const body = { id: crypto.randomUUID(), type: typeName, fromId: linking.fromId, toId: linking.toId };
       setLinking(null);
-      const r = await call(`/api/v1/documents/${o.documentId}/relations`, { method: "POST", body: JSON.stringify(body) });
+      const r = await attempt(() => annotatorApi.createRelation(o.documentId, body));
       if (!r.ok) return o.say(r.message);
-      const saved = r.body as RelationDto;
+      const saved = r.value;
       setItems((all) => [...all.filter((x) => x.id !== saved.id), saved]);
       o.say(`Relation saved: ${typeName}.`, true);
     },
@@ -102,7 +102,7 @@ export function useRelations(o: Options) {
 
   const remove = async (relation: RelationDto) => {
     if (o.readOnlyReason) return o.say(o.readOnlyReason);
-    const r = await call(`/api/v1/relations/${relation.id}?version=${relation.version}`, { method: "DELETE" });
+    const r = await attempt(() => annotatorApi.deleteRelation(relation.id, relation.version));
     if (!r.ok) return o.say(r.message);
     setItems((all) => all.filter((x) => x.id !== relation.id));
     o.say("Relation deleted.", true);

@@ -1,5 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { ApiError, messageOf } from "@/lib/api-client/api-error";
+import { annotatorApi } from "@/lib/api-client/annotator-endpoints";
 import type { SuggestionDto } from "./types";
 
 /**
@@ -25,16 +27,12 @@ export function useSuggestions(documentId: string) {
   const decide = useCallback(async (id: string, decision: "accepted" | "rejected"): Promise<string | null> => {
     setItems((list) => list.filter((s) => s.id !== id));
     try {
-      const res = await fetch(`/api/v1/suggestions/${id}/decision`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ decision }),
-      });
-      if (res.ok || res.status === 404 || res.status === 409) return null;
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      return body?.error?.message ?? "The decision on the suggestion was not recorded.";
-    } catch {
-      return "You are offline: the decision on the suggestion was not recorded (the annotation itself is queued).";
+      await annotatorApi.decideSuggestion(id, decision);
+      return null;
+    } catch (error) {
+      // Gone, or decided the other way meanwhile: either way it has left the pending layer.
+      if (error instanceof ApiError && (error.status === 404 || error.status === 409)) return null;
+      return messageOf(error, "The decision on the suggestion was not recorded.");
     }
   }, []);
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { FormProvider, useFieldArray } from "react-hook-form";
 import { updateLabelSchemaAction } from "@/app/projects/[projectId]/settings/actions";
 import { FormError } from "@/components/ui/field";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 import { useServerForm } from "@/components/ui/use-server-form";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import { updateLabelSchemaSchema } from "@/lib/validation/label-schema";
@@ -52,32 +53,34 @@ function SchemaForm(props: { projectId: string; schema: LabelSchema; schemaVersi
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate data-testid="label-schema-editor">
-        <h2 style={{ marginTop: 0 }}>Label schema</h2>
-        <p className="hint">Saved types and values are never deleted here: retire them, and annotations that use them stay valid and exportable.</p>
-        {types.fields.map((field, i) => (
-          <SpanTypeEditor key={field.id} index={i} saved={props.schema.spanTypes.find((t) => t.name === field.name)} onRemove={() => types.remove(i)} />
-        ))}
-        {typesError?.root?.message || typesError?.message ? <p className="field-error" role="alert">{typesError.root?.message ?? typesError.message}</p> : null}
-        <button type="button" className="secondary" onClick={() => types.append(NEW_TYPE)}>
-          Add span type
-        </button>
-        <h3>Sentence labels</h3>
-        {sentenceLabels.map((attribute, j) =>
-          attribute.kind === "choice" ? (
-            <ChoiceValuesEditor
-              key={attribute.name}
-              path={`labelSchema.sentenceLabels.${j}`}
-              caption={`Sentence · ${attribute.name}`}
-              saved={new Set(savedLabels.get(attribute.name)?.kind === "choice" ? (savedLabels.get(attribute.name) as { values: { value: string }[] }).values.map((v) => v.value) : [])}
-            />
-          ) : null,
-        )}
-        <SubquestionAdder />
-        <RelationTypesEditor saved={new Set(relationTypesOf(props.schema).map((t) => t.name))} />
-        <p className="hint">Stance targets are edited with the project settings above.</p>
-        <FormError message={formError} />
-        {props.savedMessage && !form.formState.isDirty ? <p className="form-ok" role="status">{props.savedMessage}</p> : null}
-        <button type="submit" disabled={form.formState.isSubmitting}>Save label schema</button>
+        <HydratedFieldset testId="label-schema-fields">
+          <h2 style={{ marginTop: 0 }}>Label schema</h2>
+          <p className="hint">Saved types and values are never deleted here: retire them, and annotations that use them stay valid and exportable.</p>
+          {types.fields.map((field, i) => (
+            <SpanTypeEditor key={field.id} index={i} saved={props.schema.spanTypes.find((t) => t.name === field.name)} onRemove={() => types.remove(i)} />
+          ))}
+          {typesError?.root?.message || typesError?.message ? <p className="field-error" role="alert">{typesError.root?.message ?? typesError.message}</p> : null}
+          <button type="button" className="secondary" onClick={() => types.append(NEW_TYPE)}>
+            Add span type
+          </button>
+          <h3>Sentence labels</h3>
+          {sentenceLabels.map((attribute, j) =>
+            attribute.kind === "choice" ? (
+              <ChoiceValuesEditor
+                key={attribute.name}
+                path={`labelSchema.sentenceLabels.${j}`}
+                caption={`Sentence · ${attribute.name}`}
+                saved={new Set(savedLabels.get(attribute.name)?.kind === "choice" ? (savedLabels.get(attribute.name) as { values: { value: string }[] }).values.map((v) => v.value) : [])}
+              />
+            ) : null,
+          )}
+          <SubquestionAdder />
+          <RelationTypesEditor saved={new Set(relationTypesOf(props.schema).map((t) => t.name))} />
+          <p className="hint">Stance targets are edited with the project settings above.</p>
+          <FormError message={formError} />
+          {props.savedMessage && !form.formState.isDirty ? <p className="form-ok" role="status">{props.savedMessage}</p> : null}
+          <button type="submit" disabled={form.formState.isSubmitting}>Save label schema</button>
+        </HydratedFieldset>
       </form>
     </FormProvider>
   );

@@ -1,7 +1,8 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { fieldMessageOf } from "@/lib/api-client/api-error";
+import { reviewApi } from "@/lib/api-client/review-endpoints";
 import type { RelationMatchView, RelationReview } from "@/lib/validation/relation-review";
-import { callApi, describeError } from "./review-api";
 
 type Props = {
   documentId: string;
@@ -18,9 +19,11 @@ export function RelationReviewPanel({ documentId, canAct, refreshKey }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(async () => {
-    const r = await callApi<RelationReview>(`/api/v1/documents/${documentId}/review/relations`);
-    if (r.ok) setData(r.data);
-    else setMessage({ ok: false, text: describeError(r.error) });
+    try {
+      setData(await reviewApi.relations(documentId));
+    } catch (error) {
+      setMessage({ ok: false, text: fieldMessageOf(error, "The relations could not be loaded.") });
+    }
   }, [documentId]);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a fetch's result, not derived state
@@ -29,9 +32,13 @@ export function RelationReviewPanel({ documentId, canAct, refreshKey }: Props) {
 
   const decide = async (m: RelationMatchView, decision: "accept" | "reject") => {
     setBusy(true);
-    const r = await callApi<RelationMatchView>(`/api/v1/documents/${documentId}/review/relations`, { body: { key: m.key, decision, version: m.decision?.version ?? 0 } });
-    setBusy(false);
-    if (!r.ok) return setMessage({ ok: false, text: describeError(r.error) });
+    try {
+      await reviewApi.decideRelation(documentId, { key: m.key, decision, version: m.decision?.version ?? 0 });
+    } catch (error) {
+      return setMessage({ ok: false, text: fieldMessageOf(error, "The relation decision was not saved.") });
+    } finally {
+      setBusy(false);
+    }
     setMessage({ ok: true, text: decision === "accept" ? `Accepted: ${m.type} is in the gold layer.` : `Rejected: no gold ${m.type} link.` });
     await load();
   };

@@ -1,23 +1,28 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { TextAndPanel } from "@/components/layout/text-and-panel";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { ApiError, fieldMessageOf } from "@/lib/api-client/api-error";
+import { openMatchesOf, reviewApi } from "@/lib/api-client/review-endpoints";
 import type { SentenceDto } from "@/lib/documents/get-document";
-import type { ReviewView } from "@/lib/review/review-types";
+import type { OpenMatch, ReviewView } from "@/lib/review/review-types";
 import type { LabelSchema } from "@/lib/schema/label-schema";
+import type { reviewDecisionSchema } from "@/lib/validation/review";
+import type { z } from "@/lib/validation/zod";
 import { AddAnnotationForm } from "./add-annotation-form";
 import { MatchPanel, type Staged } from "./match-panel";
 import { RelationReviewPanel } from "./relation-review-panel";
-import { callApi, describeError, fetchReview, type OpenMatch } from "./review-api";
 import { ReviewText } from "./review-text";
 import { ReviewToolbar } from "./review-toolbar";
 
 type Props = { sentences: SentenceDto[]; initial: ReviewView; schema: LabelSchema; canAct: boolean; canSignOff: boolean };
 type Message = { ok: boolean; text: string } | null;
-
-const noSubscribe = () => () => {};
+/** A decision without the match it is on (the selected one unless said otherwise). */
+type DecisionBody = Omit<z.input<typeof reviewDecisionSchema>, "matchKey" | "version">;
 
 /** The review page's island: document with matches, side panel, keyboard, start and sign-off. */
 export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }: Props) {
-  const ready = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const ready = useHydrated();
   const [review, setReview] = useState(initial);
   const documentId = review.document.id;
   const disagreements = useMemo(() => review.matches.filter((m) => m.source === "annotators" && !m.agreed), [review.matches]);
@@ -37,10 +42,14 @@ export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }:
   }, []);
 
   const refresh = useCallback(async () => {
-    const result = await fetchReview(documentId);
-    if (result.ok) setReview(result.data);
-    else setMessage({ ok: false, text: describeError(result.error) });
-    return result.ok ? result.data : null;
+    try {
+      const next = await reviewApi.get(documentId);
+      setReview(next);
+      return next;
+    } catch (error) {
+      setMessage({ ok: false, text: fieldMessageOf(error, "The review could not be loaded.") });
+      return null;
+    }
   }, [documentId]);
 
   const step = useCallback(
@@ -54,17 +63,19 @@ export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }:
   );
 
   const decide = useCallback(
-    async (body: Record<string, unknown>, target: { matchKey: string; version: number } | null = null) => {
+    async (body: DecisionBody, target: { matchKey: string; version: number } | null = null) => {
       const on = target ?? (selected ? { matchKey: selected.key, version: selected.decision?.version ?? 0 } : null);
       if (!on) return;
       setBusy(true);
-      const result = await callApi(`/api/v1/documents/${documentId}/review/decisions`, { body: { ...on, ...body } });
-      setBusy(false);
-      if (!result.ok) {
-        const stale = result.error.code === "stale_version";
-        setMessage({ ok: false, text: stale ? "Another reviewer decided this match first; the page now shows their decision." : describeError(result.error) });
+      try {
+        await reviewApi.decide(documentId, { ...on, ...body });
+      } catch (error) {
+        const stale = error instanceof ApiError && error.code === "stale_version";
+        setMessage({ ok: false, text: stale ? "Another reviewer decided this match first; the page now shows their decision." : fieldMessageOf(error, "The decision was not saved.") });
         if (stale) await refresh();
         return;
+      } finally {
+        setBusy(false);
       }
       setStaged(null);
       setReason("");
@@ -125,14 +136,19 @@ export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }:
   const transition = async (action: "start" | "sign-off") => {
     setBusy(true);
     setOpenList([]);
-    const url = action === "start" ? `/api/v1/documents/${documentId}/review/start` : `/api/v1/documents/${documentId}/sign-off`;
-    const result = await callApi<{ autoAccepted?: number }>(url, { body: {} });
-    setBusy(false);
-    if (!result.ok) {
-      setMessage({ ok: false, text: describeError(result.error) });
-      setOpenList(result.error.open ?? []);
-    } else {
-      setMessage({ ok: true, text: action === "start" ? `Review started; ${result.data.autoAccepted ?? 0} agreed matches pre-accepted into gold.` : "Signed off. The gold layer is frozen." });
+    try {
+      if (action === "start") {
+        const started = await reviewApi.start(documentId);
+        setMessage({ ok: true, text: `Review started; ${started.autoAccepted} agreed matches pre-accepted into gold.` });
+      } else {
+        await reviewApi.signOff(documentId);
+        setMessage({ ok: true, text: "Signed off. The gold layer is frozen." });
+      }
+    } catch (error) {
+      setMessage({ ok: false, text: fieldMessageOf(error, action === "start" ? "The review could not be started." : "The document could not be signed off.") });
+      setOpenList(openMatchesOf(error));
+    } finally {
+      setBusy(false);
     }
     await refresh();
   };
@@ -150,47 +166,44 @@ export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }:
         onSignOff={() => void transition("sign-off")}
         onSelect={select}
       />
-      <div className="grid-2" style={{ gridTemplateColumns: "minmax(0, 3fr) minmax(300px, 2fr)", alignItems: "start" }}>
-        <ReviewText sentences={sentences} matches={review.matches} selectedKey={selectedKey} onSelect={select} />
-        <aside className="panel" style={{ position: "sticky", top: "1rem" }}>
-          {selected ? (
-            <MatchPanel
-              match={selected}
-              annotators={review.annotators}
-              canAct={canAct && inReview}
-              busy={busy}
-              staged={staged}
-              reason={reason}
-              onStage={setStaged}
-              onReason={setReason}
-              onConfirm={confirm}
-              onEdit={edit}
-              sentenceLabels={schema.sentenceLabels}
-              onEditLabels={(attributes) => void decide({ decision: "edit", annotation: { type: selected.type, sentenceIndex: selected.sentenceIndex, attributes } })}
-            />
-          ) : (
-            <div className="empty">
-              <strong>Nothing to review yet</strong>
-              No annotator has annotated this document. Matches appear here once annotators have marked spans or sentence labels.
-            </div>
-          )}
-          {canAct && inReview ? (
-            <AddAnnotationForm
-              key={selectedKey ?? "none"}
-              schema={schema}
-              start={selected?.start ?? 0}
-              end={selected?.end ?? 0}
-              busy={busy}
-              onAdd={(annotation) => void decide({ decision: "add", annotation }, { matchKey: `added:${crypto.randomUUID()}`, version: 0 })}
-            />
-          ) : null}
-          <RelationReviewPanel documentId={review.document.id} canAct={canAct && inReview} refreshKey={`${review.document.state}:${review.counts.decided}:${review.gold.length}`} />
-          <p className="muted small" style={{ marginBottom: 0 }}>
-            Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous disagreement · <kbd>1</kbd>–<kbd>9</kbd> accept annotator N · <kbd>r</kbd> reject · <kbd>o</kbd> override ·{" "}
-            <kbd>Enter</kbd> confirm · <kbd>Esc</kbd> cancel
-          </p>
-        </aside>
-      </div>
+      <TextAndPanel panel="sticky" text={<ReviewText sentences={sentences} matches={review.matches} selectedKey={selectedKey} onSelect={select} />}>
+        {selected ? (
+          <MatchPanel
+            match={selected}
+            annotators={review.annotators}
+            canAct={canAct && inReview}
+            busy={busy}
+            staged={staged}
+            reason={reason}
+            onStage={setStaged}
+            onReason={setReason}
+            onConfirm={confirm}
+            onEdit={edit}
+            sentenceLabels={schema.sentenceLabels}
+            onEditLabels={(attributes) => void decide({ decision: "edit", annotation: { type: selected.type, sentenceIndex: selected.sentenceIndex ?? undefined, attributes } })}
+          />
+        ) : (
+          <div className="empty">
+            <strong>Nothing to review yet</strong>
+            No annotator has annotated this document. Matches appear here once annotators have marked spans or sentence labels.
+          </div>
+        )}
+        {canAct && inReview ? (
+          <AddAnnotationForm
+            key={selectedKey ?? "none"}
+            schema={schema}
+            start={selected?.start ?? 0}
+            end={selected?.end ?? 0}
+            busy={busy}
+            onAdd={(annotation) => void decide({ decision: "add", annotation }, { matchKey: `added:${crypto.randomUUID()}`, version: 0 })}
+          />
+        ) : null}
+        <RelationReviewPanel documentId={review.document.id} canAct={canAct && inReview} refreshKey={`${review.document.state}:${review.counts.decided}:${review.gold.length}`} />
+        <p className="muted small" style={{ marginBottom: 0 }}>
+          Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous disagreement · <kbd>1</kbd>–<kbd>9</kbd> accept annotator N · <kbd>r</kbd> reject · <kbd>o</kbd> override ·{" "}
+          <kbd>Enter</kbd> confirm · <kbd>Esc</kbd> cancel
+        </p>
+      </TextAndPanel>
     </div>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 import { LocalTime } from "@/components/ui/local-time";
 import { describeDifferences } from "@/lib/review/describe-differences";
-import type { ReviewView } from "@/lib/review/review-types";
-import type { OpenMatch } from "./review-api";
+import type { OpenMatch, ReviewView } from "@/lib/review/review-types";
 
 type Props = {
   review: ReviewView;

@@ -1,8 +1,6 @@
 "use client";
-import { useSyncExternalStore } from "react";
 import { formatDate, formatDateTime, formatUtc } from "@/lib/format/date-time";
-
-const noSubscribe = () => () => {};
+import { useHydrated } from "./use-hydrated";
 
 /**
  * A date in the browser's locale and time zone. The server render (and hydration, so they match)
@@ -10,7 +8,7 @@ const noSubscribe = () => () => {};
  */
 export function LocalTime({ value, dateOnly = false, className }: { value: Date | string; dateOnly?: boolean; className?: string }) {
   const iso = new Date(value).toISOString();
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const hydrated = useHydrated();
   const text = !hydrated ? formatUtc(iso, !dateOnly) : dateOnly ? formatDate(iso) : formatDateTime(iso);
   return (
     <time className={className} dateTime={iso} title={formatUtc(iso)}>

@@ -7,9 +7,10 @@ import { AssignmentsPanel } from "./assignments-panel";
 import { Timeline } from "./timeline";
 
 const at = new Date("2026-03-04T05:06:00Z");
+const atIso = at.toISOString();
 const assignment = (id: string, userId: string, role: "annotator" | "reviewer", state: AssignmentDto["state"]): AssignmentDto => ({
   id, documentId: "d", userId, user: { id: userId, name: `User ${userId}`, email: `${userId}@x.test` }, role, state,
-  returnComment: null, submittedAt: null, version: 1, createdAt: at, updatedAt: at,
+  returnComment: null, submittedAt: null, version: 1, createdAt: atIso, updatedAt: atIso,
 });
 const assignments = [assignment("a1", "ann1", "annotator", "SUBMITTED"), assignment("a2", "ann2", "annotator", "IN_PROGRESS"), assignment("r1", "rev", "reviewer", "ASSIGNED")];
 const panel = (overrides: Partial<Parameters<typeof AssignmentsPanel>[0]>) =>

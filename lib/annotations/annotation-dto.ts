@@ -1,26 +1,14 @@
 import type { AnnotationLayer, EntityType, Prisma } from "@/lib/generated/prisma/client";
 import { entityTypeName } from "@/lib/entities/entity-dto";
 import { CodePointIndex } from "@/lib/text/code-points";
+import type { annotationDtoSchema } from "@/lib/validation/annotations";
+import type { z } from "@/lib/validation/zod";
 
-export type AnnotationDto = {
-  id: string;
-  documentId: string;
-  layer: "annotator" | "gold";
-  authorId: string;
-  /** A span type (CLAIM, QUOTE, …) or SENTENCE for sentence-level labels. */
-  type: string;
-  start: number | null;
-  end: number | null;
-  sentenceIndex: number | null;
-  /** The covered text for spans (code-point slice of the original text). */
-  text: string | null;
-  /** Span attributes, or the labels of a SENTENCE annotation. The speaker is in `speaker`. */
-  attributes: Record<string, unknown>;
-  speaker: { id: string; name: string; type: string } | null;
-  origin: string;
-  version: number;
-  updatedAt: string;
-};
+/**
+ * The one annotation shape: what the API sends (its response schema's type), what the review
+ * view (lib/validation/review-view.ts), the audit log and the annotator page derive theirs from.
+ */
+export type AnnotationDto = z.infer<typeof annotationDtoSchema>;
 
 /** Sentence-level labels are stored as annotations of this pseudo-type. */
 export const SENTENCE_TYPE = "SENTENCE";

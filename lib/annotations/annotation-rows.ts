@@ -39,14 +39,8 @@ export async function readAnnotation(tx: Sql, id: string): Promise<AnnotationDto
 }
 
 /** What an annotation says, in any layer: shared by annotator saves and the reviewer's gold layer. */
-export type AnnotationContent = {
-  type: string;
-  start: number | null;
-  end: number | null;
-  sentenceIndex: number | null;
-  attributes: Record<string, unknown>;
-  speakerId: string | null;
-};
+/** What an annotation says, as it is written: the DTO's content, the speaker by id. */
+export type AnnotationContent = Pick<AnnotationDto, "type" | "start" | "end" | "sentenceIndex" | "attributes"> & { speakerId: string | null };
 
 export type NewAnnotation = AnnotationContent & {
   id: string;

@@ -82,3 +82,9 @@ export function apiErrorOf(status: number, body: unknown, fallback: string): Api
 export function messageOf(error: unknown, fallback: string): string {
   return error instanceof ApiError ? error.message : fallback;
 }
+
+/** Like messageOf, but a refused input names its first field ("reason: A reason is required…"). */
+export function fieldMessageOf(error: unknown, fallback: string): string {
+  const field = error instanceof ApiError ? Object.entries(error.fields)[0] : undefined;
+  return field ? `${field[0]}: ${field[1][0] ?? (error as ApiError).message}` : messageOf(error, fallback);
+}

@@ -1,11 +1,14 @@
 import type { EntityType } from "@/lib/generated/prisma/client";
+import type { entityDtoSchema, entityTypeSchema } from "@/lib/validation/entities";
+import type { z } from "@/lib/validation/zod";
 
-export type EntityTypeName = "person" | "organisation" | "outlet" | "document" | "state";
+export type EntityTypeName = z.infer<typeof entityTypeSchema>;
 
 export const entityTypeName = (type: EntityType): EntityTypeName => type.toLowerCase() as EntityTypeName;
 export const entityTypeEnum = (type: EntityTypeName): EntityType => type.toUpperCase() as EntityType;
 
-export type EntityDto = { id: string; name: string; aliases: string[]; type: EntityTypeName; annotationCount?: number };
+/** A speaker entity as the API sends it: its response schema's type. */
+export type EntityDto = z.infer<typeof entityDtoSchema>;
 
 export function toEntityDto(row: { id: string; name: string; aliases: string[]; type: EntityType; _count?: { annotations: number } }): EntityDto {
   return {

@@ -11,10 +11,10 @@ import { canonicalJson } from "./canonical-json";
 import { checkGoldAnnotation } from "./check-gold-annotation";
 import { loadReviewState } from "./load-review-state";
 import { documentStateError } from "./review-state-error";
-import type { ReviewAnnotationView, ReviewDecisionView } from "./review-types";
+import type { RecordDecisionResult, ReviewAnnotationView, ReviewDecisionView } from "./review-types";
 import { setGold, type GoldContent } from "./write-gold";
 
-export type RecordDecisionResult = { decision: ReviewDecisionView; gold: { id: string } | null };
+export type { RecordDecisionResult };
 
 const fromVersion = (v: ReviewAnnotationView, origin: string): GoldContent => ({
   type: v.type, start: v.start, end: v.end, sentenceIndex: v.sentenceIndex, attributes: v.attributes, speakerId: v.speaker?.id ?? null, origin,

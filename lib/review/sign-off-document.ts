@@ -6,8 +6,9 @@ import { AppError } from "@/lib/errors";
 import { documentTransition } from "@/lib/workflow/state-machine";
 import { lockDocument } from "@/lib/workflow/transaction";
 import { loadReviewState } from "./load-review-state";
+import type { SignOffResult } from "./review-types";
 
-export type SignOffResult = { state: "SIGNED_OFF"; signedOffAt: string; signedOffById: string; gold: number };
+export type { SignOffResult };
 
 /**
  * IN_REVIEW → SIGNED_OFF once every disagreement has a decision (resolved or overridden with a

@@ -9,8 +9,9 @@ import { autoAcceptRelations } from "@/lib/relations/review-relations";
 import { lockDocument } from "@/lib/workflow/transaction";
 import { loadReviewState } from "./load-review-state";
 import { insertAutoAccepted, type AutoAccepted } from "./insert-auto-accepted";
+import type { StartReviewResult } from "./review-types";
 
-export type StartReviewResult = { state: "IN_REVIEW"; early: boolean; autoAccepted: number };
+export type { StartReviewResult };
 
 /**
  * READY_FOR_REVIEW (or ANNOTATING, starting early) → IN_REVIEW. With the project setting

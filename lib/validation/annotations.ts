@@ -81,11 +81,14 @@ export const annotationDtoSchema = z
     documentId: z.string(),
     layer: z.enum(["annotator", "gold"]),
     authorId: z.string(),
+    /** A span type (CLAIM, QUOTE, …) or SENTENCE for sentence-level labels. */
     type: z.string(),
     start: z.number().int().nullable(),
     end: z.number().int().nullable(),
     sentenceIndex: z.number().int().nullable(),
+    /** The covered text for spans (code-point slice of the original text). */
     text: z.string().nullable(),
+    /** Span attributes, or the labels of a SENTENCE annotation. The speaker is in `speaker`. */
     attributes: z.record(z.string(), z.unknown()),
     speaker: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
     origin: z.string(),

@@ -39,5 +39,7 @@ export const relationDtoSchema = z
   })
   .openapi("Relation");
 
+export const relationListSchema = z.object({ layer: z.string(), items: z.array(relationDtoSchema) }).openapi("RelationList");
+
 export type RelationDto = z.infer<typeof relationDtoSchema>;
 export type CreateRelation = z.infer<typeof createRelationSchema>;

@@ -41,7 +41,7 @@ export type BulkAssignInput = z.input<typeof bulkAssignSchema>;
 // Response shapes, for the OpenAPI document.
 const person = z.object({ id: z.string(), name: z.string(), email: z.string() });
 const assignmentStateSchema = z.enum(["ASSIGNED", "IN_PROGRESS", "SUBMITTED"]);
-const documentStateSchema = z.enum(["ANNOTATING", "READY_FOR_REVIEW", "IN_REVIEW", "SIGNED_OFF"]);
+export const documentStateSchema = z.enum(["ANNOTATING", "READY_FOR_REVIEW", "IN_REVIEW", "SIGNED_OFF"]);
 
 export const assignmentSchema = z
   .object({

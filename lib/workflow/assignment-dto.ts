@@ -1,4 +1,6 @@
 import "server-only";
+import type { assignmentSchema } from "@/lib/validation/workflow";
+import type { z } from "@/lib/validation/zod";
 import type { AssignmentStateName } from "./state-machine";
 
 export const assignmentSelect = {
@@ -15,19 +17,8 @@ export const assignmentSelect = {
   user: { select: { id: true, name: true, email: true } },
 } as const;
 
-export type AssignmentDto = {
-  id: string;
-  documentId: string;
-  userId: string;
-  user: { id: string; name: string; email: string };
-  role: "annotator" | "reviewer";
-  state: AssignmentStateName;
-  returnComment: string | null;
-  submittedAt: Date | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-};
+/** An assignment as the API sends it (and the document page shows it): its response schema's type. */
+export type AssignmentDto = z.infer<typeof assignmentSchema>;
 
 type Row = {
   id: string;
@@ -44,7 +35,13 @@ type Row = {
 };
 
 export function toAssignmentDto(row: Row): AssignmentDto {
-  return { ...row, role: row.role === "ANNOTATOR" ? "annotator" : "reviewer" };
+  return {
+    ...row,
+    role: row.role === "ANNOTATOR" ? "annotator" : "reviewer",
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /** The audit snapshot of an assignment (no user details: the ids are enough). */

@@ -116,7 +116,8 @@ describe("submitting", () => {
     const { doc, a1, a2, annotator, annotator2 } = await assignedDocument();
     const first = await submitAssignment(annotator, a1.id, {});
     expect(first.assignment).toMatchObject({ state: "SUBMITTED", version: 2 });
-    expect(first.assignment.submittedAt).toBeInstanceOf(Date);
+    // An ISO timestamp, as the API's assignment schema says.
+    expect(first.assignment.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(first.documentState).toBe("ANNOTATING");
     const second = await submitAssignment(annotator2, a2.id, { version: 1 });
     expect(second.documentState).toBe("READY_FOR_REVIEW");

@@ -1,4 +1,4 @@
-import { createRelationSchema, deleteRelationSchema, relationDtoSchema, updateRelationSchema } from "@/lib/validation/relations";
+import { createRelationSchema, deleteRelationSchema, relationDtoSchema, relationListSchema, updateRelationSchema } from "@/lib/validation/relations";
 import { relationDecisionSchema, relationReviewSchema } from "@/lib/validation/relation-review";
 import type { ApiOperation } from "./types";
 
@@ -10,6 +10,7 @@ export const RELATION_OPERATIONS: ApiOperation[] = [
     tag: "Relations",
     access: "documents.view",
     scope: "document",
+    response: relationListSchema,
   },
   {
     method: "post",

@@ -1,5 +1,6 @@
 import { agreementOverviewSchema, agreementRunQueuedSchema, startAgreementRunSchema } from "@/lib/validation/agreement";
 import { reviewDecisionSchema } from "@/lib/validation/review";
+import { recordDecisionResultSchema, reviewViewSchema, signOffResultSchema, startReviewResultSchema } from "@/lib/validation/review-view";
 import type { ApiOperation } from "./types";
 
 export const REVIEW_OPERATIONS: ApiOperation[] = [
@@ -10,6 +11,7 @@ export const REVIEW_OPERATIONS: ApiOperation[] = [
     tag: "Review",
     access: "review.view",
     scope: "document",
+    response: reviewViewSchema,
   },
   {
     method: "post",
@@ -18,6 +20,7 @@ export const REVIEW_OPERATIONS: ApiOperation[] = [
     tag: "Review",
     access: "review.act",
     scope: "document",
+    response: startReviewResultSchema,
   },
   {
     method: "post",
@@ -27,6 +30,7 @@ export const REVIEW_OPERATIONS: ApiOperation[] = [
     access: "review.act",
     scope: "document",
     body: reviewDecisionSchema,
+    response: recordDecisionResultSchema,
   },
   {
     method: "post",
@@ -35,6 +39,7 @@ export const REVIEW_OPERATIONS: ApiOperation[] = [
     tag: "Review",
     access: "review.signOff",
     scope: "document",
+    response: signOffResultSchema,
   },
   {
     method: "get",

@@ -1,0 +1,47 @@
+import { entityDtoSchema } from "@/lib/validation/entities";
+import { relationDtoSchema, relationListSchema } from "@/lib/validation/relations";
+import { suggestionDtoSchema } from "@/lib/validation/suggestions";
+import { transitionResultSchema } from "@/lib/validation/workflow";
+import { z } from "@/lib/validation/zod";
+import { apiRequest } from "./request";
+
+const enc = encodeURIComponent;
+/** A 204 answer has no body. */
+const noContent = z.null();
+const RELATIONS_OFFLINE = "You are offline: relations are saved online only; try again when the connection is back.";
+
+/** The `/api/v1` calls the annotator page makes besides loading and saving annotations (the outbox's own). */
+export const annotatorApi = {
+  submitAssignment: (assignmentId: string) =>
+    apiRequest(`/api/v1/assignments/${enc(assignmentId)}/submit`, {
+      json: {},
+      schema: transitionResultSchema,
+      fallback: "Submitting failed; try again.",
+      offline: "You are offline: submit again when the connection is back.",
+    }),
+
+  createEntity: (projectId: string, entity: { name: string; type: string }) =>
+    apiRequest(`/api/v1/projects/${enc(projectId)}/entities`, {
+      json: entity,
+      schema: entityDtoSchema,
+      fallback: "The speaker could not be created.",
+      offline: "You are offline: speakers can only be created online.",
+    }),
+
+  decideSuggestion: (suggestionId: string, decision: "accepted" | "rejected") =>
+    apiRequest(`/api/v1/suggestions/${enc(suggestionId)}/decision`, {
+      json: { decision },
+      schema: suggestionDtoSchema,
+      fallback: "The decision on the suggestion was not recorded.",
+      offline: "You are offline: the decision on the suggestion was not recorded (the annotation itself is queued).",
+    }),
+
+  listRelations: (documentId: string, layer: string) =>
+    apiRequest(`/api/v1/documents/${enc(documentId)}/relations?layer=${enc(layer)}`, { schema: relationListSchema, fallback: "The relations could not be loaded.", offline: RELATIONS_OFFLINE }),
+
+  createRelation: (documentId: string, relation: { id: string; type: string; fromId: string; toId: string }) =>
+    apiRequest(`/api/v1/documents/${enc(documentId)}/relations`, { json: relation, schema: relationDtoSchema, fallback: "The relation could not be saved.", offline: RELATIONS_OFFLINE }),
+
+  deleteRelation: (relationId: string, version: number) =>
+    apiRequest(`/api/v1/relations/${enc(relationId)}?version=${version}`, { method: "DELETE", schema: noContent, fallback: "The relation could not be deleted.", offline: RELATIONS_OFFLINE }),
+};
