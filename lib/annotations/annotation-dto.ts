@@ -1,6 +1,8 @@
 import type { AnnotationLayer, EntityType, Prisma } from "@/lib/generated/prisma/client";
 import { entityTypeName } from "@/lib/entities/entity-dto";
+import { gapsOf } from "@/lib/spans/span-gaps";
 import { CodePointIndex } from "@/lib/text/code-points";
+import type { SpanGap } from "@/lib/validation/annotations";
 
 export type AnnotationDto = {
   id: string;
@@ -11,6 +13,8 @@ export type AnnotationDto = {
   type: string;
   start: number | null;
   end: number | null;
+  /** Inner ranges a discontinuous span excludes; absent when the span is contiguous. */
+  gaps?: SpanGap[];
   sentenceIndex: number | null;
   /** The covered text for spans (code-point slice of the original text). */
   text: string | null;
@@ -33,6 +37,7 @@ export const ANNOTATION_SELECT = {
   type: true,
   start: true,
   end: true,
+  gaps: true,
   sentenceIndex: true,
   attributes: true,
   origin: true,
@@ -49,6 +54,8 @@ export type AnnotationRow = {
   type: string;
   start: number | null;
   end: number | null;
+  /** The stored JSON column (null when contiguous); optional for rows built by hand. */
+  gaps?: unknown;
   sentenceIndex: number | null;
   attributes: unknown;
   origin: string;
@@ -69,6 +76,7 @@ function sliceText(text: string, start: number, end: number): string {
 }
 
 export function toAnnotationDto(row: AnnotationRow, text?: string): AnnotationDto {
+  const gaps = gapsOf(row.gaps);
   return {
     id: row.id,
     documentId: row.documentId,
@@ -77,6 +85,7 @@ export function toAnnotationDto(row: AnnotationRow, text?: string): AnnotationDt
     type: row.type,
     start: row.start,
     end: row.end,
+    ...(gaps ? { gaps } : {}),
     sentenceIndex: row.sentenceIndex,
     text: text !== undefined && row.start !== null && row.end !== null ? sliceText(text, row.start, row.end) : null,
     attributes: (row.attributes ?? {}) as Record<string, unknown>,
