@@ -7,6 +7,8 @@ export type ReviewAnnotationView = {
   type: string;
   start: number | null;
   end: number | null;
+  /** Inner ranges a discontinuous span excludes; absent when contiguous. */
+  gaps?: { start: number; end: number }[];
   sentenceIndex: number | null;
   attributes: Record<string, unknown>;
   /** type is the entity type name: person, organisation, outlet or document. */
