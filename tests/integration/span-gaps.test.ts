@@ -9,12 +9,13 @@ import { closePgPools } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
 import { importUploadedFile } from "@/lib/documents/import-files";
 import { getReview } from "@/lib/review/get-review";
+import { recordReviewDecision } from "@/lib/review/record-review-decision";
 import { startReview } from "@/lib/review/start-review";
 import { annotationDtoSchema } from "@/lib/validation/annotations";
 import "@/lib/datasets/build-task";
 import { cp, seedSignedOffProject, TEXTS } from "./dataset-fixtures";
 import { makeProject, makeTeam } from "./factories";
-import { assign, makeDocument } from "./review-factories";
+import { assign, errorOf, makeDocument } from "./review-factories";
 
 process.env.STANCEBENCH_JOBS = "inline";
 afterAll(async () => {
@@ -133,6 +134,16 @@ describe("gaps in review", () => {
     expect([gold.start, gold.end, gold.gaps]).toEqual([QUOTE.start, QUOTE.end, [GAP]]);
     const audit = await prisma().auditEvent.findFirstOrThrow({ where: { annotationId: gold.id, action: "annotation.create" } });
     expect((audit.after as { gaps?: unknown }).gaps).toEqual([GAP]);
+
+    // The reviewer's own edit of the disagreement may cut a gap; a gap outside the span is a 400.
+    const matchKey = review.matches[1]!.key;
+    const edit = (gaps: { start: number; end: number }[]) =>
+      recordReviewDecision(team.reviewer, doc.id, { matchKey, decision: "edit", annotation: { type: "CLAIM", ...other, gaps, attributes: { checkworthy: "no" } } });
+    const bad = await errorOf(edit([{ start: other.start, end: other.start + 2 }]));
+    expect([bad.status, bad.message]).toEqual([400, `Invalid input — annotation.gaps.0.start: Gap 0 must start inside the span, after its start ${other.start} (got ${other.start})`]);
+    await edit([{ start: other.start + 3, end: other.start + 5 }]);
+    const edited = await prisma().annotation.findFirstOrThrow({ where: { documentId: doc.id, layer: "GOLD", start: other.start } });
+    expect(edited.gaps).toEqual([{ start: other.start + 3, end: other.start + 5 }]);
   });
 });
 
