@@ -23,6 +23,7 @@ import { confidenceLabel, SuggestionsPanel } from "./suggestions-panel";
 import { newId, useAnnotationSync } from "./use-annotation-sync";
 import { useAnnotatorKeys } from "./use-annotator-keys";
 import { useEntities } from "./use-entities";
+import { useGapCut } from "./use-gap-cut";
 import { useRelations } from "./use-relations";
 import { useSpanDraft } from "./use-span-draft";
 import { useStoredFlag } from "./use-stored-flag";
@@ -62,7 +63,7 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   const spans = useMemo(() => list.filter(isSpan), [list]);
   const textOf = useCallback((start: number, end: number) => doc.text.slice(cp.toUtf16(start), cp.toUtf16(end)), [doc.text, cp]);
   // Each span's stance, speaker and cue, for the text's tooltips.
-  const marks: Mark[] = useMemo(() => spans.map((a) => ({ id: a.id, type: a.type, start: a.start, end: a.end, summary: spanSummary(a, (r) => textOf(r.start, r.end)) })), [spans, textOf]);
+  const marks: Mark[] = useMemo(() => spans.map((a) => ({ id: a.id, type: a.type, start: a.start, end: a.end, gaps: a.gaps, summary: spanSummary(a, (r) => textOf(r.start, r.end)) })), [spans, textOf]);
   const spansByPos = useMemo(() => spansBySentence(sentences, marks), [sentences, marks]);
   const depths = useMemo(() => spanDepths(marks), [marks]);
   const labelsBySentence = useMemo(() => new Map(list.filter((a) => a.sentenceIndex !== null).map((a) => [a.sentenceIndex!, a])), [list]);
@@ -128,6 +129,10 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
     write(step.id, step.state ? bodyOf(step.state) : null, false);
     spanDraft.close();
   };
+  const gapCut = useGapCut({
+    readOnlyReason, spanId: draft && !draft.isNew ? draft.id : selectedId, unsavedDraft: draft?.isNew ?? false, annotations, textSelection, write, say, textOf,
+    done: () => (spanDraft.close(), setSelectedId(null), clearDomSelection()),
+  });
   const undoLast = () => applyStep(undoRedo.undo());
   const redoLast = () => applyStep(undoRedo.redo());
 
@@ -235,6 +240,10 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
         return spanDraft.setRangeAttribute("cue", textSelection);
       case "setMention":
         return spanDraft.setRangeAttribute("speakerMention", textSelection);
+      case "cutGap":
+        return gapCut.cut();
+      case "joinGaps":
+        return gapCut.join();
       case "toggleBoilerplate":
         return toggleBoilerplate();
       case "help":

@@ -11,7 +11,8 @@ import type { AnnotationDto } from "./types";
 
 export type Row = { index: number; start: number; end: number; boilerplate: boolean; pos: number };
 /** A span or suggestion drawn in the text; `summary` (stance, speaker, cue) is its tooltip. */
-export type Mark = { id: string; type: string; start: number; end: number; summary?: string };
+/** `gaps`: a discontinuous span's left-out ranges, drawn unhighlighted. */
+export type Mark = { id: string; type: string; start: number; end: number; gaps?: readonly Range[] | null; summary?: string };
 export type Range = { start: number; end: number };
 
 type Props = {

@@ -9,7 +9,16 @@ describe("materialise", () => {
   it("shows a queued span with its speaker resolved from the registry", () => {
     const a = materialise("a1", { type: "QUOTE", start: 3, end: 9, attributes: { form: "direct", speaker: { id: "e1" } } }, undefined);
     expect(a).toMatchObject({ id: "a1", type: "QUOTE", start: 3, end: 9, sentenceIndex: null, version: 0, speaker: { id: "e1", name: "Sergey Lavrov" } });
-    expect(bodyOf(a)).toEqual({ type: "QUOTE", start: 3, end: 9, attributes: { form: "direct", speaker: { id: "e1" } } });
+    expect(bodyOf(a)).toEqual({ type: "QUOTE", start: 3, end: 9, gaps: null, attributes: { form: "direct", speaker: { id: "e1" } } });
+  });
+
+  it("keeps a span's gaps through a body without them, clears them with null, and writes them back for undo", () => {
+    const gaps = [{ start: 5, end: 7 }];
+    const cut = materialise("a1", { type: "QUOTE", start: 3, end: 9, gaps, attributes: {} }, undefined);
+    expect(cut.gaps).toEqual(gaps);
+    expect(materialise("a1", { type: "QUOTE", start: 3, end: 9, attributes: { form: "direct" } }, cut).gaps).toEqual(gaps);
+    expect(materialise("a1", { type: "QUOTE", start: 3, end: 9, gaps: null, attributes: {} }, cut)).not.toHaveProperty("gaps");
+    expect(bodyOf(cut)).toEqual({ type: "QUOTE", start: 3, end: 9, gaps, attributes: {} });
   });
 
   it("keeps the server version and shows a speaker given by name only", () => {

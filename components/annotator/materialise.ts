@@ -1,6 +1,7 @@
 // How a queued change looks on screen before the server has answered, and the API body that
 // recreates a given annotation (for undo/redo and conflict re-apply).
 import type { AnnotationBody } from "@/lib/annotator/outbox";
+import { gapsOf } from "@/lib/spans/span-gaps";
 import type { AnnotationDto, EntityDto } from "./types";
 
 export const SENTENCE_LABELS_TYPE = "SENTENCE";
@@ -25,6 +26,8 @@ export function materialiseWith(documentId: string, entities: () => ReadonlyMap<
   return (id: string, body: AnnotationBody, previous: AnnotationDto | undefined): AnnotationDto => {
     const isSentence = typeof body.sentenceIndex === "number";
     const attributes = ((isSentence ? body.labels : body.attributes) ?? {}) as Record<string, unknown>;
+    // A body without `gaps` keeps the span's gaps, as a PATCH without them does on the server.
+    const gaps = isSentence ? null : "gaps" in body ? gapsOf(body.gaps) : (previous?.gaps ?? null);
     return {
       id,
       documentId,
@@ -33,6 +36,7 @@ export function materialiseWith(documentId: string, entities: () => ReadonlyMap<
       type: isSentence ? (previous?.type ?? SENTENCE_LABELS_TYPE) : String(body.type ?? previous?.type ?? ""),
       start: isSentence ? null : (body.start as number),
       end: isSentence ? null : (body.end as number),
+      ...(gaps ? { gaps } : {}),
       sentenceIndex: isSentence ? (body.sentenceIndex as number) : null,
       attributes,
       speaker: isSentence ? null : speakerOf(attributes, entities(), previous?.speaker ?? null),
@@ -46,7 +50,8 @@ export function bodyOf(a: AnnotationDto): AnnotationBody {
   if (a.sentenceIndex !== null) return { sentenceIndex: a.sentenceIndex, labels: a.attributes };
   const attributes = { ...a.attributes };
   if (a.speaker?.id) attributes.speaker = { id: a.speaker.id };
-  return { type: a.type, start: a.start, end: a.end, attributes };
+  // gaps: null clears them, so undoing a cut makes the span contiguous again.
+  return { type: a.type, start: a.start, end: a.end, gaps: a.gaps ?? null, attributes };
 }
 
 export const isSpan = (a: AnnotationDto): a is AnnotationDto & { start: number; end: number } => a.start !== null && a.end !== null;

@@ -274,5 +274,5 @@ async function errorMessage(res: Response, fallback: string): Promise<string> {
 /** PATCH takes only what can change: a span's offsets and attributes, or a sentence's labels. */
 function patchBody(body: AnnotationBody): AnnotationBody {
   if (typeof body.sentenceIndex === "number") return { labels: body.labels };
-  return { start: body.start, end: body.end, attributes: body.attributes };
+  return { start: body.start, end: body.end, ...("gaps" in body ? { gaps: body.gaps } : {}), attributes: body.attributes };
 }

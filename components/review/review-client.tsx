@@ -105,7 +105,9 @@ export function ReviewClient({ sentences, initial, schema, canAct, canSignOff }:
     (start: number, end: number) => {
       const base = selected?.versions[0];
       if (!base) return;
-      void decide({ decision: "edit", annotation: { type: base.type, start, end, attributes: base.attributes, speakerId: base.speaker?.id ?? null } });
+      // A discontinuous version keeps the gaps that still lie inside the edited boundaries.
+      const gaps = (base.gaps ?? []).filter((g) => g.start > start && g.end < end);
+      void decide({ decision: "edit", annotation: { type: base.type, start, end, ...(gaps.length ? { gaps } : {}), attributes: base.attributes, speakerId: base.speaker?.id ?? null } });
     },
     [decide, selected],
   );

@@ -174,7 +174,7 @@ export class AgreementAccumulator {
 
   private addSpanCounts(annotations: readonly LayerAnnotation[], annotators: readonly string[]): void {
     const layers = new Map<string, Span[]>(annotators.map((a) => [a, []]));
-    for (const a of annotations) if (isSpanAnnotation(a)) layers.get(a.annotatorId)?.push({ type: a.type, start: a.start, end: a.end });
+    for (const a of annotations) if (isSpanAnnotation(a)) layers.get(a.annotatorId)?.push({ type: a.type, start: a.start, end: a.end, gaps: a.gaps });
     for (let i = 0; i < annotators.length; i++) {
       for (let j = i + 1; j < annotators.length; j++) {
         const reference = annotators[i] as string;

@@ -16,6 +16,8 @@ export type LayerAnnotation = {
   type: string;
   start?: number | null;
   end?: number | null;
+  /** Inner ranges of a discontinuous span: spans match exactly only when their fragments do. */
+  gaps?: readonly { start: number; end: number }[] | null;
   sentenceIndex?: number | null;
   attributes: Record<string, unknown>;
 };

@@ -5,7 +5,8 @@
  * Spans are bucketed by (type, owner) — owner is the annotator — each bucket in the caller's
  * order, which must sort by start, then end. A span is paired with the spans of each *other*
  * owner of its type that come after it in that order and start before it ends: all of them
- * overlap it by at least one code point. Pairs with the very same offsets are left out (the
+ * overlap it by at least one code point. Pairs with the very same offsets (and the same `key`,
+ * a discontinuous span's gaps) are left out (the
  * exact phase has already decided those), and so are zero-length spans (they only match exactly).
  *
  * Degenerate input (thousands of nested or identical spans) would still make this quadratic, so a
@@ -18,7 +19,10 @@
 
 export const MAX_PARTNERS_PER_OWNER = 16;
 
-export type SweepSpan = { type: string; owner: string; start: number; end: number };
+/** `key`: what else must be equal for two spans to be identical (the gaps of a discontinuous span). */
+export type SweepSpan = { type: string; owner: string; start: number; end: number; key?: string };
+
+const same = (x: SweepSpan, y: SweepSpan) => x.start === y.start && x.end === y.end && (x.key ?? "") === (y.key ?? "");
 
 type Bucket = { positions: number[]; runEnd: number[] };
 
@@ -46,7 +50,7 @@ export function forEachOverlapCandidate(spans: readonly SweepSpan[], visit: (p: 
       for (let k = positions.length - 1; k >= 0; k--) {
         const here = spans[positions[k]!]!;
         const next = k + 1 < positions.length ? spans[positions[k + 1]!]! : null;
-        runEnd[k] = next && next.start === here.start && next.end === here.end ? runEnd[k + 1]! : k + 1;
+        runEnd[k] = next && same(next, here) ? runEnd[k + 1]! : k + 1;
       }
     }
   }
@@ -64,7 +68,7 @@ export function forEachOverlapCandidate(spans: readonly SweepSpan[], visit: (p: 
         const q = positions[k]!;
         const y = spans[q]!;
         if (y.start >= x.end) break;
-        if (y.start === x.start && y.end === x.end) {
+        if (same(x, y)) {
           k = runEnd[k]!;
           continue;
         }

@@ -1,4 +1,5 @@
 import "server-only";
+import { gapsOf } from "@/lib/spans/span-gaps";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import { withSpeakerSet } from "@/lib/speakers/speaker-list";
 import { attributesWithHolders } from "@/lib/stance/stance-holder";
@@ -84,13 +85,14 @@ export async function computeAgreement(
     if (documents.length === 0) break;
     const rows = await prisma().annotation.findMany({
       where: { documentId: { in: documents.map((d) => d.id) }, layer: "ANNOTATOR" },
-      select: { id: true, documentId: true, authorId: true, type: true, start: true, end: true, sentenceIndex: true, attributes: true, speakerId: true },
+      select: { id: true, documentId: true, authorId: true, type: true, start: true, end: true, gaps: true, sentenceIndex: true, attributes: true, speakerId: true },
     });
     const byDocument = new Map<string, LayerAnnotation[]>();
     for (const row of rows) {
       const attributes = (row.attributes ?? {}) as Record<string, unknown>;
       const annotation: LayerAnnotation = {
-        id: row.id, documentId: row.documentId, annotatorId: row.authorId, type: row.type, start: row.start, end: row.end, sentenceIndex: row.sentenceIndex,
+        id: row.id, documentId: row.documentId, annotatorId: row.authorId, type: row.type, start: row.start, end: row.end, gaps: gapsOf(row.gaps),
+        sentenceIndex: row.sentenceIndex,
         attributes: attributesWithHolders(withSpeakerSet(attributes, row.speakerId), row.type),
       };
       const list = byDocument.get(row.documentId);

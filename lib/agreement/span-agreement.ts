@@ -3,7 +3,8 @@
  * tp = matched pairs, fn = unmatched spans of a, fp = unmatched spans of b.
  *
  * Matching (the same rule as matchSpans in lib/review/match-spans.ts):
- * 1. exact: same type and same start/end; duplicates pair up in input order;
+ * 1. exact: same type, same start/end and same gaps (a discontinuous span matches exactly only
+ *    when its fragments do); duplicates pair up in input order;
  * 2. overlap mode only: the remaining spans of the same type whose ranges share at least one
  *    code point are paired greedily one-to-one, largest overlap first; ties go to the smaller
  *    union (closer boundaries), then to the earlier offsets. Zero-length spans match only exactly.
@@ -14,10 +15,14 @@
  * Precision is null when b has no spans, recall null when a has none, F1 null when both are
  * empty (one empty and the other not gives F1 = 0).
  */
+import { gapKey } from "@/lib/spans/span-gaps";
 import { assertValidOffsets } from "./layer-annotation";
 import { forEachOverlapCandidate } from "./overlap-candidates";
 
-export type Span = { type: string; start: number; end: number };
+export type Span = { type: string; start: number; end: number; gaps?: readonly { start: number; end: number }[] | null };
+
+/** The exact pass's type key: gapped spans only pair with spans of the same gaps. */
+const exactTypeKey = (s: Span) => (s.gaps && s.gaps.length > 0 ? `${s.type}\u0000${gapKey(s.gaps)}` : s.type);
 export type SpanMatchMode = "exact" | "overlap";
 
 export type PrecisionRecall = {
@@ -86,14 +91,14 @@ function forEachSpanPair(a: readonly Span[], b: readonly Span[], mode: SpanMatch
   const nextSame = new Int32Array(b.length).fill(-1);
   for (let j = b.length - 1; j >= 0; j--) {
     const s = b[j]!;
-    let byOffsets = firstUnpaired.get(s.type);
-    if (!byOffsets) firstUnpaired.set(s.type, (byOffsets = new Map()));
+    let byOffsets = firstUnpaired.get(exactTypeKey(s));
+    if (!byOffsets) firstUnpaired.set(exactTypeKey(s), (byOffsets = new Map()));
     const key = offsetsKey(s);
     nextSame[j] = byOffsets.get(key) ?? -1;
     byOffsets.set(key, j);
   }
   a.forEach((s, i) => {
-    const byOffsets = firstUnpaired.get(s.type);
+    const byOffsets = firstUnpaired.get(exactTypeKey(s));
     const key = offsetsKey(s);
     const j = byOffsets?.get(key) ?? -1;
     if (j < 0) return;
@@ -104,10 +109,10 @@ function forEachSpanPair(a: readonly Span[], b: readonly Span[], mode: SpanMatch
 
   // Overlap candidates among the spans left, from a sweep (bounded per span, see
   // overlap-candidates.ts) rather than every pair.
-  type Side = { type: string; owner: "a" | "b"; start: number; end: number; index: number };
+  type Side = { type: string; owner: "a" | "b"; start: number; end: number; key: string; index: number };
   const left: Side[] = [];
-  a.forEach((s, i) => usedA[i] || left.push({ type: s.type, owner: "a", start: s.start, end: s.end, index: i }));
-  b.forEach((s, j) => usedB[j] || left.push({ type: s.type, owner: "b", start: s.start, end: s.end, index: j }));
+  a.forEach((s, i) => usedA[i] || left.push({ type: s.type, owner: "a", start: s.start, end: s.end, key: gapKey(s.gaps), index: i }));
+  b.forEach((s, j) => usedB[j] || left.push({ type: s.type, owner: "b", start: s.start, end: s.end, key: gapKey(s.gaps), index: j }));
   left.sort((x, y) => x.start - y.start || x.end - y.end || (x.owner < y.owner ? -1 : x.owner > y.owner ? 1 : 0) || x.index - y.index);
   // Candidates as typed columns rather than one object each: on degenerate input there are 16 per
   // span, and hundreds of thousands of retained small objects cost more in allocation and GC

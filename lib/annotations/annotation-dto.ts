@@ -1,5 +1,6 @@
 import type { AnnotationLayer, EntityType, Prisma } from "@/lib/generated/prisma/client";
 import { entityTypeName } from "@/lib/entities/entity-dto";
+import { gapsOf } from "@/lib/spans/span-gaps";
 import { CodePointIndex } from "@/lib/text/code-points";
 import type { annotationDtoSchema } from "@/lib/validation/annotations";
 import type { z } from "@/lib/validation/zod";
@@ -21,6 +22,7 @@ export const ANNOTATION_SELECT = {
   type: true,
   start: true,
   end: true,
+  gaps: true,
   sentenceIndex: true,
   attributes: true,
   origin: true,
@@ -37,6 +39,8 @@ export type AnnotationRow = {
   type: string;
   start: number | null;
   end: number | null;
+  /** The stored JSON column (null when contiguous); optional for rows built by hand. */
+  gaps?: unknown;
   sentenceIndex: number | null;
   attributes: unknown;
   origin: string;
@@ -57,6 +61,7 @@ function sliceText(text: string, start: number, end: number): string {
 }
 
 export function toAnnotationDto(row: AnnotationRow, text?: string): AnnotationDto {
+  const gaps = gapsOf(row.gaps);
   return {
     id: row.id,
     documentId: row.documentId,
@@ -65,6 +70,7 @@ export function toAnnotationDto(row: AnnotationRow, text?: string): AnnotationDt
     type: row.type,
     start: row.start,
     end: row.end,
+    ...(gaps ? { gaps } : {}),
     sentenceIndex: row.sentenceIndex,
     text: text !== undefined && row.start !== null && row.end !== null ? sliceText(text, row.start, row.end) : null,
     attributes: (row.attributes ?? {}) as Record<string, unknown>,

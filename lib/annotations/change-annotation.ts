@@ -6,7 +6,7 @@ import { deleteAnnotationSchema, updateAnnotationSchema } from "@/lib/validation
 import { parseOrThrow } from "@/lib/validation/parse";
 import { SENTENCE_TYPE, type AnnotationDto } from "./annotation-dto";
 import { deleteAnnotationRow, insertAuditEvent, readAnnotation, updateAnnotationRow, type AnnotationChange } from "./annotation-rows";
-import { checkAttributes, checkOffsets } from "./check-input";
+import { checkAttributes, checkOffsets, checkSpanGaps } from "./check-input";
 import { deleteRelationsOf } from "@/lib/relations/relation-rows";
 import { requireAnnotatorWrite, type WriteContext } from "./write-access";
 
@@ -40,16 +40,19 @@ export async function updateAnnotation(user: AuthenticatedUser, annotationId: st
     const { row: before, context } = await ownAnnotation(tx, user, annotationId);
     const data = parseOrThrow(updateAnnotationSchema, input);
     requireVersion(before, data.version);
-    const change: AnnotationChange = { start: before.start, end: before.end, attributes: before.attributes, speakerId: before.speaker?.id ?? null };
+    const change: AnnotationChange = { start: before.start, end: before.end, gaps: before.gaps ?? null, attributes: before.attributes, speakerId: before.speaker?.id ?? null };
 
     if (before.type === SENTENCE_TYPE) {
-      if (data.start !== undefined || data.end !== undefined || data.attributes) throw new AppError("validation_failed", "Sentence labels have no offsets or attributes; send `labels`.");
+      if (data.start !== undefined || data.end !== undefined || data.gaps !== undefined || data.attributes) throw new AppError("validation_failed", "Sentence labels have no offsets, gaps or attributes; send `labels`.");
       if (data.labels) change.attributes = (await checkAttributes(tx, context, "sentence", data.labels, before.attributes)).attributes;
     } else {
       if (data.labels) throw new AppError("validation_failed", "Spans have attributes, not labels; send `attributes`.");
       change.start = data.start ?? before.start!;
       change.end = data.end ?? before.end!;
       checkOffsets(context, change.start, change.end);
+      // Kept gaps must still fit a moved span; sent ones replace them (null or [] = contiguous).
+      if (data.gaps !== undefined) change.gaps = data.gaps && data.gaps.length > 0 ? data.gaps : null;
+      checkSpanGaps(change.start, change.end, change.gaps);
       if (data.attributes) {
         const previous = { ...before.attributes, ...(before.speaker ? { speaker: { id: before.speaker.id } } : {}) };
         const checked = await checkAttributes(tx, context, { span: before.type, previousType: before.type }, data.attributes, previous);

@@ -2,6 +2,7 @@ import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { resolveSpeakers } from "@/lib/entities/resolve-speakers";
+import { checkGaps, type SpanRange } from "@/lib/spans/span-gaps";
 import { checkSentenceLabels, checkSpanAttributes, type CheckedAttributes } from "./attribute-rules";
 import type { WriteContext } from "./write-access";
 
@@ -14,6 +15,13 @@ export function checkOffsets(context: WriteContext, start: number, end: number):
   const errors: FieldErrors = {};
   if (start >= end) errors.end = ["start must be before end"];
   if (end > context.textLength) errors.end = [`end ${end} is beyond the text (${context.textLength} code points)`];
+  if (Object.keys(errors).length) throwFieldErrors(errors);
+}
+
+/** The gaps must lie strictly inside the (possibly moved) span: a 400 naming the gap otherwise. */
+export function checkSpanGaps(start: number, end: number, gaps: readonly SpanRange[] | null): void {
+  if (!gaps) return;
+  const errors = checkGaps(start, end, gaps);
   if (Object.keys(errors).length) throwFieldErrors(errors);
 }
 

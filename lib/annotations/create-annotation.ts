@@ -41,14 +41,14 @@ async function sentenceRow(
   }
   const { attributes } = await checkAttributes(tx, context, "sentence", data.labels);
   const base = { documentId: context.documentId, authorId: user.id, assignmentId: context.assignmentId, origin: data.origin ?? "manual" };
-  return { ...base, type: SENTENCE_TYPE, start: null, end: null, sentenceIndex: data.sentenceIndex, attributes, speakerId: null };
+  return { ...base, type: SENTENCE_TYPE, start: null, end: null, gaps: null, sentenceIndex: data.sentenceIndex, attributes, speakerId: null };
 }
 
 async function spanRow(tx: Sql, user: AuthenticatedUser, context: WriteContext, data: CreateSpanAnnotation): Promise<Omit<NewAnnotation, "id">> {
   checkOffsets(context, data.start, data.end);
   const { attributes, speakerId } = await checkAttributes(tx, context, { span: data.type }, data.attributes);
   const base = { documentId: context.documentId, authorId: user.id, assignmentId: context.assignmentId, origin: data.origin ?? "manual" };
-  return { ...base, type: data.type, start: data.start, end: data.end, sentenceIndex: null, attributes, speakerId: speakerId ?? null };
+  return { ...base, type: data.type, start: data.start, end: data.end, gaps: data.gaps ?? null, sentenceIndex: null, attributes, speakerId: speakerId ?? null };
 }
 
 /**

@@ -38,6 +38,8 @@ describe("keyAction", () => {
     expect(keyAction({ key: "a" }, schema)).toEqual({ kind: "acceptSuggestion" });
     expect(keyAction({ key: "Delete" }, schema)).toEqual({ kind: "delete" });
     expect(keyAction({ key: "?", shiftKey: true }, schema)).toEqual({ kind: "help" });
+    expect(keyAction({ key: "g" }, schema)).toEqual({ kind: "cutGap" });
+    expect(keyAction({ key: "G", shiftKey: true }, schema)).toEqual({ kind: "joinGaps" });
     expect(keyAction({ key: "w" }, schema)).toBeNull();
   });
 
@@ -46,5 +48,6 @@ describe("keyAction", () => {
     const keys = shortcutList(schema).map((s) => s.keys);
     expect(keys.slice(0, 3)).toEqual(["c", "q", "e"]);
     expect(keys).toContain("Ctrl+Z");
+    expect(keys).toContain("g");
   });
 });

@@ -17,6 +17,8 @@ export type KeyAction =
   | { kind: "nextSuggestion" }
   | { kind: "setCue" }
   | { kind: "setMention" }
+  | { kind: "cutGap" }
+  | { kind: "joinGaps" }
   | { kind: "toggleBoilerplate" }
   | { kind: "help" };
 
@@ -38,6 +40,8 @@ const FIXED: Record<string, KeyAction> = {
   s: { kind: "nextSuggestion" },
   u: { kind: "setCue" },
   m: { kind: "setMention" },
+  g: { kind: "cutGap" },
+  G: { kind: "joinGaps" },
   b: { kind: "toggleBoilerplate" },
   "?": { kind: "help" },
 };
@@ -80,6 +84,8 @@ export function shortcutList(schema: LabelSchema): { keys: string; what: string 
     { keys: "] / [", what: "Select the next / previous span in the focused sentence" },
     { keys: "u", what: "Set the quote's cue from the text selection" },
     { keys: "m", what: "Set the quote's speaker mention from the text selection" },
+    { keys: "g", what: "Cut the text selection out of the selected span (a gap: the span becomes discontinuous)" },
+    { keys: "Shift+G", what: "Join the selected span's fragments again (remove its gaps)" },
     { keys: "y / n / 0", what: "Focused sentence: check-worthy yes / no / clear" },
     { keys: "s", what: "Focus the next pending suggestion" },
     { keys: "a / x", what: "Accept / reject the focused suggestion" },

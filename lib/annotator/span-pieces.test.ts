@@ -19,6 +19,25 @@ describe("sentencePieces", () => {
     ]);
   });
 
+  it("leaves a discontinuous span's gap uncovered (drawn unhighlighted), other spans there still covered", () => {
+    const spans = [
+      { id: "quote", start: 0, end: 40, gaps: [{ start: 15, end: 27 }] },
+      { id: "claim", start: 20, end: 30 },
+    ];
+    expect(sentencePieces({ start: 0, end: 40 }, spans)).toEqual([
+      { start: 0, end: 15, covering: ["quote"] },
+      { start: 15, end: 20, covering: [] },
+      { start: 20, end: 27, covering: ["claim"] },
+      { start: 27, end: 30, covering: ["quote", "claim"] },
+      { start: 30, end: 40, covering: ["quote"] },
+    ]);
+    // A sentence that ends inside the gap.
+    expect(sentencePieces({ start: 0, end: 18 }, spans)).toEqual([
+      { start: 0, end: 15, covering: ["quote"] },
+      { start: 15, end: 18, covering: [] },
+    ]);
+  });
+
   it("a span crossing the sentence boundary covers the sentence's edge pieces", () => {
     expect(sentencePieces({ start: 50, end: 60 }, [{ id: "x", start: 40, end: 55 }])).toEqual([
       { start: 50, end: 55, covering: ["x"] },

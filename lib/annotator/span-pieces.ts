@@ -1,7 +1,13 @@
 // Splits a sentence into pieces at every span boundary inside it, so overlapping and nested spans
 // can be drawn as stacked layers. Offsets are code points; spans may extend beyond the sentence.
 
-export type SpanLike = { id: string; start: number; end: number };
+/** `gaps`: inner ranges a discontinuous span leaves out; its pieces there are not covered by it. */
+export type SpanLike = { id: string; start: number; end: number; gaps?: readonly { start: number; end: number }[] | null };
+
+/** Whether the piece starting at `at` lies in one of the span's gaps (pieces never straddle a gap's edge). */
+function inGap(span: SpanLike, at: number): boolean {
+  return span.gaps ? span.gaps.some((g) => g.start <= at && at < g.end) : false;
+}
 
 export type Piece = { start: number; end: number; covering: string[] };
 
@@ -78,13 +84,19 @@ export function sentencePieces(sentence: { start: number; end: number }, spans: 
   const startOf = (i: number) => Math.max(spans[i]!.start, sentence.start);
   const endOf = (i: number) => Math.min(spans[i]!.end, sentence.end);
   // Cut points sorted as numbers in a typed array, then deduplicated: cheaper than a Set of them.
-  const cuts = new Float64Array(2 + 2 * inside.length);
+  // Gap edges inside the sentence cut too, so a gap is a piece of its own.
+  const gapEdges: number[] = [];
+  for (const i of inside)
+    for (const g of spans[i]!.gaps ?? [])
+      for (const edge of [g.start, g.end]) if (edge > sentence.start && edge < sentence.end) gapEdges.push(edge);
+  const cuts = new Float64Array(2 + 2 * inside.length + gapEdges.length);
   cuts[0] = sentence.start;
   cuts[1] = sentence.end;
   inside.forEach((i, k) => {
     cuts[2 + 2 * k] = startOf(i);
     cuts[3 + 2 * k] = endOf(i);
   });
+  gapEdges.forEach((edge, k) => (cuts[2 + 2 * inside.length + k] = edge));
   cuts.sort();
   const points: number[] = [];
   for (const cut of cuts) if (points.length === 0 || points[points.length - 1] !== cut) points.push(cut);
@@ -100,7 +112,7 @@ export function sentencePieces(sentence: { start: number; end: number }, spans: 
     // Open what starts by here, then close what has ended (a zero-length span opens and closes).
     for (; opened < byStart.length && startOf(byStart[opened]!) <= start; opened++) active.add(byStart[opened]!);
     for (; closed < byEnd.length && endOf(byEnd[closed]!) <= start; closed++) active.delete(byEnd[closed]!);
-    const covering = active.size === 0 ? [] : [...active].sort((x, y) => x - y).map((i) => spans[i]!.id);
+    const covering = active.size === 0 ? [] : [...active].sort((x, y) => x - y).filter((i) => !inGap(spans[i]!, start)).map((i) => spans[i]!.id);
     pieces.push({ start, end, covering });
   }
   return pieces;

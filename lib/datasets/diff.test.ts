@@ -25,6 +25,13 @@ describe("dataset diff", () => {
     });
   });
 
+  it("sees a gap cut into a span as a change of that span", () => {
+    const lineOf = (doc: typeof docA) => fingerprintLines(prepareDocument(doc)).split("\n").find((l) => l.startsWith("A\tc1\t"));
+    const cut = { ...docA, spans: docA.spans.map((s) => (s.id === "c1" ? { ...s, gaps: [{ start: 10, end: 12 }] } : s)) };
+    expect(lineOf(cut)).not.toBe(lineOf(docA));
+    expect(lineOf({ ...docA })).toBe(lineOf(docA));
+  });
+
   it("counts everything as added for a first version", () => {
     const tracker = new DiffTracker(null, null);
     tracker.add(fingerprintLines(prepareDocument(docB)));

@@ -112,7 +112,7 @@ async function fetchBatch(where: { sql: string; params: unknown[] }, after: stri
       [ids],
     ),
     pool.query<AnnotationRow>(
-      `SELECT a.id, a.document_id, a.layer::text AS layer, a.author_id, a.type, a.start, a."end", a.sentence_index, a.attributes,
+      `SELECT a.id, a.document_id, a.layer::text AS layer, a.author_id, a.type, a.start, a."end", a.gaps, a.sentence_index, a.attributes,
               COALESCE(m.id, e.id) AS speaker_id, COALESCE(m.name, e.name) AS speaker_name, COALESCE(m.type, e.type)::text AS speaker_type,
               -- Further speakers of a joint statement, in stored order, merged entities followed.
               CASE WHEN jsonb_typeof(a.attributes->'coSpeakers') = 'array' THEN (

@@ -1,6 +1,7 @@
 // Database rows of one document → the writers' ExportDocument (pure, unit-tested). Free-form
 // annotation attributes are checked here so one malformed value cannot abort a whole export.
 import type { LayerAnnotation } from "@/lib/agreement/layer-annotation";
+import { gapsOf } from "@/lib/spans/span-gaps";
 import { withSpeakerSet } from "@/lib/speakers/speaker-list";
 import { attributesWithHolders, defaultStanceHolder, isStanceHolder } from "@/lib/stance/stance-holder";
 import type { ExportDocument, ExportSentence, ExportSpan, Offsets, SentenceLabels, Split, Stance } from "@/lib/export/types";
@@ -44,6 +45,8 @@ export type AnnotationRow = {
   type: string;
   start: number | null;
   end: number | null;
+  /** The gaps column (null when contiguous); optional for rows built by hand. */
+  gaps?: unknown;
   sentence_index: number | null;
   attributes: unknown;
   speaker_id: string | null;
@@ -96,11 +99,13 @@ export function isSpanRow(a: AnnotationRow): a is AnnotationRow & { start: numbe
 
 export function toExportSpan(a: AnnotationRow & { start: number; end: number }, length: number): ExportSpan {
   const attributes = record(a.attributes);
+  const gaps = gapsOf(a.gaps);
   return {
     id: a.id,
     type: a.type,
     start: a.start,
     end: a.end,
+    ...(gaps ? { gaps } : {}),
     attributes: plainAttributes(attributes),
     stance: stanceOf(attributes.stance, a.type),
     // Entity types spelt as the API spells them (person, organisation, …), in every export.
@@ -194,6 +199,7 @@ export function toLayerAnnotations(annotations: AnnotationRow[]): LayerAnnotatio
       delete attributes.speakerMention;
       return {
         id: a.id, documentId: a.document_id, annotatorId: a.author_id, type: a.type, start: a.start, end: a.end, sentenceIndex: a.sentence_index,
+        ...(gapsOf(a.gaps) ? { gaps: gapsOf(a.gaps)! } : {}),
         attributes: attributesWithHolders(withSpeakerSet(attributes, a.speaker_id), a.type),
       };
     });

@@ -105,7 +105,7 @@ async function importTask(ctx: ImportContext & { userId: string }, name: string,
         const base = { documentId, layer: l.layer, authorId: l.authorId, assignmentId, origin: "import:label-studio", version: 1, createdAt: now, updatedAt: now };
         for (const [j, s] of l.checked.spans.entries()) {
           const { attributes, speakerId } = await resolveSpeakers(sql, ctx.projectId, s.speakers, s.attributes);
-          rows.push({ ...base, id: spanIds[j]!, type: s.type, start: s.start, end: s.end, sentenceIndex: null, attributes, speakerId });
+          rows.push({ ...base, id: spanIds[j]!, type: s.type, start: s.start, end: s.end, ...(s.gaps ? { gaps: s.gaps } : {}), sentenceIndex: null, attributes, speakerId });
         }
         for (const s of l.checked.sentences) {
           const index = sentenceAt.get(`${s.start}:${s.end}`);

@@ -126,11 +126,11 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
     const now = new Date();
     const base = { documentId: created.id, layer: "GOLD" as const, authorId: ctx.userId, origin: "import:native", version: 1, createdAt: now, updatedAt: now };
     const newIdOf = new Map(gold.map((span) => [span.id, crypto.randomUUID()]));
-    const rows: (AnnotationRow & { speakerId: string | null; attributes: Prisma.InputJsonObject })[] = [
+    const rows: (AnnotationRow & { speakerId: string | null; attributes: Prisma.InputJsonObject; gaps?: Prisma.InputJsonArray })[] = [
       ...gold.map((span) => {
         const speaker = span.speaker ? (speakers.get(span.speaker.name) ?? null) : null;
         return {
-          ...base, id: newIdOf.get(span.id)!, type: span.type, start: span.start, end: span.end, sentenceIndex: null,
+          ...base, id: newIdOf.get(span.id)!, type: span.type, start: span.start, end: span.end, ...(span.gaps ? { gaps: span.gaps } : {}), sentenceIndex: null,
           attributes: { ...spanAttributes(span), ...coSpeakersOf(span, speakers) }, speakerId: speaker?.id ?? null, speaker,
         };
       }),

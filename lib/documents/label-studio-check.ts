@@ -5,7 +5,7 @@ import type { ImportedAnnotation } from "@/lib/export/label-studio";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { SpeakerRef } from "@/lib/validation/annotations";
 
-export type CheckedSpan = { type: string; start: number; end: number; attributes: Record<string, unknown>; speakers: SpeakerRef[] };
+export type CheckedSpan = { type: string; start: number; end: number; gaps?: { start: number; end: number }[]; attributes: Record<string, unknown>; speakers: SpeakerRef[] };
 export type CheckedSentence = { start: number; end: number; attributes: Record<string, unknown> };
 export type CheckedLayer = { spans: CheckedSpan[]; sentences: CheckedSentence[]; errors: string[] };
 
@@ -50,7 +50,7 @@ export function checkImportedLayer(schema: LabelSchema, annotation: ImportedAnno
       errors.push(...firstErrors(checked.errors, where));
       return [];
     }
-    return [{ type, start: s.start, end: s.end, attributes: checked.attributes, speakers: checked.speakers ?? [] }];
+    return [{ type, start: s.start, end: s.end, ...(s.gaps ? { gaps: s.gaps } : {}), attributes: checked.attributes, speakers: checked.speakers ?? [] }];
   });
   const sentences = annotation.sentences.flatMap((s): CheckedSentence[] => {
     const input: Record<string, unknown> = { ...s.attributes };

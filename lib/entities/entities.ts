@@ -2,6 +2,7 @@ import "server-only";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { createEntitySchema, mergeEntitySchema, updateEntitySchema } from "@/lib/validation/entities";
 import { parseOrThrow } from "@/lib/validation/parse";
@@ -63,6 +64,36 @@ export async function updateEntity(user: AuthenticatedUser, projectId: string, e
  * re-pointed, its name and aliases become aliases of the kept entity, and it is kept as a tombstone
  * (`mergedIntoId`) so old references still resolve.
  */
+/**
+ * Joint statements name further speakers in `attributes.coSpeakers` (entity ids, in order): the
+ * merged entity becomes the kept one there too, in place, without listing a speaker twice (nor the
+ * annotation's first speaker, once that is re-pointed). Runs before the speaker column is
+ * re-pointed; returns how many annotations changed that the speaker re-point does not count.
+ */
+async function repointCoSpeakers(tx: Prisma.TransactionClient, projectId: string, from: string, to: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ speaker_id: string | null }[]>`
+    UPDATE annotations a
+    SET attributes = CASE WHEN f.list = '[]'::jsonb THEN a.attributes - 'coSpeakers' ELSE jsonb_set(a.attributes, '{coSpeakers}', f.list) END,
+        version = a.version + 1
+    FROM (
+      SELECT x.id, COALESCE(jsonb_agg(to_jsonb(x.sid) ORDER BY x.ord) FILTER (WHERE x.sid IS DISTINCT FROM x.first), '[]'::jsonb) AS list
+      FROM (
+        SELECT a2.id, CASE WHEN a2.speaker_id = ${from} THEN ${to} ELSE a2.speaker_id END AS first,
+               CASE WHEN c.sid = ${from} THEN ${to} ELSE c.sid END AS sid, min(c.ord) AS ord
+        FROM annotations a2
+        JOIN documents d ON d.id = a2.document_id AND d.project_id = ${projectId}
+        CROSS JOIN LATERAL jsonb_array_elements_text(a2.attributes->'coSpeakers') WITH ORDINALITY AS c(sid, ord)
+        WHERE jsonb_typeof(a2.attributes->'coSpeakers') = 'array'
+          AND (a2.attributes->'coSpeakers' ? ${from} OR (a2.speaker_id = ${from} AND a2.attributes->'coSpeakers' ? ${to}))
+        GROUP BY a2.id, 2, 3
+      ) x
+      GROUP BY x.id
+    ) f
+    WHERE a.id = f.id
+    RETURNING a.speaker_id`;
+  return rows.filter((r) => r.speaker_id !== from).length;
+}
+
 export async function mergeEntity(user: AuthenticatedUser, projectId: string, entityId: string, input: unknown) {
   await requireProjectPermission(user, projectId, "entities.manage");
   const { into } = parseOrThrow(mergeEntitySchema, input);
@@ -74,6 +105,7 @@ export async function mergeEntity(user: AuthenticatedUser, projectId: string, en
     if (!source) throw new AppError("not_found", "Entity not found.");
     if (!target) throw new AppError("validation_failed", "Invalid input — into: no such entity in this project", { details: { fields: { into: ["No such entity in this project"] } } });
     if (source.mergedIntoId || target.mergedIntoId) throw new AppError("conflict", "One of these entities has already been merged into another.");
+    const coRepointed = await repointCoSpeakers(tx, projectId, source.id, target.id);
     const repointed = await tx.annotation.updateMany({ where: { speakerId: source.id }, data: { speakerId: target.id, version: { increment: 1 } } });
     await tx.suggestion.updateMany({ where: { entityId: source.id }, data: { entityId: target.id } });
     const aliases = [...new Set([...target.aliases, source.name, ...source.aliases])].filter((a) => a.toLowerCase() !== target.name.toLowerCase());
@@ -82,6 +114,6 @@ export async function mergeEntity(user: AuthenticatedUser, projectId: string, en
     await tx.auditEvent.create({
       data: { projectId, actorId: user.id, action: "entity.merge", before: { merged: toEntityDto(source), kept: toEntityDto(target) }, after: { kept: toEntityDto(kept), repointed: repointed.count } },
     });
-    return { entity: toEntityDto(kept), repointedAnnotations: repointed.count };
+    return { entity: toEntityDto(kept), repointedAnnotations: repointed.count + coRepointed };
   });
 }

@@ -1,6 +1,7 @@
 import { fileStem } from "./filename";
 import { jsonFile, type JsonValue } from "./json";
 import type { PreparedDocument } from "./prepare";
+import { fragmentsOf } from "@/lib/spans/span-gaps";
 import { speakersOf } from "./speakers";
 import type { FormatWriter, Offsets } from "./types";
 import { defineWriter } from "./writer";
@@ -8,7 +9,8 @@ import { defineWriter } from "./writer";
 /**
  * `attribution/{stem}.json`: PARC/Citron-style triples for every gold QUOTE: the cue, the
  * sources (speaker-mention spans, zero or one), the contents (the quote span) and the resolved
- * speaker entity, one row per speaker. Every document gets a file, with an empty list when it has no quotes.
+ * speaker entity, one row per speaker. A discontinuous quote has one `contents` piece per
+ * fragment (its gaps left out) and its `fragments` as offsets. Every document gets a file, with an empty list when it has no quotes.
  */
 export function createAttributionWriter(): FormatWriter {
   const piece = (p: PreparedDocument, o: Offsets): JsonValue => ({ start: o.start, end: o.end, text: p.slice(o.start, o.end) });
@@ -26,7 +28,8 @@ export function createAttributionWriter(): FormatWriter {
             speaker_index: i,
             cue: s.cue ? piece(p, s.cue) : null,
             sources: s.speakerMention ? [piece(p, s.speakerMention)] : [],
-            contents: [piece(p, s)],
+            contents: fragmentsOf(s.start, s.end, s.gaps).map((f) => piece(p, f)),
+            ...(s.gaps ? { fragments: fragmentsOf(s.start, s.end, s.gaps).map((f) => ({ start: f.start, end: f.end })) } : {}),
             speaker: speaker ? { id: speaker.id, name: speaker.name, type: speaker.type } : null,
             form: typeof s.attributes.form === "string" ? s.attributes.form : null,
             stance: s.stance.map((x) => ({ target: x.target, value: x.value, holder: x.holder })),

@@ -1,3 +1,4 @@
+import { fragmentsOf } from "@/lib/spans/span-gaps";
 import { STANCE_HOLDERS } from "@/lib/stance/stance-holder";
 import { fileStem } from "./filename";
 import { canonicalJson } from "./json";
@@ -14,6 +15,8 @@ import { defineWriter } from "./writer";
  * brat standoff (gold layer only):
  * - `brat/{stem}.txt` is the document text with CRLF/CR written as LF, because brat reads it
  *   with universal newlines; offsets are code points of that file (see newlines.ts).
+ * - A discontinuous span (with gaps) is one text-bound with a fragment per covered piece
+ *   (`T1\tQUOTE 10 20;35 50`), its text the fragments joined by a space, as brat writes it.
  * - A span crossing a line break is written as fragments `s e;s e` split at every line
  *   boundary (brat cannot show a text-bound across lines); its text is the fragments joined by
  *   a space, as brat itself writes them.
@@ -91,9 +94,9 @@ export function createBratWriter(): FormatWriter {
   function annotations(p: PreparedDocument, lf: LfText): string {
     const lines: string[] = [];
     let t = 0, a = 0, r = 0, n = 0;
-    const textBound = (type: string, o: Offsets): string => {
+    const textBound = (type: string, o: Offsets & { gaps?: Offsets[] }): string => {
       const id = `T${++t}`;
-      const frags = bratFragments(p, o);
+      const frags = fragmentsOf(o.start, o.end, o.gaps).flatMap((piece) => bratFragments(p, piece));
       // Fragments never contain a line break, so mapping their ends is exact.
       const offsets = frags.map((f) => `${lf.map(f.start)} ${lf.map(f.end)}`).join(";");
       lines.push(`${id}\t${type} ${offsets}\t${frags.map((f) => p.slice(f.start, f.end)).join(" ")}`);

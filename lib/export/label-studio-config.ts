@@ -3,7 +3,7 @@ import { STANCE_SCALE } from "@/lib/schema/label-schema";
 import { STANCE_HOLDERS } from "@/lib/stance/stance-holder";
 import { compareStrings } from "./prepare";
 import {
-  attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, LS_SPEAKER_TYPES, stanceControl,
+  attributeControl, LS_FRAGMENT, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, LS_SPEAKER_TYPES, stanceControl,
   stanceHolderControl, LS_CO_SPEAKERS,
 } from "./label-studio-names";
 
@@ -109,7 +109,8 @@ export function labelStudioConfig(m: ConfigModel): string {
     '  <Text name="text" value="$text"/>',
     "  <Relations>",
     ...LS_PARTS.map((p) => `    <Relation value="${p}"/>`),
-    ...sorted(m.relationTypes).filter((t) => !(LS_PARTS as readonly string[]).includes(t)).map((t) => `    <Relation value="${esc(t)}"/>`),
+    `    <Relation value="${LS_FRAGMENT}"/>`,
+    ...sorted(m.relationTypes).filter((t) => !(LS_PARTS as readonly string[]).includes(t) && t !== LS_FRAGMENT).map((t) => `    <Relation value="${esc(t)}"/>`),
     "  </Relations>",
   ];
   for (const t of types) {

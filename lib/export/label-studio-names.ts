@@ -3,7 +3,10 @@
  * file we write reads back into the same annotations.
  * - `label`: span types; `sentence`: one `SENTENCE` region per labelled sentence;
  *   `part`: sub-spans of a span (cue, speaker mention), linked from it by a relation labelled
- *   with the attribute name.
+ *   with the attribute name. A discontinuous span is one `label` region per fragment: the first
+ *   keeps the span's id and its per-region results, each further one has the id
+ *   `{spanId}:fragment{n}` and is linked from the first by a relation labelled `fragment`
+ *   (Label Studio drops a second region with an id it has seen, so ids must differ).
  * - `{TYPE}.{attribute}` / `sentence.{attribute}`: per-region Choices for choice attributes,
  *   TextArea (JSON) for any other value; `stance:{target}`: per-region Choices −2…2 and
  *   `stance_holder:{target}`: per-region Choices source/author/republisher (whose stance);
@@ -26,5 +29,7 @@ export const LS_PARTS = ["cue", "speakerMention"] as const;
 export const attributeControl = (owner: string, attribute: string) => `${owner}.${attribute}`;
 export const stanceControl = (target: string) => `${LS_STANCE_PREFIX}${target}`;
 export const stanceHolderControl = (target: string) => `${LS_STANCE_HOLDER_PREFIX}${target}`;
+export const LS_FRAGMENT = "fragment";
+export const fragmentRegionId = (spanId: string, n: number) => `${spanId}:fragment${n}`;
 export const partRegionId = (spanId: string, part: string) => `${spanId}:${part}`;
 export const sentenceRegionId = (docId: string, index: number) => `${docId}:s${index}`;

@@ -1,5 +1,6 @@
+import { checkGaps, spanOfFragments } from "@/lib/spans/span-gaps";
 import { isStanceHolder, STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
-import { attributeControl, LS_CO_SPEAKERS, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./label-studio-names";
+import { attributeControl, LS_CO_SPEAKERS, LS_FRAGMENT, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./label-studio-names";
 import { compareStrings } from "./prepare";
 import { ExportError, type Offsets, type Stance } from "./types";
 
@@ -13,6 +14,8 @@ export type ImportedSpan = {
   type: string;
   start: number;
   end: number;
+  /** A discontinuous span's gaps (its fragment regions joined back); absent when contiguous. */
+  gaps?: Offsets[];
   text: string;
   attributes: Record<string, unknown>;
   stance: Stance[];
@@ -130,11 +133,12 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
   });
 
   const byId = new Map(regions.map((r) => [r.id, r]));
+  const fragments = readFragments(relations, byId, where);
   const spans: ImportedSpan[] = [];
   const sentences: ImportedSentence[] = [];
   const owned = new Set<string>();
   for (const region of regions) {
-    if (region.control === LS_PART_CONTROL) continue;
+    if (region.control === LS_PART_CONTROL || fragments.owner.has(region.id)) continue;
     const isSentence = region.control === LS_SENTENCE_CONTROL && region.labels.length === 1 && region.labels[0] === LS_SENTENCE_LABEL;
     const mine = extras.filter((e) => e.regionId === region.id);
     for (const type of isSentence ? [LS_SENTENCE_CONTROL] : region.labels) {
@@ -184,7 +188,8 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
       }
       if (speakerType !== null && speakerName === null) throw new ExportError(`${where} region ${region.id}: a speaker type without a speaker`);
       if (coSpeakers.length > 0 && speakerName === null) throw new ExportError(`${where} region ${region.id}: further speakers without a first speaker`);
-      spans.push({ id, type, start: region.start, end: region.end, text: region.text, attributes, stance, speaker: speakerName === null ? null : { name: speakerName, type: speakerType }, coSpeakers, parts });
+      const cover = joinFragments(region, fragments.of.get(region.id) ?? [], `${where} region ${region.id}`, cps);
+      spans.push({ id, type, ...cover, attributes, stance, speaker: speakerName === null ? null : { name: speakerName, type: speakerType }, coSpeakers, parts });
     }
   }
   for (const r of regions) if (r.control === LS_PART_CONTROL && !owned.has(r.id)) throw new ExportError(`${where}: part region ${r.id} is not linked from a span by a ${LS_PARTS.join("/")} relation`);
@@ -193,6 +198,35 @@ function readAnnotation(ann: Obj, where: string, text: string, cps: string[]): I
   sentences.sort((a, b) => a.start - b.start);
   const layer = typeof ann.stancebench_layer === "string" ? ann.stancebench_layer : null;
   return { id: idOf(ann.id), groundTruth: ann.ground_truth === true, annotatorEmail: emailOf(ann), layer, spans, sentences, relations: spanRelations };
+}
+
+/** `fragment` relations: further fragment regions by their span's first region (and who owns each). */
+function readFragments(relations: { at: string; from: string; to: string; labels: string[] }[], regions: Map<string, Region>, where: string) {
+  const of = new Map<string, Region[]>();
+  const owner = new Map<string, string>();
+  for (const rel of relations) {
+    if (!rel.labels.includes(LS_FRAGMENT)) continue;
+    const from = regions.get(rel.from);
+    const to = regions.get(rel.to);
+    if (!from || !to) throw new ExportError(`${rel.at}: a ${LS_FRAGMENT} relation must link two regions`);
+    if (to.control !== from.control || to.labels.join("\u0000") !== from.labels.join("\u0000"))
+      throw new ExportError(`${rel.at}: fragment region ${to.id} must have the same control and labels as its span's region ${from.id}`);
+    if (owner.has(to.id)) throw new ExportError(`${rel.at}: region ${to.id} is a fragment of two spans`);
+    owner.set(to.id, from.id);
+    of.set(from.id, [...(of.get(from.id) ?? []), to]);
+  }
+  for (const first of of.keys()) if (owner.has(first)) throw new ExportError(`${where}: region ${first} is both a fragment and a span with fragments`);
+  return { of, owner };
+}
+
+/** A span's region and its fragment regions → the covering offsets, its text and its gaps. */
+function joinFragments(region: Region, more: Region[], at: string, cps: string[]): { start: number; end: number; text: string; gaps?: Offsets[] } {
+  if (more.length === 0) return { start: region.start, end: region.end, text: region.text };
+  const span = spanOfFragments([region, ...more]);
+  if (!span) throw new ExportError(`${at}: its fragments overlap`);
+  const problem = span.gaps ? Object.values(checkGaps(span.start, span.end, span.gaps))[0] : undefined;
+  if (problem) throw new ExportError(`${at}: ${problem[0]}`);
+  return { start: span.start, end: span.end, text: cps.slice(span.start, span.end).join(""), ...(span.gaps ? { gaps: span.gaps } : {}) };
 }
 
 /**

@@ -1,7 +1,8 @@
+import { fragmentsOf } from "@/lib/spans/span-gaps";
 import { canonicalJson, type JsonValue } from "./json";
 import { addChoice, LABEL_STUDIO_CONFIG_FILE, labelStudioConfig, modelFromSchema, modelType, type ConfigModel } from "./label-studio-config";
 import {
-  attributeControl, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, partRegionId, sentenceRegionId, stanceControl,
+  attributeControl, fragmentRegionId, LS_FRAGMENT, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, partRegionId, sentenceRegionId, stanceControl,
   stanceHolderControl, LS_CO_SPEAKERS,
 } from "./label-studio-names";
 import { compareStrings, type PreparedDocument } from "./prepare";
@@ -56,20 +57,33 @@ function attributeResults(id: string, owner: string, o: Offsets, attributes: Rec
     });
 }
 
+/** A discontinuous span's further fragments: own regions, linked from its first by `fragment` relations. */
+function fragmentResults(p: PreparedDocument, s: ExportSpan): Result[] {
+  return fragmentsOf(s.start, s.end, s.gaps)
+    .slice(1)
+    .flatMap((f, i) => {
+      const id = fragmentRegionId(s.id, i + 1);
+      return [region(p, id, LS_SPAN_CONTROL, f, s.type), { from_id: s.id, to_id: id, type: "relation", direction: "right", labels: [LS_FRAGMENT] }];
+    });
+}
+
 function spanResults(p: PreparedDocument, s: ExportSpan, m: ConfigModel): Result[] {
   const t = modelType(m, s.type);
+  // The span's own region covers its first fragment (all of it when contiguous).
+  const first = fragmentsOf(s.start, s.end, s.gaps)[0]!;
   const out: Result[] = [
-    region(p, s.id, LS_SPAN_CONTROL, s, s.type),
-    ...attributeResults(s.id, s.type, s, s.attributes, t.choices, t.others),
-    ...stanceResults(s.id, s, s.stance, m),
+    region(p, s.id, LS_SPAN_CONTROL, first, s.type),
+    ...fragmentResults(p, s),
+    ...attributeResults(s.id, s.type, first, s.attributes, t.choices, t.others),
+    ...stanceResults(s.id, first, s.stance, m),
   ];
   if (s.speaker) {
     t.speaker = true;
-    out.push(perRegion(s.id, attributeControl(s.type, "speaker"), s, "textarea", s.speaker.name));
-    out.push(perRegion(s.id, attributeControl(s.type, "speaker_type"), s, "choices", s.speaker.type));
+    out.push(perRegion(s.id, attributeControl(s.type, "speaker"), first, "textarea", s.speaker.name));
+    out.push(perRegion(s.id, attributeControl(s.type, "speaker_type"), first, "choices", s.speaker.type));
     // Further speakers of a joint statement: names and types as JSON, so order and pairing hold.
     const more = s.coSpeakers ?? [];
-    if (more.length > 0) out.push(perRegion(s.id, attributeControl(s.type, LS_CO_SPEAKERS), s, "textarea", JSON.stringify(more.map((c) => ({ name: c.name, type: c.type })))));
+    if (more.length > 0) out.push(perRegion(s.id, attributeControl(s.type, LS_CO_SPEAKERS), first, "textarea", JSON.stringify(more.map((c) => ({ name: c.name, type: c.type })))));
   }
   const parts: Record<(typeof LS_PARTS)[number], Offsets | null> = { cue: s.cue, speakerMention: s.speakerMention };
   for (const part of LS_PARTS) {

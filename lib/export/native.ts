@@ -1,3 +1,4 @@
+import { checkGaps, fragmentsOf, spanOfFragments } from "@/lib/spans/span-gaps";
 import { STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
 import { z } from "@/lib/validation/zod";
 import { canonicalJson, jsonLine, type JsonValue } from "./json";
@@ -21,6 +22,8 @@ export function spanRecord(p: PreparedDocument, s: ExportSpan): { [key: string]:
     start: s.start,
     end: s.end,
     text: p.slice(s.start, s.end),
+    // A discontinuous span: the pieces it covers, each with its text (`text` above spans the gaps).
+    ...(s.gaps ? { fragments: fragmentsOf(s.start, s.end, s.gaps).map((f) => offsetsWithText(p, f)) } : {}),
     attributes: canonicalJson(s.attributes, `span ${s.id} attributes`),
     stance: s.stance.map((x) => ({ target: x.target, value: x.value, holder: x.holder })),
     speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name, type: s.speaker.type } : null,
@@ -128,6 +131,8 @@ const nativeSchema = z.object({
       start: z.number().int(),
       end: z.number().int(),
       text: z.string(),
+      // Only on a discontinuous span.
+      fragments: z.array(offsetsSchema).optional(),
       attributes: z.record(z.string(), z.unknown()),
       stance: stanceSchema,
       speaker: speakerSchema.nullable(),
@@ -148,6 +153,18 @@ const nativeSchema = z.object({
     schema_version: z.number().int(),
   }),
 });
+
+/** A span's `fragments` back to its gaps; they must cover exactly [start, end) with valid gaps. */
+function gapsOfRecord(id: string, s: { id: string; start: number; end: number; fragments?: Offsets[] }): { gaps?: Offsets[] } {
+  if (!s.fragments || s.fragments.length === 0) return {};
+  const span = spanOfFragments(s.fragments);
+  const bad = (why: string) => new ExportError(`native JSONL ${id}: span ${s.id} fragments ${why}`);
+  if (!span || span.start !== s.start || span.end !== s.end) throw bad(`do not cover [${s.start}, ${s.end}) in order without overlap`);
+  if (!span.gaps) return {};
+  const problem = Object.values(checkGaps(s.start, s.end, span.gaps))[0];
+  if (problem) throw bad(problem[0]!);
+  return { gaps: span.gaps };
+}
 
 /**
  * Parses one native JSONL line back into the DTO, for re-importing a dataset. Besides the
@@ -199,6 +216,7 @@ export function readNativeJsonl(line: string): ExportDocument {
       type: s.type,
       start: s.start,
       end: s.end,
+      ...gapsOfRecord(r.id, s),
       attributes: s.attributes,
       stance: withDefaultHolders(s.stance, s.type),
       speaker: s.speaker,
@@ -226,6 +244,7 @@ export function readNativeJsonl(line: string): ExportDocument {
     if (s.speakers && JSON.stringify(first) !== JSON.stringify(s.speaker))
       throw new ExportError(`native JSONL ${r.id}: span ${s.id} speaker is not the first of its speakers`);
     check(`span ${s.id}`, s);
+    s.fragments?.forEach((f, i) => check(`span ${s.id} fragment ${i}`, f));
     check(`span ${s.id} cue`, s.cue);
     check(`span ${s.id} speaker_mention`, s.speaker_mention);
   }

@@ -1,12 +1,19 @@
 import { csvChunks, csvFiles, type CsvCell } from "./csv";
+import { fragmentsOf } from "@/lib/spans/span-gaps";
 import { canonicalJson } from "./json";
+import { speakersOf } from "./speakers";
 import { stanceCells, stanceHeaders, stanceJson } from "./stance-columns";
 import type { FormatWriter } from "./types";
 import { defineWriter } from "./writer";
 
 export const SPANS_CSV_FILE = "spans.csv";
 
-/** `spans.csv` (+ its spreadsheet copy, see csv.ts): one row per span of every exported layer; `sentence_indices` joined by ";". */
+/**
+ * `spans.csv` (+ its spreadsheet copy, see csv.ts): one row per span of every exported layer;
+ * `sentence_indices` joined by ";". `fragments` (JSON list of {start, end, text}) is set only for
+ * a discontinuous span, whose `text` then runs over its gaps; `speakers` lists every speaker of a
+ * joint statement as JSON ({id, name, type}), the `speaker_*` columns being the first.
+ */
 export function createSpansCsvWriter(): FormatWriter {
   let targets: string[] = [];
   let header: string[] = [];
@@ -14,8 +21,8 @@ export function createSpansCsvWriter(): FormatWriter {
     begin(ctx) {
       targets = [...ctx.stanceTargets];
       header = [
-        "document_id", "span_id", "layer", "type", "start", "end", "text", "sentence_indices",
-        "speaker_id", "speaker_name", "speaker_type", "cue_start", "cue_end", "cue_text",
+        "document_id", "span_id", "layer", "type", "start", "end", "text", "fragments", "sentence_indices",
+        "speaker_id", "speaker_name", "speaker_type", "speakers", "cue_start", "cue_end", "cue_text",
         "speaker_mention_start", "speaker_mention_end", "speaker_mention_text", "attributes", "stance",
         ...stanceHeaders(targets),
       ];
@@ -30,10 +37,12 @@ export function createSpansCsvWriter(): FormatWriter {
         s.start,
         s.end,
         p.slice(s.start, s.end),
+        s.gaps ? JSON.stringify(fragmentsOf(s.start, s.end, s.gaps).map((f) => ({ start: f.start, end: f.end, text: p.slice(f.start, f.end) }))) : null,
         p.coveredSentences(s.start, s.end).map((x) => x.index).join(";"),
         s.speaker?.id ?? null,
         s.speaker?.name ?? null,
         s.speaker?.type ?? null,
+        JSON.stringify(speakersOf(s).map((x) => ({ id: x.id, name: x.name, type: x.type }))),
         s.cue?.start ?? null,
         s.cue?.end ?? null,
         s.cue ? p.slice(s.cue.start, s.cue.end) : null,

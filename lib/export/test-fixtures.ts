@@ -146,3 +146,43 @@ export const docD: ExportDocument = {
   ],
   provenance: { annotators: [], reviewer: null, signedOffAt: null, schemaVersion: 2 },
 };
+
+/**
+ * A quote interrupted by its attribution (a discontinuous span: "For this reason 🙂, he is
+ * satisfied with the deal", gap ", she added,"), and a gapped annotator span whose second
+ * fragment crosses a line break.
+ */
+const gapText = "For this reason 🙂, she added, he is satisfied with the deal.\r\nShe left.";
+/** The code-point offset of the first occurrence of `s`. */
+const cp = (s: string) => Array.from(gapText.slice(0, gapText.indexOf(s))).length;
+export const docG: ExportDocument = {
+  id: "docG",
+  title: "Interrupted",
+  text: gapText,
+  language: "en",
+  source: null,
+  originalSource: null,
+  author: null,
+  url: null,
+  publishedAt: null,
+  meta: {},
+  tags: [],
+  split: "train",
+  sentences: [
+    { index: 0, start: 0, end: cp("\r\n"), kind: "content", labels: null },
+    { index: 1, start: cp("She left"), end: Array.from(gapText).length, kind: "content", labels: null },
+  ],
+  spans: [
+    {
+      id: "g1", type: "QUOTE", start: 0, end: cp("."), gaps: [{ start: cp(", she"), end: cp(" he is") }], attributes: { form: "direct" },
+      stance: [{ target: "Putin", value: 1, holder: "source" }],
+      speaker: { id: "e-she", name: "Anna", type: "person" }, cue: { start: cp("added"), end: cp("added") + 5 }, speakerMention: { start: cp("she"), end: cp("she") + 3 }, layer: "gold",
+    },
+    {
+      id: "g2", type: "CLAIM", start: cp("he is"), end: cp(" left"), gaps: [{ start: cp(" with"), end: cp(" the deal") }], attributes: {},
+      stance: [], speaker: null, cue: null, speakerMention: null, layer: "annotator:u1",
+    },
+  ],
+  relations: [],
+  provenance: { annotators: ["u1"], reviewer: "r1", signedOffAt: null, schemaVersion: 2 },
+};

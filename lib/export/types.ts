@@ -18,6 +18,8 @@ export type ExportSpan = {
   type: string;
   start: number;
   end: number;
+  /** Inner ranges a discontinuous span excludes, sorted (absent: contiguous). See lib/spans/span-gaps.ts. */
+  gaps?: Offsets[];
   attributes: Record<string, unknown>;
   stance: Stance[];
   speaker: ExportSpeaker | null;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAllWriters } from "./all-formats";
-import { ctx, docA, docD, docs } from "./test-fixtures";
+import { ctx, docA, docD, docG, docs } from "./test-fixtures";
 import { runWriter } from "./writer";
 
 // With one check-worthiness sub-question, so checkworthy.tsv has a column beyond the CheckThat! ones.
@@ -19,9 +19,10 @@ const relations = [
 ];
 const input = [{ ...docA, relations }, ...docs.slice(1), docD];
 
-function writeAll(): void {
+function writeAll(documents = input): void {
+  rmSync(dir, { recursive: true, force: true });
   for (const w of createAllWriters())
-    for (const [name, data] of runWriter(w, schemaCtx, input)) {
+    for (const [name, data] of runWriter(w, schemaCtx, documents)) {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), data, "utf8");
     }
@@ -48,9 +49,9 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
       "spreadsheet/spans.csv": 11,
       "stance.tsv": 10, // header + 9 rows, text exact
       "checkworthy.tsv": 10, // header + 7 sentences + 2 CLAIMs
-      "brat/docA.ann": 10, // 4 gold spans + 2 cues + 2 mentions + 2 R lines of relations
-      "brat/docB.ann": 3,
-      "brat/docD.ann": 3,
+      "brat/docA.ann": 14, // 4 gold spans (text and fragments) + 2 cues + 2 mentions + 2 R lines of relations
+      "brat/docB.ann": 5,
+      "brat/docD.ann": 6,
       "semeval2020/article1.txt": 1, // numeric ids in export order: docA, docB, docC, docD
       "semeval2020/article1.task-si.labels": 4,
       "semeval2020/article1.task-flc-tc.labels": 4,
@@ -61,13 +62,13 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
       "semeval2020/article4.txt": 1,
       "semeval2020/article4.task-si.labels": 3,
       "semeval2020/article4.task-flc-tc.labels": 3,
-      "attribution/docA.json": 6,
-      "attribution/docB.json": 2,
+      "attribution/docA.json": 8, // pieces + each quote's contents against its fragments
+      "attribution/docB.json": 3,
       "label-studio.json": 69, // regions (spans, parts, sentences) + per-region results + relations
       "hf/data/train.jsonl": 14,
       "hf/data/test.jsonl": 3,
     });
-    expect(report.checked).toBe(239);
+    expect(report.checked).toBe(251);
   });
 
   it("fails a TSV cell that lost its quoting and a spreadsheet row with a wrong defused column", () => {
@@ -103,6 +104,24 @@ describe("verify_export.py (independent Python reader)", { timeout: 30_000 }, ()
     writeFileSync(ann, readFileSync(ann, "utf8").replace("T2\tQUOTE 14 16", "T2\tQUOTE 15 17"), "utf8");
     const { status, report } = verify();
     expect(status).toBe(1);
-    expect(report.errors).toEqual([{ at: "brat/docA.ann:7", expected: "а»", got: "да" }]);
+    expect(report.errors).toEqual([
+      { at: "brat/docA.ann:7", expected: "а»", got: "да" },
+      { at: "brat/docA.ann:7 fragments", expected: ["да"], got: ["а»"] },
+    ]);
+  });
+
+  it("checks a discontinuous span's brat fragments, native fragments and attribution contents", () => {
+    writeAll([docG]);
+    const ok = verify();
+    expect(ok.report.errors).toEqual([]);
+    expect(ok.report.by_file["brat/docG.ann"]).toBe(4); // the quote (text and fragments), its cue and mention (text)
+    const ann = join(dir, "brat/docG.ann");
+    // A fragment that still covers the gap: the text line agrees with itself, the fragments do not.
+    writeFileSync(ann, readFileSync(ann, "utf8").replace("T1\tQUOTE 0 17;29 59\tFor this reason 🙂  he", "T1\tQUOTE 0 17;17 59\tFor this reason 🙂 , she added, he"), "utf8");
+    const { status, report } = verify();
+    expect(status).toBe(1);
+    expect(report.errors).toEqual([
+      { at: "brat/docG.ann:1 fragments", expected: ["For this reason 🙂", " he is satisfied with the deal"], got: ["For this reason 🙂", ", she added, he is satisfied with the deal"] },
+    ]);
   });
 });

@@ -66,24 +66,24 @@ describe("CSV writers", () => {
   it("writes spans.csv with exact text and a spreadsheet copy with defused speaker names and mention text", () => {
     const files = runWriter(createSpansCsvWriter(), ctx, [docB]);
     const header =
-      "\uFEFFdocument_id,span_id,layer,type,start,end,text,sentence_indices,speaker_id,speaker_name,speaker_type,cue_start,cue_end,cue_text," +
+      "\uFEFFdocument_id,span_id,layer,type,start,end,text,fragments,sentence_indices,speaker_id,speaker_name,speaker_type,speakers,cue_start,cue_end,cue_text," +
       "speaker_mention_start,speaker_mention_end,speaker_mention_text,attributes,stance,stance:Putin,stance:Sanctions,stance:Weather";
     expect(files.get("spans.csv")?.split("\r\n")).toEqual([
       header,
-      'docB,b1,gold,CLAIM,0,10,-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1,""holder"":""author""}]",,,1',
-      'docB,b2,gold,QUOTE,36,44,=SUM(A1),1,e-w,=cmd|\' /C calc\'!A0,organisation,,,,17,25,@weather,"{""form"":""indirect""}",[],,,',
+      'docB,b1,gold,CLAIM,0,10,-5 degrees,,0,,,,[],,,,,,,{},"[{""target"":""Weather"",""value"":1,""holder"":""author""}]",,,1',
+      'docB,b2,gold,QUOTE,36,44,=SUM(A1),,1,e-w,=cmd|\' /C calc\'!A0,organisation,"[{""id"":""e-w"",""name"":""=cmd|\' /C calc\'!A0"",""type"":""organisation""}]",,,,17,25,@weather,"{""form"":""indirect""}",[],,,',
       "",
     ]);
     expect(files.get("spreadsheet/spans.csv")?.split("\r\n")).toEqual([
       header + ",defused",
-      'docB,b1,gold,CLAIM,0,10,\'-5 degrees,0,,,,,,,,,,{},"[{""target"":""Weather"",""value"":1,""holder"":""author""}]",,,1,text',
-      'docB,b2,gold,QUOTE,36,44,\'=SUM(A1),1,e-w,\'=cmd|\' /C calc\'!A0,organisation,,,,17,25,\'@weather,"{""form"":""indirect""}",[],,,,text;speaker_name;speaker_mention_text',
+      'docB,b1,gold,CLAIM,0,10,\'-5 degrees,,0,,,,[],,,,,,,{},"[{""target"":""Weather"",""value"":1,""holder"":""author""}]",,,1,text',
+      'docB,b2,gold,QUOTE,36,44,\'=SUM(A1),,1,e-w,\'=cmd|\' /C calc\'!A0,organisation,"[{""id"":""e-w"",""name"":""=cmd|\' /C calc\'!A0"",""type"":""organisation""}]",,,,17,25,\'@weather,"{""form"":""indirect""}",[],,,,text;speaker_name;speaker_mention_text',
       "",
     ]);
     const a = (runWriter(createSpansCsvWriter(), ctx, [docA]).get("spans.csv") ?? "").split("\r\n");
     // The CLAIM crosses the CRLF, which stays inside its quoted field.
     expect(a[1]).toBe('docA,c1,gold,CLAIM,0,48,"Putin 👍 said «да».');
-    expect(a[2]).toBe('Lavrov: «Санкции не работают",0;1,,,,,,,,,,{},"[{""target"":""Putin"",""value"":2,""holder"":""republisher""},{""target"":""Sanctions"",""value"":-1,""holder"":""author""}]",2,-1,');
+    expect(a[2]).toBe('Lavrov: «Санкции не работают",,0;1,,,,[],,,,,,,{},"[{""target"":""Putin"",""value"":2,""holder"":""republisher""},{""target"":""Sanctions"",""value"":-1,""holder"":""author""}]",2,-1,');
   });
 });
 

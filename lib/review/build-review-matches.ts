@@ -29,7 +29,7 @@ export type ReviewModelInput = {
  */
 export function toLayerAnnotation(documentId: string, a: ReviewAnnotationView): LayerAnnotation {
   const attributes = attributesWithHolders(withSpeakerSet(a.attributes, a.speaker?.id ?? null), a.type);
-  return { id: a.id, documentId, annotatorId: a.authorId, type: a.type, start: a.start, end: a.end, sentenceIndex: a.sentenceIndex, attributes };
+  return { id: a.id, documentId, annotatorId: a.authorId, type: a.type, start: a.start, end: a.end, ...(a.gaps ? { gaps: a.gaps } : {}), sentenceIndex: a.sentenceIndex, attributes };
 }
 
 export function buildReviewMatches(input: ReviewModelInput): ReviewMatchView[] {

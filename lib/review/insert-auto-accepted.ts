@@ -20,13 +20,13 @@ export async function insertAutoAccepted(tx: Prisma.TransactionClient, ctx: Cont
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.gold.id);
   await tx.$executeRaw`
-    INSERT INTO annotations (id, document_id, layer, author_id, type, start, "end", sentence_index, attributes, speaker_id, origin, version, created_at, updated_at)
-    SELECT a.id, ${ctx.documentId}, 'GOLD'::"AnnotationLayer", ${ctx.reviewerId}, a.type, a.start, a."end", a.sentence_index, a.attributes::jsonb,
+    INSERT INTO annotations (id, document_id, layer, author_id, type, start, "end", gaps, sentence_index, attributes, speaker_id, origin, version, created_at, updated_at)
+    SELECT a.id, ${ctx.documentId}, 'GOLD'::"AnnotationLayer", ${ctx.reviewerId}, a.type, a.start, a."end", a.gaps::jsonb, a.sentence_index, a.attributes::jsonb,
            a.speaker_id, 'review:auto', 1, now(), now()
     FROM unnest(${ids}::text[], ${rows.map((r) => r.gold.type)}::text[], ${rows.map((r) => r.gold.start)}::int[], ${rows.map((r) => r.gold.end)}::int[],
                 ${rows.map((r) => r.gold.sentenceIndex)}::int[], ${rows.map((r) => JSON.stringify(r.gold.attributes))}::text[],
-                ${rows.map((r) => r.gold.speakerId)}::text[])
-      AS a(id, type, start, "end", sentence_index, attributes, speaker_id)`;
+                ${rows.map((r) => r.gold.speakerId)}::text[], ${rows.map((r) => (r.gold.gaps?.length ? JSON.stringify(r.gold.gaps) : null))}::text[])
+      AS a(id, type, start, "end", sentence_index, attributes, speaker_id, gaps)`;
   await tx.$executeRaw`
     INSERT INTO review_decisions (id, document_id, match_key, decision, gold_annotation_id, reviewer_id, version, created_at, updated_at)
     SELECT 'auto_' || d.gold_id, ${ctx.documentId}, d.match_key, 'auto', d.gold_id, ${ctx.reviewerId}, 1, now(), now()

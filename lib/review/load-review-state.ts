@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { entityTypeName } from "@/lib/entities/entity-dto";
 import { projectSettingsOf } from "@/lib/projects/settings";
+import { gapsOf } from "@/lib/spans/span-gaps";
 import { CodePointIndex } from "@/lib/text/code-points";
 import { buildReviewMatches, countMatches } from "./build-review-matches";
 import type { ReviewAnnotationView, ReviewDecisionView, ReviewView } from "./review-types";
@@ -9,7 +10,7 @@ import type { ReviewAnnotationView, ReviewDecisionView, ReviewView } from "./rev
 export type Db = PrismaClient | Prisma.TransactionClient;
 
 const annotationSelect = {
-  id: true, layer: true, authorId: true, type: true, start: true, end: true, sentenceIndex: true,
+  id: true, layer: true, authorId: true, type: true, start: true, end: true, gaps: true, sentenceIndex: true,
   attributes: true, origin: true, version: true, speaker: { select: { id: true, name: true, type: true } },
 } as const;
 
@@ -17,6 +18,7 @@ type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSele
 
 export function annotationView(row: AnnotationRow, text: CodePointIndex & { source: string }): ReviewAnnotationView {
   const isSpan = row.start !== null && row.end !== null;
+  const gaps = gapsOf(row.gaps);
   return {
     id: row.id,
     layer: row.layer === "GOLD" ? "gold" : "annotator",
@@ -24,6 +26,7 @@ export function annotationView(row: AnnotationRow, text: CodePointIndex & { sour
     type: row.type,
     start: row.start,
     end: row.end,
+    ...(gaps ? { gaps } : {}),
     sentenceIndex: row.sentenceIndex,
     attributes: (row.attributes ?? {}) as Record<string, unknown>,
     speaker: row.speaker ? { id: row.speaker.id, name: row.speaker.name, type: entityTypeName(row.speaker.type) } : null,

@@ -6,7 +6,8 @@
  * Spans (annotations with start/end; code points, end-exclusive) are grouped per document and
  * never across types. A group holds at most one span per annotator.
  *
- * 1. Exact: spans with the same type, start and end form one group. If an annotator has two
+ * 1. Exact: spans with the same type, start, end and gaps (discontinuous spans: the same
+ *    fragments) form one group. If an annotator has two
  *    identical spans, the second starts a group of its own.
  * 2. Overlap: groups are then merged greedily. Every pair of same-type spans that share at least
  *    one code point is a candidate; candidates are taken largest overlap first, ties to the
@@ -26,7 +27,8 @@
  * then shorter), with `#2`, `#3`… for repeats within a document. It depends only on the set of
  * annotations, not on their input order. Groups are ordered by document, start, type, end.
  *
- * `agreed` means every annotator of the document has a member, all with the same offsets and
+ * `agreed` means every annotator of the document has a member, all with the same offsets (and
+ * gaps: spans that differ only in their gaps differ in "boundaries") and
  * deep-equal attributes (stance lists compared as sets of {target, value}). The annotators of a
  * document are everyone with any annotation in it, plus `options.annotators` (for someone
  * assigned who annotated nothing).
@@ -34,6 +36,7 @@
 import { assertValidOffsets, isSentenceAnnotation, isSpanAnnotation, type LayerAnnotation, type SpanAnnotation } from "@/lib/agreement/layer-annotation";
 import { forEachOverlapCandidate } from "@/lib/agreement/overlap-candidates";
 import { compareCandidates, overlapLength, type CandidatePair } from "@/lib/agreement/span-agreement";
+import { gapKey } from "@/lib/spans/span-gaps";
 import { differingAttributes } from "./canonical-json";
 
 export type GroupDifference = "boundaries" | "missing" | `attribute:${string}`;
@@ -153,7 +156,7 @@ function documentAnnotators(annotations: readonly LayerAnnotation[], options: Ma
 }
 
 function compareSpans(x: SpanAnnotation, y: SpanAnnotation): number {
-  return x.start - y.start || x.end - y.end || compareText(x.type, y.type) || compareText(x.annotatorId, y.annotatorId) || compareText(x.id, y.id);
+  return x.start - y.start || x.end - y.end || compareText(x.type, y.type) || compareText(gapKey(x.gaps), gapKey(y.gaps)) || compareText(x.annotatorId, y.annotatorId) || compareText(x.id, y.id);
 }
 
 /** Code-unit order, independent of the runtime's locale. */
@@ -171,9 +174,11 @@ function groupSpans(spans: readonly SpanAnnotation[]): SpanAnnotation[][] {
   // Sorted by compareSpans, so an annotator's identical spans are adjacent: count them as a run.
   let occurrence = 0;
   spans.forEach((span, i) => {
-    const slot = `${span.type}\u0000${span.start}\u0000${span.end}`;
+    const slot = `${span.type}\u0000${span.start}\u0000${span.end}\u0000${gapKey(span.gaps)}`;
     const previous = spans[i - 1];
-    const repeat = previous !== undefined && previous.start === span.start && previous.end === span.end && previous.type === span.type && previous.annotatorId === span.annotatorId;
+    const repeat =
+      previous !== undefined && previous.start === span.start && previous.end === span.end && gapKey(previous.gaps) === gapKey(span.gaps) &&
+      previous.type === span.type && previous.annotatorId === span.annotatorId;
     occurrence = repeat ? occurrence + 1 : 0;
     let roots = groupsOfSlot.get(slot);
     if (!roots) groupsOfSlot.set(slot, (roots = []));
@@ -197,7 +202,7 @@ function groupSpans(spans: readonly SpanAnnotation[]): SpanAnnotation[][] {
   // annotator and pairs with identical offsets: neither could ever merge (two groups of the same
   // offsets always share the annotator that opened the later one).
   const candidates: CandidatePair[] = [];
-  const owned = spans.map((s) => ({ type: s.type, owner: s.annotatorId, start: s.start, end: s.end }));
+  const owned = spans.map((s) => ({ type: s.type, owner: s.annotatorId, start: s.start, end: s.end, key: gapKey(s.gaps) }));
   forEachOverlapCandidate(owned, (i, j) => {
     const x = spans[i] as SpanAnnotation;
     const y = spans[j] as SpanAnnotation;
@@ -224,7 +229,7 @@ function describeSpanGroup(documentId: string, unsorted: SpanAnnotation[], annot
   const members = [...unsorted].sort((x, y) => compareText(x.annotatorId, y.annotatorId) || compareText(x.id, y.id));
   const votes = new Map<string, { start: number; end: number; count: number }>();
   for (const m of members) {
-    const slot = `${m.start}:${m.end}`;
+    const slot = `${m.start}:${m.end}:${gapKey(m.gaps)}`;
     const entry = votes.get(slot) ?? { start: m.start, end: m.end, count: 0 };
     entry.count += 1;
     votes.set(slot, entry);

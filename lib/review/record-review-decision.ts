@@ -1,4 +1,5 @@
 import "server-only";
+import { gapKey } from "@/lib/spans/span-gaps";
 import { requireDocumentPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
@@ -17,10 +18,10 @@ import { setGold, type GoldContent } from "./write-gold";
 export type { RecordDecisionResult };
 
 const fromVersion = (v: ReviewAnnotationView, origin: string): GoldContent => ({
-  type: v.type, start: v.start, end: v.end, sentenceIndex: v.sentenceIndex, attributes: v.attributes, speakerId: v.speaker?.id ?? null, origin,
+  type: v.type, start: v.start, end: v.end, gaps: v.gaps ?? null, sentenceIndex: v.sentenceIndex, attributes: v.attributes, speakerId: v.speaker?.id ?? null, origin,
 });
 const fromInput = (a: ReviewAnnotationInput, checked: { attributes: Record<string, unknown>; speakerId: string | null }, origin: string): GoldContent => ({
-  type: a.type, start: a.start ?? null, end: a.end ?? null, sentenceIndex: a.start === undefined ? (a.sentenceIndex ?? null) : null,
+  type: a.type, start: a.start ?? null, end: a.end ?? null, gaps: a.start === undefined ? null : (a.gaps ?? null), sentenceIndex: a.start === undefined ? (a.sentenceIndex ?? null) : null,
   attributes: checked.attributes, speakerId: checked.speakerId, origin,
 });
 /** Whether the stored gold annotation already has the target's content (undefined target: kept as is). */
@@ -28,7 +29,8 @@ function sameGold(gold: ReviewAnnotationView | null, target: GoldContent | null 
   if (target === undefined) return true;
   if (!gold || !target) return !gold && !target;
   return (
-    gold.type === target.type && gold.start === target.start && gold.end === target.end && gold.sentenceIndex === target.sentenceIndex &&
+    gold.type === target.type && gold.start === target.start && gold.end === target.end && gapKey(gold.gaps) === gapKey(target.gaps) &&
+    gold.sentenceIndex === target.sentenceIndex &&
     (gold.speaker?.id ?? null) === target.speakerId && canonicalJson(gold.attributes) === canonicalJson(target.attributes)
   );
 }

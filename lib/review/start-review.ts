@@ -41,12 +41,13 @@ export async function startReview(user: AuthenticatedUser, documentId: string): 
         const id = crypto.randomUUID();
         // The audit snapshot is the annotation DTO, as for every annotation write (lib/annotations).
         const dto: AnnotationDto = {
-          id, documentId, layer: "gold", authorId: user.id, type: version.type, start: version.start, end: version.end, sentenceIndex: version.sentenceIndex,
+          id, documentId, layer: "gold", authorId: user.id, type: version.type, start: version.start, end: version.end, ...(version.gaps ? { gaps: version.gaps } : {}),
+          sentenceIndex: version.sentenceIndex,
           text: version.text, attributes: version.attributes, speaker: version.speaker, origin: "review:auto", version: 1, updatedAt: now,
         };
         return {
           matchKey: match.key,
-          gold: { id, type: version.type, start: version.start, end: version.end, sentenceIndex: version.sentenceIndex, attributes: version.attributes, speakerId: version.speaker?.id ?? null },
+          gold: { id, type: version.type, start: version.start, end: version.end, gaps: version.gaps ?? null, sentenceIndex: version.sentenceIndex, attributes: version.attributes, speakerId: version.speaker?.id ?? null },
           audit: auditJson(dto),
         };
       });

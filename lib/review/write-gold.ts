@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { ANNOTATION_SELECT, auditJson, toAnnotationDto, type AnnotationRow } from "@/lib/annotations/annotation-dto";
 import type { AnnotationContent } from "@/lib/annotations/annotation-rows";
 import { prismaSql } from "@/lib/db/sql";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { deleteRelationsOf } from "@/lib/relations/relation-rows";
 
 export type GoldContent = AnnotationContent & {
@@ -37,7 +37,7 @@ export async function setGold(tx: Prisma.TransactionClient, ctx: GoldContext, pr
     return null;
   }
   const data = {
-    type: next.type, start: next.start, end: next.end, sentenceIndex: next.sentenceIndex,
+    type: next.type, start: next.start, end: next.end, gaps: next.gaps && next.gaps.length > 0 ? next.gaps : Prisma.DbNull, sentenceIndex: next.sentenceIndex,
     attributes: next.attributes as Prisma.InputJsonValue, speakerId: next.speakerId, origin: next.origin, authorId: ctx.actorId,
   };
   if (previous) {

@@ -1,3 +1,5 @@
+import { checkGaps } from "@/lib/spans/span-gaps";
+import { gapsSchema } from "./annotations";
 import { z } from "./zod";
 
 /** A gold annotation the reviewer writes themselves: a span (start/end) or a sentence label set. */
@@ -6,6 +8,8 @@ export const reviewAnnotationSchema = z
     type: z.string().trim().min(1, "Type is required").max(50),
     start: z.number().int().min(0).optional(),
     end: z.number().int().min(0).optional(),
+    /** A discontinuous span's inner ranges (see the annotation API). */
+    gaps: gapsSchema.nullable().optional(),
     sentenceIndex: z.number().int().min(0).optional(),
     attributes: z.record(z.string(), z.unknown()).default({}),
     speakerId: z.string().min(1).max(100).nullable().optional(),
@@ -20,6 +24,11 @@ export const reviewAnnotationSchema = z
       ctx.addIssue({ code: "custom", path: ["start"], message: "Give start/end for a span or sentenceIndex for sentence labels" });
     } else if (isSpan && (value.end as number) <= (value.start as number)) {
       ctx.addIssue({ code: "custom", path: ["end"], message: "end must be after start" });
+    } else if (isSpan && value.gaps) {
+      for (const [path, messages] of Object.entries(checkGaps(value.start as number, value.end as number, value.gaps)))
+        ctx.addIssue({ code: "custom", path: path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: messages[0]! });
+    } else if (!isSpan && value.gaps?.length) {
+      ctx.addIssue({ code: "custom", path: ["gaps"], message: "Sentence labels have no gaps" });
     }
   })
   .openapi("ReviewAnnotation");

@@ -14,6 +14,8 @@ import re
 import sys
 
 FORMULA = set("=+-@\t\r\0\uff1d\uff0b\uff0d\uff20")
+# The line breaks brat export splits text-bounds at (lib/export/tsv.ts LINE_BREAK).
+LINE_BREAK = re.compile("(\r\n|[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029])")
 NUMERIC = {"sentence_index", "start", "end", "cue_start", "cue_end", "speaker_mention_start", "speaker_mention_end"}
 
 
@@ -63,6 +65,22 @@ class Checker:
                     return text[s["start"]:s["end"]]
         return None
 
+    def fragments_of(self, span):
+        """A span's covered pieces: its `fragments` (a discontinuous span) or [start, end)."""
+        return span.get("fragments") or [{"start": span["start"], "end": span["end"]}]
+
+    def check_fragments(self, where, text, span):
+        """`fragments` cover [start, end) in order, leaving non-empty gaps strictly inside."""
+        frags = span.get("fragments")
+        if frags is None:
+            return
+        for i, f in enumerate(frags):
+            self.check_piece(f"{where} fragment {i}", text, f)
+        bounds = [(f["start"], f["end"]) for f in frags]
+        ok = len(bounds) >= 2 and bounds[0][0] == span["start"] and bounds[-1][1] == span["end"]
+        ok = ok and all(s < e for s, e in bounds) and all(bounds[i][1] < bounds[i + 1][0] for i in range(len(bounds) - 1))
+        self.expect(f"{where} fragments", ok, True)
+
     def check_piece(self, where, text, piece):
         if piece is not None:
             self.expect(where, text[piece["start"]:piece["end"]], piece["text"])
@@ -79,6 +97,7 @@ class Checker:
                 self.fail(where, f"sentence {s['index']} out of range")
         for s in rec["spans"]:
             self.check_piece(f"{where} span {s['id']}", text, s)
+            self.check_fragments(f"{where} span {s['id']}", text, s)
             self.check_piece(f"{where} span {s['id']} cue", text, s["cue"])
             self.check_piece(f"{where} span {s['id']} mention", text, s["speaker_mention"])
         layer_of = {s["id"]: s["layer"] for s in rec["spans"]}
@@ -109,6 +128,7 @@ class Checker:
                 text = self.docs[s["document_id"]]["text"]
                 where = f"spans.jsonl:{n}"
                 self.check_piece(where, text, s)
+                self.check_fragments(where, text, s)
                 self.check_piece(where + " cue", text, s["cue"])
                 self.check_piece(where + " mention", text, s["speaker_mention"])
                 if s["context"] is not None:
@@ -129,6 +149,9 @@ class Checker:
                 for col, start, end in cols:
                     if row[start] != "":
                         self.expect(f"{name}:{n} {col}", row[col], text[int(row[start]):int(row[end])])
+                if row.get("fragments"):
+                    span = {"start": int(row["start"]), "end": int(row["end"]), "fragments": json.loads(row["fragments"])}
+                    self.check_fragments(f"{name}:{n}", text, span)
             safe_name = "spreadsheet/" + name
             if not os.path.exists(self.path(safe_name)):
                 self.fail(safe_name, "missing")
@@ -184,6 +207,8 @@ class Checker:
                 m = re.match(r"#\d+\tAnnotatorNotes (T\d+)\tid=([^;]*);", line)
                 if m:
                     span_of[m.group(1)] = m.group(2)
+            doc = self.docs.get(os.path.basename(name)[:-4])
+            spans = {s["id"]: s for s in doc["spans"]} if doc else {}
             for n, line in enumerate(lines, 1):
                 if line.startswith("R"):
                     self.brat_relation(f"{name}:{n}", line, span_of)
@@ -192,6 +217,12 @@ class Checker:
                 tid, type_offsets, text = line.split("\t", 2)
                 frags = [tuple(map(int, f.split(" "))) for f in type_offsets.split(" ", 1)[1].split(";")]
                 self.expect(f"{name}:{n}", text, " ".join(txt[s:e] for s, e in frags))
+                span = spans.get(span_of.get(tid))
+                if span is not None:
+                    # Fragments: the span's pieces (gaps left out), each split at line breaks.
+                    want = [p for f in self.fragments_of(span) for p in LINE_BREAK.split(doc["text"][f["start"]:f["end"]])
+                            if p and not LINE_BREAK.fullmatch(p)]
+                    self.expect(f"{name}:{n} fragments", [txt[s:e] for s, e in frags], want)
 
     def brat_relation(self, where, line, span_of):
         """An R line between two spans is a gold relation of native.jsonl, same type and ends."""
@@ -237,6 +268,10 @@ class Checker:
             for a in body["attributions"]:
                 for piece in [a["cue"]] + a["sources"] + a["contents"]:
                     self.check_piece(f"{name} {a['id']}", text, piece)
+                span = next((s for s in self.docs[body["document_id"]]["spans"] if s["id"] == a["id"] and s["layer"] == "gold"), None)
+                if span is not None:
+                    got = [(c["start"], c["end"]) for c in a["contents"]]
+                    self.expect(f"{name} {a['id']} contents", got, [(f["start"], f["end"]) for f in self.fragments_of(span)])
 
     def label_studio(self):
         """Regions locate their text; per-region results and relations point at a region; every
