@@ -3,6 +3,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useState } from "react
 import { activeRelationTypes } from "@/lib/relations/relation-types";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { RelationDto } from "@/lib/validation/relations";
+import { afterIdle } from "./after-idle";
 
 type SpanRef = { id: string; start: number; end: number; pending?: boolean };
 
@@ -54,14 +55,18 @@ export function useRelations(o: Options) {
 
   useEffect(() => {
     let live = true;
-    void call(`/api/v1/documents/${o.documentId}/relations?layer=${encodeURIComponent(o.layer)}`, { method: "GET" }).then((r) => {
-      if (!live) return;
-      if (r.ok) setItems((r.body as { items: RelationDto[] }).items);
-      else o.say(r.message);
-      setLoaded(true);
+    // Relations show only once a span is selected: they load after the page is up.
+    const cancel = afterIdle(() => {
+      void call(`/api/v1/documents/${o.documentId}/relations?layer=${encodeURIComponent(o.layer)}`, { method: "GET" }).then((r) => {
+        if (!live) return;
+        if (r.ok) setItems((r.body as { items: RelationDto[] }).items);
+        else o.say(r.message);
+        setLoaded(true);
+      });
     });
     return () => {
       live = false;
+      cancel();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per document and layer
   }, [o.documentId, o.layer]);
