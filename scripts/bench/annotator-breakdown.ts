@@ -1,7 +1,7 @@
 // Where the annotator page's time goes, per warm navigation: the server (time to first byte and
 // the web process's CPU time, which holds up on a loaded machine where wall time does not), the
-// HTML's transfer, the browser's main thread (script, style + layout) and what is left until
-// data-ready; and what the page HTML is made of.
+// HTML's transfer, DOMContentLoaded (scripts parsed and run) and data-ready (hydrated, layer
+// loaded); and what the page HTML is made of.
 import fs from "node:fs";
 import type { APIRequestContext } from "playwright-core";
 
@@ -11,17 +11,7 @@ export type Breakdown = {
   domContentLoadedMs: number;
   readyMs: number;
   serverCpuMs: number;
-  scriptMs: number;
-  layoutMs: number;
 };
-
-type Metric = { name: string; value: number };
-
-/** The growth of one of Chromium's cumulative Performance.getMetrics counters (seconds) in ms. */
-export function metricDelta(before: Metric[], after: Metric[], name: string): number {
-  const value = (list: Metric[]) => list.find((m) => m.name === name)?.value ?? 0;
-  return (value(after) - value(before)) * 1000;
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
@@ -31,8 +21,7 @@ export function printBreakdown(runs: Breakdown[]): void {
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   console.log(
     `${"".padEnd(32)} breakdown (medians): first byte ${ms(m("ttfbMs"))} (web CPU ${ms(m("serverCpuMs"))}), HTML done ${ms(m("htmlMs"))}, ` +
-      `DOMContentLoaded ${ms(m("domContentLoadedMs"))}, ready ${ms(m("readyMs"))}; browser main thread: ` +
-      `script ${ms(m("scriptMs"))}, style + layout ${ms(m("layoutMs"))}`,
+      `DOMContentLoaded ${ms(m("domContentLoadedMs"))}, ready ${ms(m("readyMs"))}`,
   );
 }
 

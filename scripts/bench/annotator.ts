@@ -1,11 +1,13 @@
 // npm run bench:annotator  (needs a production build: `npx next build` first)
 // Generates a 2,000-sentence / 300-span and a 20,000-sentence / 3,000-span document in a
-// throwaway PostgreSQL, starts the built app on a free port, signs in as the assigned annotator
+// throwaway PostgreSQL, starts the built app with its worker on a free port, signs in as the assigned annotator
 // in headless Chromium and prints, per document: time until the annotator page is interactive
 // (data-ready="true"), the page HTML's arrival and size, the requests made before ready (the layer
 // comes with the page, so there should be none), the main thread's long tasks until ready
 // (parsing and hydration), the time one keypress takes to move the focused sentence, DOM size and
-// JS heap. Warm runs are summarised as a median. A Label Studio reference is not run here: pass
+// JS heap. Warm runs are summarised as a median, with a breakdown (first byte and the web process's
+// CPU time, HTML done, DOMContentLoaded, ready) and what the page HTML is made of. `--quick`: the
+// 2,000-sentence document only. A Label Studio reference is not run here: pass
 // `--label-studio-ms <2k>,<20k>` (its ready times measured on the same machine) to print ratios.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -13,7 +15,7 @@ import path from "node:path";
 import os from "node:os";
 import { chromium, type CDPSession, type Page } from "playwright-core";
 import { startBuiltApp, webCpuSeconds } from "./app-server";
-import { htmlComposition, metricDelta, printBreakdown, type Breakdown } from "./annotator-breakdown";
+import { htmlComposition, printBreakdown, type Breakdown } from "./annotator-breakdown";
 import { argValue, mb, seededRandom, startBenchDatabase } from "./bench-db";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -73,10 +75,8 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
 
 async function measure(page: Page, cdp: CDPSession, url: string, webPid: number | undefined) {
   const cpuBefore = webCpuSeconds(webPid) ?? 0;
-  const before = (await cdp.send("Performance.getMetrics")).metrics;
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector('[data-testid="annotator"][data-ready="true"]', { timeout: 120_000 });
-  const after = (await cdp.send("Performance.getMetrics")).metrics;
   const serverCpuMs = ((webCpuSeconds(webPid) ?? 0) - cpuBefore) * 1000;
   const { readyMs, longTaskMs, htmlMs, htmlBytes, requests, ttfbMs, domContentLoadedMs } = await page.evaluate(() => {
     const readyMs = performance.now();
@@ -89,10 +89,7 @@ async function measure(page: Page, cdp: CDPSession, url: string, webPid: number 
       requests: fetches.map((e) => new URL(e.name).pathname.split("/").slice(-1)[0]),
     };
   });
-  const breakdown: Breakdown = {
-    ttfbMs, htmlMs, domContentLoadedMs, readyMs, serverCpuMs,
-    scriptMs: metricDelta(before, after, "ScriptDuration"), layoutMs: metricDelta(before, after, "LayoutDuration") + metricDelta(before, after, "RecalcStyleDuration"),
-  };
+  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, readyMs, serverCpuMs };
   // One keypress: j moves the focus from the first to the second sentence.
   const pressed = Date.now();
   await page.keyboard.press("j");
