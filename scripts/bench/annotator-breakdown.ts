@@ -1,7 +1,8 @@
 // Where the annotator page's time goes, per warm navigation: the server (time to first byte and
 // the web process's CPU time, which holds up on a loaded machine where wall time does not), the
-// HTML's transfer, DOMContentLoaded (scripts parsed and run) and data-ready (hydrated, layer
-// loaded); and what the page HTML is made of.
+// HTML's transfer, DOMContentLoaded (scripts parsed and run), hydration, the text in hand (from
+// its immutable URL) and data-ready (annotator mounted, layer and outbox loaded); and what the
+// page HTML is made of.
 import fs from "node:fs";
 import type { APIRequestContext } from "playwright-core";
 
@@ -9,6 +10,8 @@ export type Breakdown = {
   ttfbMs: number;
   htmlMs: number;
   domContentLoadedMs: number;
+  hydratedMs: number;
+  textMs: number;
   readyMs: number;
   serverCpuMs: number;
 };
@@ -21,7 +24,7 @@ export function printBreakdown(runs: Breakdown[]): void {
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   console.log(
     `${"".padEnd(32)} breakdown (medians): first byte ${ms(m("ttfbMs"))} (web CPU ${ms(m("serverCpuMs"))}), HTML done ${ms(m("htmlMs"))}, ` +
-      `DOMContentLoaded ${ms(m("domContentLoadedMs"))}, ready ${ms(m("readyMs"))}`,
+      `DOMContentLoaded ${ms(m("domContentLoadedMs"))}, hydrated ${ms(m("hydratedMs"))}, text in hand ${ms(m("textMs"))}, ready ${ms(m("readyMs"))}`,
   );
 }
 

@@ -6,8 +6,8 @@
 // comes with the page, so there should be none), the main thread's long tasks until ready
 // (parsing and hydration), the time one keypress takes to move the focused sentence, DOM size and
 // JS heap. Warm runs are summarised as a median, with a breakdown (first byte and the web process's
-// CPU time, HTML done, DOMContentLoaded, ready) and what the page HTML is made of. `--quick`: the
-// 2,000-sentence document only. A Label Studio reference is not run here: pass
+// CPU time, HTML done, DOMContentLoaded, hydrated, text in hand, ready) and what the page HTML is
+// made of. `--quick`: the 2,000-sentence document only. A Label Studio reference is not run here: pass
 // `--label-studio-ms <2k>,<20k>` (its ready times measured on the same machine) to print ratios.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -78,7 +78,7 @@ async function measure(page: Page, cdp: CDPSession, url: string, webPid: number 
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector('[data-testid="annotator"][data-ready="true"]', { timeout: 120_000 });
   const serverCpuMs = ((webCpuSeconds(webPid) ?? 0) - cpuBefore) * 1000;
-  const { readyMs, longTaskMs, htmlMs, htmlBytes, requests, ttfbMs, domContentLoadedMs } = await page.evaluate(() => {
+  const { readyMs, longTaskMs, htmlMs, htmlBytes, requests, ttfbMs, domContentLoadedMs, hydratedMs, textMs } = await page.evaluate(() => {
     const readyMs = performance.now();
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const fetches = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((e) => e.initiatorType === "fetch" && e.startTime < readyMs && e.name.includes("/api/"));
@@ -86,10 +86,13 @@ async function measure(page: Page, cdp: CDPSession, url: string, webPid: number 
     return {
       readyMs, longTaskMs, htmlMs: nav ? nav.responseEnd : 0, htmlBytes: nav ? nav.decodedBodySize : 0, ttfbMs: nav ? nav.responseStart : 0,
       domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : 0,
+      // Set by the page: when it was hydrated and when the text was in hand (latest of each).
+      hydratedMs: performance.getEntriesByName("annotator:hydrated").at(-1)?.startTime ?? NaN,
+      textMs: performance.getEntriesByName("annotator:text").at(-1)?.startTime ?? NaN,
       requests: fetches.map((e) => new URL(e.name).pathname.split("/").slice(-1)[0]),
     };
   });
-  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, readyMs, serverCpuMs };
+  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, hydratedMs, textMs, readyMs, serverCpuMs };
   // One keypress: j moves the focus from the first to the second sentence.
   const pressed = Date.now();
   await page.keyboard.press("j");
