@@ -5,6 +5,7 @@ import { annotatorApi } from "@/lib/api-client/annotator-endpoints";
 import { activeRelationTypes } from "@/lib/relations/relation-types";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { RelationDto } from "@/lib/validation/relations";
+import { afterIdle } from "./after-idle";
 
 type SpanRef = { id: string; start: number; end: number; pending?: boolean };
 
@@ -54,14 +55,18 @@ export function useRelations(o: Options) {
 
   useEffect(() => {
     let live = true;
-    void attempt(() => annotatorApi.listRelations(o.documentId, o.layer)).then((r) => {
-      if (!live) return;
-      if (r.ok) setItems(r.value.items);
-      else o.say(r.message);
-      setLoaded(true);
+    // Relations show only once a span is selected: they load after the page is up.
+    const cancel = afterIdle(() => {
+      void attempt(() => annotatorApi.listRelations(o.documentId, o.layer)).then((r) => {
+        if (!live) return;
+        if (r.ok) setItems(r.value.items);
+        else o.say(r.message);
+        setLoaded(true);
+      });
     });
     return () => {
       live = false;
+      cancel();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per document and layer
   }, [o.documentId, o.layer]);

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, messageOf } from "@/lib/api-client/api-error";
 import { annotatorApi } from "@/lib/api-client/annotator-endpoints";
+import { afterIdle } from "./after-idle";
 import type { SuggestionDto } from "./types";
 
 /**
@@ -12,14 +13,18 @@ export function useSuggestions(documentId: string) {
   const [items, setItems] = useState<SuggestionDto[]>([]);
   useEffect(() => {
     let live = true;
-    fetch(`/api/v1/documents/${documentId}/suggestions`, { cache: "no-store" })
-      .then(async (res) => (res.ok ? ((await res.json()) as { items?: SuggestionDto[] }).items ?? [] : []))
-      .catch(() => [] as SuggestionDto[])
-      .then((list) => {
-        if (live) setItems(list.filter((s) => s.status === "PENDING").sort((a, b) => a.start - b.start || b.end - a.end));
-      });
+    // Fetched once the layer is on screen, so it does not compete with hydration.
+    const cancel = afterIdle(() => {
+      fetch(`/api/v1/documents/${documentId}/suggestions`, { cache: "no-store" })
+        .then(async (res) => (res.ok ? ((await res.json()) as { items?: SuggestionDto[] }).items ?? [] : []))
+        .catch(() => [] as SuggestionDto[])
+        .then((list) => {
+          if (live) setItems(list.filter((s) => s.status === "PENDING").sort((a, b) => a.start - b.start || b.end - a.end));
+        });
+    });
     return () => {
       live = false;
+      cancel();
     };
   }, [documentId]);
 

@@ -12,9 +12,28 @@ import { activeStanceTargets, type LabelSchema } from "@/lib/schema/label-schema
 /** [index, start, end, boilerplate ? 1 : 0]: compact, since a long document has 20,000 of them. */
 export type CompactSentence = [number, number, number, 0 | 1];
 
-export type AnnotatorPageData = {
-  document: { id: string; projectId: string; title: string; text: string; state: string };
+/** What the annotator works with once the page has its text (see AnnotatorShell). */
+export type AnnotatorPageData = Omit<AnnotatorShell, "document" | "boilerplate" | "annotations" | "layerOwner"> & {
+  document: AnnotatorShell["document"] & { text: string };
   sentences: CompactSentence[];
+  /** The layer as the API lists it, less the last change's time (not carried by the page). */
+  annotations: (Omit<AnnotationDto, "updatedAt"> & { updatedAt?: string })[];
+};
+
+/** A layer's annotation as the page carries it: what every row of the layer shares is said once (`layerOwner`). */
+export type ShellAnnotation = Omit<AnnotationDto, "documentId" | "layer" | "authorId" | "text" | "updatedAt"> & { authorId?: string };
+
+/**
+ * The annotator page's first render. The text and sentence boundaries are not in it: they never
+ * change, so the page fetches them from an immutable URL (`textUrl`, preloaded with the page and
+ * cached by the browser), and a document opened again transfers only what can change.
+ */
+export type AnnotatorShell = {
+  document: { id: string; projectId: string; title: string; state: string; textSha256: string; sentenceCount: number };
+  /** GET /api/v1/documents/{id}/text?v={sha256}. */
+  textUrl: string;
+  /** Indexes of the sentences marked boilerplate (the one sentence property that can change). */
+  boilerplate: number[];
   schema: LabelSchema;
   stanceTargets: string[];
   entities: { id: string; name: string; aliases: string[]; type: string }[];
@@ -26,11 +45,13 @@ export type AnnotatorPageData = {
   layers: { value: string; label: string }[];
   /** The layer shown: the requested one if the caller may open it, else their own. */
   layer: string;
+  /** The shown layer's kind and, when one person wrote it, its author: shared by every row below. */
+  layerOwner: { layer: AnnotationDto["layer"]; authorId: string | null };
   /**
    * That layer's annotations, in the first response so the page needs no second request. Spans
-   * come without their covered text (the client slices it from `document.text`).
+   * come without their covered text (the client slices it from the text).
    */
-  annotations: AnnotationDto[];
+  annotations: ShellAnnotation[];
   /** Unique per server render: lets the client tell a fresh page from a replayed cached one. */
   renderId: string;
 };
@@ -39,7 +60,7 @@ export type AnnotatorPageData = {
  * Everything the annotator page needs for one document. Any member may open it (non-members get
  * 404); only an annotator with an open assignment on a document that is not signed off may write.
  */
-export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: string, requestedLayer?: string): Promise<AnnotatorPageData> {
+export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: string, requestedLayer?: string): Promise<AnnotatorShell> {
   const access = await requireDocumentPermission(user, documentId, "documents.view");
   // The caller's own layer (the usual case) is read alongside the document; any other layer
   // waits until the layers they may open are known.
@@ -48,9 +69,9 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     prisma().document.findUniqueOrThrow({
       where: { id: documentId },
       select: {
-        id: true, projectId: true, title: true, text: true, state: true,
+        id: true, projectId: true, title: true, state: true, textSha256: true, sentenceCount: true,
         project: { select: { labelSchema: true } },
-        sentences: { orderBy: { index: "asc" }, select: { index: true, start: true, end: true, kind: true } },
+        sentences: { where: { kind: "BOILERPLATE" }, orderBy: { index: "asc" }, select: { index: true } },
         assignments: { where: { role: "ANNOTATOR" }, orderBy: { createdAt: "asc" }, select: { id: true, state: true, userId: true, user: { select: { name: true } } } },
       },
     }),
@@ -83,8 +104,9 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
   else if (assignment.state === "SUBMITTED") readOnlyReason = "You submitted this document; it is read-only until a reviewer returns it.";
   else if (document.state === "SIGNED_OFF") readOnlyReason = "This document is signed off; annotations are frozen.";
   return {
-    document: { id: document.id, projectId: document.projectId, title: document.title, text: document.text, state: document.state },
-    sentences: document.sentences.map((s) => [s.index, s.start, s.end, s.kind === "BOILERPLATE" ? 1 : 0]),
+    document: { id: document.id, projectId: document.projectId, title: document.title, state: document.state, textSha256: document.textSha256, sentenceCount: document.sentenceCount },
+    textUrl: `/api/v1/documents/${document.id}/text?v=${document.textSha256}`,
+    boilerplate: document.sentences.map((s) => s.index),
     schema,
     stanceTargets: activeStanceTargets(schema),
     entities: entities.map((e) => ({ ...e, type: e.type.toLowerCase() })),
@@ -93,7 +115,16 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     canCreateEntities: access.permissions.includes("entities.create"),
     layers,
     layer,
-    annotations,
+    ...slimLayer(annotations),
     renderId: randomUUID(),
   };
+}
+
+/** Drops what the client knows already or rebuilds (the document, covered text, last change) and says the layer and author once. */
+function slimLayer(annotations: AnnotationDto[]): Pick<AnnotatorShell, "layerOwner" | "annotations"> {
+  const first = annotations[0];
+  const authorId = first && annotations.every((a) => a.authorId === first.authorId) ? first.authorId : null;
+  const layerOwner = { layer: first?.layer ?? "annotator", authorId };
+  const slim = annotations.map(({ documentId: _d, layer: _l, authorId: author, text: _t, updatedAt: _u, ...rest }) => (authorId === null ? { ...rest, authorId: author } : rest));
+  return { layerOwner, annotations: slim };
 }

@@ -1,19 +1,21 @@
 // npm run bench:annotator  (needs a production build: `npx next build` first)
 // Generates a 2,000-sentence / 300-span and a 20,000-sentence / 3,000-span document in a
-// throwaway PostgreSQL, starts the built app on a free port, signs in as the assigned annotator
+// throwaway PostgreSQL, starts the built app with its worker on a free port, signs in as the assigned annotator
 // in headless Chromium and prints, per document: time until the annotator page is interactive
 // (data-ready="true"), the page HTML's arrival and size, the requests made before ready (the layer
 // comes with the page, so there should be none), the main thread's long tasks until ready
 // (parsing and hydration), the time one keypress takes to move the focused sentence, DOM size and
-// JS heap. Warm runs are summarised as a median. A Label Studio reference is not run here: pass
+// JS heap. Warm runs are summarised as a median, with a breakdown (first byte and the web process's
+// CPU time, HTML done, DOMContentLoaded, hydrated, text in hand, ready) and what the page HTML is
+// made of. `--quick`: the 2,000-sentence document only. A Label Studio reference is not run here: pass
 // `--label-studio-ms <2k>,<20k>` (its ready times measured on the same machine) to print ratios.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { chromium, type CDPSession, type Page } from "playwright-core";
-import { freePort, waitForHealth } from "./app-server";
+import { startBuiltApp, webCpuSeconds } from "./app-server";
+import { htmlComposition, printBreakdown, type Breakdown } from "./annotator-breakdown";
 import { argValue, mb, seededRandom, startBenchDatabase } from "./bench-db";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -71,16 +73,26 @@ async function createDocument(ctx: { projectId: string; userId: string; speakerI
 const LONG_TASKS = `window.__longTaskMs = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTaskMs += e.duration; }).observe({ type: "longtask", buffered: true });`;
 
-async function measure(page: Page, cdp: CDPSession, url: string) {
+async function measure(page: Page, cdp: CDPSession, url: string, webPid: number | undefined) {
+  const cpuBefore = webCpuSeconds(webPid) ?? 0;
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector('[data-testid="annotator"][data-ready="true"]', { timeout: 120_000 });
-  const { readyMs, longTaskMs, htmlMs, htmlBytes, requests } = await page.evaluate(() => {
+  const serverCpuMs = ((webCpuSeconds(webPid) ?? 0) - cpuBefore) * 1000;
+  const { readyMs, longTaskMs, htmlMs, htmlBytes, requests, ttfbMs, domContentLoadedMs, hydratedMs, textMs } = await page.evaluate(() => {
     const readyMs = performance.now();
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const fetches = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((e) => e.initiatorType === "fetch" && e.startTime < readyMs && e.name.includes("/api/"));
     const longTaskMs = (window as unknown as { __longTaskMs?: number }).__longTaskMs ?? 0;
-    return { readyMs, longTaskMs, htmlMs: nav ? nav.responseEnd : 0, htmlBytes: nav ? nav.decodedBodySize : 0, requests: fetches.map((e) => new URL(e.name).pathname.split("/").slice(-1)[0]) };
+    return {
+      readyMs, longTaskMs, htmlMs: nav ? nav.responseEnd : 0, htmlBytes: nav ? nav.decodedBodySize : 0, ttfbMs: nav ? nav.responseStart : 0,
+      domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : 0,
+      // Set by the page: when it was hydrated and when the text was in hand (latest of each).
+      hydratedMs: performance.getEntriesByName("annotator:hydrated").at(-1)?.startTime ?? NaN,
+      textMs: performance.getEntriesByName("annotator:text").at(-1)?.startTime ?? NaN,
+      requests: fetches.map((e) => new URL(e.name).pathname.split("/").slice(-1)[0]),
+    };
   });
+  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, hydratedMs, textMs, readyMs, serverCpuMs };
   // One keypress: j moves the focus from the first to the second sentence.
   const pressed = Date.now();
   await page.keyboard.press("j");
@@ -90,7 +102,7 @@ async function measure(page: Page, cdp: CDPSession, url: string) {
   await cdp.send("HeapProfiler.collectGarbage");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
-  return { readyMs, htmlMs, htmlBytes, requests, longTaskMs, keyMs, domNodes, heap };
+  return { readyMs, htmlMs, htmlBytes, requests, longTaskMs, keyMs, domNodes, heap, breakdown };
 }
 
 /** `--label-studio-ms 2000,95000`: Label Studio's ready times for the two documents, measured separately. */
@@ -127,19 +139,13 @@ async function main() {
   });
   const speaker = await prisma().entity.create({ data: { projectId: project.id, name: "Sergey Lavrov", type: "PERSON" } });
   const ctx = { projectId: project.id, userId: user.id, speakerId: speaker.id, pool };
-  const documents = [await createDocument(ctx, 2000, 300), await createDocument(ctx, 20000, 3000)];
+  // `--quick`: the 2,000-sentence document only.
+  const documents = [await createDocument(ctx, 2000, 300), ...(process.argv.includes("--quick") ? [] : [await createDocument(ctx, 20000, 3000)])];
 
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const secret = crypto.randomBytes(32).toString("base64url");
-  const next = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, STANCEBENCH_MODE: "server", NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const app = await startBuiltApp(db.url);
+  const url = app.url;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   try {
-    await waitForHealth(url, next);
     const context = await browser.newContext({ baseURL: url, viewport: { width: 1400, height: 900 } });
     const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const signIn = await context.request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email, password: PASSWORD, json: "true" } });
@@ -155,10 +161,15 @@ async function main() {
     console.log("document                         run  data-ready   page HTML  (size)  long tasks  requests before ready   keypress  DOM nodes   JS heap");
     for (const [d, doc] of documents.entries()) {
       const warm: number[] = [];
+      const breakdowns: Breakdown[] = [];
+      const pageUrl = `/projects/${project.id}/documents/${doc.id}/annotate`;
       const label = `${doc.sentences.toLocaleString("en")} sentences / ${doc.spans.toLocaleString("en")} spans`.padEnd(32);
       for (let run = 1; run <= runs; run++) {
-        const m = await measure(page, cdp, `/projects/${project.id}/documents/${doc.id}/annotate`);
-        if (run > 1) warm.push(m.readyMs);
+        const m = await measure(page, cdp, pageUrl, app.pid);
+        if (run > 1) {
+          warm.push(m.readyMs);
+          breakdowns.push(m.breakdown);
+        }
         const requests = m.requests.length ? m.requests.join(", ") : "none";
         console.log(
           `${label} ${String(run).padStart(3)}  ${`${m.readyMs.toFixed(0)} ms`.padStart(10)}  ${`${m.htmlMs.toFixed(0)} ms`.padStart(10)}  ${mb(m.htmlBytes).padStart(7)} ${`${m.longTaskMs.toFixed(0)} ms`.padStart(10)}  ${requests.padEnd(22)} ${`${m.keyMs} ms`.padStart(9)} ${String(m.domNodes).padStart(10)} ${mb(m.heap).padStart(9)}`,
@@ -168,6 +179,8 @@ async function main() {
       const reference = labelStudio?.[d];
       const ratio = reference ? `; Label Studio reference ${reference} ms → ${(median / reference).toFixed(2)}×` : "";
       console.log(`${label} median of warm runs: ${median.toFixed(0)} ms to data-ready${ratio}`);
+      printBreakdown(breakdowns);
+      console.log(`${"".padEnd(32)} page HTML: ${await htmlComposition(context.request, pageUrl)}`);
       console.log(`${"".padEnd(32)} load average now ${os.loadavg()[0]!.toFixed(1)}`);
     }
     if (!labelStudio) console.log("No Label Studio reference on this machine (pass --label-studio-ms <2k>,<20k> to print ratios): absolute figures only.");
@@ -175,8 +188,7 @@ async function main() {
     await context.close();
   } finally {
     await browser.close();
-    next.kill("SIGTERM");
-    await new Promise((r) => (next.exitCode !== null ? r(null) : next.once("exit", r)));
+    await app.stop();
     await prisma().$disconnect();
     await db.stop();
   }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { assemblePage } from "@/lib/annotator/assemble-page";
+import { loadDocumentText } from "@/lib/annotator/document-text";
 import { loadAnnotatorPage } from "@/lib/annotator/load-annotator-page";
 import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles } from "@/lib/documents/import-files";
@@ -24,10 +26,17 @@ describe("loadAnnotatorPage", () => {
     const lavrov = await prisma().entity.findFirstOrThrow({ where: { name: "Sergey Lavrov" } });
     await prisma().entity.update({ where: { projectId_name: { projectId: project.id, name: "Old name" } }, data: { mergedIntoId: lavrov.id } });
 
-    const page = await loadAnnotatorPage(annotator, documentId);
+    const shell = await loadAnnotatorPage(annotator, documentId);
+    // The text comes apart from the page, from a URL named by its hash; the two assemble into the page data.
+    expect(shell.textUrl).toBe(`/api/v1/documents/${documentId}/text?v=${shell.document.textSha256}`);
+    expect(JSON.stringify(shell)).not.toContain("Lavrov said");
+    const content = await loadDocumentText(annotator, documentId);
+    expect(content.sha256).toBe(shell.document.textSha256);
+    const page = assemblePage(shell, content);
     expect(page.document.text).toBe(text);
     expect(page.sentences[0]).toEqual([0, 0, 10, 0]);
     expect(page.sentences.at(-1)![3]).toBe(1);
+    expect(shell.boilerplate).toEqual([page.sentences.at(-1)![0]]);
     const codePoints = [...text];
     expect(codePoints.slice(page.sentences[1]![1], page.sentences[1]![2]).join("")).toBe("Lavrov said the talks were useful.");
     expect(page.schema.spanTypes.map((t) => t.hotkey)).toEqual(["c", "q", "e"]);
@@ -81,19 +90,25 @@ describe("loadAnnotatorPage", () => {
     const own = await loadAnnotatorPage(annotator, documentId);
     expect(own.layer).toBe("mine");
     expect(own.annotations).toHaveLength(1);
-    expect(own.annotations[0]).toMatchObject({ authorId: annotator.id, start: 12, end: 46, text: null, attributes: { checkworthy: "yes" }, version: 1 });
+    // The layer's author is said once; the assembled page has the API's shape again.
+    expect(own.layerOwner).toEqual({ layer: "annotator", authorId: annotator.id });
+    expect(own.annotations[0]).not.toHaveProperty("authorId");
+    const assembled = assemblePage(own, await loadDocumentText(annotator, documentId));
+    expect(assembled.annotations[0]).toMatchObject({ documentId, layer: "annotator", authorId: annotator.id, start: 12, end: 46, text: null, attributes: { checkworthy: "yes" }, version: 1 });
     expect(own.renderId).not.toBe((await loadAnnotatorPage(annotator, documentId)).renderId);
 
     // An annotator asking for a colleague's layer gets their own (annotators stay independent).
     const sneaky = await loadAnnotatorPage(annotator, documentId, `user:${annotator2.id}`);
     expect(sneaky.layer).toBe("mine");
-    expect(sneaky.annotations.map((a) => a.authorId)).toEqual([annotator.id]);
+    expect(sneaky.layerOwner.authorId).toBe(annotator.id);
+    expect(sneaky.annotations.map((a) => a.start)).toEqual([12]);
     // Unknown layer names fall back too.
     expect((await loadAnnotatorPage(annotator, documentId, "everything")).layer).toBe("mine");
 
     const review = await loadAnnotatorPage(reviewer, documentId, `user:${annotator2.id}`);
     expect(review.layer).toBe(`user:${annotator2.id}`);
-    expect(review.annotations.map((a) => [a.authorId, a.start])).toEqual([[annotator2.id, 47]]);
+    expect(review.layerOwner.authorId).toBe(annotator2.id);
+    expect(review.annotations.map((a) => a.start)).toEqual([47]);
     expect((await loadAnnotatorPage(reviewer, documentId, "gold")).annotations).toEqual([]);
   });
 });

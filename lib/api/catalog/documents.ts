@@ -1,4 +1,5 @@
 import { documentMetadataSchema, importJsonBodySchema, importResponseSchema, sentenceKindResultSchema, sentenceKindSchema, updateDocumentSchema } from "@/lib/validation/documents";
+import { documentTextSchema } from "@/lib/validation/document-text";
 import { taskQueuedSchema, taskSchema } from "@/lib/validation/tasks";
 import { z } from "@/lib/validation/zod";
 import type { ApiOperation } from "./types";
@@ -12,6 +13,15 @@ const multipartFiles = z
 
 
 export const DOCUMENT_OPERATIONS: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/v1/documents/{documentId}/text",
+    summary: "The original text and sentence boundaries [index, start, end] (code points); with ?v={sha256} cached as immutable, ETag for revalidation",
+    tag: "Documents",
+    access: "documents.view",
+    scope: "document",
+    response: documentTextSchema,
+  },
   { method: "get", path: "/api/v1/projects/{projectId}/documents", summary: "List documents (cursor pagination: ?cursor=&limit=&state=)", tag: "Documents", access: "documents.view", scope: "project" },
   {
     method: "post",

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AnnotatorClient } from "@/components/annotator/annotator-client";
+import { preload } from "react-dom";
+import { AnnotatorPage } from "@/components/annotator/annotator-page";
 import { loadAnnotatorPage } from "@/lib/annotator/load-annotator-page";
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -19,14 +20,16 @@ export default async function AnnotatePage({
   const { projectId, documentId } = await params;
   const { layer: requested } = await searchParams;
   // Only layers the caller may open; anything else falls back to their own.
-  const data = await guardPage(() => loadAnnotatorPage(user, documentId, requested));
-  if (data.document.projectId !== projectId) notFound();
+  const shell = await guardPage(() => loadAnnotatorPage(user, documentId, requested));
+  if (shell.document.projectId !== projectId) notFound();
+  // The text is fetched while the page's scripts load (and comes from the cache on a later visit).
+  preload(shell.textUrl, { as: "fetch", crossOrigin: "anonymous" });
   return (
     <>
       <p className="small" style={{ margin: "0 0 0.5rem" }}>
         <Link href={`/projects/${projectId}/documents/${documentId}`}>← Document</Link>
       </p>
-      <AnnotatorClient key={data.layer} data={data} layer={data.layer} />
+      <AnnotatorPage key={shell.layer} shell={shell} />
     </>
   );
 }

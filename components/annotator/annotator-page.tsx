@@ -1,0 +1,57 @@
+"use client";
+import { useEffect, useState } from "react";
+import { assemblePage } from "@/lib/annotator/assemble-page";
+import type { AnnotatorPageData, AnnotatorShell } from "@/lib/annotator/load-annotator-page";
+import type { DocumentTextDto } from "@/lib/validation/document-text";
+import { AnnotatorClient } from "./annotator-client";
+
+export const MARK_HYDRATED = "annotator:hydrated";
+export const MARK_TEXT = "annotator:text";
+
+type TextState = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "ready"; data: AnnotatorPageData };
+
+async function fetchText(url: string): Promise<DocumentTextDto | string> {
+  try {
+    // The page preloads this URL and the browser keeps it (immutable): usually no request at all.
+    const res = await fetch(url);
+    if (res.ok) return (await res.json()) as DocumentTextDto;
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return body?.error?.message ?? `The document's text could not be loaded (HTTP ${res.status}).`;
+  } catch {
+    return "The document's text could not be loaded: check the connection and try again.";
+  }
+}
+
+/** The annotator once the document's text (fetched apart from the page, see AnnotatorShell) is there. */
+export function AnnotatorPage({ shell }: { shell: AnnotatorShell }) {
+  const [state, setState] = useState<TextState>({ kind: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    // Marks for the page's timing breakdown (bench:annotator): hydrated, then the text in hand.
+    performance.mark(MARK_HYDRATED);
+    void fetchText(shell.textUrl).then((content) => {
+      if (!live) return;
+      performance.mark(MARK_TEXT);
+      setState(typeof content === "string" ? { kind: "failed", message: content } : { kind: "ready", data: assemblePage(shell, content) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [shell, attempt]);
+
+  if (state.kind === "ready") return <AnnotatorClient data={state.data} layer={state.data.layer} />;
+  return (
+    <div data-testid="annotator-loading">
+      <h2 style={{ margin: "0 0 0.5rem" }}>{shell.document.title}</h2>
+      {state.kind === "loading" ? (
+        <p className="muted small" role="status" aria-busy="true">Loading the text ({shell.document.sentenceCount.toLocaleString("en")} sentences)…</p>
+      ) : (
+        <p className="form-error" role="alert" data-testid="annotator-text-error">
+          {state.message}{" "}
+          <button type="button" className="secondary" onClick={() => { setState({ kind: "loading" }); setAttempt((n) => n + 1); }}>Try again</button>
+        </p>
+      )}
+    </div>
+  );
+}
