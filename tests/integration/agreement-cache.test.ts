@@ -175,7 +175,9 @@ describe("agreement cache", () => {
   it("reads the version only after saves that were in flight have ended", async () => {
     const team = await makeTeam();
     const save = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const observer = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await save.connect();
+    await observer.connect();
     try {
       await save.query("BEGIN");
       const inserted = await save.query<{ id: string }>(
@@ -188,10 +190,11 @@ describe("agreement cache", () => {
         return version;
       });
       // The reader is seen re-checking the open save (its wait loop's query, no fixed sleep) and
-      // has not returned: it cannot while the save is open.
+      // has not returned: it cannot while the save is open. Observed from a connection outside any
+      // transaction: inside one, pg_stat_activity is a snapshot that never changes.
       await expect
         .poll(async () => {
-          const { rows } = await save.query<{ n: number }>(
+          const { rows } = await observer.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM pg_stat_activity
               WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%virtualtransaction = ANY%'`,
           );
@@ -204,6 +207,7 @@ describe("agreement cache", () => {
       expect(await reading).toBeLessThan(BigInt(inserted.rows[0]!.id));
     } finally {
       await save.end();
+      await observer.end();
     }
   });
 });
