@@ -12,7 +12,7 @@ import type { LabelSchema } from "@/lib/schema/label-schema";
 import { codePointLength } from "@/lib/text/code-points";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticle } from "./import-article";
-import { importKeyOf, type ImportContext } from "./import-files";
+import { importKeyOf, type ImportContext } from "./import-context";
 import { checkImportedLayer, type CheckedLayer } from "./label-studio-check";
 
 /** A parsed .json upload is a Label Studio export: tasks with `data.text` and `annotations`. */

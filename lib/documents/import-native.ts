@@ -13,7 +13,7 @@ import type { LabelSchema } from "@/lib/schema/label-schema";
 import { codePointLength } from "@/lib/text/code-points";
 import { sentenceTexts } from "./sentence-texts";
 import type { ImportResult } from "@/lib/validation/documents";
-import { importKeyOf, type ImportContext } from "./import-files";
+import { importKeyOf, type ImportContext } from "./import-context";
 
 const ENTITY_TYPES = new Set<EntityType>(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT", "STATE"]);
 
