@@ -8,7 +8,7 @@ import { queueSuggestionsAfterImport } from "@/lib/suggestion-runs/suggestion-ta
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticles, type ArticleEntry } from "./import-articles";
 import { importLabelStudio, isLabelStudioExport } from "./import-label-studio";
-import { importNativeJsonl, looksLikeNativeJsonl } from "./import-native";
+import { importNativeJsonl, looksLikeNativeJsonl } from "@/lib/formats/native/import";
 import { importKeyOf, type ImportContext } from "./import-context";
 
 /** A batch of a bigger file: its lines start after `lineOffset`; `native` was decided for the whole file. */

@@ -4,7 +4,7 @@ import { createBratWriter } from "./brat";
 import { createCheckworthyTsvWriter } from "./checkworthy-tsv";
 import { createHuggingFaceWriter } from "./huggingface";
 import { createLabelStudioWriter } from "./label-studio";
-import { createNativeJsonlWriter } from "./native";
+import { createNativeJsonlWriter } from "@/lib/formats/native/jsonl";
 import { createSemeval2020Writer } from "./semeval2020";
 import { createSentencesCsvWriter } from "./sentences-csv";
 import { createSpansCsvWriter } from "./spans-csv";

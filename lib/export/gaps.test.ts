@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAttributionWriter } from "./attribution";
 import { createBratWriter } from "./brat";
 import { createLabelStudioWriter, LABEL_STUDIO_FILE, LABEL_STUDIO_CONFIG_FILE, readLabelStudioTasks } from "./label-studio";
-import { createNativeJsonlWriter, NATIVE_FILE, readNativeJsonl } from "./native";
+import { createNativeJsonlWriter, NATIVE_FILE, readNativeJsonl } from "@/lib/formats/native/jsonl";
 import { createSpansCsvWriter } from "./spans-csv";
 import { createSpansJsonlWriter } from "./spans-jsonl";
 import { ctx, docG } from "./test-fixtures";

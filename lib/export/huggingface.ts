@@ -1,5 +1,5 @@
 import { jsonLine, type JsonValue } from "./json";
-import { nativeRecord } from "./native";
+import { nativeRecord } from "@/lib/formats/native/jsonl";
 import { compareStrings } from "./prepare";
 import { ExportError, type AgreementFigure, type ExportContext, type ExportSummary, type FormatWriter, type Split } from "./types";
 import { defineWriter } from "./writer";

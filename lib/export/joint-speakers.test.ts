@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAttributionWriter } from "./attribution";
 import { createBratWriter } from "./brat";
 import { createLabelStudioWriter, readLabelStudioTasks } from "./label-studio";
-import { createNativeJsonlWriter, readNativeJsonl } from "./native";
+import { createNativeJsonlWriter, readNativeJsonl } from "@/lib/formats/native/jsonl";
 import { ctx } from "./test-fixtures";
 import type { ExportDocument } from "./types";
 import { runWriter } from "./writer";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultLabelSchema } from "@/lib/schema/label-schema";
 import { createBratWriter } from "./brat";
 import { createLabelStudioWriter, readLabelStudioTasks } from "./label-studio";
-import { createNativeJsonlWriter, readNativeJsonl } from "./native";
+import { createNativeJsonlWriter, readNativeJsonl } from "@/lib/formats/native/jsonl";
 import { ctx, docA, docB } from "./test-fixtures";
 import type { ExportDocument } from "./types";
 import { runWriter } from "./writer";

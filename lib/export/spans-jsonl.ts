@@ -1,5 +1,5 @@
 import { jsonLine } from "./json";
-import { spanRecord } from "./native";
+import { spanRecord } from "@/lib/formats/native/jsonl";
 import type { FormatWriter } from "./types";
 import { defineWriter } from "./writer";
 
