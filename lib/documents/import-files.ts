@@ -7,7 +7,7 @@ import { parseArticles } from "@/lib/ingest/parse-article";
 import { queueSuggestionsAfterImport } from "@/lib/suggestion-runs/suggestion-task";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticles, type ArticleEntry } from "./import-articles";
-import { importLabelStudio, isLabelStudioExport } from "./import-label-studio";
+import { importLabelStudio, isLabelStudioExport } from "@/lib/formats/label-studio/import";
 import { importNativeJsonl, looksLikeNativeJsonl } from "@/lib/formats/native/import";
 import { importKeyOf, type ImportContext } from "./import-context";
 

@@ -3,7 +3,7 @@ import { createAttributionWriter } from "./attribution";
 import { createBratWriter } from "./brat";
 import { createCheckworthyTsvWriter } from "./checkworthy-tsv";
 import { createHuggingFaceWriter } from "./huggingface";
-import { createLabelStudioWriter } from "./label-studio";
+import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter } from "@/lib/formats/native/jsonl";
 import { createSemeval2020Writer } from "./semeval2020";
 import { createSentencesCsvWriter } from "./sentences-csv";

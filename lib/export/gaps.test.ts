@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createAttributionWriter } from "./attribution";
 import { createBratWriter } from "./brat";
-import { createLabelStudioWriter, LABEL_STUDIO_FILE, LABEL_STUDIO_CONFIG_FILE, readLabelStudioTasks } from "./label-studio";
+import { readLabelStudioTasks } from "@/lib/formats/label-studio/reader";
+import { createLabelStudioWriter, LABEL_STUDIO_FILE, LABEL_STUDIO_CONFIG_FILE } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter, NATIVE_FILE, readNativeJsonl } from "@/lib/formats/native/jsonl";
 import { createSpansCsvWriter } from "./spans-csv";
 import { createSpansJsonlWriter } from "./spans-jsonl";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createAttributionWriter } from "./attribution";
 import { createBratWriter } from "./brat";
-import { createLabelStudioWriter, readLabelStudioTasks } from "./label-studio";
+import { readLabelStudioTasks } from "@/lib/formats/label-studio/reader";
+import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter, readNativeJsonl } from "@/lib/formats/native/jsonl";
 import { ctx } from "./test-fixtures";
 import type { ExportDocument } from "./types";

@@ -1,8 +1,8 @@
 import { checkGaps, spanOfFragments } from "@/lib/spans/span-gaps";
 import { isStanceHolder, STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
-import { attributeControl, LS_CO_SPEAKERS, LS_FRAGMENT, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./label-studio-names";
-import { compareStrings } from "./prepare";
-import { ExportError, type Offsets, type Stance } from "./types";
+import { attributeControl, LS_CO_SPEAKERS, LS_FRAGMENT, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./names";
+import { compareStrings } from "@/lib/export/prepare";
+import { ExportError, type Offsets, type Stance } from "@/lib/export/types";
 
 /**
  * A region with what was said about it. `attributes` holds the per-region results by
