@@ -1,6 +1,6 @@
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/validation/datasets";
 import { createAttributionWriter } from "./attribution";
-import { createBratWriter } from "./brat";
+import { createBratWriter } from "@/lib/formats/brat/writer";
 import { createCheckworthyTsvWriter } from "./checkworthy-tsv";
 import { createHuggingFaceWriter } from "./huggingface";
 import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAttributionWriter } from "./attribution";
-import { createBratWriter } from "./brat";
+import { createBratWriter } from "@/lib/formats/brat/writer";
 import { readLabelStudioTasks } from "@/lib/formats/label-studio/reader";
 import { createLabelStudioWriter, LABEL_STUDIO_FILE, LABEL_STUDIO_CONFIG_FILE } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter, NATIVE_FILE, readNativeJsonl } from "@/lib/formats/native/jsonl";

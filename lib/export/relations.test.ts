@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultLabelSchema } from "@/lib/schema/label-schema";
-import { createBratWriter } from "./brat";
+import { createBratWriter } from "@/lib/formats/brat/writer";
 import { readLabelStudioTasks } from "@/lib/formats/label-studio/reader";
 import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter, readNativeJsonl } from "@/lib/formats/native/jsonl";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAllWriters } from "./all-formats";
 import { createAttributionWriter } from "./attribution";
-import { bratFragments, createBratWriter } from "./brat";
+import { bratFragments, createBratWriter } from "@/lib/formats/brat/writer";
 import { checkworthySubquestions, createCheckworthyTsvWriter } from "./checkworthy-tsv";
 import { createSemeval2020Writer } from "./semeval2020";
 import { createSentencesCsvWriter } from "./sentences-csv";
