@@ -5,7 +5,7 @@ import { createCheckworthyTsvWriter } from "./checkworthy-tsv";
 import { createHuggingFaceWriter } from "./huggingface";
 import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter } from "@/lib/formats/native/jsonl";
-import { createSemeval2020Writer } from "./semeval2020";
+import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
 import { createSentencesCsvWriter } from "./sentences-csv";
 import { createSpansCsvWriter } from "./spans-csv";
 import { createSpansJsonlWriter } from "./spans-jsonl";

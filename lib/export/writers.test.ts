@@ -3,7 +3,7 @@ import { createAllWriters } from "./all-formats";
 import { createAttributionWriter } from "./attribution";
 import { bratFragments, createBratWriter } from "@/lib/formats/brat/writer";
 import { checkworthySubquestions, createCheckworthyTsvWriter } from "./checkworthy-tsv";
-import { createSemeval2020Writer } from "./semeval2020";
+import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
 import { createSentencesCsvWriter } from "./sentences-csv";
 import { createSpansCsvWriter } from "./spans-csv";
 import { createSpansJsonlWriter } from "./spans-jsonl";
