@@ -9,7 +9,7 @@ import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
 import { createSentencesCsvWriter } from "./sentences-csv";
 import { createSpansCsvWriter } from "./spans-csv";
 import { createSpansJsonlWriter } from "./spans-jsonl";
-import { createStanceTsvWriter } from "./stance-tsv";
+import { createStanceTsvWriter } from "@/lib/formats/stance-tsv/writer";
 import type { FormatWriter } from "./types";
 
 const FACTORIES: Record<ExportFormat, () => FormatWriter> = {

@@ -7,7 +7,7 @@ import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
 import { createSentencesCsvWriter } from "./sentences-csv";
 import { createSpansCsvWriter } from "./spans-csv";
 import { createSpansJsonlWriter } from "./spans-jsonl";
-import { createStanceTsvWriter, semevalStance } from "./stance-tsv";
+import { createStanceTsvWriter, semevalStance } from "@/lib/formats/stance-tsv/writer";
 import { prepareDocument } from "./prepare";
 import { ctx, docA, docB, docC, docD, docs } from "./test-fixtures";
 import type { ExportDocument } from "./types";
