@@ -1,7 +1,7 @@
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/validation/datasets";
 import { createAttributionWriter } from "./attribution";
 import { createBratWriter } from "@/lib/formats/brat/writer";
-import { createCheckworthyTsvWriter } from "./checkworthy-tsv";
+import { createCheckworthyTsvWriter } from "@/lib/formats/checkworthy-tsv/writer";
 import { createHuggingFaceWriter } from "./huggingface";
 import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter } from "@/lib/formats/native/jsonl";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAllWriters } from "./all-formats";
 import { createAttributionWriter } from "./attribution";
 import { bratFragments, createBratWriter } from "@/lib/formats/brat/writer";
-import { checkworthySubquestions, createCheckworthyTsvWriter } from "./checkworthy-tsv";
+import { checkworthySubquestions, createCheckworthyTsvWriter } from "@/lib/formats/checkworthy-tsv/writer";
 import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
 import { createSentencesCsvWriter } from "./sentences-csv";
 import { createSpansCsvWriter } from "./spans-csv";
