@@ -2,7 +2,7 @@ import { EXPORT_FORMATS, type ExportFormat } from "@/lib/validation/datasets";
 import { createAttributionWriter } from "./attribution";
 import { createBratWriter } from "@/lib/formats/brat/writer";
 import { createCheckworthyTsvWriter } from "@/lib/formats/checkworthy-tsv/writer";
-import { createHuggingFaceWriter } from "./huggingface";
+import { createHuggingFaceWriter } from "@/lib/formats/huggingface/writer";
 import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter } from "@/lib/formats/native/jsonl";
 import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
