@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/validation/datasets";
-import { createAttributionWriter } from "./attribution";
+import { createAttributionWriter } from "@/lib/formats/attribution/writer";
 import { createBratWriter } from "@/lib/formats/brat/writer";
 import { createCheckworthyTsvWriter } from "@/lib/formats/checkworthy-tsv/writer";
 import { createHuggingFaceWriter } from "@/lib/formats/huggingface/writer";

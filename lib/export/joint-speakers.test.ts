@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAttributionWriter } from "./attribution";
+import { createAttributionWriter } from "@/lib/formats/attribution/writer";
 import { createBratWriter } from "@/lib/formats/brat/writer";
 import { readLabelStudioTasks } from "@/lib/formats/label-studio/reader";
 import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAllWriters } from "./all-formats";
-import { createAttributionWriter } from "./attribution";
+import { createAttributionWriter } from "@/lib/formats/attribution/writer";
 import { bratFragments, createBratWriter } from "@/lib/formats/brat/writer";
 import { checkworthySubquestions, createCheckworthyTsvWriter } from "@/lib/formats/checkworthy-tsv/writer";
 import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
