@@ -6,7 +6,7 @@ import { createHuggingFaceWriter } from "@/lib/formats/huggingface/writer";
 import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter } from "@/lib/formats/native/jsonl";
 import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
-import { createSentencesCsvWriter } from "./sentences-csv";
+import { createSentencesCsvWriter } from "@/lib/formats/sentences-csv/writer";
 import { createSpansCsvWriter } from "./spans-csv";
 import { createSpansJsonlWriter } from "./spans-jsonl";
 import { createStanceTsvWriter } from "@/lib/formats/stance-tsv/writer";
