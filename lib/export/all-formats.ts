@@ -7,7 +7,7 @@ import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter } from "@/lib/formats/native/jsonl";
 import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
 import { createSentencesCsvWriter } from "@/lib/formats/sentences-csv/writer";
-import { createSpansCsvWriter } from "./spans-csv";
+import { createSpansCsvWriter } from "@/lib/formats/spans-csv/writer";
 import { createSpansJsonlWriter } from "./spans-jsonl";
 import { createStanceTsvWriter } from "@/lib/formats/stance-tsv/writer";
 import type { FormatWriter } from "./types";

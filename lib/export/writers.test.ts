@@ -5,7 +5,7 @@ import { bratFragments, createBratWriter } from "@/lib/formats/brat/writer";
 import { checkworthySubquestions, createCheckworthyTsvWriter } from "@/lib/formats/checkworthy-tsv/writer";
 import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
 import { createSentencesCsvWriter } from "@/lib/formats/sentences-csv/writer";
-import { createSpansCsvWriter } from "./spans-csv";
+import { createSpansCsvWriter } from "@/lib/formats/spans-csv/writer";
 import { createSpansJsonlWriter } from "./spans-jsonl";
 import { createStanceTsvWriter, semevalStance } from "@/lib/formats/stance-tsv/writer";
 import { prepareDocument } from "./prepare";
