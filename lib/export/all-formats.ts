@@ -8,7 +8,7 @@ import { createNativeJsonlWriter } from "@/lib/formats/native/jsonl";
 import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
 import { createSentencesCsvWriter } from "@/lib/formats/sentences-csv/writer";
 import { createSpansCsvWriter } from "@/lib/formats/spans-csv/writer";
-import { createSpansJsonlWriter } from "./spans-jsonl";
+import { createSpansJsonlWriter } from "@/lib/formats/spans-jsonl/writer";
 import { createStanceTsvWriter } from "@/lib/formats/stance-tsv/writer";
 import type { FormatWriter } from "./types";
 

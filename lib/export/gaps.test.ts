@@ -5,7 +5,7 @@ import { readLabelStudioTasks } from "@/lib/formats/label-studio/reader";
 import { createLabelStudioWriter, LABEL_STUDIO_FILE, LABEL_STUDIO_CONFIG_FILE } from "@/lib/formats/label-studio/writer";
 import { createNativeJsonlWriter, NATIVE_FILE, readNativeJsonl } from "@/lib/formats/native/jsonl";
 import { createSpansCsvWriter } from "@/lib/formats/spans-csv/writer";
-import { createSpansJsonlWriter } from "./spans-jsonl";
+import { createSpansJsonlWriter } from "@/lib/formats/spans-jsonl/writer";
 import { ctx, docG } from "./test-fixtures";
 import { runWriter } from "./writer";
 

@@ -6,7 +6,7 @@ import { checkworthySubquestions, createCheckworthyTsvWriter } from "@/lib/forma
 import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
 import { createSentencesCsvWriter } from "@/lib/formats/sentences-csv/writer";
 import { createSpansCsvWriter } from "@/lib/formats/spans-csv/writer";
-import { createSpansJsonlWriter } from "./spans-jsonl";
+import { createSpansJsonlWriter } from "@/lib/formats/spans-jsonl/writer";
 import { createStanceTsvWriter, semevalStance } from "@/lib/formats/stance-tsv/writer";
 import { prepareDocument } from "./prepare";
 import { ctx, docA, docB, docC, docD, docs } from "./test-fixtures";
