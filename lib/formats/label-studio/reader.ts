@@ -256,7 +256,7 @@ function readSpanRelations(relations: { at: string; from: string; to: string; la
  * code points. Text comes from `data.text`. Non-cancelled annotations (or legacy
  * `completions`) are read; predictions are not. A region with several labels gives one span
  * per label. Per-region Choices/TextArea results and part relations are attached to their
- * region (names in label-studio-names.ts); relations between span regions are read as typed
+ * region (names in names.ts); relations between span regions are read as typed
  * relations; task-level results and other relations are skipped.
  */
 export function readLabelStudioTasks(json: unknown): ImportedArticle[] {

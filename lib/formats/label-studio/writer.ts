@@ -121,7 +121,7 @@ function sentenceResults(p: PreparedDocument, m: ConfigModel): Result[] {
  * (gold first, marked ground_truth, with the sentence labels), `stancebench_layer` naming it.
  * Each span is a `labels` region with its attributes, stance and speaker as per-region results
  * and its cue / speaker mention as `part` regions joined by relations (names in
- * label-studio-names.ts). Relations between spans are `relation` results labelled with their
+ * names.ts). Relations between spans are `relation` results labelled with their
  * type. `label-studio.xml` is the matching labelling config.
  */
 export function createLabelStudioWriter(): FormatWriter {
