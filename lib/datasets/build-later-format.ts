@@ -2,7 +2,7 @@ import "server-only";
 import { pgPool } from "@/lib/db/pg-pool";
 import { pgTransaction } from "@/lib/db/sql";
 import { createWriters } from "@/lib/export/all-formats";
-import { readNativeJsonl, NATIVE_FILE } from "@/lib/export/native";
+import { readNativeJsonl, NATIVE_FILE } from "@/lib/formats/native/jsonl";
 import type { AgreementFigure, ExportContext } from "@/lib/export/types";
 import type { ExportFormat } from "@/lib/validation/datasets";
 import { DatasetFileStore, onClient } from "./file-store";

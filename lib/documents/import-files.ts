@@ -7,20 +7,10 @@ import { parseArticles } from "@/lib/ingest/parse-article";
 import { queueSuggestionsAfterImport } from "@/lib/suggestion-runs/suggestion-task";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticles, type ArticleEntry } from "./import-articles";
-import { importLabelStudio, isLabelStudioExport } from "./import-label-studio";
-import { importNativeJsonl, looksLikeNativeJsonl } from "./import-native";
+import { importLabelStudio, isLabelStudioExport } from "@/lib/formats/label-studio/import";
+import { importNativeJsonl, looksLikeNativeJsonl } from "@/lib/formats/native/import";
+import { importKeyOf, type ImportContext } from "./import-context";
 
-/** `deferSuggestions`: the caller queues suggestions itself (a background batch queues one run at its end). */
-/**
- * `importKeyPrefix`: set by a background import ("<task id>:<file id>"); each document remembers
- * its line under it, so a batch re-run after a crash recognises the lines it stored before.
- */
-export type ImportContext = { projectId: string; userId: string | null; deferSuggestions?: boolean; importKeyPrefix?: string; lineOffset?: number };
-
-/** The key a document stored from `line` (1-based, within this part of the file) carries. */
-export function importKeyOf(ctx: ImportContext, line: number | undefined): string | null {
-  return ctx.importKeyPrefix ? `${ctx.importKeyPrefix}:${(line ?? 0) + (ctx.lineOffset ?? 0)}` : null;
-}
 /** A batch of a bigger file: its lines start after `lineOffset`; `native` was decided for the whole file. */
 export type FilePart = { lineOffset: number; native: boolean };
 export type UploadedFile = { name: string; bytes: Uint8Array; encoding?: string | null };

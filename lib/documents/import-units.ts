@@ -4,7 +4,7 @@ import { pgTransaction, sql } from "@/lib/db/sql";
 import { decodeUpload, UPLOAD_ENCODINGS, type UploadEncoding } from "@/lib/ingest/decode";
 import { detectFormat } from "@/lib/ingest/detect-format";
 import { parseWholeJson } from "./import-files";
-import { looksLikeNativeJsonl } from "./import-native";
+import { looksLikeNativeJsonl } from "@/lib/formats/native/import";
 
 /** Lines per import job: small enough that one job takes seconds, so projects take turns. */
 export const LINES_PER_UNIT = 100;

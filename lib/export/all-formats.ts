@@ -1,15 +1,15 @@
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/validation/datasets";
-import { createAttributionWriter } from "./attribution";
-import { createBratWriter } from "./brat";
-import { createCheckworthyTsvWriter } from "./checkworthy-tsv";
-import { createHuggingFaceWriter } from "./huggingface";
-import { createLabelStudioWriter } from "./label-studio";
-import { createNativeJsonlWriter } from "./native";
-import { createSemeval2020Writer } from "./semeval2020";
-import { createSentencesCsvWriter } from "./sentences-csv";
-import { createSpansCsvWriter } from "./spans-csv";
-import { createSpansJsonlWriter } from "./spans-jsonl";
-import { createStanceTsvWriter } from "./stance-tsv";
+import { createAttributionWriter } from "@/lib/formats/attribution/writer";
+import { createBratWriter } from "@/lib/formats/brat/writer";
+import { createCheckworthyTsvWriter } from "@/lib/formats/checkworthy-tsv/writer";
+import { createHuggingFaceWriter } from "@/lib/formats/huggingface/writer";
+import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
+import { createNativeJsonlWriter } from "@/lib/formats/native/jsonl";
+import { createSemeval2020Writer } from "@/lib/formats/semeval2020/writer";
+import { createSentencesCsvWriter } from "@/lib/formats/sentences-csv/writer";
+import { createSpansCsvWriter } from "@/lib/formats/spans-csv/writer";
+import { createSpansJsonlWriter } from "@/lib/formats/spans-jsonl/writer";
+import { createStanceTsvWriter } from "@/lib/formats/stance-tsv/writer";
 import type { FormatWriter } from "./types";
 
 const FACTORIES: Record<ExportFormat, () => FormatWriter> = {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createAttributionWriter } from "./attribution";
-import { createBratWriter } from "./brat";
-import { createLabelStudioWriter, LABEL_STUDIO_FILE, LABEL_STUDIO_CONFIG_FILE, readLabelStudioTasks } from "./label-studio";
-import { createNativeJsonlWriter, NATIVE_FILE, readNativeJsonl } from "./native";
-import { createSpansCsvWriter } from "./spans-csv";
-import { createSpansJsonlWriter } from "./spans-jsonl";
+import { createAttributionWriter } from "@/lib/formats/attribution/writer";
+import { createBratWriter } from "@/lib/formats/brat/writer";
+import { readLabelStudioTasks } from "@/lib/formats/label-studio/reader";
+import { createLabelStudioWriter, LABEL_STUDIO_FILE, LABEL_STUDIO_CONFIG_FILE } from "@/lib/formats/label-studio/writer";
+import { createNativeJsonlWriter, NATIVE_FILE, readNativeJsonl } from "@/lib/formats/native/jsonl";
+import { createSpansCsvWriter } from "@/lib/formats/spans-csv/writer";
+import { createSpansJsonlWriter } from "@/lib/formats/spans-jsonl/writer";
 import { ctx, docG } from "./test-fixtures";
 import { runWriter } from "./writer";
 

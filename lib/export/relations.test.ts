@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultLabelSchema } from "@/lib/schema/label-schema";
-import { createBratWriter } from "./brat";
-import { createLabelStudioWriter, readLabelStudioTasks } from "./label-studio";
-import { createNativeJsonlWriter, readNativeJsonl } from "./native";
+import { createBratWriter } from "@/lib/formats/brat/writer";
+import { readLabelStudioTasks } from "@/lib/formats/label-studio/reader";
+import { createLabelStudioWriter } from "@/lib/formats/label-studio/writer";
+import { createNativeJsonlWriter, readNativeJsonl } from "@/lib/formats/native/jsonl";
 import { ctx, docA, docB } from "./test-fixtures";
 import type { ExportDocument } from "./types";
 import { runWriter } from "./writer";

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
-import { labelStudioConfig, modelFromSchema } from "@/lib/export/label-studio-config";
+import { labelStudioConfig, modelFromSchema } from "@/lib/formats/label-studio/config";
 import { activeStanceTargets, type LabelSchema } from "@/lib/schema/label-schema";
 import { mapPrediction, predictRequest } from "./predict-protocol";
 import { postJson } from "./post-json";

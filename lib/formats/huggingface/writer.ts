@@ -1,8 +1,8 @@
-import { jsonLine, type JsonValue } from "./json";
-import { nativeRecord } from "./native";
-import { compareStrings } from "./prepare";
-import { ExportError, type AgreementFigure, type ExportContext, type ExportSummary, type FormatWriter, type Split } from "./types";
-import { defineWriter } from "./writer";
+import { jsonLine, type JsonValue } from "@/lib/export/json";
+import { nativeRecord } from "@/lib/formats/native/jsonl";
+import { compareStrings } from "@/lib/export/prepare";
+import { ExportError, type AgreementFigure, type ExportContext, type ExportSummary, type FormatWriter, type Split } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 export const HF_README_FILE = "hf/README.md";
 const SPLITS: Split[] = ["train", "validation", "test"];

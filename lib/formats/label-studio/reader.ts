@@ -1,8 +1,8 @@
 import { checkGaps, spanOfFragments } from "@/lib/spans/span-gaps";
 import { isStanceHolder, STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
-import { attributeControl, LS_CO_SPEAKERS, LS_FRAGMENT, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./label-studio-names";
-import { compareStrings } from "./prepare";
-import { ExportError, type Offsets, type Stance } from "./types";
+import { attributeControl, LS_CO_SPEAKERS, LS_FRAGMENT, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_STANCE_HOLDER_PREFIX, LS_STANCE_PREFIX } from "./names";
+import { compareStrings } from "@/lib/export/prepare";
+import { ExportError, type Offsets, type Stance } from "@/lib/export/types";
 
 /**
  * A region with what was said about it. `attributes` holds the per-region results by
@@ -256,7 +256,7 @@ function readSpanRelations(relations: { at: string; from: string; to: string; la
  * code points. Text comes from `data.text`. Non-cancelled annotations (or legacy
  * `completions`) are read; predictions are not. A region with several labels gives one span
  * per label. Per-region Choices/TextArea results and part relations are attached to their
- * region (names in label-studio-names.ts); relations between span regions are read as typed
+ * region (names in names.ts); relations between span regions are read as typed
  * relations; task-level results and other relations are skipped.
  */
 export function readLabelStudioTasks(json: unknown): ImportedArticle[] {

@@ -1,10 +1,10 @@
-import { fileStem } from "./filename";
-import { jsonFile, type JsonValue } from "./json";
-import type { PreparedDocument } from "./prepare";
+import { fileStem } from "@/lib/export/filename";
+import { jsonFile, type JsonValue } from "@/lib/export/json";
+import type { PreparedDocument } from "@/lib/export/prepare";
 import { fragmentsOf } from "@/lib/spans/span-gaps";
-import { speakersOf } from "./speakers";
-import type { FormatWriter, Offsets } from "./types";
-import { defineWriter } from "./writer";
+import { speakersOf } from "@/lib/export/speakers";
+import type { FormatWriter, Offsets } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 /**
  * `attribution/{stem}.json`: PARC/Citron-style triples for every gold QUOTE: the cue, the

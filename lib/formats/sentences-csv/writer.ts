@@ -1,7 +1,7 @@
-import { csvChunks, csvFiles, type CsvCell } from "./csv";
-import { stanceCells, stanceHeaders, stanceJson } from "./stance-columns";
-import type { FormatWriter } from "./types";
-import { defineWriter } from "./writer";
+import { csvChunks, csvFiles, type CsvCell } from "@/lib/export/csv";
+import { stanceCells, stanceHeaders, stanceJson } from "@/lib/export/stance-columns";
+import type { FormatWriter } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 export const SENTENCES_CSV_FILE = "sentences.csv";
 

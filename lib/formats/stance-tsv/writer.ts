@@ -1,6 +1,6 @@
-import { quotedTsvRow } from "./tsv";
-import type { FormatWriter, Stance } from "./types";
-import { defineWriter } from "./writer";
+import { quotedTsvRow } from "@/lib/export/tsv";
+import type { FormatWriter, Stance } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 export const STANCE_TSV_FILE = "stance.tsv";
 

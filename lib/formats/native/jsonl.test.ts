@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createNativeJsonlWriter, readNativeJsonl } from "./native";
-import { prepareDocument } from "./prepare";
-import { ctx, docA, docB, docC, docs } from "./test-fixtures";
-import type { ExportDocument } from "./types";
-import { runWriter } from "./writer";
+import { createNativeJsonlWriter, readNativeJsonl } from "./jsonl";
+import { prepareDocument } from "@/lib/export/prepare";
+import { ctx, docA, docB, docC, docs } from "@/lib/export/test-fixtures";
+import type { ExportDocument } from "@/lib/export/types";
+import { runWriter } from "@/lib/export/writer";
 
 function lines(input: ExportDocument[]): string[] {
   const out = runWriter(createNativeJsonlWriter(), ctx, input).get("native.jsonl") ?? "";

@@ -1,12 +1,12 @@
 import { checkGaps, fragmentsOf, spanOfFragments } from "@/lib/spans/span-gaps";
 import { STANCE_HOLDERS, withDefaultHolders } from "@/lib/stance/stance-holder";
 import { z } from "@/lib/validation/zod";
-import { canonicalJson, jsonLine, type JsonValue } from "./json";
-import { prepareDocument, type PreparedDocument } from "./prepare";
-import { documentRelations } from "./relations";
-import { speakersOf } from "./speakers";
-import { ExportError, type ExportDocument, type ExportSpan, type FormatWriter, type Offsets, type SpanLayer } from "./types";
-import { defineWriter } from "./writer";
+import { canonicalJson, jsonLine, type JsonValue } from "@/lib/export/json";
+import { prepareDocument, type PreparedDocument } from "@/lib/export/prepare";
+import { documentRelations } from "@/lib/export/relations";
+import { speakersOf } from "@/lib/export/speakers";
+import { ExportError, type ExportDocument, type ExportSpan, type FormatWriter, type Offsets, type SpanLayer } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 export const NATIVE_FILE = "native.jsonl";
 

@@ -1,7 +1,7 @@
 import { SUBQUESTION_PREFIX } from "@/lib/schema/checkworthy-subquestions";
-import { quotedTsvRow } from "./tsv";
-import type { ExportContext, FormatWriter } from "./types";
-import { defineWriter } from "./writer";
+import { quotedTsvRow } from "@/lib/export/tsv";
+import type { ExportContext, FormatWriter } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 export const CHECKWORTHY_TSV_FILE = "checkworthy.tsv";
 

@@ -1,7 +1,7 @@
-import { jsonLine } from "./json";
-import { spanRecord } from "./native";
-import type { FormatWriter } from "./types";
-import { defineWriter } from "./writer";
+import { jsonLine } from "@/lib/export/json";
+import { spanRecord } from "@/lib/formats/native/jsonl";
+import type { FormatWriter } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 export const SPANS_JSONL_FILE = "spans.jsonl";
 

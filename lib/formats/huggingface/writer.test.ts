@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createHuggingFaceWriter } from "./huggingface";
-import { ctx, docs } from "./test-fixtures";
-import { runWriter } from "./writer";
+import { createHuggingFaceWriter } from "./writer";
+import { ctx, docs } from "@/lib/export/test-fixtures";
+import { runWriter } from "@/lib/export/writer";
 
 describe("Hugging Face writer", () => {
   it("writes split files with JSON-encoded meta and attributes", () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createLabelStudioWriter, readLabelStudioTasks } from "./label-studio";
-import { prepareDocument } from "./prepare";
+import { readLabelStudioTasks } from "./reader";
+import { createLabelStudioWriter } from "./writer";
+import { prepareDocument } from "@/lib/export/prepare";
 import { defaultLabelSchema } from "@/lib/schema/label-schema";
-import { ctx, docA, docB, docC, docD, docs } from "./test-fixtures";
-import { runWriter } from "./writer";
+import { ctx, docA, docB, docC, docD, docs } from "@/lib/export/test-fixtures";
+import { runWriter } from "@/lib/export/writer";
 
 describe("Label Studio writer", () => {
   it("writes a JSON array, one task per line, one annotation per layer, every attribute as a per-region result", () => {

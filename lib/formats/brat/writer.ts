@@ -1,15 +1,15 @@
 import { fragmentsOf } from "@/lib/spans/span-gaps";
 import { STANCE_HOLDERS } from "@/lib/stance/stance-holder";
-import { fileStem } from "./filename";
-import { canonicalJson } from "./json";
-import type { PreparedDocument } from "./prepare";
-import { compareStrings } from "./prepare";
-import { lfText, type LfText } from "./newlines";
-import { goldRelations } from "./relations";
-import { speakersOf } from "./speakers";
-import { LINE_BREAK, tsvCell } from "./tsv";
-import { ExportError, type ExportContext, type FormatWriter, type Offsets } from "./types";
-import { defineWriter } from "./writer";
+import { fileStem } from "@/lib/export/filename";
+import { canonicalJson } from "@/lib/export/json";
+import type { PreparedDocument } from "@/lib/export/prepare";
+import { compareStrings } from "@/lib/export/prepare";
+import { lfText, type LfText } from "@/lib/export/newlines";
+import { goldRelations } from "@/lib/export/relations";
+import { speakersOf } from "@/lib/export/speakers";
+import { LINE_BREAK, tsvCell } from "@/lib/export/tsv";
+import { ExportError, type ExportContext, type FormatWriter, type Offsets } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 /**
  * brat standoff (gold layer only):

@@ -5,15 +5,15 @@ import { auditJson, SENTENCE_TYPE, toAnnotationDto } from "@/lib/annotations/ann
 import { prisma } from "@/lib/db/prisma";
 import { prismaSql } from "@/lib/db/sql";
 import { resolveSpeakers } from "@/lib/entities/resolve-speakers";
-import { readLabelStudioTasks, type ImportedArticle } from "@/lib/export/label-studio";
+import { readLabelStudioTasks, type ImportedArticle } from "./reader";
 import { ExportError } from "@/lib/export/types";
 import { importedLinkError, insertImportedRelations } from "@/lib/relations/import-relations";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import { codePointLength } from "@/lib/text/code-points";
 import type { ImportResult } from "@/lib/validation/documents";
-import { importArticle } from "./import-article";
-import { importKeyOf, type ImportContext } from "./import-files";
-import { checkImportedLayer, type CheckedLayer } from "./label-studio-check";
+import { importArticle } from "@/lib/documents/import-article";
+import { importKeyOf, type ImportContext } from "@/lib/documents/import-context";
+import { checkImportedLayer, type CheckedLayer } from "./check";
 
 /** A parsed .json upload is a Label Studio export: tasks with `data.text` and `annotations`. */
 export function isLabelStudioExport(value: unknown): boolean {

@@ -1,7 +1,7 @@
-import { lfText } from "./newlines";
-import { tsvRow } from "./tsv";
-import type { FormatWriter } from "./types";
-import { defineWriter } from "./writer";
+import { lfText } from "@/lib/export/newlines";
+import { tsvRow } from "@/lib/export/tsv";
+import type { FormatWriter } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 export const SEMEVAL2020_IDS_FILE = "semeval2020/article_ids.tsv";
 

@@ -1,7 +1,7 @@
 // Checks the annotations read from a Label Studio file against the project's label schema, the
 // same rules as a save through the API. Pure, so every rule is unit-tested.
 import { checkSentenceLabels, checkSpanAttributes } from "@/lib/annotations/attribute-rules";
-import type { ImportedAnnotation } from "@/lib/export/label-studio";
+import type { ImportedAnnotation } from "./reader";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import type { SpeakerRef } from "@/lib/validation/annotations";
 

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { auditJson, SENTENCE_TYPE, toAnnotationDto, type AnnotationRow } from "@/lib/annotations/annotation-dto";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { readNativeJsonl } from "@/lib/export/native";
+import { readNativeJsonl } from "./jsonl";
 import { ExportError, type ExportDocument, type ExportSpan } from "@/lib/export/types";
 import { speakersOf } from "@/lib/export/speakers";
 import { Prisma, type EntityType } from "@/lib/generated/prisma/client";
@@ -11,9 +11,9 @@ import { normalizedTextHash } from "@/lib/ingest/normalize";
 import { importedLinkError, insertImportedRelations } from "@/lib/relations/import-relations";
 import type { LabelSchema } from "@/lib/schema/label-schema";
 import { codePointLength } from "@/lib/text/code-points";
-import { sentenceTexts } from "./sentence-texts";
+import { sentenceTexts } from "@/lib/documents/sentence-texts";
 import type { ImportResult } from "@/lib/validation/documents";
-import { importKeyOf, type ImportContext } from "./import-files";
+import { importKeyOf, type ImportContext } from "@/lib/documents/import-context";
 
 const ENTITY_TYPES = new Set<EntityType>(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT", "STATE"]);
 

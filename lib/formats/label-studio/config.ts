@@ -1,11 +1,11 @@
 import { relationTypesOf, type RelationTypeDefinition } from "@/lib/relations/relation-types";
 import { STANCE_SCALE } from "@/lib/schema/label-schema";
 import { STANCE_HOLDERS } from "@/lib/stance/stance-holder";
-import { compareStrings } from "./prepare";
+import { compareStrings } from "@/lib/export/prepare";
 import {
   attributeControl, LS_FRAGMENT, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, LS_SPEAKER_TYPES, stanceControl,
   stanceHolderControl, LS_CO_SPEAKERS,
-} from "./label-studio-names";
+} from "./names";
 
 export const LABEL_STUDIO_CONFIG_FILE = "label-studio.xml";
 

@@ -1,10 +1,10 @@
-import { csvChunks, csvFiles, type CsvCell } from "./csv";
+import { csvChunks, csvFiles, type CsvCell } from "@/lib/export/csv";
 import { fragmentsOf } from "@/lib/spans/span-gaps";
-import { canonicalJson } from "./json";
-import { speakersOf } from "./speakers";
-import { stanceCells, stanceHeaders, stanceJson } from "./stance-columns";
-import type { FormatWriter } from "./types";
-import { defineWriter } from "./writer";
+import { canonicalJson } from "@/lib/export/json";
+import { speakersOf } from "@/lib/export/speakers";
+import { stanceCells, stanceHeaders, stanceJson } from "@/lib/export/stance-columns";
+import type { FormatWriter } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
 export const SPANS_CSV_FILE = "spans.csv";
 

@@ -1,18 +1,16 @@
 import { fragmentsOf } from "@/lib/spans/span-gaps";
-import { canonicalJson, type JsonValue } from "./json";
-import { addChoice, LABEL_STUDIO_CONFIG_FILE, labelStudioConfig, modelFromSchema, modelType, type ConfigModel } from "./label-studio-config";
+import { canonicalJson, type JsonValue } from "@/lib/export/json";
+import { addChoice, LABEL_STUDIO_CONFIG_FILE, labelStudioConfig, modelFromSchema, modelType, type ConfigModel } from "./config";
 import {
   attributeControl, fragmentRegionId, LS_FRAGMENT, LS_PART_CONTROL, LS_PARTS, LS_SENTENCE_CONTROL, LS_SENTENCE_LABEL, LS_SPAN_CONTROL, partRegionId, sentenceRegionId, stanceControl,
   stanceHolderControl, LS_CO_SPEAKERS,
-} from "./label-studio-names";
-import { compareStrings, type PreparedDocument } from "./prepare";
-import { documentRelations } from "./relations";
-import type { ExportSpan, FormatWriter, Offsets, Stance } from "./types";
-import { defineWriter } from "./writer";
+} from "./names";
+import { compareStrings, type PreparedDocument } from "@/lib/export/prepare";
+import { documentRelations } from "@/lib/export/relations";
+import type { ExportSpan, FormatWriter, Offsets, Stance } from "@/lib/export/types";
+import { defineWriter } from "@/lib/export/writer";
 
-export { readLabelStudioTasks } from "./label-studio-read";
-export type { ImportedAnnotation, ImportedArticle, ImportedRelation, ImportedSentence, ImportedSpan } from "./label-studio-read";
-export { LABEL_STUDIO_CONFIG_FILE } from "./label-studio-config";
+export { LABEL_STUDIO_CONFIG_FILE } from "./config";
 
 export const LABEL_STUDIO_FILE = "label-studio.json";
 
@@ -123,7 +121,7 @@ function sentenceResults(p: PreparedDocument, m: ConfigModel): Result[] {
  * (gold first, marked ground_truth, with the sentence labels), `stancebench_layer` naming it.
  * Each span is a `labels` region with its attributes, stance and speaker as per-region results
  * and its cue / speaker mention as `part` regions joined by relations (names in
- * label-studio-names.ts). Relations between spans are `relation` results labelled with their
+ * names.ts). Relations between spans are `relation` results labelled with their
  * type. `label-studio.xml` is the matching labelling config.
  */
 export function createLabelStudioWriter(): FormatWriter {
