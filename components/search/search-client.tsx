@@ -1,6 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
+import { messageOf } from "@/lib/api-client/api-error";
+import { api } from "@/lib/api-client/endpoints";
 import type { SavedSearch, SearchHit, SearchResult } from "@/lib/validation/search";
 import type { MatchSpanType } from "./annotate-matches-panel";
 import { AnnotateMatchesPanel } from "./annotate-matches-panel";
@@ -32,11 +34,14 @@ export function SearchClient({ projectId, query, result, error, saved, spanTypes
 
   const loadMore = async () => {
     if (!nextCursor) return;
-    const response = await fetch(`/api/v1/projects/${projectId}/search?${queryString(query)}&cursor=${encodeURIComponent(nextCursor)}`);
-    const body = (await response.json()) as SearchResult & { error?: { message: string } };
-    if (!response.ok) return setLoadError(body.error?.message ?? "Could not load more results.");
-    setHits((h) => [...h, ...body.hits]);
-    setNextCursor(body.nextCursor);
+    try {
+      const page = await api.searchPage(projectId, queryString(query), nextCursor);
+      setHits((h) => [...h, ...page.hits]);
+      setNextCursor(page.nextCursor);
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(messageOf(error, "Could not load more results."));
+    }
   };
   const toggle = useCallback((index: number) => setSelected((s) => {
     const next = new Set(s);

@@ -1,6 +1,7 @@
 import { agreementRunQueuedSchema } from "@/lib/validation/agreement";
 import { datasetFormatRequestSchema, type ExportFormat } from "@/lib/validation/datasets";
 import { documentMetadataSchema, importResponseSchema, sentenceKindResultSchema, type updateDocumentSchema } from "@/lib/validation/documents";
+import { searchResultSchema } from "@/lib/validation/search";
 import { taskQueuedSchema, taskSchema } from "@/lib/validation/tasks";
 import type { z } from "@/lib/validation/zod";
 import { apiRequest } from "./request";
@@ -44,6 +45,10 @@ export const api = {
       fallback: "Import failed.",
       offline: "The server could not be reached. Your text is still here; try again.",
     }),
+
+  /** The next page of a search: `query` is the search's own query string, `cursor` the last page's nextCursor. */
+  searchPage: (projectId: string, query: string, cursor: string) =>
+    apiRequest(`/api/v1/projects/${enc(projectId)}/search?${query}&cursor=${enc(cursor)}`, { schema: searchResultSchema, fallback: "Could not load more results." }),
 
   uploadImport: (projectId: string, form: FormData, onProgress: (fraction: number) => void) =>
     uploadWithProgress(`/api/v1/projects/${enc(projectId)}/imports`, form, onProgress, { schema: taskQueuedSchema, fallback: "The upload was refused." }),
