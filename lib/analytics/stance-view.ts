@@ -17,11 +17,13 @@ const COLUMN: Record<StanceGroup, string> = {
 /** n, mean, distribution and 95% interval of stance values per group. */
 export async function stanceView(f: CorpusFilter, groupBy: StanceGroup[]): Promise<StanceRow[]> {
   const p = new SqlParams();
-  const elements = stanceElementsSql(f, p, `a.type, a.speaker_id, d.source, to_char(date_trunc('month', d.published_at), 'YYYY-MM') AS month`);
+  const elements = stanceElementsSql(f, p, `a.type, a.speaker_id, d.source, date_trunc('month', d.published_at) AS month`);
   const cols = groupBy.map((g) => COLUMN[g]);
+  // Months are grouped as timestamps and formatted once per group, not once per row.
+  const outputs = groupBy.map((g) => (g === "month" ? "to_char(month, 'YYYY-MM') AS month" : COLUMN[g]));
   const rows = await sql().query<Record<string, string | null> & { n: string; mean: string; sd: string | null; m2: string; m1: string; z: string; p1: string; p2: string; speaker_name: string | null }>(
     `WITH el AS (${elements})
-     SELECT ${cols.join(", ")}, count(*) AS n, avg(value) AS mean, stddev_samp(value) AS sd,
+     SELECT ${outputs.join(", ")}, count(*) AS n, avg(value) AS mean, stddev_samp(value) AS sd,
             count(*) FILTER (WHERE value = -2) AS m2, count(*) FILTER (WHERE value = -1) AS m1, count(*) FILTER (WHERE value = 0) AS z,
             count(*) FILTER (WHERE value = 1) AS p1, count(*) FILTER (WHERE value = 2) AS p2
             ${groupBy.includes("speaker") ? ", (SELECT name FROM entities WHERE id = el.speaker_id) AS speaker_name" : ""}
