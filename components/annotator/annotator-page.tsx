@@ -1,5 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
+import { messageOf } from "@/lib/api-client/api-error";
+import { annotatorApi } from "@/lib/api-client/annotator-endpoints";
 import { assemblePage } from "@/lib/annotator/assemble-page";
 import type { AnnotatorPageData, AnnotatorShell } from "@/lib/annotator/load-annotator-page";
 import type { DocumentTextDto } from "@/lib/validation/document-text";
@@ -13,12 +15,9 @@ type TextState = { kind: "loading" } | { kind: "failed"; message: string } | { k
 async function fetchText(url: string): Promise<DocumentTextDto | string> {
   try {
     // The page preloads this URL and the browser keeps it (immutable): usually no request at all.
-    const res = await fetch(url);
-    if (res.ok) return (await res.json()) as DocumentTextDto;
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return body?.error?.message ?? `The document's text could not be loaded (HTTP ${res.status}).`;
-  } catch {
-    return "The document's text could not be loaded: check the connection and try again.";
+    return await annotatorApi.documentText(url);
+  } catch (error) {
+    return messageOf(error, "The document's text could not be loaded.");
   }
 }
 

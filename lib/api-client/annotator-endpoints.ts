@@ -1,3 +1,4 @@
+import { documentTextSchema } from "@/lib/validation/document-text";
 import { entityDtoSchema } from "@/lib/validation/entities";
 import { relationDtoSchema, relationListSchema } from "@/lib/validation/relations";
 import { suggestionDtoSchema } from "@/lib/validation/suggestions";
@@ -12,6 +13,15 @@ const RELATIONS_OFFLINE = "You are offline: relations are saved online only; try
 
 /** The `/api/v1` calls the annotator page makes besides loading and saving annotations (the outbox's own). */
 export const annotatorApi = {
+  /** `url` is the shell's versioned text URL: immutable, so the browser's cache (and the page's preload) may answer. */
+  documentText: (url: string) =>
+    apiRequest(url, {
+      schema: documentTextSchema,
+      cache: "default",
+      fallback: "The document's text could not be loaded.",
+      offline: "The document's text could not be loaded: check the connection and try again.",
+    }),
+
   submitAssignment: (assignmentId: string) =>
     apiRequest(`/api/v1/assignments/${enc(assignmentId)}/submit`, {
       json: {},

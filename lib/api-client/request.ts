@@ -13,6 +13,8 @@ type RequestOptions<S extends z.ZodType> = {
   fallback: string;
   /** What the user reads when there is no answer at all. */
   offline?: string;
+  /** The browser cache mode; "no-store" unless the URL is immutable (a versioned, preloaded answer). */
+  cache?: RequestCache;
 };
 
 async function readBody(res: Response): Promise<unknown> {
@@ -34,7 +36,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Req
   try {
     res = await fetch(path, {
       method: options.method ?? (options.json === undefined ? "GET" : "POST"),
-      cache: "no-store",
+      cache: options.cache ?? "no-store",
       ...(options.json === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(options.json) }),
     });
   } catch {
