@@ -8,6 +8,7 @@ import type { CodePointIndex } from "@/lib/text/code-points";
 import { selectionRange } from "./dom-selection";
 import { SentenceLabelBadges } from "./sentence-label-badges";
 import type { AnnotationDto } from "./types";
+import { useSteadyDuringDrag } from "./use-steady-during-drag";
 
 export type Row = { index: number; start: number; end: number; boilerplate: boolean; pos: number };
 /** A span or suggestion drawn in the text; `summary` (stance, speaker, cue) is its tooltip. */
@@ -50,8 +51,11 @@ export function AnnotatorText(props: Props) {
   const parent = useRef<HTMLDivElement>(null);
   const { rows, scrollRequest, text, cp } = props;
   const { lines, firstLine } = useMemo(() => chunkRows(rows, (r) => text.slice(cp.toUtf16(r.start), cp.toUtf16(r.end))), [rows, text, cp]);
-  const spansByLine = useMemo(() => spansBySentence(lines, props.spans), [lines, props.spans]);
-  const suggestionsByLine = useMemo(() => spansBySentence(lines, props.suggestions), [lines, props.suggestions]);
+  // The marks stay as they were while the mouse selects text (see useSteadyDuringDrag).
+  const steady = useSteadyDuringDrag({ spans: props.spans, suggestions: props.suggestions });
+  const { spans: steadySpans, suggestions: steadySuggestions } = steady.value;
+  const spansByLine = useMemo(() => spansBySentence(lines, steadySpans), [lines, steadySpans]);
+  const suggestionsByLine = useMemo(() => spansBySentence(lines, steadySuggestions), [lines, steadySuggestions]);
   // TanStack Virtual returns new functions each render; this component does not memoise them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -71,6 +75,7 @@ export function AnnotatorText(props: Props) {
 
   const onMouseUp = () => {
     if (parent.current) props.onTextSelected(selectionRange(parent.current));
+    steady.release();
   };
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (!window.getSelection()?.isCollapsed) return;
@@ -87,6 +92,7 @@ export function AnnotatorText(props: Props) {
     <div
       ref={parent}
       data-testid="annotator-text"
+      onMouseDown={steady.onMouseDown}
       onMouseUp={onMouseUp}
       onClick={onClick}
       style={{ height: "72vh", overflow: "auto", background: "var(--panel)", border: "1px solid var(--line)", borderRadius: "var(--radius)" }}

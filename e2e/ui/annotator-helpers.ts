@@ -5,8 +5,12 @@ export async function openAnnotator(page: Page, url: string) {
   await expect(page.getByTestId("annotator")).toHaveAttribute("data-ready", "true");
 }
 
-/** Selects `needle` inside sentence `sentence` with a real DOM selection, then lets the page see the mouse-up. */
+/**
+ * Selects `needle` inside sentence `sentence` with a real DOM selection, between a mouse-down and
+ * a mouse-up on the text as a user's drag has them (the page holds the sentence's DOM in between).
+ */
 export async function selectText(page: Page, sentence: number, needle: string) {
+  await page.getByTestId("annotator-text").dispatchEvent("mousedown");
   await page.evaluate(
     ({ sentence, needle }) => {
       // The needle may run over several pieces (spans and suggestions split the text): walk the
