@@ -32,6 +32,18 @@ describe("dataset diff", () => {
     expect(lineOf({ ...docA })).toBe(lineOf(docA));
   });
 
+  it("sees a changed co-speaker as a change of that span, and no co-speakers as before", () => {
+    const lineOf = (doc: typeof docA) => fingerprintLines(prepareDocument(doc)).split("\n").find((l) => l.startsWith("A\tq1\t"));
+    const withCo = (co: { id: string; name: string; type: string }[] | undefined) => ({ ...docA, spans: docA.spans.map((s) => (s.id === "q1" ? { ...s, coSpeakers: co } : s)) });
+    const wang = { id: "e-wang", name: "Wang Yi", type: "person" };
+    const lavrov = { id: "e-lavrov", name: "Sergei Lavrov", type: "person" };
+    expect(lineOf(withCo([wang]))).not.toBe(lineOf(docA));
+    expect(lineOf(withCo([lavrov]))).not.toBe(lineOf(withCo([wang])));
+    expect(lineOf(withCo([wang, lavrov]))).not.toBe(lineOf(withCo([lavrov, wang])));
+    expect(lineOf(withCo([]))).toBe(lineOf(docA));
+    expect(lineOf(withCo([wang]))).toBe(lineOf(withCo([{ ...wang }])));
+  });
+
   it("counts everything as added for a first version", () => {
     const tracker = new DiffTracker(null, null);
     tracker.add(fingerprintLines(prepareDocument(docB)));

@@ -14,11 +14,12 @@ const short = (value: unknown) => createHash("sha256").update(JSON.stringify(val
  * "D\t<doc>\t<hash>" for the document (text hash, metadata, sentences with labels and its gold
  * spans; not the split, which depends on the seed) and "A\t<annotation>\t<hash>" per gold span.
  * Free-form JSON comes from jsonb, whose key order is fixed, so equal data hashes equally. A
- * span's gaps count only when it has some, so contiguous spans hash as before gaps existed.
+ * span's gaps and co-speakers count only when it has some, so contiguous, single-speaker spans
+ * hash as before those existed (an upgrade does not show every span as changed).
  */
 export function fingerprintLines(p: PreparedDocument): string {
   const d = p.doc;
-  const spans = p.goldSpans.map((s) => [s.id, short([s.type, s.start, s.end, s.attributes, s.stance, s.speaker, s.cue, s.speakerMention, ...(s.gaps ? [s.gaps] : [])])] as const);
+  const spans = p.goldSpans.map((s) => [s.id, short([s.type, s.start, s.end, s.attributes, s.stance, s.speaker, s.cue, s.speakerMention, ...(s.gaps ? [s.gaps] : []), ...(s.coSpeakers?.length ? [{ coSpeakers: s.coSpeakers }] : [])])] as const);
   const doc = short([p.textSha256, d.title, d.language, d.source, d.originalSource, d.author, d.url, d.publishedAt, d.meta, d.tags, p.sentences, spans]);
   let out = `D\t${d.id}\t${doc}\n`;
   for (const [id, hash] of spans) out += `A\t${id}\t${hash}\n`;
