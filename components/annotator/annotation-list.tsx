@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { matchesFilter, type AnnotationFilter } from "@/lib/annotator/span-index";
 import { spanSummaryParts } from "@/lib/annotator/span-summary";
 import type { LabelSchema } from "@/lib/schema/label-schema";
+import { fragmentsOf } from "@/lib/spans/span-gaps";
 import type { AnnotationDto, EntityDto } from "./types";
 
 const SHOWN = 200;
@@ -54,7 +55,8 @@ export function AnnotationList(props: Props) {
       ) : (
         <ol style={{ listStyle: "none", padding: 0, margin: 0, maxHeight: "40vh", overflow: "auto" }}>
           {matching.slice(0, SHOWN).map((a) => {
-            const text = props.textOf(a.start, a.end);
+            // A gapped span shows what it covers, not the words left out between.
+            const text = fragmentsOf(a.start, a.end, a.gaps).map((f) => props.textOf(f.start, f.end).trim()).join(" … ");
             const parts = spanSummaryParts(a, (r) => props.textOf(r.start, r.end));
             return (
               <li key={a.id}>

@@ -85,3 +85,18 @@ test("the annotation API refuses a gap outside the span with 400 naming the fiel
   expect(Object.keys(body.error.fields)).toEqual(["gaps.0.end"]);
   expect(body.error.message).toBe(`Invalid input — gaps.0.end: Gap 0 must end inside the span, before its end ${span.end} (got ${span.end + 2})`);
 });
+
+test("the span list shows a gapped span's fragments joined with an ellipsis, not the words left out", async ({ page, request }) => {
+  const text = `For this reason, she added, he is satisfied with the deal. List e2e ${stamp()}.`;
+  const { projectId, documentId } = await assignedArticle(request, text);
+  const quote = await annotateAs(request, "annotator1", documentId, {
+    type: "QUOTE",
+    ...codePointSpan(text, "For this reason, she added, he is satisfied with the deal"),
+    gaps: [codePointSpan(text, "she added,")],
+    attributes: { form: "direct", speaker: { name: "Anna Gaps" } },
+  });
+  await openAnnotator(page, `/projects/${projectId}/documents/${documentId}/annotate`);
+  const entry = page.getByTestId("annotation-list").locator(`[data-annotation="${quote.id}"]`);
+  await expect(entry).toContainText("QUOTE For this reason, … he is satisfied with the deal");
+  await expect(entry).not.toContainText("she added");
+});
