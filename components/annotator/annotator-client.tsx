@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { KeyAction } from "@/lib/annotator/keymap";
 import type { AnnotatorPageData } from "@/lib/annotator/load-annotator-page";
 import type { AnnotationBody } from "@/lib/annotator/outbox";
+import type { RelationDto } from "@/lib/validation/relations";
 import { trimRange } from "@/lib/annotator/selection-offsets";
 import { cursorRange, cursorRows, moveCursor, remapCursor, type SentenceCursor } from "@/lib/annotator/sentence-cursor";
 import { sentenceAt, spansBySentence } from "@/lib/annotator/span-index";
@@ -91,15 +92,15 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   const rowOf = (offset: number) => Math.max(0, sentenceAt(rows, offset));
 
   const undoRedo = useUndoRedo(say);
-  /** Writes one annotation's new state through the outbox (null = delete); `remember` adds it to undo. */
-  const write = (id: string, body: AnnotationBody | null, remember = true) => {
+  /** Writes one annotation's new state through the outbox (null = delete); `remember` adds it to undo, with `extra`. */
+  const write = (id: string, body: AnnotationBody | null, remember = true, extra?: { relations: RelationDto[] }) => {
     const current = annotations.get(id) ?? null;
     if (body === null) {
       if (!current) return;
       sync.change({ kind: "delete", id, baseVersion: current.version });
     } else if (current) sync.change({ kind: "update", id, body, baseVersion: current.version });
     else sync.change({ kind: "create", id, body });
-    if (remember) undoRedo.remember({ id, before: current, after: body ? materialise(id, body, current ?? undefined) : null });
+    if (remember) undoRedo.remember({ id, before: current, after: body ? materialise(id, body, current ?? undefined) : null, ...(extra ? { extra } : {}) });
   };
 
   const clearDomSelection = () => {
@@ -127,6 +128,7 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   const applyStep = (step: UndoStep | null) => {
     if (!step) return;
     write(step.id, step.state ? bodyOf(step.state) : null, false);
+    relations.restore(step.relations);
     spanDraft.close();
   };
   const gapCut = useGapCut({
@@ -156,7 +158,8 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
     if (readOnly) return;
     const id = draft ? (draft.isNew ? null : draft.id) : selectedId;
     if (!id) return say("Click a span (or use ] / [) to select it first.");
-    write(id, null);
+    // The server deletes the span's relations with it; undo re-creates them.
+    write(id, null, true, { relations: relations.linkedTo(id) });
     spanDraft.close();
     setSelectedId(null);
     say("Span deleted (Ctrl+Z to undo).", true);

@@ -105,6 +105,31 @@ export function useRelations(o: Options) {
     [linking, o],
   );
 
+  // Relations a deleted span took with it, waiting until an undo has saved the span again.
+  const [lost, setLost] = useState<RelationDto[]>([]);
+  const restore = (relations: RelationDto[]) => {
+    if (relations.length) setLost((all) => [...all, ...relations]);
+  };
+  const recreate = useEffectEvent(async (relation: RelationDto) => {
+    // A fresh id: the deleted relation's id stays in the audit log.
+    const body = { id: crypto.randomUUID(), type: relation.type, fromId: relation.fromId, toId: relation.toId };
+    const r = await attempt(() => annotatorApi.createRelation(o.documentId, body));
+    if (!r.ok) return o.say(r.message);
+    const saved = r.value;
+    // Drops the deleted relation too (and one an earlier undo restored, deleted again by a redo).
+    const same = (x: RelationDto) => x.type === saved.type && x.fromId === saved.fromId && x.toId === saved.toId;
+    setItems((all) => [...all.filter((x) => !same(x) && x.id !== saved.id), saved]);
+    o.say(`Relation restored: ${relation.type}.`, true);
+  });
+  useEffect(() => {
+    const saved = new Set(o.spans.filter((s) => !s.pending).map((s) => s.id));
+    const ready = lost.filter((r) => saved.has(r.fromId) && saved.has(r.toId));
+    if (ready.length === 0) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- takes them off the waiting list before the calls
+    setLost((all) => all.filter((r) => !ready.includes(r)));
+    for (const relation of ready) void recreate(relation);
+  }, [lost, o.spans]);
+
   const remove = async (relation: RelationDto) => {
     if (o.readOnlyReason) return o.say(o.readOnlyReason);
     const r = await attempt(() => annotatorApi.deleteRelation(relation.id, relation.version));
@@ -148,7 +173,10 @@ export function useRelations(o: Options) {
     return () => window.removeEventListener("keydown", listener, true);
   }, []);
 
-  return { items: visible, loaded, linking, types, start, pick, create, remove, cancel: () => setLinking(null) };
+  /** The relations that start or end at span `id` (deleted with it on the server). */
+  const linkedTo = (id: string) => visible.filter((r) => r.fromId === id || r.toId === id);
+
+  return { items: visible, loaded, linking, types, start, pick, create, remove, restore, linkedTo, cancel: () => setLinking(null) };
 }
 
 export type RelationsState = ReturnType<typeof useRelations>;
