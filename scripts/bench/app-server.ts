@@ -153,3 +153,23 @@ export async function startApp(databaseUrl: string, port: number, extraEnv: Reco
 export function startBuiltApp(databaseUrl: string): Promise<RunningApp> {
   return startApp(databaseUrl, 0);
 }
+
+/**
+ * Resolves once `pending()` counts nothing left, polled every `everyMs`; throws after `timeoutMs`
+ * naming `what`, so a stuck task fails the benchmark instead of hanging it.
+ */
+export async function settled(pending: () => Promise<number>, what: string, everyMs = 50, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let left = await pending(); left > 0; left = await pending()) {
+    if (Date.now() > deadline) throw new Error(`${left} ${what} still pending after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Until the project's suggestion tasks (queued by an import or a re-run) are done or failed. */
+export async function suggestionTasksSettled(projectId: string, everyMs = 50): Promise<void> {
+  // Imported here: the database URL is only set once the benchmark has started its database.
+  const { prisma } = await import("../../lib/db/prisma");
+  const pending = () => prisma().task.count({ where: { projectId, kind: "SUGGEST", status: { in: ["QUEUED", "RUNNING"] } } });
+  await settled(pending, "suggestion tasks", everyMs);
+}

@@ -8,7 +8,7 @@
 // the peak RSS of the web server and the worker. --large imports a 5 MB single article and a
 // 10,000-article JSONL instead and reports their time and peak RSS (bounded memory).
 import http from "node:http";
-import { peakRssOf, requireBuild, startBuiltApp, type RunningApp } from "./app-server";
+import { peakRssOf, requireBuild, startBuiltApp, suggestionTasksSettled, type RunningApp } from "./app-server";
 import { argValue, mb, startBenchDatabase } from "./bench-db";
 import { articlesJsonl, bigArticleJsonl } from "./import-corpus";
 import { copyReference } from "./import-reference";
@@ -83,10 +83,6 @@ async function main() {
         select: { id: true },
       })
     ).id;
-  // Suggestion runs queued at the end of an import finish before the next import starts.
-  const suggestionsSettled = async (projectId: string) => {
-    while ((await prisma().task.count({ where: { projectId, kind: "SUGGEST", status: { in: ["QUEUED", "RUNNING"] } } })) > 0) await new Promise((r) => setTimeout(r, 200));
-  };
   const app = await startBuiltApp(db.url);
   const rss = () => `web ${mb(peakRssOf(app.pid) ?? 0)}, worker ${app.workerPids.map((p) => mb(peakRssOf(p) ?? 0)).join(" + ")}`;
   try {
@@ -103,7 +99,8 @@ async function main() {
         console.log(
           `${c.label.padEnd(16)} ${mb(Buffer.byteLength(c.jsonl))} upload: ${out.task.status} in ${secs(out.seconds)} (imported ${out.task.result.imported}, failed ${out.task.result.failed}, ${sentences} sentences); peak RSS so far ${rss()}`,
         );
-        await suggestionsSettled(projectId);
+        // Suggestion runs queued at the end of an import finish before the next import starts.
+        await suggestionTasksSettled(projectId, 200);
       }
       return;
     }
@@ -122,7 +119,7 @@ async function main() {
       outcomes.push(out);
       console.log(`  run ${run + 1}: ${secs(out.seconds)} (task running after ${secs(out.pickedUpAfter ?? 0)}), ${mb(Buffer.byteLength(jsonl))} upload`);
       const settledFrom = performance.now();
-      await suggestionsSettled(projectId);
+      await suggestionTasksSettled(projectId, 200);
       console.log(`         its suggestion run finished ${secs((performance.now() - settledFrom) / 1000)} later`);
     }
     const last = projects.at(-1)!;

@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { requireBuild, startBuiltApp } from "./app-server";
+import { requireBuild, startBuiltApp, suggestionTasksSettled } from "./app-server";
 import { argValue, startBenchDatabase } from "./bench-db";
 import { copyIn, copyOutToMemory } from "./copy-streams";
 
@@ -69,9 +69,6 @@ async function main() {
     const res = await fetch(`${app.url}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as T };
   };
-  const suggestTasksSettled = async () => {
-    while ((await prisma().task.count({ where: { projectId: project.id, kind: "SUGGEST", status: { in: ["QUEUED", "RUNNING"] } } })) > 0) await new Promise((r) => setTimeout(r, 50));
-  };
   try {
     // The registry the suggesters resolve speakers against, created as a manager would.
     for (const entity of [
@@ -86,7 +83,7 @@ async function main() {
     if (imported.status !== 201) throw new Error(`import answered ${imported.status}: ${JSON.stringify(imported.body).slice(0, 300)}`);
     const documentId = imported.body.results[0]!.id;
     const storedAfter = performance.now() - importStarted;
-    await suggestTasksSettled();
+    await suggestionTasksSettled(project.id);
     const firstRun = performance.now() - importStarted;
     const sentences = await prisma().sentence.count({ where: { documentId } });
     console.log(`bench:suggestions — ${sentences} sentences, ${Array.from(text).length} code points, through ${app.url} (web + ${app.workerPids.length} worker process), ${runs} re-runs`);
