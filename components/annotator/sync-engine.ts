@@ -34,6 +34,8 @@ export class AnnotationSync {
   private server = new Map<string, AnnotationDto>();
   private queue: OutboxOp[] = [];
   private inFlight: OutboxOp | null = null;
+  /** Per annotation, the versions our own accepted writes moved it between (see `ownBase`). */
+  private ownVersions = new Map<string, Map<number, number>>();
   private flushing: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   loaded = false;
@@ -127,10 +129,34 @@ export class AnnotationSync {
   }
 
   change(op: OutboxOp) {
+    if (op.kind !== "create") op = { ...op, baseVersion: this.ownBase(op.id, op.baseVersion) };
     this.queue = enqueue(this.queue, op, this.inFlight?.id);
     void this.persist();
     this.emit();
     void this.flush();
+  }
+
+  /**
+   * The page builds an op from the view it last rendered, which may predate the server's answer to
+   * our own previous write (a key pressed right after a create was saved still sees version 0).
+   * Versions that only our own accepted writes produced are followed forward; a version someone
+   * else wrote has no entry here, so their change still surfaces as a conflict.
+   */
+  private ownBase(id: string, version: number): number {
+    const moves = this.ownVersions.get(id);
+    let base = version;
+    for (let next = moves?.get(base); next !== undefined && next > base; next = moves!.get(base)) base = next;
+    return base;
+  }
+
+  /** Remembers that our op on `from` was accepted as `to` (every accepted write adds exactly one). */
+  private ownWrite(op: OutboxOp, saved: AnnotationDto | null) {
+    if (op.kind === "delete") return void this.ownVersions.delete(op.id);
+    const from = op.kind === "create" ? 0 : op.baseVersion;
+    if (!saved || saved.version !== from + 1) return; // e.g. a retried create someone edited since
+    if (op.kind === "create") this.ownVersions.delete(op.id); // a new row: older versions were another row's
+    const moves = this.ownVersions.get(op.id) ?? new Map<number, number>();
+    this.ownVersions.set(op.id, moves.set(from, saved.version));
   }
 
   /** Re-apply the user's edit on top of the server's current state, or keep the server's. */
@@ -177,11 +203,15 @@ export class AnnotationSync {
         try {
           const saved = await this.send(op);
           reached = true;
+          this.ownWrite(op, saved);
           if (op.kind === "delete") this.server.delete(op.id);
           else if (saved) {
             this.server.set(saved.id, saved);
             this.queue = rebase(this.queue, saved.id, saved.version);
           }
+          // Show the saved version at once: the outbox write below takes a moment.
+          this.inFlight = null;
+          this.emit();
         } catch (error) {
           if (error instanceof NetworkError) {
             this.queue = [op, ...this.queue];

@@ -184,6 +184,22 @@ describe("updating and deleting", () => {
     expect(await prisma().annotation.findUnique({ where: { id: annotation.id } })).toBeNull();
     expect((await prisma().auditEvent.findFirstOrThrow({ where: { annotationId: annotation.id, action: "annotation.delete" } })).before).toMatchObject({ text: "Встреча" });
   });
+  it("a sentence label undone and redone keeps its id: delete, then create again with the same id", async () => {
+    const id = crypto.randomUUID();
+    const labels = { checkworthy: "yes" };
+    const first = await createAnnotation(team.annotator, documentId, { id, sentenceIndex: 2, labels });
+    expect(first).toMatchObject({ created: true, annotation: { version: 1 } });
+    // What the client sent before it followed its own saved versions: the pending view's 0.
+    expect((await errorOf(deleteAnnotation(team.annotator, id, { version: 0 }))).status).toBe(400);
+    await deleteAnnotation(team.annotator, id, { version: 1 });
+    const again = await createAnnotation(team.annotator, documentId, { id, sentenceIndex: 2, labels });
+    expect(again).toMatchObject({ created: true, annotation: { id, version: 1, attributes: labels } });
+    // A retry of that create returns it; another id for the same sentence is a conflict showing it.
+    expect(await createAnnotation(team.annotator, documentId, { id, sentenceIndex: 2, labels })).toMatchObject({ created: false, annotation: { id } });
+    const other = await errorOf(createAnnotation(team.annotator, documentId, { id: crypto.randomUUID(), sentenceIndex: 2, labels }));
+    expect(other.status).toBe(409);
+    expect((other.details?.current as { id: string }).id).toBe(id);
+  });
 });
 
 describe("entities", () => {
