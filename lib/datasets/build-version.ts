@@ -11,7 +11,7 @@ import type { ExportContext, FormatWriter } from "@/lib/export/types";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { DEFAULT_SPLIT, EXPORT_FORMATS, normaliseFormats, type DatasetFilter, type DatasetSplit, type ExportFormat } from "@/lib/validation/datasets";
 import { agreementFigures } from "./agreement-figures";
-import { DiffTracker, FINGERPRINT_FILE, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
+import { DiffTracker, FINGERPRINT_FILE, INTERNAL_FORMAT, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
 import { DatasetFileStore, storeWholeFile } from "./file-store";
 import { toExportRelations } from "@/lib/relations/export-relations";
 import { readDocumentBatches } from "./read-documents";
@@ -101,7 +101,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
       for (const w of writers) store.add(w.format, w.document(doc));
       counter.add(doc);
       const fingerprints = fingerprintLines(prepareDocument(doc));
-      store.add("internal", [{ path: FINGERPRINT_FILE, data: fingerprints }]);
+      store.add(INTERNAL_FORMAT, [{ path: FINGERPRINT_FILE, data: fingerprints }]);
       diff.add(fingerprints);
       const layers = toLayerAnnotations(rows);
       if (layers.length > 0) agreement.addDocument(layers, { annotators });

@@ -61,16 +61,6 @@ async function oneVersion(url: string, projectId: string, token: string, formats
   return { create, ready: ready - create, download: total - ready, total, bytes };
 }
 
-/** Bytes of the files of the project's newest finished version (what the build wrote). */
-async function storedBytes(client: pg.Client, projectId: string): Promise<number> {
-  const { rows } = await client.query<{ n: string }>(
-    `SELECT COALESCE(sum(f.bytes), 0) AS n FROM dataset_files f WHERE f.dataset_version_id =
-       (SELECT id FROM dataset_versions WHERE project_id = $1 AND status = 'DONE' ORDER BY number DESC LIMIT 1)`,
-    [projectId],
-  );
-  return Number(rows[0]?.n ?? 0);
-}
-
 async function main() {
   requireBuild();
   const documents = argValue("documents", 300);
@@ -110,7 +100,7 @@ async function main() {
       let p = 0;
       for (const q of plainReferenceQueries(projectId)) p += (await copyOut(client, q)).seconds * 1000;
       plain.push(p);
-      shares.push(await measureDbShare(projectId, userId, await storedBytes(client, projectId)));
+      shares.push(await measureDbShare(projectId, userId));
     }
     clearInterval(sampler);
     peak = Math.max(peak, serverRss());
