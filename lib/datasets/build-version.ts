@@ -15,6 +15,7 @@ import { DiffTracker, FINGERPRINT_FILE, INTERNAL_FORMAT, fingerprintLines, parse
 import { DatasetFileStore, storeWholeFile } from "./file-store";
 import { toExportRelations } from "@/lib/relations/export-relations";
 import { readDocumentBatches } from "./read-documents";
+import { storeVersionZip } from "./stored-zip";
 import { readFileLines } from "./read-chunks";
 import { toExportDocument, toLayerAnnotations } from "./to-export";
 
@@ -129,5 +130,6 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
     formatsOnRequest: EXPORT_FORMATS.filter((f) => !formats.includes(f)),
   });
   await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestJson(manifest));
+  await storeVersionZip(versionId);
   return { manifest, diff: diff.result() };
 }

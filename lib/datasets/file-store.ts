@@ -27,6 +27,7 @@ export const onClient = (client: pg.ClientBase): Connect => async () => ({ clien
 const CHUNK_BYTES = 1024 * 1024;
 // Buffered output is written once it reaches this much, in one COPY: few round trips, bounded memory.
 const FLUSH_BYTES = 8 * 1024 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 async function insertFileRows(client: pg.ClientBase, versionId: string, files: { id: string; name: string; format: string }[]): Promise<void> {
   if (files.length === 0) return;
@@ -54,21 +55,23 @@ export class DatasetFileStore {
   ) {}
 
   add(format: string, chunks: FileChunk[]): void {
-    for (const chunk of chunks) {
-      let file = this.files.get(chunk.path);
-      if (!file) {
-        file = { id: randomUUID(), format, hash: createHash("sha256"), bytes: 0, seq: 0, pending: [], pendingBytes: 0, stored: false };
-        this.files.set(chunk.path, file);
-      }
-      if (chunk.data === "") continue;
-      const data = Buffer.from(chunk.data, "utf8");
-      file.hash.update(data);
-      file.bytes += data.length;
-      file.pending.push(data);
-      file.pendingBytes += data.length;
-      this.waiting += data.length;
-      if (file.pendingBytes >= CHUNK_BYTES) this.cut(file);
+    for (const chunk of chunks) this.addBytes(format, chunk.path, chunk.data === "" ? EMPTY : Buffer.from(chunk.data, "utf8"));
+  }
+
+  /** Appends raw bytes to a file (binary output such as the stored zip). */
+  addBytes(format: string, path: string, data: Buffer): void {
+    let file = this.files.get(path);
+    if (!file) {
+      file = { id: randomUUID(), format, hash: createHash("sha256"), bytes: 0, seq: 0, pending: [], pendingBytes: 0, stored: false };
+      this.files.set(path, file);
     }
+    if (data.length === 0) return;
+    file.hash.update(data);
+    file.bytes += data.length;
+    file.pending.push(data);
+    file.pendingBytes += data.length;
+    this.waiting += data.length;
+    if (file.pendingBytes >= CHUNK_BYTES) this.cut(file);
   }
 
   private cut(f: OpenFile): void {

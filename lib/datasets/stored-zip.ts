@@ -1,0 +1,39 @@
+import "server-only";
+import { Writable } from "node:stream";
+import { prisma } from "@/lib/db/prisma";
+import { writeDeterministicZip } from "@/lib/export/zip";
+import { INTERNAL_FORMAT } from "./diff";
+import { DatasetFileStore } from "./file-store";
+import { zipEntries, zipFiles } from "./read-chunks";
+
+/**
+ * The version's zip, written once when the version is built so a download streams ~1 MB instead
+ * of deflating every file again. Same writer over the same files as the on-the-fly path, so
+ * the bytes are those that path produces; versions built before it existed still use that path.
+ */
+export const ZIP_FILE = ".version.zip";
+
+/** Writes the zip of the version's files (formats built later are never in it) as an internal file. */
+export async function storeVersionZip(versionId: string): Promise<{ bytes: number; sha256: string }> {
+  const files = await zipFiles(versionId);
+  const store = new DatasetFileStore(versionId);
+  // The zip's bytes go into the store as they come; a full buffer is flushed before more is accepted.
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      store.addBytes(INTERNAL_FORMAT, ZIP_FILE, chunk);
+      if (!store.full) return callback();
+      store.flush().then(() => callback(), callback);
+    },
+  });
+  const written = await writeDeterministicZip(zipEntries(files), sink);
+  await store.finish();
+  return written;
+}
+
+/** The stored zip of a version, or null when it was built before zips were stored. */
+export async function storedZipOf(versionId: string): Promise<{ id: string; bytes: bigint; sha256: string } | null> {
+  return prisma().datasetFile.findUnique({
+    where: { datasetVersionId_name: { datasetVersionId: versionId, name: ZIP_FILE } },
+    select: { id: true, bytes: true, sha256: true, format: true },
+  }).then((f) => (f && f.format === INTERNAL_FORMAT ? { id: f.id, bytes: f.bytes, sha256: f.sha256 } : null));
+}
