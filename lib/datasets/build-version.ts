@@ -11,6 +11,7 @@ import type { ExportContext, FormatWriter } from "@/lib/export/types";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { DEFAULT_SPLIT, EXPORT_FORMATS, normaliseFormats, type DatasetFilter, type DatasetSplit, type ExportFormat } from "@/lib/validation/datasets";
 import { agreementFigures } from "./agreement-figures";
+import { BuildClock } from "./build-clock";
 import { DiffTracker, FINGERPRINT_FILE, INTERNAL_FORMAT, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
 import { DatasetFileStore, storeWholeFile } from "./file-store";
 import { toExportRelations } from "@/lib/relations/export-relations";
@@ -26,6 +27,8 @@ export type BuildOptions = {
   writers?: FormatWriter[];
   /** Called after each batch with the number of documents written so far. */
   onProgress?: (done: number) => Promise<void>;
+  /** Charged with the time of each phase of the build. */
+  clock?: BuildClock;
 };
 
 /** Fingerprints of the latest finished version before `number`, or null for the first one. */
@@ -47,6 +50,7 @@ async function previousFingerprints(projectId: string, number: number): Promise<
  * output of the version is deleted first.
  */
 export async function buildVersionFiles(versionId: string, options: BuildOptions = {}): Promise<{ manifest: JsonValue; diff: DatasetDiff }> {
+  const clock = options.clock ?? new BuildClock();
   const version = await prisma().datasetVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: { id: true, projectId: true, number: true, createdAt: true, createdById: true, filter: true, split: true, includeAnnotatorLayers: true, formats: true },
@@ -74,7 +78,9 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   };
   const spanTypes = filter.spanTypes?.length ? new Set(filter.spanTypes) : null;
 
+  clock.mark("setup");
   const previous = await previousFingerprints(version.projectId, version.number);
+  clock.mark("previousFingerprints");
   const diff = new DiffTracker(previous?.map ?? null, previous?.number ?? null);
   const formats = normaliseFormats(version.formats as ExportFormat[]);
   const writers = options.writers ?? createWriters(formats);
@@ -88,6 +94,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   // their order (seq is assigned when a chunk is cut) and a failed write surfaces at the next await.
   let flushing: Promise<void> = Promise.resolve();
   for await (const batch of readDocumentBatches(version.projectId, filter)) {
+    clock.mark("readWait");
     for (const row of batch.documents) {
       const rows = batch.annotations.get(row.id) ?? [];
       const annotators = batch.annotators.get(row.id) ?? [];
@@ -108,17 +115,24 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
       if (layers.length > 0) agreement.addDocument(layers, { annotators });
       done++;
       if (store.full) {
+        clock.mark("render");
         await flushing;
+        clock.mark("flushWait");
         flushing = store.flush();
         flushing.catch(() => undefined);
       }
     }
+    clock.mark("render");
     await options.onProgress?.(done);
+    clock.mark("progress");
   }
   await flushing;
+  clock.mark("flushWait");
   const figures = agreementFigures(agreement.result());
   for (const w of writers) store.add(w.format, w.end({ agreement: figures }));
+  clock.mark("render");
   const files = (await store.finish()).filter((f) => f.name !== FINGERPRINT_FILE);
+  clock.mark("finish");
 
   const manifest = buildManifest({
     ctx,
@@ -130,6 +144,8 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
     formatsOnRequest: EXPORT_FORMATS.filter((f) => !formats.includes(f)),
   });
   await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestJson(manifest));
+  clock.mark("manifest");
   await storeVersionZip(versionId);
+  clock.mark("zip");
   return { manifest, diff: diff.result() };
 }
