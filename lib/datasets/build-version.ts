@@ -21,6 +21,9 @@ import { readFileLines } from "./read-chunks";
 import { toExportDocument, toLayerAnnotations } from "./to-export";
 
 export const MANIFEST_FILE = "manifest.json";
+// The files of a version up to this size stay in memory until its zip is written (no read-back);
+// bigger versions are read back from the database for it.
+const KEEP_FOR_ZIP = 48 * 1024 * 1024;
 
 export type BuildOptions = {
   /** Defaults to the version's chosen formats. */
@@ -84,7 +87,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   const diff = new DiffTracker(previous?.map ?? null, previous?.number ?? null);
   const formats = normaliseFormats(version.formats as ExportFormat[]);
   const writers = options.writers ?? createWriters(formats);
-  const store = new DatasetFileStore(versionId);
+  const store = new DatasetFileStore(versionId, undefined, KEEP_FOR_ZIP);
   const counter = createManifestCounter();
   const agreement = new AgreementAccumulator();
 
@@ -143,9 +146,12 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
     files,
     formatsOnRequest: EXPORT_FORMATS.filter((f) => !formats.includes(f)),
   });
-  await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestJson(manifest));
+  const manifestBody = manifestJson(manifest);
+  await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestBody);
   clock.mark("manifest");
-  await storeVersionZip(versionId);
+  const held = store.keptFiles();
+  held?.set(MANIFEST_FILE, [Buffer.from(manifestBody, "utf8")]);
+  await storeVersionZip(versionId, held ?? undefined);
   clock.mark("zip");
   return { manifest, diff: diff.result() };
 }

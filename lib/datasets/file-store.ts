@@ -5,8 +5,9 @@ import { pgPool } from "@/lib/db/pg-pool";
 import type { FileChunk } from "@/lib/export/types";
 import { contentTypeOf } from "./content-types";
 import { copyChunks, type ChunkRow } from "./copy-chunks";
+import { INTERNAL_FORMAT } from "./diff";
 
-type OpenFile = { id: string; format: string; hash: Hash; bytes: number; seq: number; pending: Buffer[]; pendingBytes: number; stored: boolean };
+type OpenFile = { id: string; format: string; hash: Hash; bytes: number; seq: number; pending: Buffer[]; pendingBytes: number; stored: boolean; kept: Buffer[] };
 
 export type StoredFile = { name: string; format: string; bytes: number; sha256: string };
 
@@ -48,10 +49,17 @@ export class DatasetFileStore {
   private readonly files = new Map<string, OpenFile>();
   private ready: ChunkRow[] = [];
   private waiting = 0;
+  private keptBytes = 0;
+  private kept: Map<string, Buffer[]> | null = null;
 
+  /**
+   * `keep`: also keep up to this many bytes of the written files (not internal ones) in memory,
+   * so the zip can be written without reading them back; past it nothing is kept.
+   */
   constructor(
     private readonly versionId: string,
     private readonly connect: Connect = poolConnection,
+    private keep = 0,
   ) {}
 
   add(format: string, chunks: FileChunk[]): void {
@@ -62,7 +70,7 @@ export class DatasetFileStore {
   addBytes(format: string, path: string, data: Buffer): void {
     let file = this.files.get(path);
     if (!file) {
-      file = { id: randomUUID(), format, hash: createHash("sha256"), bytes: 0, seq: 0, pending: [], pendingBytes: 0, stored: false };
+      file = { id: randomUUID(), format, hash: createHash("sha256"), bytes: 0, seq: 0, pending: [], pendingBytes: 0, stored: false, kept: [] };
       this.files.set(path, file);
     }
     if (data.length === 0) return;
@@ -76,9 +84,25 @@ export class DatasetFileStore {
 
   private cut(f: OpenFile): void {
     if (f.pendingBytes === 0) return;
-    this.ready.push({ fileId: f.id, seq: f.seq++, data: f.pending.length === 1 ? f.pending[0]! : Buffer.concat(f.pending, f.pendingBytes) });
+    const data = f.pending.length === 1 ? f.pending[0]! : Buffer.concat(f.pending, f.pendingBytes);
+    this.ready.push({ fileId: f.id, seq: f.seq++, data });
     f.pending = [];
     f.pendingBytes = 0;
+    if (this.keep > 0 && f.format !== INTERNAL_FORMAT) {
+      this.keptBytes += data.length;
+      if (this.keptBytes <= this.keep) f.kept.push(data);
+      else this.dropKept();
+    }
+  }
+
+  private dropKept(): void {
+    this.keep = 0;
+    for (const f of this.files.values()) f.kept = [];
+  }
+
+  /** After finish(): the kept bytes of every written file by name, or null when the bound was passed. */
+  keptFiles(): Map<string, Buffer[]> | null {
+    return this.kept;
   }
 
   /** True when enough output waits for one big write (the caller then flushes). */
@@ -126,6 +150,10 @@ export class DatasetFileStore {
       }
     } finally {
       release();
+    }
+    if (this.keep > 0) {
+      this.kept = new Map();
+      for (const [name, f] of this.files) if (f.format !== INTERNAL_FORMAT) this.kept.set(name, f.kept);
     }
     this.files.clear();
     return out;

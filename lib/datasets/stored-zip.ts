@@ -1,7 +1,7 @@
 import "server-only";
 import { Writable } from "node:stream";
 import { prisma } from "@/lib/db/prisma";
-import { writeDeterministicZip } from "@/lib/export/zip";
+import { writeDeterministicZip, type ZipEntry } from "@/lib/export/zip";
 import { INTERNAL_FORMAT } from "./diff";
 import { DatasetFileStore } from "./file-store";
 import { zipEntries, zipFiles } from "./read-chunks";
@@ -13,8 +13,11 @@ import { zipEntries, zipFiles } from "./read-chunks";
  */
 export const ZIP_FILE = ".version.zip";
 
-/** Writes the zip of the version's files (formats built later are never in it) as an internal file. */
-export async function storeVersionZip(versionId: string): Promise<{ bytes: number; sha256: string }> {
+/**
+ * Writes the zip of the version's files (formats built later are never in it) as an internal
+ * file. `inMemory`: files whose bytes the build still holds (by name), so they are not read back.
+ */
+export async function storeVersionZip(versionId: string, inMemory: Map<string, Buffer[]> = new Map()): Promise<{ bytes: number; sha256: string }> {
   const files = await zipFiles(versionId);
   const store = new DatasetFileStore(versionId);
   // The zip's bytes go into the store as they come; a full buffer is flushed before more is accepted.
@@ -25,7 +28,22 @@ export async function storeVersionZip(versionId: string): Promise<{ bytes: numbe
       store.flush().then(() => callback(), callback);
     },
   });
-  const written = await writeDeterministicZip(zipEntries(files), sink);
+  async function* entries(): AsyncGenerator<ZipEntry> {
+    // Runs of files not held are read back together (zipEntries groups small ones per query).
+    let missing: typeof files = [];
+    for (const f of files) {
+      const held = inMemory.get(f.name);
+      if (!held) {
+        missing.push(f);
+        continue;
+      }
+      if (missing.length > 0) yield* zipEntries(missing);
+      missing = [];
+      yield { name: f.name, chunks: held };
+    }
+    if (missing.length > 0) yield* zipEntries(missing);
+  }
+  const written = await writeDeterministicZip(entries(), sink);
   await store.finish();
   return written;
 }

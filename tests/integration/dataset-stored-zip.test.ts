@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuildDatasetTask } from "@/lib/datasets/build-task";
 import { createDatasetVersion } from "@/lib/datasets/create-dataset";
 import { datasetFileResponse, datasetZipResponse } from "@/lib/datasets/download";
+import { DatasetFileStore } from "@/lib/datasets/file-store";
 import { getDatasetVersion } from "@/lib/datasets/list-datasets";
 import { zipEntries, zipFiles } from "@/lib/datasets/read-chunks";
-import { ZIP_FILE } from "@/lib/datasets/stored-zip";
+import { storeVersionZip, ZIP_FILE } from "@/lib/datasets/stored-zip";
 import { closePgPools, pgPool } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
 import { writeDeterministicZip } from "@/lib/export/zip";
@@ -73,6 +74,23 @@ describe("the zip stored with a dataset version", () => {
     const onTheFly = await bytesOf(response);
     expect(sha(onTheFly)).toBe(sha(withStored));
     expect(sha(await bytesOf(await datasetZipResponse(team.manager, team.project.id, String(created.number))))).toBe(sha(onTheFly));
+    // Written again from the files read back (what a build too big to hold its files in memory does).
+    const again = await storeVersionZip(created.versionId);
+    expect(again.sha256).toBe(sha(withStored));
+    expect(sha(await bytesOf(await datasetZipResponse(team.manager, team.project.id, String(created.number))))).toBe(sha(withStored));
+  });
+
+  it("keeps written files in memory for the zip only up to its bound", async () => {
+    const created = await createDatasetVersion(team.manager, team.project.id, {});
+    const small = new DatasetFileStore(created.versionId, undefined, 1024);
+    small.add("test", [{ path: "t/a.txt", data: "a".repeat(600) }, { path: "t/b.txt", data: "" }]);
+    small.add("internal", [{ path: "t/.internal", data: "not kept" }]);
+    await small.finish();
+    expect([...small.keptFiles()!.entries()].map(([n, b]) => [n, Buffer.concat(b).length])).toEqual([["t/a.txt", 600], ["t/b.txt", 0]]);
+    const big = new DatasetFileStore(created.versionId, undefined, 1024);
+    big.add("test", [{ path: "t/c.txt", data: "c".repeat(600) }, { path: "t/d.txt", data: "d".repeat(600) }]);
+    await big.finish();
+    expect(big.keptFiles()).toBeNull();
   });
 
   it("stops reading the stored zip when the download is aborted", async () => {
