@@ -7,6 +7,8 @@ import { buildLaterFormat } from "./build-later-format";
 import { BuildClock } from "./build-clock";
 import { buildVersionFiles } from "./build-version";
 
+const PROGRESS_MS = 500;
+
 /** The "build-dataset" job: writes the version's files and manifest, recording progress in its task. */
 export async function runBuildDatasetTask({ taskId }: { taskId: string }): Promise<void> {
   const started = Date.now();
@@ -27,9 +29,15 @@ export async function runBuildDatasetTask({ taskId }: { taskId: string }): Promi
   ]);
   clock.mark("taskUpdates");
   try {
+    // Progress is written at most every half second: each update is a round trip the build waits for.
+    let reported = performance.now();
+    let written = 0;
     const { manifest, diff } = await buildVersionFiles(version.id, {
       onProgress: async (done) => {
+        written = done;
+        if (performance.now() - reported < PROGRESS_MS) return;
         await prisma().task.update({ where: { id: taskId }, data: { done } });
+        reported = performance.now();
       },
       clock,
     });
@@ -39,7 +47,7 @@ export async function runBuildDatasetTask({ taskId }: { taskId: string }): Promi
     const result = { ...((task.result ?? {}) as Record<string, Prisma.InputJsonValue>), phases: clock.result() };
     await prisma().$transaction([
       prisma().datasetVersion.update({ where: { id: version.id }, data: { status: "DONE", manifest: stored } }),
-      prisma().task.update({ where: { id: taskId }, data: { status: "DONE", result } }),
+      prisma().task.update({ where: { id: taskId }, data: { status: "DONE", done: written, result } }),
     ]);
   } catch (error) {
     console.error("dataset build failed", error);
