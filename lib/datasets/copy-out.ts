@@ -7,7 +7,9 @@ import { pgPool } from "@/lib/db/pg-pool";
  * Reading `bytea` through ordinary query results costs node-postgres about 30 ms per megabyte
  * (a large DataRow message is reassembled and hex-decoded); a binary `COPY … TO STDOUT` of
  * the same rows arrives as raw bytes at several hundred MB/s. COPY takes no parameters, so the
- * only values spliced in are ids the application generated, quoted as literals.
+ * only values spliced in are ids the application generated, quoted as literals. Callers keep
+ * each statement small (one ~1 MB chunk, or a group of small files), so a client that stops
+ * reading stops the queries at the next statement.
  */
 
 /** A connection for one COPY: the pool's (released after it), or a transaction's own (kept). */
@@ -53,20 +55,22 @@ const HEADER_BYTES = 11 + 4 + 4;
 
 /**
  * Rows of `COPY (query) TO STDOUT (FORMAT binary)`, each as its fields' raw bytes (null fields
- * are empty). Memory holds one row at a time. Stopping early drops the connection (it is still
- * mid-COPY) unless it belongs to the caller's transaction, which then fails as it should.
+ * are empty). The statement is read to its end before the rows are returned, so the connection
+ * is free again (a caller in a transaction may write through it while it uses the rows): keep
+ * each query to a few megabytes.
  */
-export async function* copyOutRows(query: string, client?: pg.ClientBase): AsyncGenerator<Buffer[]> {
+export async function copyOutRows(query: string, client?: pg.ClientBase): Promise<Buffer[][]> {
   const { client: c, release } = await lease(client);
-  const stream = c.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`));
   const pending = new Pending();
+  const rows: Buffer[][] = [];
   let headerRead = false;
-  let finished = false;
   // The row being read: its field count once known, its fields so far, the next field's length.
   let count = -2;
   let fields: Buffer[] = [];
   let fieldLength = -2;
+  let failed = true;
   try {
+    const stream = c.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`));
     for await (const data of stream) {
       pending.push(data as Buffer);
       for (;;) {
@@ -78,11 +82,9 @@ export async function* copyOutRows(query: string, client?: pg.ClientBase): Async
         if (count === -2) {
           if (pending.length < 2) break;
           count = pending.take(2).readInt16BE(0);
-          if (count === -1) {
-            finished = true;
-            break;
-          }
+          if (count === -1) break;
         }
+        if (count === -1) break;
         if (fields.length < count) {
           if (fieldLength === -2) {
             if (pending.length < 4) break;
@@ -93,15 +95,16 @@ export async function* copyOutRows(query: string, client?: pg.ClientBase): Async
           fieldLength = -2;
           continue;
         }
-        const row = fields;
+        rows.push(fields);
         fields = [];
         count = -2;
-        yield row;
       }
     }
-    finished = true;
+    failed = false;
+    return rows;
   } finally {
-    release(!finished);
+    // A connection left mid-COPY by an error is not given back to the pool.
+    release(failed);
   }
 }
 

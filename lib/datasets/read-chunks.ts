@@ -13,12 +13,9 @@ import { FINGERPRINT_FILE, INTERNAL_FORMAT } from "./diff";
  */
 export async function* readFileChunks(fileId: string, client?: pg.ClientBase): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq++) {
-    let found = false;
-    for await (const [data] of copyOutRows(`SELECT data FROM dataset_file_chunks WHERE file_id = ${literal(fileId)} AND seq = ${seq}`, client)) {
-      found = true;
-      yield data!;
-    }
-    if (!found) return;
+    const [row] = await copyOutRows(`SELECT data FROM dataset_file_chunks WHERE file_id = ${literal(fileId)} AND seq = ${seq}`, client);
+    if (!row) return;
+    yield row[0]!;
   }
 }
 
@@ -76,7 +73,7 @@ export async function* zipEntries(files: FileRef[]): AsyncGenerator<ZipEntry> {
     }
     const byFile = new Map<string, Buffer[]>();
     const ids = group.map((f) => literal(f.id)).join(", ");
-    for await (const [id, data] of copyOutRows(`SELECT file_id, data FROM dataset_file_chunks WHERE file_id IN (${ids}) ORDER BY file_id, seq`)) {
+    for (const [id, data] of await copyOutRows(`SELECT file_id, data FROM dataset_file_chunks WHERE file_id IN (${ids}) ORDER BY file_id, seq`)) {
       const key = id!.toString("utf8");
       const list = byFile.get(key) ?? [];
       list.push(data!);
