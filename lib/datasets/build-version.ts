@@ -16,7 +16,7 @@ import { DiffTracker, FINGERPRINT_FILE, INTERNAL_FORMAT, fingerprintLines, parse
 import { DatasetFileStore, storeWholeFile } from "./file-store";
 import { toExportRelations } from "@/lib/relations/export-relations";
 import { readDocumentBatches } from "./read-documents";
-import { storeVersionZip } from "./stored-zip";
+import { storeHeldZip, storeVersionZip } from "./stored-zip";
 import { readFileLines } from "./read-chunks";
 import { toExportDocument, toLayerAnnotations } from "./to-export";
 
@@ -33,6 +33,12 @@ export type BuildOptions = {
   /** Charged with the time of each phase of the build. */
   clock?: BuildClock;
 };
+
+/** Waits for every write (none is left running when the caller cleans up), then throws the first failure. */
+async function allSettled(writes: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
 
 /** Fingerprints of the latest finished version before `number`, or null for the first one. */
 async function previousFingerprints(projectId: string, number: number): Promise<{ map: Map<string, string>; number: number } | null> {
@@ -134,8 +140,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   const figures = agreementFigures(agreement.result());
   for (const w of writers) store.add(w.format, w.end({ agreement: figures }));
   clock.mark("render");
-  const files = (await store.finish()).filter((f) => f.name !== FINGERPRINT_FILE);
-  clock.mark("finish");
+  const files = store.close().filter((f) => f.name !== FINGERPRINT_FILE);
 
   const manifest = buildManifest({
     ctx,
@@ -147,11 +152,19 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
     formatsOnRequest: EXPORT_FORMATS.filter((f) => !formats.includes(f)),
   });
   const manifestBody = manifestJson(manifest);
-  await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestBody);
   clock.mark("manifest");
   const held = store.keptFiles();
-  held?.set(MANIFEST_FILE, [Buffer.from(manifestBody, "utf8")]);
-  await storeVersionZip(versionId, held ?? undefined);
-  clock.mark("zip");
+  if (held) {
+    // Every file is in hand: the zip is deflated while the last files and the manifest are stored.
+    held.set(MANIFEST_FILE, [Buffer.from(manifestBody, "utf8")]);
+    await allSettled([store.finish(), storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestBody), storeHeldZip(versionId, held)]);
+    clock.mark("storeAndZip");
+  } else {
+    await store.finish();
+    await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestBody);
+    clock.mark("finish");
+    await storeVersionZip(versionId);
+    clock.mark("zip");
+  }
   return { manifest, diff: diff.result() };
 }

@@ -51,6 +51,7 @@ export class DatasetFileStore {
   private waiting = 0;
   private keptBytes = 0;
   private kept: Map<string, Buffer[]> | null = null;
+  private summary: StoredFile[] | null = null;
 
   /**
    * `keep`: also keep up to this many bytes of the written files (not internal ones) in memory,
@@ -100,7 +101,7 @@ export class DatasetFileStore {
     for (const f of this.files.values()) f.kept = [];
   }
 
-  /** After finish(): the kept bytes of every written file by name, or null when the bound was passed. */
+  /** After close(): the kept bytes of every written file by name, or null when the bound was passed. */
   keptFiles(): Map<string, Buffer[]> | null {
     return this.kept;
   }
@@ -132,11 +133,25 @@ export class DatasetFileStore {
     }
   }
 
+  /**
+   * Ends every file (nothing may be added after): returns the final size and SHA-256 of each, by
+   * name, before anything more is written, so a caller can use them while finish() writes.
+   */
+  close(): StoredFile[] {
+    if (this.summary) return this.summary;
+    for (const f of this.files.values()) this.cut(f);
+    this.summary = [...this.files].map(([name, f]) => ({ name, format: f.format, bytes: f.bytes, sha256: f.hash.digest("hex") }));
+    if (this.keep > 0) {
+      this.kept = new Map();
+      for (const [name, f] of this.files) if (f.format !== INTERNAL_FORMAT) this.kept.set(name, f.kept);
+    }
+    return this.summary;
+  }
+
   /** Writes pending bytes and the final size and SHA-256 of every file; returns them by name. */
   async finish(): Promise<StoredFile[]> {
+    const out = this.close();
     await this.flush();
-    const out: StoredFile[] = [];
-    for (const [name, f] of this.files) out.push({ name, format: f.format, bytes: f.bytes, sha256: f.hash.digest("hex") });
     const { client, release } = await this.connect();
     try {
       const ids = [...this.files.values()].map((f) => f.id);
@@ -151,11 +166,8 @@ export class DatasetFileStore {
     } finally {
       release();
     }
-    if (this.keep > 0) {
-      this.kept = new Map();
-      for (const [name, f] of this.files) if (f.format !== INTERNAL_FORMAT) this.kept.set(name, f.kept);
-    }
     this.files.clear();
+    this.summary = null;
     return out;
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { Writable } from "node:stream";
 import { prisma } from "@/lib/db/prisma";
-import { writeDeterministicZip, type ZipEntry } from "@/lib/export/zip";
+import { compareEntryNames, writeDeterministicZip, type ZipEntry } from "@/lib/export/zip";
 import { INTERNAL_FORMAT } from "./diff";
 import { DatasetFileStore } from "./file-store";
 import { zipEntries, zipFiles } from "./read-chunks";
@@ -19,15 +19,6 @@ export const ZIP_FILE = ".version.zip";
  */
 export async function storeVersionZip(versionId: string, inMemory: Map<string, Buffer[]> = new Map()): Promise<{ bytes: number; sha256: string }> {
   const files = await zipFiles(versionId);
-  const store = new DatasetFileStore(versionId);
-  // The zip's bytes go into the store as they come; a full buffer is flushed before more is accepted.
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      store.addBytes(INTERNAL_FORMAT, ZIP_FILE, chunk);
-      if (!store.full) return callback();
-      store.flush().then(() => callback(), callback);
-    },
-  });
   async function* entries(): AsyncGenerator<ZipEntry> {
     // Runs of files not held are read back together (zipEntries groups small ones per query).
     let missing: typeof files = [];
@@ -43,7 +34,29 @@ export async function storeVersionZip(versionId: string, inMemory: Map<string, B
     }
     if (missing.length > 0) yield* zipEntries(missing);
   }
-  const written = await writeDeterministicZip(entries(), sink);
+  return writeZipFile(versionId, entries());
+}
+
+/**
+ * The same zip from files held in memory only — every file of the version's zip, by name — so
+ * it can be written while those files are still being stored.
+ */
+export async function storeHeldZip(versionId: string, held: Map<string, Buffer[]>): Promise<{ bytes: number; sha256: string }> {
+  const names = [...held.keys()].sort(compareEntryNames);
+  return writeZipFile(versionId, names.map((name) => ({ name, chunks: held.get(name)! })));
+}
+
+async function writeZipFile(versionId: string, entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>): Promise<{ bytes: number; sha256: string }> {
+  const store = new DatasetFileStore(versionId);
+  // The zip's bytes go into the store as they come; a full buffer is flushed before more is accepted.
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      store.addBytes(INTERNAL_FORMAT, ZIP_FILE, chunk);
+      if (!store.full) return callback();
+      store.flush().then(() => callback(), callback);
+    },
+  });
+  const written = await writeDeterministicZip(entries, sink);
   await store.finish();
   return written;
 }

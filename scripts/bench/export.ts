@@ -116,7 +116,7 @@ async function main() {
     console.log("");
     console.log(`create version → ready → downloaded (median of ${runs})  ${ms(total)}`);
     console.log(`  phases (medians)        create ${ms(median(ours.map((r) => r.create)))}, build until the task is done ${ms(median(ours.map((r) => r.ready)))}, download ${ms(median(ours.map((r) => r.download)))}`);
-    const order = ["pickup", "taskUpdates", "setup", "previousFingerprints", "readWait", "render", "progress", "flushWait", "finish", "manifest", "zip"];
+    const order = ["pickup", "taskUpdates", "setup", "previousFingerprints", "readWait", "render", "progress", "flushWait", "manifest", "storeAndZip", "finish", "zip"];
     const phaseNames = [...new Set([...order, ...ours.flatMap((r) => Object.keys(r.phases))])].filter((p) => ours.some((r) => p in r.phases));
     if (phaseNames.length > 0)
       console.log(`  the build's own phases (worker, medians)  ${phaseNames.map((p) => `${p} ${ms(median(ours.map((r) => r.phases[p] ?? 0)))}`).join(", ")}`);

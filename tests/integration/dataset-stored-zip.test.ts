@@ -53,7 +53,7 @@ describe("the zip stored with a dataset version", () => {
     // The build says where its time went, on its task.
     const task = await prisma().task.findUniqueOrThrow({ where: { id: created.taskId }, select: { done: true, result: true } });
     expect(task.done).toBe(3);
-    expect(Object.keys((task.result as { phases: Record<string, number> }).phases)).toEqual(expect.arrayContaining(["pickup", "readWait", "render", "finish", "manifest", "zip"]));
+    expect(Object.keys((task.result as { phases: Record<string, number> }).phases)).toEqual(expect.arrayContaining(["pickup", "readWait", "render", "manifest", "storeAndZip"]));
 
     const response = await datasetZipResponse(team.manager, team.project.id, String(created.number));
     const downloaded = await bytesOf(response);
