@@ -11,21 +11,34 @@ import type { ExportContext, FormatWriter } from "@/lib/export/types";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { DEFAULT_SPLIT, EXPORT_FORMATS, normaliseFormats, type DatasetFilter, type DatasetSplit, type ExportFormat } from "@/lib/validation/datasets";
 import { agreementFigures } from "./agreement-figures";
-import { DiffTracker, FINGERPRINT_FILE, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
+import { BuildClock } from "./build-clock";
+import { DiffTracker, FINGERPRINT_FILE, INTERNAL_FORMAT, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
 import { DatasetFileStore, storeWholeFile } from "./file-store";
 import { toExportRelations } from "@/lib/relations/export-relations";
 import { readDocumentBatches } from "./read-documents";
+import { storeHeldZip, storeVersionZip } from "./stored-zip";
 import { readFileLines } from "./read-chunks";
 import { toExportDocument, toLayerAnnotations } from "./to-export";
 
 export const MANIFEST_FILE = "manifest.json";
+// The files of a version up to this size stay in memory until its zip is written (no read-back);
+// bigger versions are read back from the database for it.
+const KEEP_FOR_ZIP = 48 * 1024 * 1024;
 
 export type BuildOptions = {
   /** Defaults to the version's chosen formats. */
   writers?: FormatWriter[];
   /** Called after each batch with the number of documents written so far. */
   onProgress?: (done: number) => Promise<void>;
+  /** Charged with the time of each phase of the build. */
+  clock?: BuildClock;
 };
+
+/** Waits for every write (none is left running when the caller cleans up), then throws the first failure. */
+async function allSettled(writes: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
 
 /** Fingerprints of the latest finished version before `number`, or null for the first one. */
 async function previousFingerprints(projectId: string, number: number): Promise<{ map: Map<string, string>; number: number } | null> {
@@ -46,6 +59,7 @@ async function previousFingerprints(projectId: string, number: number): Promise<
  * output of the version is deleted first.
  */
 export async function buildVersionFiles(versionId: string, options: BuildOptions = {}): Promise<{ manifest: JsonValue; diff: DatasetDiff }> {
+  const clock = options.clock ?? new BuildClock();
   const version = await prisma().datasetVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: { id: true, projectId: true, number: true, createdAt: true, createdById: true, filter: true, split: true, includeAnnotatorLayers: true, formats: true },
@@ -73,11 +87,13 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   };
   const spanTypes = filter.spanTypes?.length ? new Set(filter.spanTypes) : null;
 
+  clock.mark("setup");
   const previous = await previousFingerprints(version.projectId, version.number);
+  clock.mark("previousFingerprints");
   const diff = new DiffTracker(previous?.map ?? null, previous?.number ?? null);
   const formats = normaliseFormats(version.formats as ExportFormat[]);
   const writers = options.writers ?? createWriters(formats);
-  const store = new DatasetFileStore(versionId);
+  const store = new DatasetFileStore(versionId, undefined, KEEP_FOR_ZIP);
   const counter = createManifestCounter();
   const agreement = new AgreementAccumulator();
 
@@ -87,6 +103,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   // their order (seq is assigned when a chunk is cut) and a failed write surfaces at the next await.
   let flushing: Promise<void> = Promise.resolve();
   for await (const batch of readDocumentBatches(version.projectId, filter)) {
+    clock.mark("readWait");
     for (const row of batch.documents) {
       const rows = batch.annotations.get(row.id) ?? [];
       const annotators = batch.annotators.get(row.id) ?? [];
@@ -101,23 +118,29 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
       for (const w of writers) store.add(w.format, w.document(doc));
       counter.add(doc);
       const fingerprints = fingerprintLines(prepareDocument(doc));
-      store.add("internal", [{ path: FINGERPRINT_FILE, data: fingerprints }]);
+      store.add(INTERNAL_FORMAT, [{ path: FINGERPRINT_FILE, data: fingerprints }]);
       diff.add(fingerprints);
       const layers = toLayerAnnotations(rows);
       if (layers.length > 0) agreement.addDocument(layers, { annotators });
       done++;
       if (store.full) {
+        clock.mark("render");
         await flushing;
+        clock.mark("flushWait");
         flushing = store.flush();
         flushing.catch(() => undefined);
       }
     }
+    clock.mark("render");
     await options.onProgress?.(done);
+    clock.mark("progress");
   }
   await flushing;
+  clock.mark("flushWait");
   const figures = agreementFigures(agreement.result());
   for (const w of writers) store.add(w.format, w.end({ agreement: figures }));
-  const files = (await store.finish()).filter((f) => f.name !== FINGERPRINT_FILE);
+  clock.mark("render");
+  const files = store.close().filter((f) => f.name !== FINGERPRINT_FILE);
 
   const manifest = buildManifest({
     ctx,
@@ -128,6 +151,20 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
     files,
     formatsOnRequest: EXPORT_FORMATS.filter((f) => !formats.includes(f)),
   });
-  await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestJson(manifest));
+  const manifestBody = manifestJson(manifest);
+  clock.mark("manifest");
+  const held = store.keptFiles();
+  if (held) {
+    // Every file is in hand: the zip is deflated while the last files and the manifest are stored.
+    held.set(MANIFEST_FILE, [Buffer.from(manifestBody, "utf8")]);
+    await allSettled([store.finish(), storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestBody), storeHeldZip(versionId, held)]);
+    clock.mark("storeAndZip");
+  } else {
+    await store.finish();
+    await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestBody);
+    clock.mark("finish");
+    await storeVersionZip(versionId);
+    clock.mark("zip");
+  }
   return { manifest, diff: diff.result() };
 }

@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 import type { PreparedDocument } from "@/lib/export/prepare";
 
 export const FINGERPRINT_FILE = ".fingerprints.tsv";
+/** The format of files kept for the application only (fingerprints, the stored zip): never listed or downloaded. */
+export const INTERNAL_FORMAT = "internal";
 
 export type ChangeCounts = { added: number; changed: number; removed: number };
 export type DatasetDiff = { previousVersion: number | null; documents: ChangeCounts; annotations: ChangeCounts };

@@ -8,10 +8,11 @@ import { contentDisposition } from "@/lib/export/filename";
 import { writeDeterministicZip, type ZipEntry } from "@/lib/export/zip";
 import { EXPORT_FORMATS, exportFormatSchema } from "@/lib/validation/datasets";
 import { downloadBaseName } from "./content-types";
-import { FINGERPRINT_FILE } from "./diff";
+import { FINGERPRINT_FILE, INTERNAL_FORMAT } from "./diff";
 import { findVersion } from "./list-datasets";
 import { requestLaterFormat, type LaterFormatRequest } from "./later-format";
 import { readFileChunks, zipEntries, zipFiles } from "./read-chunks";
+import { storedZipOf } from "./stored-zip";
 
 async function readyVersion(user: AuthenticatedUser, projectId: string, ref: string) {
   await requireProjectPermission(user, projectId, "datasets.view");
@@ -49,10 +50,11 @@ function streamOf(iterator: AsyncIterator<Uint8Array>): ReadableStream<Uint8Arra
 /** One stored file of a version, streamed chunk by chunk from the database. */
 export async function datasetFileResponse(user: AuthenticatedUser, projectId: string, ref: string, name: string): Promise<Response> {
   const { version, projectName } = await readyVersion(user, projectId, ref);
-  const file = name === FINGERPRINT_FILE ? null : await prisma().datasetFile.findUnique({
+  const found = name === FINGERPRINT_FILE ? null : await prisma().datasetFile.findUnique({
     where: { datasetVersionId_name: { datasetVersionId: version.id, name } },
-    select: { id: true, contentType: true, bytes: true, sha256: true },
+    select: { id: true, contentType: true, bytes: true, sha256: true, format: true },
   });
+  const file = found?.format === INTERNAL_FORMAT ? null : found;
   if (!file) throw new AppError("not_found", "No such file in this dataset version.");
   const { base, extension } = downloadBaseName(projectName, version.number, name);
   const chunks = readFileChunks(file.id);
@@ -64,11 +66,19 @@ export async function datasetFileResponse(user: AuthenticatedUser, projectId: st
 /**
  * The whole version as one deterministic zip (same bytes on every download): the files of the
  * formats it was built with and the manifest; formats built later are downloaded on their own.
+ * Stored when the version was built; versions from before that are zipped while they are sent.
  */
 export async function datasetZipResponse(user: AuthenticatedUser, projectId: string, ref: string): Promise<Response> {
   const { version, projectName } = await readyVersion(user, projectId, ref);
+  const disposition = contentDisposition(`${projectName} v${version.number}`, "zip");
+  const stored = await storedZipOf(version.id);
+  if (stored) {
+    return new Response(streamOf(readFileChunks(stored.id)), {
+      headers: downloadHeaders("application/zip", disposition, { "Content-Length": String(stored.bytes), ETag: `"${stored.sha256}"` }),
+    });
+  }
   const files = await zipFiles(version.id, { laterFormats: version.laterFormats });
-  return zipResponse(files, contentDisposition(`${projectName} v${version.number}`, "zip"));
+  return zipResponse(files, disposition);
 }
 
 /**

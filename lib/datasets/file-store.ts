@@ -5,8 +5,9 @@ import { pgPool } from "@/lib/db/pg-pool";
 import type { FileChunk } from "@/lib/export/types";
 import { contentTypeOf } from "./content-types";
 import { copyChunks, type ChunkRow } from "./copy-chunks";
+import { INTERNAL_FORMAT } from "./diff";
 
-type OpenFile = { id: string; format: string; hash: Hash; bytes: number; seq: number; pending: Buffer[]; pendingBytes: number; stored: boolean };
+type OpenFile = { id: string; format: string; hash: Hash; bytes: number; seq: number; pending: Buffer[]; pendingBytes: number; stored: boolean; kept: Buffer[] };
 
 export type StoredFile = { name: string; format: string; bytes: number; sha256: string };
 
@@ -27,6 +28,7 @@ export const onClient = (client: pg.ClientBase): Connect => async () => ({ clien
 const CHUNK_BYTES = 1024 * 1024;
 // Buffered output is written once it reaches this much, in one COPY: few round trips, bounded memory.
 const FLUSH_BYTES = 8 * 1024 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 async function insertFileRows(client: pg.ClientBase, versionId: string, files: { id: string; name: string; format: string }[]): Promise<void> {
   if (files.length === 0) return;
@@ -47,35 +49,61 @@ export class DatasetFileStore {
   private readonly files = new Map<string, OpenFile>();
   private ready: ChunkRow[] = [];
   private waiting = 0;
+  private keptBytes = 0;
+  private kept: Map<string, Buffer[]> | null = null;
+  private summary: StoredFile[] | null = null;
 
+  /**
+   * `keep`: also keep up to this many bytes of the written files (not internal ones) in memory,
+   * so the zip can be written without reading them back; past it nothing is kept.
+   */
   constructor(
     private readonly versionId: string,
     private readonly connect: Connect = poolConnection,
+    private keep = 0,
   ) {}
 
   add(format: string, chunks: FileChunk[]): void {
-    for (const chunk of chunks) {
-      let file = this.files.get(chunk.path);
-      if (!file) {
-        file = { id: randomUUID(), format, hash: createHash("sha256"), bytes: 0, seq: 0, pending: [], pendingBytes: 0, stored: false };
-        this.files.set(chunk.path, file);
-      }
-      if (chunk.data === "") continue;
-      const data = Buffer.from(chunk.data, "utf8");
-      file.hash.update(data);
-      file.bytes += data.length;
-      file.pending.push(data);
-      file.pendingBytes += data.length;
-      this.waiting += data.length;
-      if (file.pendingBytes >= CHUNK_BYTES) this.cut(file);
+    for (const chunk of chunks) this.addBytes(format, chunk.path, chunk.data === "" ? EMPTY : Buffer.from(chunk.data, "utf8"));
+  }
+
+  /** Appends raw bytes to a file (binary output such as the stored zip). */
+  addBytes(format: string, path: string, data: Buffer): void {
+    let file = this.files.get(path);
+    if (!file) {
+      file = { id: randomUUID(), format, hash: createHash("sha256"), bytes: 0, seq: 0, pending: [], pendingBytes: 0, stored: false, kept: [] };
+      this.files.set(path, file);
     }
+    if (data.length === 0) return;
+    file.hash.update(data);
+    file.bytes += data.length;
+    file.pending.push(data);
+    file.pendingBytes += data.length;
+    this.waiting += data.length;
+    if (file.pendingBytes >= CHUNK_BYTES) this.cut(file);
   }
 
   private cut(f: OpenFile): void {
     if (f.pendingBytes === 0) return;
-    this.ready.push({ fileId: f.id, seq: f.seq++, data: f.pending.length === 1 ? f.pending[0]! : Buffer.concat(f.pending, f.pendingBytes) });
+    const data = f.pending.length === 1 ? f.pending[0]! : Buffer.concat(f.pending, f.pendingBytes);
+    this.ready.push({ fileId: f.id, seq: f.seq++, data });
     f.pending = [];
     f.pendingBytes = 0;
+    if (this.keep > 0 && f.format !== INTERNAL_FORMAT) {
+      this.keptBytes += data.length;
+      if (this.keptBytes <= this.keep) f.kept.push(data);
+      else this.dropKept();
+    }
+  }
+
+  private dropKept(): void {
+    this.keep = 0;
+    for (const f of this.files.values()) f.kept = [];
+  }
+
+  /** After close(): the kept bytes of every written file by name, or null when the bound was passed. */
+  keptFiles(): Map<string, Buffer[]> | null {
+    return this.kept;
   }
 
   /** True when enough output waits for one big write (the caller then flushes). */
@@ -105,11 +133,25 @@ export class DatasetFileStore {
     }
   }
 
+  /**
+   * Ends every file (nothing may be added after): returns the final size and SHA-256 of each, by
+   * name, before anything more is written, so a caller can use them while finish() writes.
+   */
+  close(): StoredFile[] {
+    if (this.summary) return this.summary;
+    for (const f of this.files.values()) this.cut(f);
+    this.summary = [...this.files].map(([name, f]) => ({ name, format: f.format, bytes: f.bytes, sha256: f.hash.digest("hex") }));
+    if (this.keep > 0) {
+      this.kept = new Map();
+      for (const [name, f] of this.files) if (f.format !== INTERNAL_FORMAT) this.kept.set(name, f.kept);
+    }
+    return this.summary;
+  }
+
   /** Writes pending bytes and the final size and SHA-256 of every file; returns them by name. */
   async finish(): Promise<StoredFile[]> {
+    const out = this.close();
     await this.flush();
-    const out: StoredFile[] = [];
-    for (const [name, f] of this.files) out.push({ name, format: f.format, bytes: f.bytes, sha256: f.hash.digest("hex") });
     const { client, release } = await this.connect();
     try {
       const ids = [...this.files.values()].map((f) => f.id);
@@ -125,6 +167,7 @@ export class DatasetFileStore {
       release();
     }
     this.files.clear();
+    this.summary = null;
     return out;
   }
 }

@@ -4,7 +4,7 @@ import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { DatasetSplit, ExportFormat } from "@/lib/validation/datasets";
-import { FINGERPRINT_FILE, type DatasetDiff } from "./diff";
+import { FINGERPRINT_FILE, INTERNAL_FORMAT, type DatasetDiff } from "./diff";
 
 const versionSelect = {
   id: true,
@@ -92,7 +92,7 @@ export async function getDatasetVersion(user: AuthenticatedUser, projectId: stri
   const version = await findVersion(projectId, ref);
   const [files, creators] = await Promise.all([
     prisma().datasetFile.findMany({
-      where: { datasetVersionId: version.id, name: { not: FINGERPRINT_FILE } },
+      where: { datasetVersionId: version.id, name: { not: FINGERPRINT_FILE }, format: { not: INTERNAL_FORMAT } },
       orderBy: { name: "asc" },
       select: { name: true, format: true, bytes: true, sha256: true },
     }),

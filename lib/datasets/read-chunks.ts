@@ -1,31 +1,29 @@
 import "server-only";
 import { StringDecoder } from "node:string_decoder";
 import type pg from "pg";
-import { pgPool } from "@/lib/db/pg-pool";
 import { prisma } from "@/lib/db/prisma";
 import { compareEntryNames, type ZipEntry } from "@/lib/export/zip";
-import { FINGERPRINT_FILE } from "./diff";
-
-/** The pool, or one client (inside a transaction every read goes through its own connection). */
-type Queryable = Pick<pg.ClientBase, "query">;
+import { copyOutRows, literal } from "./copy-out";
+import { FINGERPRINT_FILE, INTERNAL_FORMAT } from "./diff";
 
 /**
- * A stored file's bytes, one chunk (≤ about 1 MB) per short query: no cursor or connection is
- * held between chunks, so a client that stops reading frees the database at once.
+ * A stored file's bytes, one chunk (≤ about 1 MB) per short binary COPY: no cursor or
+ * connection is held between chunks, so a client that stops reading frees the database at once.
+ * `client`: a transaction's connection (every read then goes through it), else the pool's.
  */
-export async function* readFileChunks(fileId: string, db: Queryable = pgPool()): AsyncGenerator<Buffer> {
+export async function* readFileChunks(fileId: string, client?: pg.ClientBase): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq++) {
-    const { rows } = await db.query<{ data: Buffer }>("SELECT data FROM dataset_file_chunks WHERE file_id = $1 AND seq = $2", [fileId, seq]);
-    if (!rows[0]) return;
-    yield rows[0].data;
+    const [row] = await copyOutRows(`SELECT data FROM dataset_file_chunks WHERE file_id = ${literal(fileId)} AND seq = ${seq}`, client);
+    if (!row) return;
+    yield row[0]!;
   }
 }
 
 /** A stored text file line by line (without the line feeds). */
-export async function* readFileLines(fileId: string, db: Queryable = pgPool()): AsyncGenerator<string> {
+export async function* readFileLines(fileId: string, client?: pg.ClientBase): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
   let rest = "";
-  for await (const chunk of readFileChunks(fileId, db)) {
+  for await (const chunk of readFileChunks(fileId, client)) {
     const lines = (rest + decoder.write(chunk)).split("\n");
     rest = lines.pop() ?? "";
     yield* lines;
@@ -47,7 +45,7 @@ type FileRef = { id: string; name: string; bytes: bigint };
 export async function zipFiles(versionId: string, select: { formats?: string[]; laterFormats?: string[] } = {}): Promise<FileRef[]> {
   const format = select.formats ? { in: select.formats } : select.laterFormats?.length ? { notIn: select.laterFormats } : undefined;
   const files = await prisma().datasetFile.findMany({
-    where: { datasetVersionId: versionId, name: { not: FINGERPRINT_FILE }, ...(format ? { format } : {}) },
+    where: { datasetVersionId: versionId, name: { not: FINGERPRINT_FILE }, AND: [{ format: { not: INTERNAL_FORMAT } }, ...(format ? [{ format }] : [])] },
     select: { id: true, name: true, bytes: true },
   });
   return files.sort((a, b) => compareEntryNames(a.name, b.name));
@@ -73,15 +71,13 @@ export async function* zipEntries(files: FileRef[]): AsyncGenerator<ZipEntry> {
       group.push(files[i]!);
       i++;
     }
-    const { rows } = await pgPool().query<{ file_id: string; data: Buffer }>(
-      "SELECT file_id, data FROM dataset_file_chunks WHERE file_id = ANY($1::text[]) ORDER BY file_id, seq",
-      [group.map((f) => f.id)],
-    );
     const byFile = new Map<string, Buffer[]>();
-    for (const r of rows) {
-      const list = byFile.get(r.file_id) ?? [];
-      list.push(r.data);
-      byFile.set(r.file_id, list);
+    const ids = group.map((f) => literal(f.id)).join(", ");
+    for (const [id, data] of await copyOutRows(`SELECT file_id, data FROM dataset_file_chunks WHERE file_id IN (${ids}) ORDER BY file_id, seq`)) {
+      const key = id!.toString("utf8");
+      const list = byFile.get(key) ?? [];
+      list.push(data!);
+      byFile.set(key, list);
     }
     for (const f of group) yield { name: f.name, chunks: byFile.get(f.id) ?? [] };
   }

@@ -12,9 +12,13 @@ export type DocumentBatch = {
   relations: Map<string, RelationRow[]>;
 };
 
-/** A batch ends at this many documents or this many code points of text, whichever comes first. */
-export type BatchLimits = { documents: number; codePoints: number };
-const LIMITS: BatchLimits = { documents: 100, codePoints: 4_000_000 };
+/**
+ * A batch ends at this many documents or this many code points of text, whichever comes first.
+ * `firstDocuments`: a smaller first batch, so the caller starts working sooner (the next batches
+ * are fetched while it works).
+ */
+export type BatchLimits = { documents: number; codePoints: number; firstDocuments?: number };
+const LIMITS: BatchLimits = { documents: 100, codePoints: 4_000_000, firstDocuments: 20 };
 
 /**
  * WHERE clause (with its parameters, numbered from $1) for the documents a filter selects: by
@@ -63,7 +67,8 @@ export async function countDocuments(projectId: string, filter: DatasetFilter): 
 export async function* readDocumentBatches(projectId: string, filter: DatasetFilter, limits: BatchLimits = LIMITS): AsyncGenerator<DocumentBatch> {
   const where = documentWhere(projectId, filter);
   // The next batch is fetched while the caller works on the current one (one batch ahead).
-  let next: Promise<{ batch: DocumentBatch; more: boolean } | null> | null = fetchBatch(where, null, limits);
+  const first = { ...limits, documents: Math.min(limits.firstDocuments ?? limits.documents, limits.documents) };
+  let next: Promise<{ batch: DocumentBatch; more: boolean } | null> | null = fetchBatch(where, null, first);
   while (next) {
     const fetched: { batch: DocumentBatch; more: boolean } | null = await next;
     if (!fetched) return;

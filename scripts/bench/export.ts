@@ -35,7 +35,7 @@ function processTree(pid: number): number[] {
   return out;
 }
 
-type Run = { create: number; ready: number; download: number; total: number; bytes: number };
+type Run = { create: number; ready: number; download: number; total: number; bytes: number; phases: Record<string, number> };
 
 async function oneVersion(url: string, projectId: string, token: string, formats: string[] | undefined): Promise<Run> {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
@@ -44,10 +44,14 @@ async function oneVersion(url: string, projectId: string, token: string, formats
   if (res.status !== 202 && res.status !== 201) throw new Error(`create: ${res.status} ${await res.text()}`);
   const created = (await res.json()) as { number: number; taskId: string };
   const create = performance.now() - started;
+  let phases: Record<string, number> = {};
   for (;;) {
     const t = await fetch(`${url}/api/v1/tasks/${created.taskId}`, { headers });
-    const task = (await t.json()) as { status: string; error?: string | null };
-    if (task.status === "DONE") break;
+    const task = (await t.json()) as { status: string; error?: string | null; result?: { phases?: Record<string, number> } };
+    if (task.status === "DONE") {
+      phases = task.result?.phases ?? {};
+      break;
+    }
     if (task.status === "FAILED" || !t.ok) throw new Error(`build failed: ${JSON.stringify(task)}`);
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -58,17 +62,7 @@ async function oneVersion(url: string, projectId: string, token: string, formats
   const reader = zip.body!.getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
   const total = performance.now() - started;
-  return { create, ready: ready - create, download: total - ready, total, bytes };
-}
-
-/** Bytes of the files of the project's newest finished version (what the build wrote). */
-async function storedBytes(client: pg.Client, projectId: string): Promise<number> {
-  const { rows } = await client.query<{ n: string }>(
-    `SELECT COALESCE(sum(f.bytes), 0) AS n FROM dataset_files f WHERE f.dataset_version_id =
-       (SELECT id FROM dataset_versions WHERE project_id = $1 AND status = 'DONE' ORDER BY number DESC LIMIT 1)`,
-    [projectId],
-  );
-  return Number(rows[0]?.n ?? 0);
+  return { create, ready: ready - create, download: total - ready, total, bytes, phases };
 }
 
 async function main() {
@@ -110,7 +104,7 @@ async function main() {
       let p = 0;
       for (const q of plainReferenceQueries(projectId)) p += (await copyOut(client, q)).seconds * 1000;
       plain.push(p);
-      shares.push(await measureDbShare(projectId, userId, await storedBytes(client, projectId)));
+      shares.push(await measureDbShare(projectId, userId));
     }
     clearInterval(sampler);
     peak = Math.max(peak, serverRss());
@@ -122,6 +116,10 @@ async function main() {
     console.log("");
     console.log(`create version → ready → downloaded (median of ${runs})  ${ms(total)}`);
     console.log(`  phases (medians)        create ${ms(median(ours.map((r) => r.create)))}, build until the task is done ${ms(median(ours.map((r) => r.ready)))}, download ${ms(median(ours.map((r) => r.download)))}`);
+    const order = ["pickup", "taskUpdates", "setup", "previousFingerprints", "readWait", "render", "progress", "flushWait", "manifest", "storeAndZip", "finish", "zip"];
+    const phaseNames = [...new Set([...order, ...ours.flatMap((r) => Object.keys(r.phases))])].filter((p) => ours.some((r) => p in r.phases));
+    if (phaseNames.length > 0)
+      console.log(`  the build's own phases (worker, medians)  ${phaseNames.map((p) => `${p} ${ms(median(ours.map((r) => r.phases[p] ?? 0)))}`).join(", ")}`);
     console.log(`raw joined COPY (SELECT …) TO STDOUT of the same rows  ${ms(median(joined))} (${mb(joinedBytes)})`);
     console.log(`  three plain COPYs of the documents, sentences and annotations  ${ms(median(plain))}`);
     console.log(`ratio ours ÷ joined COPY  ${(total / median(joined)).toFixed(1)}×  (÷ plain COPYs ${(total / median(plain)).toFixed(1)}×)`);

@@ -208,7 +208,7 @@ describe("reading documents for an export", () => {
   it("walks the signed-off documents once each, in id order, cut by count and by text size", async () => {
     const { readDocumentBatches } = await import("@/lib/datasets/read-documents");
     const expected = (await prisma().document.findMany({ where: { projectId: team.project.id, state: "SIGNED_OFF" }, orderBy: { id: "asc" }, select: { id: true } })).map((d) => d.id);
-    const walk = async (limits: { documents: number; codePoints: number }) => {
+    const walk = async (limits: { documents: number; codePoints: number; firstDocuments?: number }) => {
       const sizes: number[] = [];
       const ids: string[] = [];
       for await (const batch of readDocumentBatches(team.project.id, {}, limits)) {
@@ -222,6 +222,7 @@ describe("reading documents for an export", () => {
     // A text budget smaller than any document still makes progress, one document per batch.
     expect(await walk({ documents: 100, codePoints: 1 })).toEqual({ sizes: [1, 1, 1], ids: expected });
     expect(await walk({ documents: 3, codePoints: 1_000_000 })).toEqual({ sizes: [3], ids: expected });
+    expect(await walk({ documents: 2, codePoints: 1_000_000, firstDocuments: 1 })).toEqual({ sizes: [1, 2], ids: expected });
   });
 });
 
