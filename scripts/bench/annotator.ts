@@ -78,11 +78,20 @@ async function createDocument(ctx: { projectId: string; userId: string; speakerI
 const LONG_TASKS = `window.__longTaskMs = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTaskMs += e.duration; }).observe({ type: "longtask", buffered: true });`;
 
-async function measure(page: Page, cdp: CDPSession, url: string, webPid: number | undefined) {
+/** CPU seconds used so far by the browser's renderer processes (the page's parsing, scripts, layout). */
+async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number> {
+  const { processInfo } = (await browserCdp.send("SystemInfo.getProcessInfo")) as { processInfo: { type: string; cpuTime: number }[] };
+  return processInfo.filter((p) => p.type === "renderer").reduce((sum, p) => sum + p.cpuTime, 0);
+}
+
+async function measure(page: Page, cdp: CDPSession, browserCdp: CDPSession, url: string, webPid: number | undefined) {
   const cpuBefore = webCpuSeconds(webPid) ?? 0;
+  const rendererBefore = await rendererCpuSeconds(browserCdp);
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector('[data-testid="annotator"][data-ready="true"]', { timeout: 120_000 });
   const serverCpuMs = ((webCpuSeconds(webPid) ?? 0) - cpuBefore) * 1000;
+  // CPU, not wall time: it holds up on a loaded machine, where the wall time above does not.
+  const clientCpuMs = ((await rendererCpuSeconds(browserCdp)) - rendererBefore) * 1000;
   const { readyMs, longTaskMs, htmlMs, htmlBytes, requests, ttfbMs, domContentLoadedMs, hydratedMs, textMs } = await page.evaluate(() => {
     const readyMs = performance.now();
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
@@ -97,7 +106,7 @@ async function measure(page: Page, cdp: CDPSession, url: string, webPid: number 
       requests: fetches.map((e) => new URL(e.name).pathname.split("/").slice(-1)[0]),
     };
   });
-  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, hydratedMs, textMs, readyMs, serverCpuMs };
+  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, hydratedMs, textMs, readyMs, serverCpuMs, clientCpuMs };
   // One keypress: j moves the focus from the first to the second sentence.
   const pressed = Date.now();
   await page.keyboard.press("j");
@@ -154,6 +163,7 @@ async function main() {
   if (baselineDir) apps.push({ name: "baseline", app: await startApp(db.url, 0, {}, baselineDir) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   const errors: string[] = [];
+  const browserCdp = await browser.newBrowserCDPSession();
   try {
     const targets = [];
     for (const { name, app } of apps) {
@@ -178,7 +188,7 @@ async function main() {
       const breakdowns = targets.map(() => [] as Breakdown[]);
       for (let run = 1; run <= runs; run++) {
         for (const [t, target] of targets.entries()) {
-          const m = await measure(target.page, target.cdp, pageUrl, target.app.pid);
+          const m = await measure(target.page, target.cdp, browserCdp, pageUrl, target.app.pid);
           if (run > 1) {
             warm[t]!.push(m.readyMs);
             breakdowns[t]!.push(m.breakdown);
