@@ -32,11 +32,12 @@ import { useSubmitAssignment } from "./use-submit-assignment";
 import { useSuggestionActions } from "./use-suggestion-actions";
 import { useSuggestions } from "./use-suggestions";
 import { useUndoRedo, type UndoStep } from "./use-undo-redo";
+import type { SuggestionDto } from "./types";
 
 const SUBMITTED = "You submitted this document; it is read-only until a reviewer returns it.";
 
 /** The annotator: text, keyboard, side panel, autosave through the outbox, suggestions. */
-export function AnnotatorClient({ data, layer = "mine", stored }: { data: AnnotatorPageData; layer?: string; stored?: Stored }) {
+export function AnnotatorClient({ data, layer = "mine", stored, suggestionsLoading }: { data: AnnotatorPageData; layer?: string; stored?: Stored; suggestionsLoading?: Promise<SuggestionDto[]> }) {
   const { document: doc, schema, stanceTargets: targets } = data;
   const cp = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
   const sentences: Row[] = useMemo(() => data.sentences.map(([index, start, end, b], pos) => ({ index, start, end, boilerplate: b === 1, pos })), [data.sentences]);
@@ -45,7 +46,7 @@ export function AnnotatorClient({ data, layer = "mine", stored }: { data: Annota
   const [initialLayer] = useState(() => ({ items: data.annotations, renderId: data.renderId }));
   const { sync, annotations, list, status, conflicts, ready } = useAnnotationSync(doc.id, storageKey, getEntities, layer, initialLayer, stored);
   const materialise = useMemo(() => materialiseWith(doc.id, getEntities), [doc.id, getEntities]);
-  const suggestions = useSuggestions(doc.id);
+  const suggestions = useSuggestions(doc.id, suggestionsLoading);
 
   const layerLabel = data.layers.find((l) => l.value === layer)?.label ?? layer;
   const [readOnlyReason, setReadOnlyReason] = useState(layer === "mine" ? data.readOnlyReason : `You are viewing ${layerLabel}: it is read-only.`);

@@ -5,11 +5,13 @@ import type { AnnotatorPageData, AnnotatorShell } from "@/lib/annotator/load-ann
 import type { DocumentTextDto } from "@/lib/validation/document-text";
 import { AnnotatorClient } from "./annotator-client";
 import { loadStored, outboxKey, type Stored } from "./outbox-store";
+import type { SuggestionDto } from "./types";
+import { fetchSuggestions } from "./use-suggestions";
 
 export const MARK_HYDRATED = "annotator:hydrated";
 export const MARK_TEXT = "annotator:text";
 
-type TextState = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "ready"; data: AnnotatorPageData; stored: Stored };
+type TextState = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "ready"; data: AnnotatorPageData; stored: Stored; suggestions: Promise<SuggestionDto[]> };
 
 async function fetchText(url: string): Promise<DocumentTextDto | string> {
   try {
@@ -31,19 +33,21 @@ export function AnnotatorPage({ shell }: { shell: AnnotatorShell }) {
     let live = true;
     // Marks for the page's timing breakdown (bench:annotator): hydrated, then the text in hand.
     performance.mark(MARK_HYDRATED);
-    // The outbox (IndexedDB) is read while the text loads, so the annotator mounts ready.
+    // The outbox (IndexedDB) is read while the text loads, so the annotator mounts ready; the
+    // suggestions are asked for meanwhile too, but not waited for.
     const stored = loadStored(outboxKey(shell.document.id, shell.assignment?.id ?? null, shell.layer));
+    const suggestions = fetchSuggestions(shell.document.id);
     const text = fetchText(shell.textUrl).then((content) => (performance.mark(MARK_TEXT), content));
     void Promise.all([text, stored]).then(([content, outbox]) => {
       if (!live) return;
-      setState(typeof content === "string" ? { kind: "failed", message: content } : { kind: "ready", data: assemblePage(shell, content), stored: outbox });
+      setState(typeof content === "string" ? { kind: "failed", message: content } : { kind: "ready", data: assemblePage(shell, content), stored: outbox, suggestions });
     });
     return () => {
       live = false;
     };
   }, [shell, attempt]);
 
-  if (state.kind === "ready") return <AnnotatorClient data={state.data} layer={state.data.layer} stored={state.stored} />;
+  if (state.kind === "ready") return <AnnotatorClient data={state.data} layer={state.data.layer} stored={state.stored} suggestionsLoading={state.suggestions} />;
   return (
     <div data-testid="annotator-loading">
       <h2 style={{ margin: "0 0 0.5rem" }}>{shell.document.title}</h2>
