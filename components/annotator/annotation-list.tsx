@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { matchesFilter, type AnnotationFilter } from "@/lib/annotator/span-index";
 import { spanSummaryParts } from "@/lib/annotator/span-summary";
 import type { LabelSchema } from "@/lib/schema/label-schema";
@@ -7,6 +7,7 @@ import { fragmentsOf } from "@/lib/spans/span-gaps";
 import type { AnnotationDto, EntityDto } from "./types";
 
 const SHOWN = 200;
+const NO_SPANS: Props["spans"] = [];
 
 type Props = {
   spans: (AnnotationDto & { start: number; end: number })[];
@@ -21,12 +22,16 @@ type Props = {
 /** The document's spans in text order, filterable; a click jumps to and selects the span. */
 export function AnnotationList(props: Props) {
   const [filter, setFilter] = useState<AnnotationFilter>({ type: "", speakerId: "", target: "" });
-  const matching = useMemo(() => props.spans.filter((a) => matchesFilter(a, filter)).sort((a, b) => a.start - b.start || b.end - a.end), [props.spans, filter]);
+  // Not needed to start annotating: the page gets ready without the list's rows, which follow in
+  // a background render (and keep up with edits the same way, off the keypress's path).
+  const spans = useDeferredValue(props.spans, NO_SPANS);
+  const listed = spans !== NO_SPANS || props.spans.length === 0;
+  const matching = useMemo(() => spans.filter((a) => matchesFilter(a, filter)).sort((a, b) => a.start - b.start || b.end - a.end), [spans, filter]);
   const colors = Object.fromEntries(props.schema.spanTypes.map((t) => [t.name, t.color]));
   const speakers = useMemo(() => {
-    const used = new Set(props.spans.map((a) => a.speaker?.id).filter(Boolean));
+    const used = new Set(spans.map((a) => a.speaker?.id).filter(Boolean));
     return props.entities.filter((e) => used.has(e.id));
-  }, [props.spans, props.entities]);
+  }, [spans, props.entities]);
   return (
     <section data-testid="annotation-list">
       <h3>Annotations ({props.spans.length})</h3>
@@ -50,7 +55,7 @@ export function AnnotationList(props: Props) {
           ))}
         </select>
       </div>
-      {matching.length === 0 ? (
+      {!listed ? null : matching.length === 0 ? (
         <p className="muted small">{props.spans.length ? "No annotation matches the filter." : "No spans yet: select text and press a type key."}</p>
       ) : (
         <ol style={{ listStyle: "none", padding: 0, margin: 0, maxHeight: "40vh", overflow: "auto" }}>

@@ -17,6 +17,7 @@ import { AnnotatorText, type Mark, type Range, type Row } from "./annotator-text
 import { ConflictPanel } from "./conflict-panel";
 import { RelationPanel } from "./relation-panel";
 import { bodyOf, isSpan, materialiseWith } from "./materialise";
+import { outboxKey, type Stored } from "./outbox-store";
 import { SentencePanel } from "./sentence-panel";
 import { ShortcutOverlay } from "./shortcut-overlay";
 import { SpanForm } from "./span-form";
@@ -32,26 +33,29 @@ import { useSubmitAssignment } from "./use-submit-assignment";
 import { useSuggestionActions } from "./use-suggestion-actions";
 import { useSuggestions } from "./use-suggestions";
 import { useUndoRedo, type UndoStep } from "./use-undo-redo";
+import type { SuggestionDto } from "./types";
 
 const SUBMITTED = "You submitted this document; it is read-only until a reviewer returns it.";
 
 /** The annotator: text, keyboard, side panel, autosave through the outbox, suggestions. */
-export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageData; layer?: string }) {
+export function AnnotatorClient({ data, layer = "mine", stored, suggestionsLoading }: { data: AnnotatorPageData; layer?: string; stored?: Stored; suggestionsLoading?: Promise<SuggestionDto[]> }) {
   const { document: doc, schema, stanceTargets: targets } = data;
   const cp = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
   const sentences: Row[] = useMemo(() => data.sentences.map(([index, start, end, b], pos) => ({ index, start, end, boilerplate: b === 1, pos })), [data.sentences]);
   const { entities, entityMap, getEntities, createEntity } = useEntities(doc.projectId, data.entities);
-  const storageKey = layer === "mine" ? `${doc.id}:${data.assignment?.id ?? "read-only"}` : `${doc.id}:${layer}`;
+  const storageKey = outboxKey(doc.id, data.assignment?.id ?? null, layer);
   const [initialLayer] = useState(() => ({ items: data.annotations, renderId: data.renderId }));
-  const { sync, annotations, list, status, conflicts, ready } = useAnnotationSync(doc.id, storageKey, getEntities, layer, initialLayer);
+  const { sync, annotations, list, status, conflicts, ready } = useAnnotationSync(doc.id, storageKey, getEntities, layer, initialLayer, stored);
   const materialise = useMemo(() => materialiseWith(doc.id, getEntities), [doc.id, getEntities]);
-  const suggestions = useSuggestions(doc.id);
+  const suggestions = useSuggestions(doc.id, suggestionsLoading);
 
   const layerLabel = data.layers.find((l) => l.value === layer)?.label ?? layer;
   const [readOnlyReason, setReadOnlyReason] = useState(layer === "mine" ? data.readOnlyReason : `You are viewing ${layerLabel}: it is read-only.`);
   const readOnly = readOnlyReason !== null;
   const [hideBoilerplate, setHideBoilerplate] = useStoredFlag("stancebench:collapse-boilerplate");
-  const rows = useMemo(() => (hideBoilerplate ? sentences.filter((s) => !s.boilerplate) : sentences), [sentences, hideBoilerplate]);
+  const contentRows = useMemo(() => sentences.filter((s) => !s.boilerplate), [sentences]);
+  const rows = hideBoilerplate ? contentRows : sentences;
+  const boilerplateCount = sentences.length - contentRows.length;
   const [cursor, setCursor] = useState<SentenceCursor>({ focus: 0, anchor: null });
   const [scrollRequest, setScrollRequest] = useState({ row: 0, seq: 0 });
   const [textSelection, setTextSelection] = useState<Range | null>(null);
@@ -72,7 +76,8 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
     () => (hideSuggestions ? [] : suggestions.items.map((s) => ({ id: s.id, type: s.type, start: s.start, end: s.end, summary: `Suggested ${s.type} · confidence ${confidenceLabel(s.confidence)} (${s.rule})` }))),
     [suggestions.items, hideSuggestions],
   );
-  const relations = useRelations({ documentId: doc.id, layer, schema, readOnlyReason, spans: [...spans].sort((a, b) => a.start - b.start || b.end - a.end), selectedId, say: (text, ok = false) => setNotice({ ok, text }) });
+  const spansInOrder = useMemo(() => [...spans].sort((a, b) => a.start - b.start || b.end - a.end), [spans]);
+  const relations = useRelations({ documentId: doc.id, layer, schema, readOnlyReason, spans: spansInOrder, selectedId, say: (text, ok = false) => setNotice({ ok, text }) });
   const linkTarget = relations.linking?.toId ? annotations.get(relations.linking.toId) : undefined;
   const selectedParts = useMemo(() => {
     const a = selectedId ? annotations.get(selectedId) : undefined;
@@ -206,7 +211,7 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
 
   const toggleBoilerplate = () => {
     const next = !hideBoilerplate;
-    const nextRows = next ? sentences.filter((s) => !s.boilerplate) : sentences;
+    const nextRows = next ? contentRows : sentences;
     setHideBoilerplate(next);
     moveTo(remapCursor(cursor, rows, nextRows));
   };
@@ -291,7 +296,6 @@ export function AnnotatorClient({ data, layer = "mine" }: { data: AnnotatorPageD
   });
 
   const focusedLabels = focusedRow ? (labelsBySentence.get(focusedRow.index)?.attributes ?? {}) : {};
-  const boilerplateCount = sentences.length - sentences.filter((s) => !s.boilerplate).length;
 
   return (
     <div data-testid="annotator" data-ready={ready ? "true" : "false"} data-readonly={readOnly ? "true" : "false"}>

@@ -6,11 +6,14 @@ import { assemblePage } from "@/lib/annotator/assemble-page";
 import type { AnnotatorPageData, AnnotatorShell } from "@/lib/annotator/load-annotator-page";
 import type { DocumentTextDto } from "@/lib/validation/document-text";
 import { AnnotatorClient } from "./annotator-client";
+import { loadStored, outboxKey, type Stored } from "./outbox-store";
+import type { SuggestionDto } from "./types";
+import { fetchSuggestions } from "./use-suggestions";
 
 export const MARK_HYDRATED = "annotator:hydrated";
 export const MARK_TEXT = "annotator:text";
 
-type TextState = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "ready"; data: AnnotatorPageData };
+type TextState = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "ready"; data: AnnotatorPageData; stored: Stored; suggestions: Promise<SuggestionDto[]> };
 
 async function fetchText(url: string): Promise<DocumentTextDto | string> {
   try {
@@ -29,17 +32,21 @@ export function AnnotatorPage({ shell }: { shell: AnnotatorShell }) {
     let live = true;
     // Marks for the page's timing breakdown (bench:annotator): hydrated, then the text in hand.
     performance.mark(MARK_HYDRATED);
-    void fetchText(shell.textUrl).then((content) => {
+    // The outbox (IndexedDB) is read while the text loads, so the annotator mounts ready; the
+    // suggestions are asked for meanwhile too, but not waited for.
+    const stored = loadStored(outboxKey(shell.document.id, shell.assignment?.id ?? null, shell.layer));
+    const suggestions = fetchSuggestions(shell.document.id);
+    const text = fetchText(shell.textUrl).then((content) => (performance.mark(MARK_TEXT), content));
+    void Promise.all([text, stored]).then(([content, outbox]) => {
       if (!live) return;
-      performance.mark(MARK_TEXT);
-      setState(typeof content === "string" ? { kind: "failed", message: content } : { kind: "ready", data: assemblePage(shell, content) });
+      setState(typeof content === "string" ? { kind: "failed", message: content } : { kind: "ready", data: assemblePage(shell, content), stored: outbox, suggestions });
     });
     return () => {
       live = false;
     };
   }, [shell, attempt]);
 
-  if (state.kind === "ready") return <AnnotatorClient data={state.data} layer={state.data.layer} />;
+  if (state.kind === "ready") return <AnnotatorClient data={state.data} layer={state.data.layer} stored={state.stored} suggestionsLoading={state.suggestions} />;
   return (
     <div data-testid="annotator-loading">
       <h2 style={{ margin: "0 0 0.5rem" }}>{shell.document.title}</h2>

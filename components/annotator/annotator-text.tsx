@@ -66,6 +66,8 @@ export function AnnotatorText(props: Props) {
     // positions, and a height cached by position would stack rows on top of each other.
     getItemKey: (i) => (lines[i] ? `${lines[i].row.index}:${lines[i].part}` : i),
     overscan: 20,
+    // The box is 72vh tall: rows are drawn in the first render, not one layout pass later.
+    initialRect: { width: 0, height: Math.round(window.innerHeight * 0.72) },
   });
 
   useEffect(() => {

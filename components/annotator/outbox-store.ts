@@ -5,7 +5,12 @@ import type { AnnotationDto } from "./types";
 
 // IndexedDB keeps the outbox and the last server snapshot, so changes made offline survive a
 // reload and are sent once the connection returns.
-type Stored = { queue: OutboxOp[]; snapshot: AnnotationDto[] | null };
+export type Stored = { queue: OutboxOp[]; snapshot: AnnotationDto[] | null };
+
+/** Where a layer's outbox lives: the caller's own layer per assignment, a read-only layer per name. */
+export function outboxKey(documentId: string, assignmentId: string | null, layer: string): string {
+  return layer === "mine" ? `${documentId}:${assignmentId ?? "read-only"}` : `${documentId}:${layer}`;
+}
 
 let dbPromise: Promise<IDBPDatabase> | null = null;
 const db = () => (dbPromise ??= openDB("stancebench-annotator", 1, { upgrade: (d) => void d.createObjectStore("documents") }));

@@ -172,6 +172,48 @@ describe("AnnotationSync", () => {
     }
   });
 
+  it("adopts the page's layer and the outbox read beforehand: ready at once, pending changes shown, then sent exactly once", async () => {
+    const server = fakeServer([dto("a", 2)]);
+    const session = new Map<string, string>();
+    vi.stubGlobal("sessionStorage", { getItem: (k: string) => session.get(k) ?? null, setItem: (k: string, v: string) => void session.set(k, v) });
+    try {
+      // A change made offline in an earlier visit waits in the outbox.
+      const earlier = newSync();
+      await earlier.load({ items: [dto("a", 2)], renderId: "render-0" });
+      server.state.online = false;
+      earlier.change({ kind: "create", id: "b", body: span({ checkworthy: "yes" }) });
+      await earlier.flush();
+      server.state.online = true;
+      const { loadStored } = await import("./outbox-store");
+      const outbox = await loadStored("key");
+      expect(outbox.queue).toHaveLength(1);
+
+      const sync = newSync();
+      expect(sync.adopt({ items: [dto("a", 2)], renderId: "render-3" }, outbox)).toBe(true);
+      // Loaded without waiting for anything: the layer and the pending change are there.
+      expect(sync.loaded).toBe(true);
+      expect(sync.status).toEqual({ state: "saved", pending: 1 });
+      expect(sync.view().get("b")).toMatchObject({ pending: true });
+      expect(server.calls).toHaveLength(0);
+
+      sync.start();
+      await sync.flush();
+      expect(server.calls.map((c) => c.method)).toEqual(["POST"]);
+      expect(sync.status).toEqual({ state: "saved", pending: 0 });
+      expect((await loadStored("key")).queue).toHaveLength(0);
+
+      // The same render again (Back): not adopted, the page asks the server instead.
+      const replay = newSync();
+      expect(replay.adopt({ items: [dto("a", 2)], renderId: "render-3" }, await loadStored("key"))).toBe(false);
+      expect(replay.loaded).toBe(false);
+      await replay.load({ items: [dto("a", 2)], renderId: "render-3" });
+      expect(server.calls.filter((c) => c.method === "GET")).toHaveLength(1);
+      expect(server.calls.filter((c) => c.method === "POST")).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("asks the server when the browser keeps no session storage", async () => {
     const server = fakeServer([dto("a", 3)]);
     vi.stubGlobal("sessionStorage", undefined);

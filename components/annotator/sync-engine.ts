@@ -1,7 +1,7 @@
 "use client";
 import { applyOutbox, enqueue, rebase, type AnnotationBody, type OutboxOp } from "@/lib/annotator/outbox";
 import { apiErrorOf } from "@/lib/api-client/api-error";
-import { loadStored, saveStored } from "./outbox-store";
+import { loadStored, saveStored, type Stored } from "./outbox-store";
 import type { AnnotationDto } from "./types";
 
 export type SyncStatus = { state: "saved" | "saving" | "offline" | "error"; pending: number; message?: string };
@@ -77,14 +77,29 @@ export class AnnotationSync {
   }
 
   /**
-   * Reads the outbox (IndexedDB) and the server's layer at the same time. `initial` is the layer
-   * as the page's server render carried it: used instead of a request unless this render was
-   * already used once (a page replayed from the router cache on Back may be stale).
+   * Applies what the page already has in hand — the layer its server render carried and the
+   * outbox read from IndexedDB while the text loaded — so the annotator's first render is the
+   * ready one. False when this render was already used once (a page replayed from the router
+   * cache on Back may be stale): then `load` asks the server. `start` sends the outbox after.
    */
-  async load(initial?: { items: AnnotationDto[]; renderId: string }): Promise<void> {
-    const fresh = initial && firstUse(initial.renderId);
-    const [stored, fetched] = await Promise.all([loadStored(this.storageKey), fresh ? { kind: "ok" as const, items: initial.items } : this.fetchLayer()]);
+  adopt(initial: { items: AnnotationDto[]; renderId: string }, stored: Stored): boolean {
+    if (!firstUse(initial.renderId)) return false;
     this.queue = stored.queue;
+    this.server = new Map(initial.items.map((a) => [a.id, a]));
+    this.status = { state: "saved", pending: this.queue.length };
+    this.loaded = true;
+    return true;
+  }
+
+  /**
+   * Reads the outbox (IndexedDB; `stored` when the page has started reading it already) and the
+   * server's layer at the same time. `initial` is the layer as the page's server render carried
+   * it: used instead of a request unless this render was already used once.
+   */
+  async load(initial?: { items: AnnotationDto[]; renderId: string }, stored?: Promise<Stored>): Promise<void> {
+    const fresh = initial && firstUse(initial.renderId);
+    const [outbox, fetched] = await Promise.all([stored ?? loadStored(this.storageKey), fresh ? { kind: "ok" as const, items: initial.items } : this.fetchLayer()]);
+    this.queue = outbox.queue;
     if (fetched.kind === "ok") {
       this.server = new Map(fetched.items.map((a) => [a.id, a]));
     } else if (fetched.kind === "refused") {
@@ -93,15 +108,20 @@ export class AnnotationSync {
       this.status = { state: "error", pending: this.queue.length, message: fetched.message };
     } else {
       // Offline (or the server is down): work from the last snapshot; the outbox waits.
-      this.server = new Map((stored.snapshot ?? []).map((a) => [a.id, a]));
+      this.server = new Map((outbox.snapshot ?? []).map((a) => [a.id, a]));
       this.status = { state: "offline", pending: this.queue.length };
       this.scheduleRetry();
     }
     this.loaded = true;
     this.emit();
+    this.start(fetched.kind === "ok");
+  }
+
+  /** Once loaded: keeps the offline snapshot and sends what the outbox holds. */
+  start(snapshot = true): void {
     // The offline snapshot is written once the page is ready, not before: writing a big layer to
     // IndexedDB held up the first interaction for nothing (the layer is already on screen).
-    if (fetched.kind === "ok") void this.persist().catch(() => undefined);
+    if (snapshot) void this.persist().catch(() => undefined);
     if (this.status.state !== "error") void this.flush();
   }
 
@@ -192,8 +212,10 @@ export class AnnotationSync {
 
   private async runFlush(): Promise<void> {
     let reached = false;
+    let sent = false;
     try {
       while (this.queue.length > 0) {
+        sent = true;
         const op = this.queue[0]!;
         this.queue = this.queue.slice(1);
         this.inFlight = op;
@@ -234,8 +256,10 @@ export class AnnotationSync {
         this.inFlight = null;
         await this.persist();
       }
+      // Nothing sent and already "saved": no new snapshot, so the page does not render again for nothing.
+      const changed = sent || this.status.state !== "saved" || this.status.pending !== 0;
       this.status = { state: "saved", pending: 0 };
-      this.emit();
+      if (changed) this.emit();
     } finally {
       this.inFlight = null;
     }

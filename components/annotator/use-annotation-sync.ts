@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { materialiseWith } from "./materialise";
+import type { Stored } from "./outbox-store";
 import { AnnotationSync, type Conflict, type SyncStatus } from "./sync-engine";
 import type { AnnotationDto, EntityDto } from "./types";
 
@@ -9,7 +10,8 @@ type Snapshot = { view: Map<string, AnnotationDto>; status: SyncStatus; conflict
 /**
  * One AnnotationSync per page: loads the layer (server + IndexedDB outbox), re-renders on every
  * change, and flushes when the connection comes back. `entities` is read lazily so speakers
- * created during the session show up in queued annotations.
+ * created during the session show up in queued annotations. With the page's layer (`initial`)
+ * and the outbox already read (`stored`), the first render is the ready one.
  */
 export function useAnnotationSync(
   documentId: string,
@@ -17,10 +19,15 @@ export function useAnnotationSync(
   entities: () => ReadonlyMap<string, EntityDto>,
   layer = "mine",
   initial?: { items: AnnotationDto[]; renderId: string },
+  stored?: Stored,
 ) {
-  const [sync] = useState(() => new AnnotationSync(documentId, storageKey, materialiseWith(documentId, entities), layer));
+  const [sync] = useState(() => {
+    const created = new AnnotationSync(documentId, storageKey, materialiseWith(documentId, entities), layer);
+    if (initial && stored) created.adopt(initial, stored);
+    return created;
+  });
   const [store] = useState(() => {
-    let snapshot: Snapshot = { view: new Map(), status: sync.status, conflicts: [], ready: false };
+    let snapshot: Snapshot = { view: sync.loaded ? sync.view() : new Map(), status: sync.status, conflicts: [], ready: sync.loaded };
     return {
       subscribe: (listener: () => void) =>
         sync.subscribe(() => {
@@ -35,7 +42,8 @@ export function useAnnotationSync(
   const snapshot = useSyncExternalStore(store.subscribe, store.get, store.get);
   useEffect(() => {
     const stop = sync.listenForOnline();
-    void sync.load(initialRef.current);
+    if (sync.loaded) sync.start();
+    else void sync.load(initialRef.current);
     return stop;
   }, [sync, initialRef]);
   const annotations = snapshot.view;

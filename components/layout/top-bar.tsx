@@ -1,20 +1,20 @@
-import Link from "next/link";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NavLink } from "./nav-link";
 
 export async function TopBar() {
   const user = await getSessionUser();
   return (
     <header className="topbar">
-      <Link href="/projects" className="brand">
+      <NavLink href="/projects" className="brand">
         Stancebench
-      </Link>
+      </NavLink>
       {user ? (
         <>
           <nav aria-label="Main">
-            <Link href="/projects">Projects</Link>
-            {user.isAdmin ? <Link href="/admin/users">Users</Link> : null}
-            <Link href="/account">Account</Link>
+            <NavLink href="/projects">Projects</NavLink>
+            {user.isAdmin ? <NavLink href="/admin/users">Users</NavLink> : null}
+            <NavLink href="/account">Account</NavLink>
           </nav>
           <span className="who" data-testid="signed-in-as">
             {user.name} · {user.email}

@@ -1,6 +1,6 @@
 "use client";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { NavLink } from "@/components/layout/nav-link";
 
 export type ProjectTab = { href: string; label: string };
 
@@ -13,9 +13,9 @@ export function ProjectTabs({ tabs }: { tabs: ProjectTab[] }) {
   return (
     <nav className="tabs" aria-label="Project">
       {tabs.map((tab) => (
-        <Link key={tab.href} href={tab.href} aria-current={tab === current ? "page" : undefined}>
+        <NavLink key={tab.href} href={tab.href} aria-current={tab === current ? "page" : undefined}>
           {tab.label}
-        </Link>
+        </NavLink>
       ))}
     </nav>
   );

@@ -84,6 +84,15 @@ describe("CodePointIndex", () => {
     expect(() => index.toCodePoint(Number.NaN)).toThrow(RangeError);
   });
 
+  it("counts lone surrogates as one code point each, next to a pair", () => {
+    // high, pair, low, x, trailing high
+    const text = "\uD800\uD83D\uDE00\uDC00x\uD800";
+    const index = new CodePointIndex(text);
+    expect(index.length).toBe(Array.from(text).length);
+    expect([0, 1, 2, 3, 4, 5].map((c) => index.toUtf16(c))).toEqual([0, 1, 3, 4, 5, 6]);
+    expect(() => index.toCodePoint(2)).toThrow("splits a surrogate pair");
+  });
+
   it("agrees with Array.from for arbitrary strings", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary" }), (text) => {

@@ -14,6 +14,8 @@ export type Breakdown = {
   textMs: number;
   readyMs: number;
   serverCpuMs: number;
+  /** CPU time of the browser's renderer processes from navigation to data-ready. */
+  clientCpuMs: number;
 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -24,7 +26,7 @@ export function printBreakdown(runs: Breakdown[]): void {
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   console.log(
     `${"".padEnd(32)} breakdown (medians): first byte ${ms(m("ttfbMs"))} (web CPU ${ms(m("serverCpuMs"))}), HTML done ${ms(m("htmlMs"))}, ` +
-      `DOMContentLoaded ${ms(m("domContentLoadedMs"))}, hydrated ${ms(m("hydratedMs"))}, text in hand ${ms(m("textMs"))}, ready ${ms(m("readyMs"))}`,
+      `DOMContentLoaded ${ms(m("domContentLoadedMs"))}, hydrated ${ms(m("hydratedMs"))}, text in hand ${ms(m("textMs"))}, ready ${ms(m("readyMs"))} (browser renderer CPU ${ms(m("clientCpuMs"))})`,
   );
 }
 

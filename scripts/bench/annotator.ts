@@ -9,13 +9,18 @@
 // CPU time, HTML done, DOMContentLoaded, hydrated, text in hand, ready) and what the page HTML is
 // made of. `--quick`: the 2,000-sentence document only. A Label Studio reference is not run here: pass
 // `--label-studio-ms <2k>,<20k>` (its ready times measured on the same machine) to print ratios.
+// `--baseline DIR`: a second checkout with its own build (e.g. the previous commit), served side by
+// side and measured alternately, for a before/after on a noisy machine.
+// `--cpu-profile FILE`: one more warm navigation of the 2,000-sentence document under Chromium's
+// profiler, saved to FILE and summarised (top self-time functions).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { chromium, type CDPSession, type Page } from "playwright-core";
-import { startBuiltApp, webCpuSeconds } from "./app-server";
+import { startApp, startBuiltApp, webCpuSeconds } from "./app-server";
 import { htmlComposition, printBreakdown, type Breakdown } from "./annotator-breakdown";
+import { profileNavigation, traceNavigation } from "./annotator-profile";
 import { argValue, mb, seededRandom, startBenchDatabase } from "./bench-db";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -73,11 +78,20 @@ async function createDocument(ctx: { projectId: string; userId: string; speakerI
 const LONG_TASKS = `window.__longTaskMs = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTaskMs += e.duration; }).observe({ type: "longtask", buffered: true });`;
 
-async function measure(page: Page, cdp: CDPSession, url: string, webPid: number | undefined) {
+/** CPU seconds used so far by the browser's renderer processes (the page's parsing, scripts, layout). */
+async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number> {
+  const { processInfo } = (await browserCdp.send("SystemInfo.getProcessInfo")) as { processInfo: { type: string; cpuTime: number }[] };
+  return processInfo.filter((p) => p.type === "renderer").reduce((sum, p) => sum + p.cpuTime, 0);
+}
+
+async function measure(page: Page, cdp: CDPSession, browserCdp: CDPSession, url: string, webPid: number | undefined) {
   const cpuBefore = webCpuSeconds(webPid) ?? 0;
+  const rendererBefore = await rendererCpuSeconds(browserCdp);
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector('[data-testid="annotator"][data-ready="true"]', { timeout: 120_000 });
   const serverCpuMs = ((webCpuSeconds(webPid) ?? 0) - cpuBefore) * 1000;
+  // CPU, not wall time: it holds up on a loaded machine, where the wall time above does not.
+  const clientCpuMs = ((await rendererCpuSeconds(browserCdp)) - rendererBefore) * 1000;
   const { readyMs, longTaskMs, htmlMs, htmlBytes, requests, ttfbMs, domContentLoadedMs, hydratedMs, textMs } = await page.evaluate(() => {
     const readyMs = performance.now();
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
@@ -92,7 +106,7 @@ async function measure(page: Page, cdp: CDPSession, url: string, webPid: number 
       requests: fetches.map((e) => new URL(e.name).pathname.split("/").slice(-1)[0]),
     };
   });
-  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, hydratedMs, textMs, readyMs, serverCpuMs };
+  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, hydratedMs, textMs, readyMs, serverCpuMs, clientCpuMs };
   // One keypress: j moves the focus from the first to the second sentence.
   const pressed = Date.now();
   await page.keyboard.press("j");
@@ -142,53 +156,71 @@ async function main() {
   // `--quick`: the 2,000-sentence document only.
   const documents = [await createDocument(ctx, 2000, 300), ...(process.argv.includes("--quick") ? [] : [await createDocument(ctx, 20000, 3000)])];
 
-  const app = await startBuiltApp(db.url);
-  const url = app.url;
+  // `--baseline DIR`: another checkout with its own build, served side by side on the same
+  // database; runs alternate between the two, so both see the same machine load.
+  const baselineDir = process.argv.includes("--baseline") ? path.resolve(process.argv[process.argv.indexOf("--baseline") + 1] ?? "") : null;
+  const apps = [{ name: "this build", app: await startBuiltApp(db.url) }];
+  if (baselineDir) apps.push({ name: "baseline", app: await startApp(db.url, 0, {}, baselineDir) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const errors: string[] = [];
+  const browserCdp = await browser.newBrowserCDPSession();
   try {
-    const context = await browser.newContext({ baseURL: url, viewport: { width: 1400, height: 900 } });
-    const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const signIn = await context.request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email, password: PASSWORD, json: "true" } });
-    if (!signIn.ok()) throw new Error(`sign-in failed: HTTP ${signIn.status()}`);
-    const page = await context.newPage();
-    await page.addInitScript(LONG_TASKS);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Performance.enable");
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const targets = [];
+    for (const { name, app } of apps) {
+      const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1400, height: 900 } });
+      const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const signIn = await context.request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email, password: PASSWORD, json: "true" } });
+      if (!signIn.ok()) throw new Error(`sign-in failed: HTTP ${signIn.status()}`);
+      const page = await context.newPage();
+      await page.addInitScript(LONG_TASKS);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Performance.enable");
+      page.on("pageerror", (e) => errors.push(`${name}: ${e.message}`));
+      targets.push({ name, app, context, page, cdp });
+    }
 
-    console.log(`bench:annotator — headless Chromium against the built app, ${runs} runs per document (run 1 is cold); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+    console.log(`bench:annotator — headless Chromium against the built app${baselineDir ? ` and the baseline in ${baselineDir}, alternating` : ""}, ${runs} runs per document (run 1 is cold); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
     console.log("document                         run  data-ready   page HTML  (size)  long tasks  requests before ready   keypress  DOM nodes   JS heap");
     for (const [d, doc] of documents.entries()) {
-      const warm: number[] = [];
-      const breakdowns: Breakdown[] = [];
       const pageUrl = `/projects/${project.id}/documents/${doc.id}/annotate`;
       const label = `${doc.sentences.toLocaleString("en")} sentences / ${doc.spans.toLocaleString("en")} spans`.padEnd(32);
+      const warm = targets.map(() => [] as number[]);
+      const breakdowns = targets.map(() => [] as Breakdown[]);
       for (let run = 1; run <= runs; run++) {
-        const m = await measure(page, cdp, pageUrl, app.pid);
-        if (run > 1) {
-          warm.push(m.readyMs);
-          breakdowns.push(m.breakdown);
+        for (const [t, target] of targets.entries()) {
+          const m = await measure(target.page, target.cdp, browserCdp, pageUrl, target.app.pid);
+          if (run > 1) {
+            warm[t]!.push(m.readyMs);
+            breakdowns[t]!.push(m.breakdown);
+          }
+          const requests = m.requests.length ? m.requests.join(", ") : "none";
+          console.log(
+            `${label} ${String(run).padStart(3)}  ${`${m.readyMs.toFixed(0)} ms`.padStart(10)}  ${`${m.htmlMs.toFixed(0)} ms`.padStart(10)}  ${mb(m.htmlBytes).padStart(7)} ${`${m.longTaskMs.toFixed(0)} ms`.padStart(10)}  ${requests.padEnd(22)} ${`${m.keyMs} ms`.padStart(9)} ${String(m.domNodes).padStart(10)} ${mb(m.heap).padStart(9)}${targets.length > 1 ? `  ${target.name}` : ""}`,
+          );
         }
-        const requests = m.requests.length ? m.requests.join(", ") : "none";
-        console.log(
-          `${label} ${String(run).padStart(3)}  ${`${m.readyMs.toFixed(0)} ms`.padStart(10)}  ${`${m.htmlMs.toFixed(0)} ms`.padStart(10)}  ${mb(m.htmlBytes).padStart(7)} ${`${m.longTaskMs.toFixed(0)} ms`.padStart(10)}  ${requests.padEnd(22)} ${`${m.keyMs} ms`.padStart(9)} ${String(m.domNodes).padStart(10)} ${mb(m.heap).padStart(9)}`,
-        );
       }
-      const median = warm.length ? warm.sort((a, b) => a - b)[Math.floor(warm.length / 2)]! : NaN;
-      const reference = labelStudio?.[d];
-      const ratio = reference ? `; Label Studio reference ${reference} ms → ${(median / reference).toFixed(2)}×` : "";
-      console.log(`${label} median of warm runs: ${median.toFixed(0)} ms to data-ready${ratio}`);
-      printBreakdown(breakdowns);
-      console.log(`${"".padEnd(32)} page HTML: ${await htmlComposition(context.request, pageUrl)}`);
+      for (const [t, target] of targets.entries()) {
+        const median = warm[t]!.length ? [...warm[t]!].sort((a, b) => a - b)[Math.floor(warm[t]!.length / 2)]! : NaN;
+        const reference = labelStudio?.[d];
+        const ratio = reference ? `; Label Studio reference ${reference} ms → ${(median / reference).toFixed(2)}×` : "";
+        console.log(`${label} median of warm runs${targets.length > 1 ? ` (${target.name})` : ""}: ${median.toFixed(0)} ms to data-ready${ratio}`);
+        printBreakdown(breakdowns[t]!);
+        console.log(`${"".padEnd(32)} page HTML: ${await htmlComposition(target.context.request, pageUrl)}`);
+      }
       console.log(`${"".padEnd(32)} load average now ${os.loadavg()[0]!.toFixed(1)}`);
+      const profileFile = process.argv.includes("--cpu-profile") ? process.argv[process.argv.indexOf("--cpu-profile") + 1] : undefined;
+      if (d === 0 && profileFile) {
+        const { page, cdp, context } = targets[0]!;
+        await profileNavigation(page, cdp, context.request, pageUrl, profileFile);
+        await traceNavigation(page, pageUrl);
+      }
     }
     if (!labelStudio) console.log("No Label Studio reference on this machine (pass --label-studio-ms <2k>,<20k> to print ratios): absolute figures only.");
     if (errors.length) console.log(`page errors: ${errors.join(" | ")}`);
-    await context.close();
+    for (const target of targets) await target.context.close();
   } finally {
     await browser.close();
-    await app.stop();
+    for (const { app } of apps) await app.stop();
     await prisma().$disconnect();
     await db.stop();
   }

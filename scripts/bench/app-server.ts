@@ -102,9 +102,9 @@ export function rssBytes(pid: number | undefined): number {
   }
 }
 
-function startWorker(env: NodeJS.ProcessEnv, n: number): ChildProcess {
+function startWorker(env: NodeJS.ProcessEnv, n: number, appRoot = root): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    cwd: root,
+    cwd: appRoot,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: { ...env, STANCEBENCH_WORKER_NAME: `bench worker ${n + 1}` },
   });
@@ -117,26 +117,29 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
 }
 
-/** The web server on `port` (0: a free one) plus its workers, in server mode; needs `next build` first. */
-export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
+/**
+ * The web server on `port` (0: a free one) plus its workers, in server mode; needs `next build`
+ * first. `appRoot`: another checkout with its own build (a baseline to compare with).
+ */
+export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}, appRoot = root): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(appRoot, ".next", "BUILD_ID"))) throw new Error(`No production build in ${appRoot}: run \`npx next build\` there first.`);
   const chosen = port || (await freePort());
   const url = `http://127.0.0.1:${chosen}`;
   const secret = crypto.randomBytes(32).toString("base64url");
   // BENCH_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the app under load.
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const nextBin = path.join(appRoot, "node_modules", "next", "dist", "bin", "next");
   const env = { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, STANCEBENCH_MODE: "server", NEXT_TELEMETRY_DISABLED: "1" };
   // WEB_PROCESSES > 1 runs the web tier as `npm start` does then: a cluster sharing the port.
   const webProcesses = Number(extraEnv.WEB_PROCESSES ?? process.env.WEB_PROCESSES ?? 1);
   const nextArgs = ["start", "-p", String(chosen), "-H", "127.0.0.1"];
-  const webArgs = webProcesses > 1 ? ["--import", "tsx", path.join(root, "scripts", "web-cluster.ts"), ...nextArgs] : [...nodeArgs, nextBin, ...nextArgs];
+  const webArgs = webProcesses > 1 ? ["--import", "tsx", path.join(appRoot, "scripts", "web-cluster.ts"), ...nextArgs] : [...nodeArgs, nextBin, ...nextArgs];
   const child = spawn(process.execPath, webArgs, {
-    cwd: root,
+    cwd: appRoot,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...env, STANCEBENCH_WORKERS: "off", WEB_PROCESSES: String(webProcesses) },
   });
-  const workers = Array.from({ length: Number(process.env.BENCH_WORKERS ?? 1) }, (_, n) => startWorker(env, n));
+  const workers = Array.from({ length: Number(process.env.BENCH_WORKERS ?? 1) }, (_, n) => startWorker(env, n, appRoot));
   const stop = async () => {
     await Promise.all([child, ...workers].map(stopChild));
   };

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { NavLink } from "@/components/layout/nav-link";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -13,7 +13,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
   return (
     <main className="page">
       <div className="breadcrumbs">
-        <Link href="/projects">Projects</Link> / {project.name}
+        <NavLink href="/projects">Projects</NavLink> / {project.name}
       </div>
       <div className="row">
         <h1 style={{ margin: 0 }}>{project.name}</h1>

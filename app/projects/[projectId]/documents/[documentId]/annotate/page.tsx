@@ -27,7 +27,8 @@ export default async function AnnotatePage({
   return (
     <>
       <p className="small" style={{ margin: "0 0 0.5rem" }}>
-        <Link href={`/projects/${projectId}/documents/${documentId}`}>← Document</Link>
+        {/* Not prefetched: that render would compete with the annotator getting ready (see NavLink). */}
+        <Link href={`/projects/${projectId}/documents/${documentId}`} prefetch={false}>← Document</Link>
       </p>
       <AnnotatorPage key={shell.layer} shell={shell} />
     </>
