@@ -6,14 +6,12 @@ import type { AnnotationBody } from "@/lib/annotator/outbox";
 import type { RelationDto } from "@/lib/validation/relations";
 import { trimRange } from "@/lib/annotator/selection-offsets";
 import { cursorRange, cursorRows, moveCursor, remapCursor, type SentenceCursor } from "@/lib/annotator/sentence-cursor";
-import { sentenceAt, spansBySentence } from "@/lib/annotator/span-index";
-import { spanDepths } from "@/lib/annotator/span-pieces";
-import { spanSummary } from "@/lib/annotator/span-summary";
+import { sentenceAt } from "@/lib/annotator/span-index";
 import { CodePointIndex } from "@/lib/text/code-points";
 import { TextAndPanel } from "@/components/layout/text-and-panel";
 import { AnnotationList } from "./annotation-list";
 import { AnnotatorTitleRow, AnnotatorToolbar } from "./annotator-header";
-import { AnnotatorText, type Mark, type Range, type Row } from "./annotator-text";
+import { AnnotatorText, type Range, type Row } from "./annotator-text";
 import { ConflictPanel } from "./conflict-panel";
 import { RelationPanel } from "./relation-panel";
 import { bodyOf, isSpan, materialiseWith } from "./materialise";
@@ -21,7 +19,7 @@ import { outboxKey, type Stored } from "./outbox-store";
 import { SentencePanel } from "./sentence-panel";
 import { ShortcutOverlay } from "./shortcut-overlay";
 import { SpanForm } from "./span-form";
-import { confidenceLabel, SuggestionsPanel } from "./suggestions-panel";
+import { SuggestionsPanel } from "./suggestions-panel";
 import { newId, useAnnotationSync } from "./use-annotation-sync";
 import { useAnnotatorKeys } from "./use-annotator-keys";
 import { useEntities } from "./use-entities";
@@ -32,6 +30,7 @@ import { useStoredFlag } from "./use-stored-flag";
 import { useSubmitAssignment } from "./use-submit-assignment";
 import { useSuggestionActions } from "./use-suggestion-actions";
 import { useSuggestions } from "./use-suggestions";
+import { useTextMarks } from "./use-text-marks";
 import { useUndoRedo, type UndoStep } from "./use-undo-redo";
 import type { SuggestionDto } from "./types";
 
@@ -65,18 +64,8 @@ export function AnnotatorClient({ data, layer = "mine", stored, suggestionsLoadi
   const [hideSuggestions, setHideSuggestions] = useStoredFlag("stancebench:hide-suggestions");
   const formRef = useRef<HTMLFormElement>(null);
 
-  const spans = useMemo(() => list.filter(isSpan), [list]);
   const textOf = useCallback((start: number, end: number) => doc.text.slice(cp.toUtf16(start), cp.toUtf16(end)), [doc.text, cp]);
-  // Each span's stance, speaker and cue, for the text's tooltips.
-  const marks: Mark[] = useMemo(() => spans.map((a) => ({ id: a.id, type: a.type, start: a.start, end: a.end, gaps: a.gaps, summary: spanSummary(a, (r) => textOf(r.start, r.end)) })), [spans, textOf]);
-  const spansByPos = useMemo(() => spansBySentence(sentences, marks), [sentences, marks]);
-  const depths = useMemo(() => spanDepths(marks), [marks]);
-  const labelsBySentence = useMemo(() => new Map(list.filter((a) => a.sentenceIndex !== null).map((a) => [a.sentenceIndex!, a])), [list]);
-  const suggestionMarks: Mark[] = useMemo(
-    () => (hideSuggestions ? [] : suggestions.items.map((s) => ({ id: s.id, type: s.type, start: s.start, end: s.end, summary: `Suggested ${s.type} · confidence ${confidenceLabel(s.confidence)} (${s.rule})` }))),
-    [suggestions.items, hideSuggestions],
-  );
-  const spansInOrder = useMemo(() => [...spans].sort((a, b) => a.start - b.start || b.end - a.end), [spans]);
+  const { spans, marks, spansByPos, depths, labelsBySentence, suggestionMarks, spansInOrder, colors } = useTextMarks({ list, sentences, suggestions: suggestions.items, hideSuggestions, schema, textOf });
   const relations = useRelations({ documentId: doc.id, layer, schema, readOnlyReason, spans: spansInOrder, selectedId, say: (text, ok = false) => setNotice({ ok, text }) });
   const linkTarget = relations.linking?.toId ? annotations.get(relations.linking.toId) : undefined;
   const selectedParts = useMemo(() => {
@@ -85,7 +74,6 @@ export function AnnotatorClient({ data, layer = "mine", stored, suggestionsLoadi
     const target = linkTarget && isSpan(linkTarget) ? [{ start: linkTarget.start, end: linkTarget.end }] : [];
     return [...target, ...Object.values(a.attributes).filter((v): v is Range => typeof v === "object" && v !== null && typeof (v as Range).start === "number" && typeof (v as Range).end === "number")];
   }, [selectedId, annotations, linkTarget]);
-  const colors = useMemo(() => Object.fromEntries(schema.spanTypes.map((t) => [t.name, t.color])), [schema]);
   const { first, last } = cursorRows(cursor);
   const focusedRow = rows[cursor.focus] ?? null;
 
