@@ -7,7 +7,23 @@ import { contentTypeOf } from "./content-types";
 import { copyChunks, type ChunkRow } from "./copy-chunks";
 import { INTERNAL_FORMAT } from "./diff";
 
-type OpenFile = { id: string; format: string; hash: Hash; bytes: number; seq: number; pending: Buffer[]; pendingBytes: number; stored: boolean; kept: Buffer[] };
+type OpenFile = {
+  id: string;
+  format: string;
+  hash: Hash;
+  bytes: number;
+  seq: number;
+  pending: Buffer[];
+  /** Bytes not yet cut into a chunk: `pending` plus the used part of `scratch`. */
+  pendingBytes: number;
+  /** Writer output is encoded straight into this buffer (no Buffer per small string). */
+  scratch: Buffer | null;
+  used: number;
+  /** Size of the last scratch buffer: doubles while a file keeps growing, up to STREAM_SCRATCH. */
+  scratchSize: number;
+  stored: boolean;
+  kept: Buffer[];
+};
 
 export type StoredFile = { name: string; format: string; bytes: number; sha256: string };
 
@@ -28,7 +44,10 @@ export const onClient = (client: pg.ClientBase): Connect => async () => ({ clien
 const CHUNK_BYTES = 1024 * 1024;
 // Buffered output is written once it reaches this much, in one COPY: few round trips, bounded memory.
 const FLUSH_BYTES = 8 * 1024 * 1024;
-const EMPTY = Buffer.alloc(0);
+// First size of a file's scratch buffer; the next ones double up to a chunk and some room, so a
+// per-document file stays small and a streamed file's chunk is usually one buffer (no copy).
+const SCRATCH_BYTES = 16 * 1024;
+const STREAM_SCRATCH = CHUNK_BYTES + 128 * 1024;
 
 async function insertFileRows(client: pg.ClientBase, versionId: string, files: { id: string; name: string; format: string }[]): Promise<void> {
   if (files.length === 0) return;
@@ -64,28 +83,67 @@ export class DatasetFileStore {
   ) {}
 
   add(format: string, chunks: FileChunk[]): void {
-    for (const chunk of chunks) this.addBytes(format, chunk.path, chunk.data === "" ? EMPTY : Buffer.from(chunk.data, "utf8"));
+    for (const chunk of chunks) this.addString(this.open(format, chunk.path), chunk.data);
+  }
+
+  private open(format: string, path: string): OpenFile {
+    let file = this.files.get(path);
+    if (!file) {
+      file = { id: randomUUID(), format, hash: createHash("sha256"), bytes: 0, seq: 0, pending: [], pendingBytes: 0, scratch: null, used: 0, scratchSize: 0, stored: false, kept: [] };
+      this.files.set(path, file);
+    }
+    return file;
+  }
+
+  private addString(file: OpenFile, data: string): void {
+    if (data.length === 0) return;
+    // UTF-8 needs at most 3 bytes per UTF-16 unit; write() encodes exactly like Buffer.from().
+    const room = data.length * 3;
+    if (!file.scratch || file.scratch.length - file.used < room) {
+      this.handOver(file, false);
+      file.scratchSize = Math.max(room, file.scratchSize === 0 ? SCRATCH_BYTES : Math.min(file.scratchSize * 2, STREAM_SCRATCH));
+      file.scratch = Buffer.allocUnsafe(file.scratchSize);
+    }
+    const n = file.scratch!.write(data, file.used, "utf8");
+    file.used += n;
+    this.grew(file, n);
   }
 
   /** Appends raw bytes to a file (binary output such as the stored zip). */
   addBytes(format: string, path: string, data: Buffer): void {
-    let file = this.files.get(path);
-    if (!file) {
-      file = { id: randomUUID(), format, hash: createHash("sha256"), bytes: 0, seq: 0, pending: [], pendingBytes: 0, stored: false, kept: [] };
-      this.files.set(path, file);
-    }
+    const file = this.open(format, path);
     if (data.length === 0) return;
-    file.hash.update(data);
-    file.bytes += data.length;
+    this.handOver(file, true);
     file.pending.push(data);
-    file.pendingBytes += data.length;
-    this.waiting += data.length;
-    if (file.pendingBytes >= CHUNK_BYTES) this.cut(file);
+    this.grew(file, data.length);
   }
 
-  private cut(f: OpenFile): void {
+  private grew(file: OpenFile, n: number): void {
+    file.bytes += n;
+    file.pendingBytes += n;
+    this.waiting += n;
+    if (file.pendingBytes >= CHUNK_BYTES) this.cut(file, true);
+  }
+
+  /**
+   * Moves the written part of the scratch buffer to `pending` without copying; the next write
+   * gets a new buffer. At the end of a file a mostly empty buffer is copied to its exact size
+   * instead, so small files do not hold their spare room.
+   */
+  private handOver(f: OpenFile, last: boolean): void {
+    const scratch = f.scratch;
+    if (!scratch || f.used === 0) return;
+    f.pending.push(last && f.used < scratch.length / 2 ? Buffer.from(scratch.subarray(0, f.used)) : scratch.subarray(0, f.used));
+    f.scratch = null;
+    f.used = 0;
+  }
+
+  /** `streaming`: cut at the chunk size while the file is still being written. */
+  private cut(f: OpenFile, streaming = false): void {
     if (f.pendingBytes === 0) return;
+    this.handOver(f, !streaming);
     const data = f.pending.length === 1 ? f.pending[0]! : Buffer.concat(f.pending, f.pendingBytes);
+    f.hash.update(data);
     this.ready.push({ fileId: f.id, seq: f.seq++, data });
     f.pending = [];
     f.pendingBytes = 0;

@@ -135,6 +135,22 @@ function sentenceLabels(rows: AnnotationRow[]): SentenceLabels | null {
   return labels.checkworthy === undefined && labels.stance === undefined && labels.choices === undefined ? null : labels;
 }
 
+/** Length in code points, without building an array of them. */
+function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 export type ToExportOptions = {
   split: Split;
   includeAnnotatorLayers: boolean;
@@ -144,7 +160,7 @@ export type ToExportOptions = {
 };
 
 export function toExportDocument(doc: DocumentRow, sentences: SentenceRows | undefined, annotations: AnnotationRow[], options: ToExportOptions): ExportDocument {
-  const length = Array.from(doc.text).length;
+  const length = codePointLength(doc.text);
   const bySentence = new Map<number, AnnotationRow[]>();
   const spans: ExportSpan[] = [];
   for (const a of annotations) {

@@ -32,8 +32,13 @@ export function defuseFormula(value: string): string {
   return needsDefusing(value) ? "'" + value : value;
 }
 
+// A char-code scan instead of a regex per cell: CSV rendering is the hot path of an export.
 function quote(value: string): string {
-  return /[",\r\n]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10) return `"${value.replaceAll('"', '""')}"`;
+  }
+  return value;
 }
 
 /** A text cell, a numeric cell or an empty cell (null). */
@@ -55,20 +60,38 @@ export function csvCell(cell: CsvCell): string {
 }
 
 export function csvRow(cells: CsvCell[]): string {
-  return cells.map(csvCell).join(",") + CSV_EOL;
+  let out = "";
+  for (let i = 0; i < cells.length; i++) out += (i === 0 ? "" : ",") + csvCell(cells[i]!);
+  return out + CSV_EOL;
 }
 
 /** A spreadsheet-safe row: text cells defused, plus the `defused` column naming them. */
 export function spreadsheetRow(header: readonly string[], cells: CsvCell[]): string {
+  return rowPair(header, cells)[1];
+}
+
+/**
+ * The main and the spreadsheet-safe line of one row in a single pass: each cell is checked and
+ * quoted once, and the spreadsheet line reuses it unless the cell had to be defused.
+ */
+function rowPair(header: readonly string[], cells: CsvCell[]): [string, string] {
   if (header.length !== cells.length) throw new ExportError(`CSV row has ${cells.length} cells for ${header.length} columns`);
-  const defused: string[] = [];
-  const out = cells.map((cell, i) => {
+  let main = "";
+  let sheet = "";
+  let defused = "";
+  let changed = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
     const exact = exactCell(cell);
-    if (typeof cell !== "string" || !needsDefusing(exact)) return quote(exact);
-    defused.push(header[i]!);
-    return quote("'" + exact);
-  });
-  return [...out, quote(defused.join(";"))].join(",") + CSV_EOL;
+    const quoted = quote(exact);
+    const sep = i === 0 ? "" : ",";
+    main += sep + quoted;
+    if (typeof cell === "string" && needsDefusing(exact)) {
+      sheet += sep + quote("'" + exact);
+      defused += (changed++ === 0 ? "" : ";") + header[i]!;
+    } else sheet += sep + quoted;
+  }
+  return [main + CSV_EOL, sheet + "," + quote(defused) + CSV_EOL];
 }
 
 /** Header line and first chunk of both copies of a CSV file. */
@@ -81,8 +104,15 @@ export function csvFiles(name: string, header: readonly string[]): { path: strin
 
 /** Body chunks of both copies for a batch of rows. */
 export function csvChunks(name: string, header: readonly string[], rows: CsvCell[][]): { path: string; data: string }[] {
+  let main = "";
+  let sheet = "";
+  for (const row of rows) {
+    const [m, s] = rowPair(header, row);
+    main += m;
+    sheet += s;
+  }
   return [
-    { path: name, data: rows.map(csvRow).join("") },
-    { path: SPREADSHEET_DIR + name, data: rows.map((r) => spreadsheetRow(header, r)).join("") },
+    { path: name, data: main },
+    { path: SPREADSHEET_DIR + name, data: sheet },
   ];
 }

@@ -27,8 +27,6 @@ export type PreparedDocument = {
   coveredSentences(start: number, end: number): ExportSentence[];
 };
 
-const LONE_SURROGATE = /\p{Cs}/u;
-
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
@@ -86,7 +84,7 @@ function prepareUncached(doc: ExportDocument): PreparedDocument {
   const id = doc.id;
   if (typeof doc.text !== "string") fail(id, "text must be a string");
   // A lone surrogate cannot be encoded as UTF-8, so offsets would disagree with every reader.
-  if (LONE_SURROGATE.test(doc.text)) fail(id, "text contains a lone UTF-16 surrogate");
+  if (!doc.text.isWellFormed()) fail(id, "text contains a lone UTF-16 surrogate");
   if (!SPLITS.has(doc.split)) fail(id, `split ${JSON.stringify(doc.split)} is not train/validation/test`);
   // Code point index → UTF-16 index, so a slice is one substring instead of joining an array
   // of one-character strings (the hot path of every writer).
@@ -121,16 +119,21 @@ function prepareUncached(doc: ExportDocument): PreparedDocument {
         if (k === "" || typeof v !== "string") fail(id, `sentence ${s.index} choice ${JSON.stringify(k)} must be a string`);
     }
   }
-  const normSentences = sentences.map((s) => ({
-    ...s,
-    labels: s.labels
-      ? {
-          ...(s.labels.checkworthy !== undefined ? { checkworthy: s.labels.checkworthy } : {}),
-          ...(s.labels.stance !== undefined ? { stance: normaliseStance(id, "", s.labels.stance) } : {}),
-          ...(s.labels.choices !== undefined ? { choices: { ...s.labels.choices } } : {}),
-        }
-      : null,
-  }));
+  // A sentence without labels is used as it is (same keys, same order): no copy per sentence.
+  const normSentences = sentences.map((s) =>
+    s.labels === null
+      ? s
+      : {
+          ...s,
+          labels: s.labels
+            ? {
+                ...(s.labels.checkworthy !== undefined ? { checkworthy: s.labels.checkworthy } : {}),
+                ...(s.labels.stance !== undefined ? { stance: normaliseStance(id, "", s.labels.stance) } : {}),
+                ...(s.labels.choices !== undefined ? { choices: { ...s.labels.choices } } : {}),
+              }
+            : null,
+        },
+  );
 
   const seenSpan = new Set<string>();
   const spans = doc.spans.map((span) => {

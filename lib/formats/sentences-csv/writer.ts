@@ -1,5 +1,5 @@
 import { csvChunks, csvFiles, type CsvCell } from "@/lib/export/csv";
-import { stanceCells, stanceHeaders, stanceJson } from "@/lib/export/stance-columns";
+import { stanceHeaders, stanceJson } from "@/lib/export/stance-columns";
 import type { FormatWriter } from "@/lib/export/types";
 import { defineWriter } from "@/lib/export/writer";
 
@@ -16,17 +16,12 @@ export function createSentencesCsvWriter(): FormatWriter {
       return csvFiles(SENTENCES_CSV_FILE, header);
     },
     document(p) {
-      const rows = p.sentences.map((s): CsvCell[] => [
-        p.doc.id,
-        s.index,
-        s.start,
-        s.end,
-        s.kind,
-        p.slice(s.start, s.end),
-        s.labels?.checkworthy ?? null,
-        stanceJson(s.labels?.stance),
-        ...stanceCells(targets, s.labels?.stance),
-      ]);
+      const rows = p.sentences.map((s): CsvCell[] => {
+        // Pushed rather than spread: this runs once per sentence of the export.
+        const row: CsvCell[] = [p.doc.id, s.index, s.start, s.end, s.kind, p.slice(s.start, s.end), s.labels?.checkworthy ?? null, stanceJson(s.labels?.stance)];
+        for (const t of targets) row.push(s.labels?.stance?.find((x) => x.target === t)?.value ?? null);
+        return row;
+      });
       return csvChunks(SENTENCES_CSV_FILE, header, rows);
     },
     end: () => [],
