@@ -70,16 +70,18 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
   // The caller's own layer (the usual case) is read alongside the document; any other layer
   // waits until the layers they may open are known.
   const wantsOwn = !requestedLayer || requestedLayer === "mine";
-  const [access, document, entities, ownLayer] = await Promise.all([
+  // Sentences and assignments as queries of their own, so they run alongside rather than after the document's.
+  const [access, document, boilerplate, assignments, entities, ownLayer] = await Promise.all([
     accessPromise,
     prisma().document.findUnique({
       where: { id: documentId },
-      select: {
-        id: true, projectId: true, title: true, state: true, textSha256: true, sentenceCount: true,
-        project: { select: { labelSchema: true } },
-        sentences: { where: { kind: "BOILERPLATE" }, orderBy: { index: "asc" }, select: { index: true } },
-        assignments: { where: { role: "ANNOTATOR" }, orderBy: { createdAt: "asc" }, select: { id: true, state: true, userId: true, user: { select: { name: true } } } },
-      },
+      select: { id: true, projectId: true, title: true, state: true, textSha256: true, sentenceCount: true, project: { select: { labelSchema: true } } },
+    }),
+    prisma().sentence.findMany({ where: { documentId, kind: "BOILERPLATE" }, orderBy: { index: "asc" }, select: { index: true } }),
+    prisma().assignment.findMany({
+      where: { documentId, role: "ANNOTATOR" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, state: true, userId: true, user: { select: { name: true } } },
     }),
     entitiesOf(inProject ?? accessPromise.then((a) => a.projectId)),
     // The caller's own layer needs no role beyond viewing, which the check above settles.
@@ -87,7 +89,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
   ]);
   if (!document || document.projectId !== access.projectId) throw new AppError("not_found", "Document not found.");
   const schema = labelSchemaOf(document.project.labelSchema);
-  const own = document.assignments.find((a) => a.userId === user.id);
+  const own = assignments.find((a) => a.userId === user.id);
   const assignment = own ? { id: own.id, state: own.state } : null;
   const mayReview = access.permissions.includes("review.act") || access.permissions.includes("assignments.manage");
   const layers = [
@@ -95,7 +97,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     ...(mayReview
       ? [
           { value: "gold", label: "Gold layer" },
-          ...document.assignments.filter((a) => a.userId !== user.id).map((a) => ({ value: `user:${a.userId}`, label: `${a.user.name} (${a.state.toLowerCase().replaceAll("_", " ")})` })),
+          ...assignments.filter((a) => a.userId !== user.id).map((a) => ({ value: `user:${a.userId}`, label: `${a.user.name} (${a.state.toLowerCase().replaceAll("_", " ")})` })),
         ]
       : []),
   ];
@@ -110,7 +112,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
   return {
     document: { id: document.id, projectId: document.projectId, title: document.title, state: document.state, textSha256: document.textSha256, sentenceCount: document.sentenceCount },
     textUrl: `/api/v1/documents/${document.id}/text?v=${document.textSha256}`,
-    boilerplate: document.sentences.map((s) => s.index),
+    boilerplate: boilerplate.map((s) => s.index),
     schema,
     stanceTargets: activeStanceTargets(schema),
     entities: entities.map((e) => ({ ...e, type: e.type.toLowerCase() })),
