@@ -2,7 +2,8 @@ import "server-only";
 import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import { randomUUID } from "node:crypto";
 import { can } from "@/lib/auth/permissions";
-import { requireDocumentPermission } from "@/lib/auth/project-access";
+import { requireDocumentPermission, requireProjectPermission } from "@/lib/auth/project-access";
+import { AppError } from "@/lib/errors";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import type { AnnotationDto } from "@/lib/annotations/annotation-dto";
@@ -60,30 +61,35 @@ export type AnnotatorShell = {
  * Everything the annotator page needs for one document. Any member may open it (non-members get
  * 404); only an annotator with an open assignment on a document that is not signed off may write.
  */
-export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: string, requestedLayer?: string): Promise<AnnotatorShell> {
-  const access = await requireDocumentPermission(user, documentId, "documents.view");
+export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: string, requestedLayer?: string, inProject?: string): Promise<AnnotatorShell> {
+  // Given the project from the URL, its access check (shared with the project layout) runs alongside
+  // the reads below, and the document must belong to that project; nothing is returned unless both hold.
+  const accessPromise = inProject
+    ? requireProjectPermission(user, inProject, "documents.view")
+    : requireDocumentPermission(user, documentId, "documents.view");
   // The caller's own layer (the usual case) is read alongside the document; any other layer
   // waits until the layers they may open are known.
   const wantsOwn = !requestedLayer || requestedLayer === "mine";
-  const [document, entities, ownLayer] = await Promise.all([
-    prisma().document.findUniqueOrThrow({
+  // Sentences and assignments as queries of their own, so they run alongside rather than after the document's.
+  const [access, document, boilerplate, assignments, entities, ownLayer] = await Promise.all([
+    accessPromise,
+    prisma().document.findUnique({
       where: { id: documentId },
-      select: {
-        id: true, projectId: true, title: true, state: true, textSha256: true, sentenceCount: true,
-        project: { select: { labelSchema: true } },
-        sentences: { where: { kind: "BOILERPLATE" }, orderBy: { index: "asc" }, select: { index: true } },
-        assignments: { where: { role: "ANNOTATOR" }, orderBy: { createdAt: "asc" }, select: { id: true, state: true, userId: true, user: { select: { name: true } } } },
-      },
+      select: { id: true, projectId: true, title: true, state: true, textSha256: true, sentenceCount: true, project: { select: { labelSchema: true } } },
     }),
-    prisma().entity.findMany({
-      where: { projectId: access.projectId, mergedIntoId: null },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, aliases: true, type: true },
+    prisma().sentence.findMany({ where: { documentId, kind: "BOILERPLATE" }, orderBy: { index: "asc" }, select: { index: true } }),
+    prisma().assignment.findMany({
+      where: { documentId, role: "ANNOTATOR" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, state: true, userId: true, user: { select: { name: true } } },
     }),
-    wantsOwn ? layerRows(layerWhere(user, access, documentId, "mine")) : null,
+    entitiesOf(inProject ?? accessPromise.then((a) => a.projectId)),
+    // The caller's own layer needs no role beyond viewing, which the check above settles.
+    wantsOwn ? layerRows(layerWhere(user, { permissions: [] }, documentId, "mine")) : null,
   ]);
+  if (!document || document.projectId !== access.projectId) throw new AppError("not_found", "Document not found.");
   const schema = labelSchemaOf(document.project.labelSchema);
-  const own = document.assignments.find((a) => a.userId === user.id);
+  const own = assignments.find((a) => a.userId === user.id);
   const assignment = own ? { id: own.id, state: own.state } : null;
   const mayReview = access.permissions.includes("review.act") || access.permissions.includes("assignments.manage");
   const layers = [
@@ -91,7 +97,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     ...(mayReview
       ? [
           { value: "gold", label: "Gold layer" },
-          ...document.assignments.filter((a) => a.userId !== user.id).map((a) => ({ value: `user:${a.userId}`, label: `${a.user.name} (${a.state.toLowerCase().replaceAll("_", " ")})` })),
+          ...assignments.filter((a) => a.userId !== user.id).map((a) => ({ value: `user:${a.userId}`, label: `${a.user.name} (${a.state.toLowerCase().replaceAll("_", " ")})` })),
         ]
       : []),
   ];
@@ -106,7 +112,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
   return {
     document: { id: document.id, projectId: document.projectId, title: document.title, state: document.state, textSha256: document.textSha256, sentenceCount: document.sentenceCount },
     textUrl: `/api/v1/documents/${document.id}/text?v=${document.textSha256}`,
-    boilerplate: document.sentences.map((s) => s.index),
+    boilerplate: boilerplate.map((s) => s.index),
     schema,
     stanceTargets: activeStanceTargets(schema),
     entities: entities.map((e) => ({ ...e, type: e.type.toLowerCase() })),
@@ -118,6 +124,15 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     ...slimLayer(annotations),
     renderId: randomUUID(),
   };
+}
+
+/** The project's live entities, for the speaker and target pickers. */
+async function entitiesOf(project: string | Promise<string>) {
+  return prisma().entity.findMany({
+    where: { projectId: await project, mergedIntoId: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, aliases: true, type: true },
+  });
 }
 
 /** Drops what the client knows already or rebuilds (the document, covered text, last change) and says the layer and author once. */

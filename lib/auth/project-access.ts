@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -14,6 +15,17 @@ export type ProjectAccess = {
 
 
 /**
+ * The project row a permission check reads, with the caller's membership. Memoised for one request
+ * (React `cache`: a layout and its page share one query); the checks themselves run on every call.
+ */
+export const projectAccessRow = cache((userId: string, projectId: string) =>
+  prisma().project.findUnique({
+    where: { id: projectId },
+    select: { id: true, name: true, settings: true, memberships: { where: { userId }, select: { roles: true } } },
+  }),
+);
+
+/**
  * Resolves the caller's access to a project. Not a member (and not admin) → 404 with no data, so
  * a project's existence is not revealed; a member lacking `permission` → 403.
  */
@@ -22,10 +34,7 @@ export async function requireProjectPermission(
   projectId: string,
   permission: Permission,
 ): Promise<ProjectAccess> {
-  const project = await prisma().project.findUnique({
-    where: { id: projectId },
-    select: { id: true, settings: true, memberships: { where: { userId: user.id }, select: { roles: true } } },
-  });
+  const project = await projectAccessRow(user.id, projectId);
   const roles = (project?.memberships[0]?.roles ?? []) as ProjectRoleName[];
   if (!project || (roles.length === 0 && !user.isAdmin)) throw new AppError("not_found", "Project not found.");
   const grants = projectSettingsOf(project.settings);

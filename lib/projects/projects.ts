@@ -1,7 +1,7 @@
 import "server-only";
 import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import type { ProjectRoleName } from "@/lib/auth/permissions";
-import { requireProjectPermission } from "@/lib/auth/project-access";
+import { projectAccessRow, requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -48,6 +48,17 @@ export async function listProjectsForUser(user: AuthenticatedUser) {
     memberCount: p._count.memberships,
     stanceTargets: activeStanceTargets(labelSchemaOf(p.labelSchema)),
   }));
+}
+
+/**
+ * What every project page's header shows (name, the caller's roles and tabs): only the row the
+ * permission check reads already, so the layout adds no query of its own.
+ */
+export async function getProjectHeader(user: AuthenticatedUser, projectId: string) {
+  const access = await requireProjectPermission(user, projectId, "project.view");
+  const row = await projectAccessRow(user.id, projectId);
+  if (!row) throw new AppError("not_found", "Project not found.");
+  return { id: access.projectId, name: row.name, roles: access.roles, permissions: access.permissions };
 }
 
 export async function getProject(user: AuthenticatedUser, projectId: string) {

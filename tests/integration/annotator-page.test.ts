@@ -111,4 +111,17 @@ describe("loadAnnotatorPage", () => {
     expect(review.annotations.map((a) => a.start)).toEqual([47]);
     expect((await loadAnnotatorPage(reviewer, documentId, "gold")).annotations).toEqual([]);
   });
+
+  it("read through the project in the URL (as the page does): the document must be in it and the caller a member of it", async () => {
+    const { annotator, outsider, project, documentId } = await setup();
+    const other = await makeTeam();
+    // A member of another project cannot reach this document by putting it under their own project.
+    expect((await errorOf(loadAnnotatorPage(other.manager, documentId, undefined, other.project.id))).code).toBe("not_found");
+    expect((await errorOf(loadAnnotatorPage(annotator, documentId, undefined, other.project.id))).code).toBe("not_found");
+    expect((await errorOf(loadAnnotatorPage(outsider, documentId, undefined, project.id))).code).toBe("not_found");
+    expect((await errorOf(loadAnnotatorPage(annotator, "no-such-document", undefined, project.id))).code).toBe("not_found");
+    const shell = await loadAnnotatorPage(annotator, documentId, undefined, project.id);
+    expect(shell.document).toMatchObject({ id: documentId, projectId: project.id });
+    expect(shell.layer).toBe("mine");
+  });
 });

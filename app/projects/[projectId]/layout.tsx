@@ -3,13 +3,13 @@ import { NavLink } from "@/components/layout/nav-link";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
-import { getProject } from "@/lib/projects/projects";
+import { getProjectHeader } from "@/lib/projects/projects";
 import { projectTabsFor } from "@/lib/projects/project-tabs";
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
   const user = await requireUser();
   const { projectId } = await params;
-  const project = await guardPage(() => getProject(user, projectId));
+  const project = await guardPage(() => getProjectHeader(user, projectId));
   return (
     <main className="page">
       <div className="breadcrumbs">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { preload } from "react-dom";
 import { AnnotatorPage } from "@/components/annotator/annotator-page";
 import { loadAnnotatorPage } from "@/lib/annotator/load-annotator-page";
@@ -20,8 +19,8 @@ export default async function AnnotatePage({
   const { projectId, documentId } = await params;
   const { layer: requested } = await searchParams;
   // Only layers the caller may open; anything else falls back to their own.
-  const shell = await guardPage(() => loadAnnotatorPage(user, documentId, requested));
-  if (shell.document.projectId !== projectId) notFound();
+  // The document must be in the URL's project (else 404); that project's access check is shared with the layout.
+  const shell = await guardPage(() => loadAnnotatorPage(user, documentId, requested, projectId));
   // The text is fetched while the page's scripts load (and comes from the cache on a later visit).
   preload(shell.textUrl, { as: "fetch", crossOrigin: "anonymous" });
   return (
