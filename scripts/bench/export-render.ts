@@ -13,22 +13,13 @@ import { fingerprintLines, INTERNAL_FORMAT, FINGERPRINT_FILE, DiffTracker } from
 import { DatasetFileStore } from "@/lib/datasets/file-store";
 import { toExportRelations } from "@/lib/relations/export-relations";
 import { toExportDocument, type AnnotationRow, type DocumentRow, type SentenceRows } from "@/lib/datasets/to-export";
+import { seededRandom } from "./bench-db";
+import { SENTENCES as SEED_SENTENCES, TYPES } from "./export-seed";
 
-const SENTENCES = [
-  "Moscow and Beijing signed a new energy agreement on Tuesday.",
-  "«Санкции не работают», заявил министр журналистам.",
-  "The spokesperson said the partnership is “stronger than ever” 👍.",
-  "Critics in Washington called the deal a strategic mistake.",
-  "(Translator's note: the quote was shortened.)",
-  "Officials did not comment on the figures 🇷🇺🇨🇳.",
-  "Экономисты ожидают роста товарооборота на 10%.",
-  "=SUM(A1) appeared in a reader comment, which we keep verbatim.",
-  "He said \"no, never\",\nthen left.",
-];
+// The seed's sentences, plus one with a quote and a line break inside (CSV quoting).
+const SENTENCES = [...SEED_SENTENCES, "He said \"no, never\",\nthen left."];
 const LENGTHS = SENTENCES.map((s) => Array.from(s).length);
-const TYPES = ["CLAIM", "QUOTE", "EDITORIAL"];
-let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = seededRandom(7);
 type Gen = { row: DocumentRow; sentences: SentenceRows; annotations: AnnotationRow[] };
 function generate(documents: number, perDoc: number, perAnn: number): Gen[] {
   const out: Gen[] = [];

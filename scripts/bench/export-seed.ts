@@ -4,7 +4,8 @@ import pg from "pg";
 import { copyIn } from "./copy-streams";
 import { seededRandom } from "./bench-db";
 
-const SENTENCES = [
+/** Sample sentences (mixed scripts, emoji, a formula to defuse) the seeded documents are made of. */
+export const SENTENCES = [
   "Moscow and Beijing signed a new energy agreement on Tuesday.",
   "«Санкции не работают», заявил министр журналистам.",
   "The spokesperson said the partnership is “stronger than ever” 👍.",
@@ -14,8 +15,8 @@ const SENTENCES = [
   "Экономисты ожидают роста товарооборота на 10%.",
   "=SUM(A1) appeared in a reader comment, which we keep verbatim.",
 ];
-const LENGTHS = SENTENCES.map((s) => Array.from(s).length);
-const TYPES = ["CLAIM", "QUOTE", "EDITORIAL"];
+export const LENGTHS = SENTENCES.map((s) => Array.from(s).length);
+export const TYPES = ["CLAIM", "QUOTE", "EDITORIAL"];
 
 // COPY text format: backslash, tab, LF and CR must be escaped.
 const esc = (s: string) => s.replace(/\\/gu, "\\\\").replace(/\t/gu, "\\t").replace(/\n/gu, "\\n").replace(/\r/gu, "\\r");
