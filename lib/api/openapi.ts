@@ -10,7 +10,7 @@ const errorSchema = z
       fields: z.record(z.string(), z.array(z.string())).optional(),
     }),
   })
-  .openapi("Error");
+  .meta({ id: "Error" });
 
 const ERROR_STATUSES: Record<string, string> = {
   "400": "Invalid input (per-field details in error.fields)",

@@ -4,7 +4,7 @@ import { idSchema } from "./ids";
 // The agreement API: the cached project report with its freshness and the running recompute.
 
 /** POST body: nothing to choose yet (the whole project is recomputed); unknown keys are refused. */
-export const startAgreementRunSchema = z.object({}).strict().openapi("StartAgreementRun");
+export const startAgreementRunSchema = z.object({}).strict().meta({ id: "StartAgreementRun" });
 
 const precisionRecallSchema = z.object({
   precision: z.number().nullable(),
@@ -19,9 +19,9 @@ const spanAgreementResultSchema = z.object({ overall: precisionRecallSchema, byT
 export const agreementReportSchema = z
   .object({
     projectId: z.string(),
-    documentId: z.string().nullable().openapi({ description: "Set when the report covers one document (?documentId=)" }),
-    documents: z.number().int().openapi({ description: "Documents with annotator work" }),
-    doubleAnnotatedDocuments: z.number().int().openapi({ description: "Documents with annotations from at least two annotators" }),
+    documentId: z.string().nullable().meta({ description: "Set when the report covers one document (?documentId=)" }),
+    documents: z.number().int().meta({ description: "Documents with annotator work" }),
+    doubleAnnotatedDocuments: z.number().int().meta({ description: "Documents with annotations from at least two annotators" }),
     annotators: z.array(z.object({ id: z.string(), name: z.string() })),
     attributes: z.record(
       z.string(),
@@ -31,11 +31,11 @@ export const agreementReportSchema = z
         pairable: z.number().int(),
         scale: z.enum(["numeric", "nominal"]),
       }),
-    ).openapi({ description: "Krippendorff's alpha per attribute key (keys sorted)" }),
+    ).meta({ description: "Krippendorff's alpha per attribute key (keys sorted)" }),
     kappa: z
       .object({ key: z.string(), annotators: z.array(z.string()), matrix: z.array(z.array(z.number().nullable())), n: z.array(z.array(z.number().int())) })
       .nullable()
-      .openapi({ description: "Cohen's kappa per annotator pair on one sentence-level key" }),
+      .meta({ description: "Cohen's kappa per annotator pair on one sentence-level key" }),
     spans: z.array(z.object({ reference: z.string(), other: z.string(), documents: z.number().int(), exact: spanAgreementResultSchema, overlap: spanAgreementResultSchema })),
     perAnnotator: z.array(
       z.object({
@@ -49,43 +49,45 @@ export const agreementReportSchema = z
     relationF1: z
       .object({ truePositives: z.number().int(), relations: z.number().int(), f1: z.number().nullable() })
       .optional()
-      .openapi({ description: "Pairwise relation F1: a relation agrees when its type and both ends (matched as spans) agree" }),
+      .meta({ description: "Pairwise relation F1: a relation agrees when its type and both ends (matched as spans) agree" }),
   })
-  .openapi("AgreementReport");
+  .meta({ id: "AgreementReport" });
 
 export const agreementTaskSchema = z
   .object({
     id: z.string(),
     status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]),
-    done: z.number().int().openapi({ description: "Documents processed so far" }),
-    total: z.number().int().openapi({ description: "Documents with annotator work when the run started" }),
+    done: z.number().int().meta({ description: "Documents processed so far" }),
+    total: z.number().int().meta({ description: "Documents with annotator work when the run started" }),
     error: z.string().nullable(),
-    createdAt: z.string().openapi({ description: "ISO 8601" }),
+    createdAt: z.string().meta({ description: "ISO 8601" }),
   })
-  .openapi("AgreementTask");
+  .meta({ id: "AgreementTask" });
 
 export const agreementOverviewSchema = z
   .object({
-    scope: z.enum(["project", "document"]).openapi({ description: "document: ?documentId= was given and the report was computed live" }),
-    result: agreementReportSchema.nullable().openapi({ description: "The last computed report; null before the first run finishes" }),
+    scope: z.enum(["project", "document"]).meta({ description: "document: ?documentId= was given and the report was computed live" }),
+    // Unions with null rather than `.nullable()`: the OpenAPI generator drops the $ref of a described
+    // `.nullable()` and repeats the whole schema inline.
+    result: z.union([agreementReportSchema, z.null()]).meta({ description: "The last computed report; null before the first run finishes" }),
     freshness: z.object({
-      state: z.enum(["fresh", "stale", "missing"]).openapi({ description: "stale: annotations or assignments changed since computedAt; missing: never computed" }),
-      computedAt: z.string().nullable().openapi({ description: "ISO 8601; when the run that produced `result` finished" }),
-      changesSince: z.number().int().openapi({ description: "Relevant changes since the result (annotations of annotator layers, assignments, deletions, speaker merges), counted up to changesSinceCap" }),
+      state: z.enum(["fresh", "stale", "missing"]).meta({ description: "stale: annotations or assignments changed since computedAt; missing: never computed" }),
+      computedAt: z.string().nullable().meta({ description: "ISO 8601; when the run that produced `result` finished" }),
+      changesSince: z.number().int().meta({ description: "Relevant changes since the result (annotations of annotator layers, assignments, deletions, speaker merges), counted up to changesSinceCap" }),
       changesSinceCap: z.number().int(),
     }),
-    task: agreementTaskSchema
-      .nullable()
-      .openapi({ description: "The queued or running recompute (poll GET /api/v1/tasks/{id}), or the last one if it failed after the cached result" }),
+    task: z
+      .union([agreementTaskSchema, z.null()])
+      .meta({ description: "The queued or running recompute (poll GET /api/v1/tasks/{id}), or the last one if it failed after the cached result" }),
   })
-  .openapi("AgreementOverview");
+  .meta({ id: "AgreementOverview" });
 
 export const agreementRunQueuedSchema = z
   .object({
     taskId: z.string(),
-    created: z.boolean().openapi({ description: "false: a recompute was already queued or running and this is it" }),
+    created: z.boolean().meta({ description: "false: a recompute was already queued or running and this is it" }),
   })
-  .openapi("AgreementRunQueued");
+  .meta({ id: "AgreementRunQueued" });
 
 export type AgreementReportDto = z.infer<typeof agreementReportSchema>;
 export type AgreementOverview = z.infer<typeof agreementOverviewSchema>;

@@ -21,7 +21,7 @@ export const analyticsQuerySchema = z
     format: z.enum(["json", "csv"], { message: "Use json or csv" }).optional(),
   })
   .strict()
-  .openapi("AnalyticsQuery");
+  .meta({ id: "AnalyticsQuery" });
 export type AnalyticsQuery = z.output<typeof analyticsQuerySchema>;
 
 const distribution = z.object({ "-2": z.number().int(), "-1": z.number().int(), "0": z.number().int(), "1": z.number().int(), "2": z.number().int() });
@@ -32,7 +32,7 @@ export const stanceRowSchema = z.object({
   n: z.number().int(),
   mean: z.number(),
   distribution,
-  ci95: z.tuple([z.number(), z.number()]).nullable().openapi({ description: "Normal-approximation 95% interval of the mean; null when n < 2" }),
+  ci95: z.tuple([z.number(), z.number()]).nullable().meta({ description: "Normal-approximation 95% interval of the mean; null when n < 2" }),
 });
 export const speakerRowSchema = z.object({
   speakerId: z.string(),
@@ -66,7 +66,7 @@ export const analyticsResultSchema = z
     layer: z.string(),
     rows: z.array(z.union([stanceRowSchema, speakerRowSchema, outletRowSchema, timelineRowSchema])),
   })
-  .openapi("AnalyticsResult");
+  .meta({ id: "AnalyticsResult" });
 
 export type StanceRow = z.infer<typeof stanceRowSchema>;
 export type SpeakerRow = z.infer<typeof speakerRowSchema>;

@@ -15,21 +15,21 @@ export const stanceSchema = z
     }),
   )
   .max(50)
-  .openapi("Stance");
+  .meta({ id: "Stance" });
 
 export const speakerRefSchema = z
   .union([
     z.object({ id: z.string().min(1) }).strict(),
     z.object({ name: z.string().trim().min(1, "Speaker name is required").max(300), type: z.enum(["person", "organisation", "outlet", "document", "state"]).optional() }).strict(),
   ])
-  .openapi("SpeakerRef");
+  .meta({ id: "SpeakerRef" });
 
-export const spanRefSchema = z.object({ start: offset, end: offset }).strict().openapi("SpanRef");
+export const spanRefSchema = z.object({ start: offset, end: offset }).strict().meta({ id: "SpanRef" });
 
 /** An inner range a discontinuous span excludes (code points, end exclusive). */
-export const gapSchema = z.object({ start: offset, end: offset }).strict().openapi("SpanGap");
+export const gapSchema = z.object({ start: offset, end: offset }).strict().meta({ id: "SpanGap" });
 /** Sorted, non-overlapping, each strictly inside the span: checked against the span by checkGaps. */
-export const gapsSchema = z.array(gapSchema).max(MAX_GAPS, `A span has at most ${MAX_GAPS} gaps`).openapi("SpanGaps");
+export const gapsSchema = z.array(gapSchema).max(MAX_GAPS, `A span has at most ${MAX_GAPS} gaps`).meta({ id: "SpanGaps" });
 export type SpanGap = z.infer<typeof gapSchema>;
 
 /** checkGaps' field errors as zod issues, so a bad gap is a 400 naming e.g. `gaps.1.start`. */
@@ -61,7 +61,7 @@ export const createSpanAnnotationSchema = z
   .strict()
   .refine((a) => a.start < a.end, { message: "start must be before end", path: ["end"] })
   .superRefine(refineGaps)
-  .openapi("CreateSpanAnnotation");
+  .meta({ id: "CreateSpanAnnotation" });
 
 export const createSentenceLabelsSchema = z
   .object({
@@ -71,9 +71,9 @@ export const createSentenceLabelsSchema = z
     origin,
   })
   .strict()
-  .openapi("CreateSentenceLabels");
+  .meta({ id: "CreateSentenceLabels" });
 
-export const createAnnotationSchema = z.union([createSpanAnnotationSchema, createSentenceLabelsSchema]).openapi("CreateAnnotation");
+export const createAnnotationSchema = z.union([createSpanAnnotationSchema, createSentenceLabelsSchema]).meta({ id: "CreateAnnotation" });
 
 export const updateAnnotationSchema = z
   .object({
@@ -86,9 +86,9 @@ export const updateAnnotationSchema = z
     labels: z.record(z.string(), z.unknown()).optional(),
   })
   .strict()
-  .openapi("UpdateAnnotation");
+  .meta({ id: "UpdateAnnotation" });
 
-export const deleteAnnotationSchema = z.object({ version: z.coerce.number({ error: "version is required" }).int().min(1) }).openapi("DeleteAnnotation");
+export const deleteAnnotationSchema = z.object({ version: z.coerce.number({ error: "version is required" }).int().min(1) }).meta({ id: "DeleteAnnotation" });
 
 export const annotationLayerQuerySchema = z
   .string()
@@ -117,7 +117,7 @@ export const annotationDtoSchema = z
     version: z.number().int(),
     updatedAt: z.string(),
   })
-  .openapi("Annotation");
+  .meta({ id: "Annotation" });
 
 export type CreateSpanAnnotation = z.infer<typeof createSpanAnnotationSchema>;
 export type CreateSentenceLabels = z.infer<typeof createSentenceLabelsSchema>;

@@ -18,7 +18,7 @@ export const signInSchema = z
     email: emailSchema,
     password: z.string().min(1, "Password is required").max(200),
   })
-  .openapi("SignIn");
+  .meta({ id: "SignIn" });
 
 export const changePasswordSchema = z
   .object({
@@ -27,10 +27,10 @@ export const changePasswordSchema = z
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "Passwords do not match" })
-  .openapi("ChangePassword");
+  .meta({ id: "ChangePassword" });
 
 export const createTokenSchema = z
   .object({ name: z.string().trim().min(1, "Give the token a name").max(100) })
-  .openapi("CreateToken");
+  .meta({ id: "CreateToken" });
 
-export const tokenResponseSchema = z.object({ token: z.string(), id: z.string(), name: z.string() }).openapi("TokenCreated");
+export const tokenResponseSchema = z.object({ token: z.string(), id: z.string(), name: z.string() }).meta({ id: "TokenCreated" });

@@ -7,7 +7,7 @@ export const createCommentSchema = z
     sentenceIndex: z.number().int().min(0).optional(),
     parentId: z.string().trim().min(1).max(100).optional(),
   })
-  .openapi("CreateComment");
+  .meta({ id: "CreateComment" });
 
 export type CreateCommentInput = z.input<typeof createCommentSchema>;
 
@@ -21,12 +21,12 @@ export const commentSchema = z
     sentenceIndex: z.number().int().nullable(),
     parentId: z.string().nullable(),
     author: person.nullable(),
-    body: z.string().openapi({ description: "Plain text as typed; render it as text, never as HTML" }),
+    body: z.string().meta({ description: "Plain text as typed; render it as text, never as HTML" }),
     mentions: z.array(person),
     resolvedAt: z.string().nullable(),
     resolvedBy: person.nullable(),
     createdAt: z.string(),
   })
-  .openapi("Comment");
+  .meta({ id: "Comment" });
 
-export const commentListSchema = z.object({ comments: z.array(commentSchema) }).openapi("CommentList");
+export const commentListSchema = z.object({ comments: z.array(commentSchema) }).meta({ id: "CommentList" });

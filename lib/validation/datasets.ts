@@ -43,13 +43,13 @@ export const datasetFilterSchema = datasetFilterObject
   .refine((f: DateBounds) => inOrder(f.publishedFrom, f.publishedTo), endBeforeStart("publishedTo"))
   .refine((f: DateBounds) => inOrder(f.importedFrom, f.importedTo), endBeforeStart("importedTo"))
   .refine((f: DateBounds) => inOrder(f.signedOffFrom, f.signedOffTo), endBeforeStart("signedOffTo"))
-  .openapi("DatasetFilter");
+  .meta({ id: "DatasetFilter" });
 
 /** `POST …/datasets/count`: how many documents a filter selects, before creating a version. */
-export const datasetCountSchema = z.object({ filter: datasetFilterSchema.optional() }).strict().openapi("DatasetCountRequest");
+export const datasetCountSchema = z.object({ filter: datasetFilterSchema.optional() }).strict().meta({ id: "DatasetCountRequest" });
 export const datasetCountResponseSchema = z
   .object({ documents: z.number().int(), filter: z.record(z.string(), z.unknown()) })
-  .openapi("DatasetCount");
+  .meta({ id: "DatasetCount" });
 export type DatasetCount = z.infer<typeof datasetCountResponseSchema>;
 
 export const datasetSplitSchema = z
@@ -61,7 +61,7 @@ export const datasetSplitSchema = z
   })
   .strict()
   .refine((s) => Math.abs(s.train + s.validation + s.test - 1) < 1e-6, { error: "Train, validation and test must add up to 1", path: ["test"] })
-  .openapi("DatasetSplit");
+  .meta({ id: "DatasetSplit" });
 
 export const DEFAULT_SPLIT = { train: 0.8, validation: 0.1, test: 0.1, seed: "stancebench" };
 
@@ -91,12 +91,12 @@ export function normaliseFormats(formats: readonly ExportFormat[] | undefined): 
   return EXPORT_FORMATS.filter((f) => chosen.has(f));
 }
 
-export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: `Unknown format; use one of ${EXPORT_FORMATS.join(", ")}` }).openapi("ExportFormat");
+export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: `Unknown format; use one of ${EXPORT_FORMATS.join(", ")}` }).meta({ id: "ExportFormat" });
 
 /** `…/datasets/{version}/formats/{format}` while a later format is being built (202) or once built. */
 export const datasetFormatRequestSchema = z
   .object({ taskId: z.string().nullable(), format: exportFormatSchema, status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]) })
-  .openapi("DatasetFormatRequest");
+  .meta({ id: "DatasetFormatRequest" });
 
 export const createDatasetSchema = z
   .object({
@@ -107,7 +107,7 @@ export const createDatasetSchema = z
     formats: z.array(exportFormatSchema).max(EXPORT_FORMATS.length).optional(),
   })
   .strict()
-  .openapi("CreateDataset");
+  .meta({ id: "CreateDataset" });
 
 export type DatasetFilter = z.output<typeof datasetFilterSchema>;
 export type DatasetSplit = z.output<typeof datasetSplitSchema>;
@@ -115,12 +115,12 @@ export type CreateDatasetInput = z.output<typeof createDatasetSchema>;
 
 export const datasetFileSchema = z
   .object({ name: z.string(), format: z.string(), bytes: z.number().int(), sha256: z.string() })
-  .openapi("DatasetFile");
+  .meta({ id: "DatasetFile" });
 
 const changeCounts = z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() });
 export const datasetDiffSchema = z
   .object({ previousVersion: z.number().int().nullable(), documents: changeCounts, annotations: changeCounts })
-  .openapi("DatasetDiff");
+  .meta({ id: "DatasetDiff" });
 
 export const datasetVersionSchema = z
   .object({
@@ -140,8 +140,13 @@ export const datasetVersionSchema = z
     /** Built at first request and stored since (not in the manifest or the zip). */
     laterFormats: z.array(exportFormatSchema),
   })
-  .openapi("DatasetVersion");
+  .meta({ id: "DatasetVersion" });
 
-export const datasetManifestSchema = datasetVersionSchema
-  .extend({ manifest: z.record(z.string(), z.unknown()).nullable(), files: z.array(datasetFileSchema), zip: z.string() })
-  .openapi("DatasetVersionDetail");
+// An intersection rather than `.extend`: the OpenAPI document then shows it as DatasetVersion plus these
+// fields (allOf with a $ref), which plain zod metadata cannot express for an extended object.
+export const datasetManifestSchema = z
+  .intersection(
+    datasetVersionSchema,
+    z.object({ manifest: z.record(z.string(), z.unknown()).nullable(), files: z.array(datasetFileSchema), zip: z.string() }),
+  )
+  .meta({ id: "DatasetVersionDetail" });

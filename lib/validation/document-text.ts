@@ -18,6 +18,6 @@ export const documentTextSchema = z
     text: z.string(),
     sentences: z.array(z.tuple([z.number().int(), z.number().int(), z.number().int()])),
   })
-  .openapi("DocumentText");
+  .meta({ id: "DocumentText" });
 
 export type DocumentTextDto = z.infer<typeof documentTextSchema>;

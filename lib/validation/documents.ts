@@ -13,9 +13,9 @@ export const articleJsonSchema = z
     meta: z.record(z.string(), z.unknown()).optional(),
   })
   .catchall(z.unknown())
-  .openapi("ArticleInput");
+  .meta({ id: "ArticleInput" });
 
-export const importJsonBodySchema = z.union([articleJsonSchema, z.array(articleJsonSchema).min(1).max(1000)]).openapi("ImportArticles");
+export const importJsonBodySchema = z.union([articleJsonSchema, z.array(articleJsonSchema).min(1).max(1000)]).meta({ id: "ImportArticles" });
 
 export const importResultSchema = z
   .object({
@@ -28,7 +28,7 @@ export const importResultSchema = z
     sentenceCount: z.number().int().optional(),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
   })
-  .openapi("ImportResult");
+  .meta({ id: "ImportResult" });
 
 export const updateDocumentSchema = z
   .object({
@@ -36,24 +36,24 @@ export const updateDocumentSchema = z
     title: z.string().trim().min(1, "Title is required").max(300).optional(),
     tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
   })
-  .openapi("UpdateDocument");
+  .meta({ id: "UpdateDocument" });
 
 export const sentenceKindSchema = z
   .object({ kind: z.enum(["content", "boilerplate"]) })
-  .openapi("SentenceKind");
+  .meta({ id: "SentenceKind" });
 
 export const sentenceKindResultSchema = z
   .object({ index: z.number().int(), kind: z.enum(["content", "boilerplate"]) })
-  .openapi("SentenceKindResult");
+  .meta({ id: "SentenceKindResult" });
 
 /** A document's correctable metadata after a PATCH. */
 export const documentMetadataSchema = z
   .object({ language: z.string(), title: z.string(), tags: z.array(z.string()) })
-  .openapi("DocumentMetadata");
+  .meta({ id: "DocumentMetadata" });
 
 export const importResponseSchema = z
   .object({ results: z.array(importResultSchema), imported: z.number().int(), duplicates: z.number().int(), failed: z.number().int() })
-  .openapi("ImportResponse");
+  .meta({ id: "ImportResponse" });
 
 export const documentStateFilterSchema = z.enum(["ANNOTATING", "READY_FOR_REVIEW", "IN_REVIEW", "SIGNED_OFF"]);
 

@@ -9,7 +9,7 @@ export const createEntitySchema = z
     aliases: z.array(z.string().trim().min(1).max(300)).max(100).default([]),
   })
   .strict()
-  .openapi("CreateEntity");
+  .meta({ id: "CreateEntity" });
 
 export const updateEntitySchema = z
   .object({
@@ -18,13 +18,13 @@ export const updateEntitySchema = z
     aliases: z.array(z.string().trim().min(1).max(300)).max(100).optional(),
   })
   .strict()
-  .openapi("UpdateEntity");
+  .meta({ id: "UpdateEntity" });
 
 export const mergeEntitySchema = z
   .object({ into: z.string().min(1, "into (the entity to keep) is required") })
   .strict()
-  .openapi("MergeEntity");
+  .meta({ id: "MergeEntity" });
 
 export const entityDtoSchema = z
   .object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), type: entityTypeSchema, annotationCount: z.number().int().optional() })
-  .openapi("Entity");
+  .meta({ id: "Entity" });

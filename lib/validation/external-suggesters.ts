@@ -18,20 +18,20 @@ export const externalSuggesterInputSchema = z
       .regex(/^https?:\/\/\S+$/iu, "Enter the full base URL of the service, starting with http:// or https://"),
     token: z.string().trim().max(2000, "At most 2,000 characters").default(""),
   })
-  .openapi("ExternalSuggesterInput");
+  .meta({ id: "ExternalSuggesterInput" });
 
 export const externalSuggesterDtoSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    url: z.string().openapi({ description: "Base URL; suggestion runs POST to <url>/predict" }),
-    hasToken: z.boolean().openapi({ description: "The token itself is never returned" }),
+    url: z.string().meta({ description: "Base URL; suggestion runs POST to <url>/predict" }),
+    hasToken: z.boolean().meta({ description: "The token itself is never returned" }),
     lastError: z.string().nullable(),
     lastErrorAt: z.string().nullable(),
     lastOkAt: z.string().nullable(),
     createdAt: z.string(),
   })
-  .openapi("ExternalSuggester");
+  .meta({ id: "ExternalSuggester" });
 
 export type ExternalSuggesterInput = z.input<typeof externalSuggesterInputSchema>;
 export type ExternalSuggesterDto = z.infer<typeof externalSuggesterDtoSchema>;

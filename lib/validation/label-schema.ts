@@ -133,7 +133,7 @@ export const labelSchemaSchema = z
       targets.add(t.name.toLowerCase());
     });
   })
-  .openapi("LabelSchema");
+  .meta({ id: "LabelSchema" });
 
 export const updateLabelSchemaSchema = z
   .object({
@@ -141,7 +141,7 @@ export const updateLabelSchemaSchema = z
     /** The schema version the edit started from; a newer one on the server → 409. */
     schemaVersion: z.number().int().positive().optional(),
   })
-  .openapi("UpdateLabelSchema");
+  .meta({ id: "UpdateLabelSchema" });
 
 export type LabelSchemaInput = z.input<typeof labelSchemaSchema>;
 export type UpdateLabelSchemaInput = z.input<typeof updateLabelSchemaSchema>;

@@ -12,7 +12,7 @@ export const createProjectSchema = z
     description: z.string().trim().max(5000).default(""),
     stanceTargets: z.array(stanceTargetName).max(100).optional(),
   })
-  .openapi("CreateProject");
+  .meta({ id: "CreateProject" });
 
 export const updateProjectSchema = z
   .object({
@@ -31,14 +31,14 @@ export const updateProjectSchema = z
     /** Suggestions below this confidence (0–1) are hidden; left out, it stays as it is. */
     suggestionThreshold: suggestionThresholdSchema.optional(),
   })
-  .openapi("UpdateProject");
+  .meta({ id: "UpdateProject" });
 
 export const addMemberSchema = z
   .object({
     email: emailSchema,
     roles: z.array(projectRoleSchema).min(1, "Choose at least one role").max(3),
   })
-  .openapi("AddMember");
+  .meta({ id: "AddMember" });
 
 export const projectSchema = z
   .object({
@@ -49,7 +49,7 @@ export const projectSchema = z
     documentCount: z.number().int(),
     stanceTargets: z.array(z.string()),
   })
-  .openapi("Project");
+  .meta({ id: "Project" });
 
 export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
 export type AddMemberInput = z.input<typeof addMemberSchema>;

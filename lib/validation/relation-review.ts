@@ -8,7 +8,7 @@ export const relationDecisionSchema = z
     version: z.number().int().min(0).optional(),
   })
   .strict()
-  .openapi("RelationDecision");
+  .meta({ id: "RelationDecision" });
 
 const end = z.object({ matchKey: z.string(), type: z.string(), start: z.number().int().nullable(), end: z.number().int().nullable(), text: z.string().nullable(), goldAnnotationId: z.string().nullable() });
 
@@ -24,7 +24,7 @@ export const relationMatchViewSchema = z.object({
   goldRelationId: z.string().nullable(),
 });
 
-export const relationReviewSchema = z.object({ items: z.array(relationMatchViewSchema), f1: z.number().nullable() }).openapi("RelationReview");
+export const relationReviewSchema = z.object({ items: z.array(relationMatchViewSchema), f1: z.number().nullable() }).meta({ id: "RelationReview" });
 
 export type RelationMatchView = z.infer<typeof relationMatchViewSchema>;
 export type RelationReview = z.infer<typeof relationReviewSchema>;

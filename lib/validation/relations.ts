@@ -15,14 +15,14 @@ export const createRelationSchema = z
     toId: annotationRef("toId"),
   })
   .strict()
-  .openapi("CreateRelation");
+  .meta({ id: "CreateRelation" });
 
 export const updateRelationSchema = z
   .object({ version, type: relationType.optional(), fromId: annotationRef("fromId").optional(), toId: annotationRef("toId").optional() })
   .strict()
-  .openapi("UpdateRelation");
+  .meta({ id: "UpdateRelation" });
 
-export const deleteRelationSchema = z.object({ version: z.coerce.number({ error: "version is required" }).int().min(1) }).openapi("DeleteRelation");
+export const deleteRelationSchema = z.object({ version: z.coerce.number({ error: "version is required" }).int().min(1) }).meta({ id: "DeleteRelation" });
 
 export const relationDtoSchema = z
   .object({
@@ -37,9 +37,9 @@ export const relationDtoSchema = z
     version: z.number().int(),
     updatedAt: z.string(),
   })
-  .openapi("Relation");
+  .meta({ id: "Relation" });
 
-export const relationListSchema = z.object({ layer: z.string(), items: z.array(relationDtoSchema) }).openapi("RelationList");
+export const relationListSchema = z.object({ layer: z.string(), items: z.array(relationDtoSchema) }).meta({ id: "RelationList" });
 
 export type RelationDto = z.infer<typeof relationDtoSchema>;
 export type CreateRelation = z.infer<typeof createRelationSchema>;

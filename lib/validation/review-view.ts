@@ -6,7 +6,7 @@ import { z } from "./zod";
 // inferred from these (lib/review/review-types.ts), and the browser client checks answers against them.
 
 /** An annotation as the review shows it: the API's annotation without its document and change time. */
-export const reviewAnnotationViewSchema = annotationDtoSchema.omit({ documentId: true, updatedAt: true }).openapi("ReviewAnnotationView");
+export const reviewAnnotationViewSchema = annotationDtoSchema.omit({ documentId: true, updatedAt: true }).meta({ id: "ReviewAnnotationView" });
 
 export const reviewDecisionViewSchema = z
   .object({
@@ -18,7 +18,7 @@ export const reviewDecisionViewSchema = z
     version: z.number().int(),
     updatedAt: z.string(),
   })
-  .openapi("ReviewDecisionView");
+  .meta({ id: "ReviewDecisionView" });
 
 export const reviewMatchViewSchema = z
   .object({
@@ -41,7 +41,7 @@ export const reviewMatchViewSchema = z
     /** A disagreement with no decision yet: blocks sign-off. */
     open: z.boolean(),
   })
-  .openapi("ReviewMatch");
+  .meta({ id: "ReviewMatch" });
 
 export const reviewViewSchema = z
   .object({
@@ -60,17 +60,17 @@ export const reviewViewSchema = z
     gold: z.array(reviewAnnotationViewSchema),
     counts: z.object({ matches: z.number().int(), agreed: z.number().int(), disagreements: z.number().int(), open: z.number().int(), decided: z.number().int() }),
   })
-  .openapi("Review");
+  .meta({ id: "Review" });
 
-export const startReviewResultSchema = z.object({ state: z.literal("IN_REVIEW"), early: z.boolean(), autoAccepted: z.number().int() }).openapi("ReviewStarted");
+export const startReviewResultSchema = z.object({ state: z.literal("IN_REVIEW"), early: z.boolean(), autoAccepted: z.number().int() }).meta({ id: "ReviewStarted" });
 
 export const signOffResultSchema = z
   .object({ state: z.literal("SIGNED_OFF"), signedOffAt: z.string(), signedOffById: z.string(), gold: z.number().int() })
-  .openapi("SignedOff");
+  .meta({ id: "SignedOff" });
 
 export const recordDecisionResultSchema = z
   .object({ decision: reviewDecisionViewSchema, gold: z.object({ id: z.string() }).nullable() })
-  .openapi("ReviewDecisionRecorded");
+  .meta({ id: "ReviewDecisionRecorded" });
 
 /** One entry of a refused sign-off's `details.open`: a disagreement still without a decision. */
 export const openMatchSchema = z.object({

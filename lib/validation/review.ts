@@ -31,7 +31,7 @@ export const reviewAnnotationSchema = z
       ctx.addIssue({ code: "custom", path: ["gaps"], message: "Sentence labels have no gaps" });
     }
   })
-  .openapi("ReviewAnnotation");
+  .meta({ id: "ReviewAnnotation" });
 
 export const REVIEW_DECISIONS = ["accept", "edit", "reject", "add", "override"] as const;
 export type ReviewDecisionKind = (typeof REVIEW_DECISIONS)[number];
@@ -60,7 +60,7 @@ export const reviewDecisionSchema = z
       ctx.addIssue({ code: "custom", path: ["annotation"], message: "Give either an annotator's version or your own annotation, not both" });
     }
   })
-  .openapi("ReviewDecisionInput");
+  .meta({ id: "ReviewDecisionInput" });
 
 export type ReviewDecisionInput = z.output<typeof reviewDecisionSchema>;
 export type ReviewAnnotationInput = z.output<typeof reviewAnnotationSchema>;

@@ -55,12 +55,12 @@ export const searchQuerySchema = z
     scope: z.enum(["sentences", "annotations"], { message: "Use sentences or annotations" }).optional(),
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number({ message: "Use a number" }).int("Use a whole number").min(1).max(200).optional(),
-    exactTotal: boolText.optional().openapi({ description: `true: count every hit (and facets over all of them) instead of stopping at ${capText}; costs time in proportion to the hits` }),
+    exactTotal: boolText.optional().meta({ description: `true: count every hit (and facets over all of them) instead of stopping at ${capText}; costs time in proportion to the hits` }),
     ...corpusFilterShape,
   })
   .strict()
   .refine((v) => !(v.from && v.to) || v.from <= v.to, { message: "from must not be after to", path: ["from"] })
-  .openapi("SearchQuery");
+  .meta({ id: "SearchQuery" });
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
 const countSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
@@ -71,9 +71,9 @@ export const searchHitSchema = z.object({
   source: z.string().nullable(),
   publishedAt: z.string().nullable(),
   sentenceIndex: z.number().int().nullable(),
-  start: z.number().int().openapi({ description: "Code point offset of the match in the document text" }),
+  start: z.number().int().meta({ description: "Code point offset of the match in the document text" }),
   end: z.number().int(),
-  snippet: z.object({ before: z.string(), match: z.string(), after: z.string() }).openapi({ description: "The match with up to 80 code points of context on each side" }),
+  snippet: z.object({ before: z.string(), match: z.string(), after: z.string() }).meta({ description: "The match with up to 80 code points of context on each side" }),
   annotation: z
     .object({
       id: z.string(),
@@ -90,13 +90,13 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const searchResultSchema = z
   .object({
-    total: z.number().int().openapi({ description: `Hits counted: every hit with exactTotal=true, otherwise at most ${capText}` }),
-    totalIsLowerBound: z.boolean().openapi({ description: `true: counting stopped at the cap; there are more than total hits (show it as "${capText}+"), and the facets count the first ${capText} hits found` }),
+    total: z.number().int().meta({ description: `Hits counted: every hit with exactTotal=true, otherwise at most ${capText}` }),
+    totalIsLowerBound: z.boolean().meta({ description: `true: counting stopped at the cap; there are more than total hits (show it as "${capText}+"), and the facets count the first ${capText} hits found` }),
     hits: z.array(searchHitSchema),
     facets: z.object({ type: z.array(countSchema), speaker: z.array(countSchema), target: z.array(countSchema), source: z.array(countSchema), language: z.array(countSchema) }),
     nextCursor: z.string().nullable(),
   })
-  .openapi("SearchResult");
+  .meta({ id: "SearchResult" });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 export type FacetCount = z.infer<typeof countSchema>;
 
@@ -106,7 +106,7 @@ export const savedSearchInputSchema = z
     query: z.string().max(4000, "The search is too long to save").refine((q) => !q.startsWith("?"), "Without the leading ?"),
   })
   .strict()
-  .openapi("SavedSearchInput");
+  .meta({ id: "SavedSearchInput" });
 export type SavedSearchInput = z.infer<typeof savedSearchInputSchema>;
 
 export const savedSearchSchema = z.object({ id: z.string(), name: z.string(), query: z.string(), createdAt: z.string(), mine: z.boolean() });
@@ -122,5 +122,5 @@ export const annotateMatchesSchema = z
       .max(200, "At most 200 matches at once"),
   })
   .strict()
-  .openapi("AnnotateMatches");
+  .meta({ id: "AnnotateMatches" });
 export type AnnotateMatches = z.infer<typeof annotateMatchesSchema>;

@@ -5,7 +5,7 @@ export type SuggesterKindName = (typeof SUGGESTER_KINDS)[number];
 
 export const suggestionDecisionSchema = z
   .object({ decision: z.enum(["accepted", "rejected"], { error: 'decision must be "accepted" or "rejected"' }) })
-  .openapi("SuggestionDecision");
+  .meta({ id: "SuggestionDecision" });
 
 export const MAX_DOCUMENTS_PER_RUN = 500;
 
@@ -16,18 +16,18 @@ export const runSuggestionsSchema = z
       .min(1, "Choose at least one document")
       .max(MAX_DOCUMENTS_PER_RUN, `At most ${MAX_DOCUMENTS_PER_RUN} documents per run`),
   })
-  .openapi("RunSuggestions");
+  .meta({ id: "RunSuggestions" });
 
 export const suggesterSettingsSchema = z
   .object({ editorial: z.boolean(), quote: z.boolean(), claim: z.boolean() })
-  .openapi("SuggesterSettings");
+  .meta({ id: "SuggesterSettings" });
 
 export const suggestionDtoSchema = z
   .object({
     id: z.string(),
     type: z.string(),
-    start: z.number().int().openapi({ description: "Code point offset (inclusive)" }),
-    end: z.number().int().openapi({ description: "Code point offset (exclusive)" }),
+    start: z.number().int().meta({ description: "Code point offset (inclusive)" }),
+    end: z.number().int().meta({ description: "Code point offset (exclusive)" }),
     text: z.string(),
     attributes: z.record(z.string(), z.unknown()),
     speakerName: z.string().nullable(),
@@ -35,11 +35,11 @@ export const suggestionDtoSchema = z
     rule: z.string(),
     suggester: z.string(),
     status: z.enum(["PENDING", "ACCEPTED", "REJECTED"]),
-    confidence: z.number().min(0).max(1).openapi({
+    confidence: z.number().min(0).max(1).meta({
       description: "0–1: the rule's precision calibrated on the development corpus (an external suggester's score), lowered when reviewers keep rejecting the rule",
     }),
   })
-  .openapi("Suggestion");
+  .meta({ id: "Suggestion" });
 
 /** A project's suggestion threshold: suggestions below it are hidden in the annotator and the API. */
 export const suggestionThresholdSchema = z

@@ -32,8 +32,8 @@ export const taskSchema = z
     updatedAt: z.string(),
     files: z.array(z.object({ name: z.string(), position: z.number().int(), results: z.array(importResultSchema).nullable() })),
   })
-  .openapi("Task");
+  .meta({ id: "Task" });
 export type TaskDto = z.infer<typeof taskSchema>;
 
 /** `POST /api/v1/projects/{projectId}/imports`: the queued import task. */
-export const taskQueuedSchema = z.object({ taskId: z.string() }).openapi("TaskQueued");
+export const taskQueuedSchema = z.object({ taskId: z.string() }).meta({ id: "TaskQueued" });

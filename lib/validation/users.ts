@@ -8,12 +8,12 @@ export const createUserSchema = z
     password: newPasswordSchema,
     isAdmin: z.boolean().default(false),
   })
-  .openapi("CreateUser");
+  .meta({ id: "CreateUser" });
 
-export const resetPasswordSchema = z.object({ password: newPasswordSchema }).openapi("ResetPassword");
+export const resetPasswordSchema = z.object({ password: newPasswordSchema }).meta({ id: "ResetPassword" });
 
 export const userSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string(), isAdmin: z.boolean(), active: z.boolean() })
-  .openapi("User");
+  .meta({ id: "User" });
 
 export type CreateUserInput = z.input<typeof createUserSchema>;

@@ -7,7 +7,7 @@ export const createAssignmentSchema = z
     userId: id,
     role: z.enum(["annotator", "reviewer"], { message: "Role must be annotator or reviewer" }),
   })
-  .openapi("CreateAssignment");
+  .meta({ id: "CreateAssignment" });
 
 export const bulkAssignSchema = z
   .object({
@@ -20,21 +20,21 @@ export const bulkAssignSchema = z
     message: "Assign at least one annotator per document, or choose a reviewer",
     path: ["annotatorsPerDocument"],
   })
-  .openapi("BulkAssign");
+  .meta({ id: "BulkAssign" });
 
 /** Optional optimistic-concurrency guard: the assignment version the caller last saw. */
-export const submitAssignmentSchema = z.object({ version: z.number().int().positive().optional() }).openapi("SubmitAssignment");
+export const submitAssignmentSchema = z.object({ version: z.number().int().positive().optional() }).meta({ id: "SubmitAssignment" });
 
 export const returnAssignmentSchema = z
   .object({
     comment: z.string().trim().min(1, "Say what needs fixing").max(5000),
     version: z.number().int().positive().optional(),
   })
-  .openapi("ReturnAssignment");
+  .meta({ id: "ReturnAssignment" });
 
 export const reopenDocumentSchema = z
   .object({ reason: z.string().trim().min(1, "Give a reason for reopening").max(2000) })
-  .openapi("ReopenDocument");
+  .meta({ id: "ReopenDocument" });
 
 export type BulkAssignInput = z.input<typeof bulkAssignSchema>;
 
@@ -57,11 +57,11 @@ export const assignmentSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi("Assignment");
+  .meta({ id: "Assignment" });
 
-export const assignmentListSchema = z.object({ assignments: z.array(assignmentSchema) }).openapi("AssignmentList");
+export const assignmentListSchema = z.object({ assignments: z.array(assignmentSchema) }).meta({ id: "AssignmentList" });
 
-export const transitionResultSchema = z.object({ assignment: assignmentSchema, documentState: documentStateSchema }).openapi("AssignmentTransition");
+export const transitionResultSchema = z.object({ assignment: assignmentSchema, documentState: documentStateSchema }).meta({ id: "AssignmentTransition" });
 
 export const bulkAssignResultSchema = z
   .object({
@@ -69,16 +69,16 @@ export const bulkAssignResultSchema = z
     skipped: z.array(z.object({ documentId: z.string(), state: documentStateSchema })),
     alreadyCovered: z.array(z.string()),
   })
-  .openapi("BulkAssignResult");
+  .meta({ id: "BulkAssignResult" });
 
 export const reopenResultSchema = z
   .object({ documentId: z.string(), state: documentStateSchema, reopenedAssignments: z.number().int() })
-  .openapi("ReopenResult");
+  .meta({ id: "ReopenResult" });
 
 export const auditEventSchema = z
   .object({
     id: z.string(),
-    action: z.string().openapi({ example: "assignment.submit" }),
+    action: z.string().meta({ example: "assignment.submit" }),
     actor: person.nullable(),
     documentId: z.string().nullable(),
     annotationId: z.string().nullable(),
@@ -86,7 +86,7 @@ export const auditEventSchema = z
     after: z.unknown(),
     createdAt: z.string(),
   })
-  .openapi("AuditEvent");
+  .meta({ id: "AuditEvent" });
 
-export const documentHistorySchema = z.object({ events: z.array(auditEventSchema), nextBefore: z.string().nullable() }).openapi("DocumentHistory");
-export const annotationHistorySchema = z.object({ annotationId: z.string(), events: z.array(auditEventSchema) }).openapi("AnnotationHistory");
+export const documentHistorySchema = z.object({ events: z.array(auditEventSchema), nextBefore: z.string().nullable() }).meta({ id: "DocumentHistory" });
+export const annotationHistorySchema = z.object({ annotationId: z.string(), events: z.array(auditEventSchema) }).meta({ id: "AnnotationHistory" });

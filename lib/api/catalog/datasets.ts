@@ -4,7 +4,7 @@ import type { ApiOperation } from "./types";
 
 const createdSchema = z
   .object({ versionId: z.string(), number: z.number().int(), taskId: z.string(), status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]) })
-  .openapi("DatasetCreated");
+  .meta({ id: "DatasetCreated" });
 
 
 export const DATASET_OPERATIONS: ApiOperation[] = [
@@ -15,7 +15,7 @@ export const DATASET_OPERATIONS: ApiOperation[] = [
     tag: "Datasets",
     access: "datasets.view",
     scope: "project",
-    response: z.object({ versions: z.array(datasetVersionSchema) }).openapi("DatasetVersionList"),
+    response: z.object({ versions: z.array(datasetVersionSchema) }).meta({ id: "DatasetVersionList" }),
   },
   {
     method: "post",

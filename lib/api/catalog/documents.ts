@@ -6,10 +6,10 @@ import type { ApiOperation } from "./types";
 
 const multipartFiles = z
   .object({
-    file: z.array(z.string().openapi({ format: "binary" })).openapi({ description: "One or more .txt, .jsonl, .json or .html files" }),
+    file: z.array(z.string().meta({ format: "binary" })).meta({ description: "One or more .txt, .jsonl, .json or .html files" }),
     encoding: z.enum(["utf-8", "windows-1251", "koi8-r"]).optional(),
   })
-  .openapi("FileUpload");
+  .meta({ id: "FileUpload" });
 
 
 export const DOCUMENT_OPERATIONS: ApiOperation[] = [

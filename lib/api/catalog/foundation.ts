@@ -1,6 +1,7 @@
 import { createTokenSchema, signInSchema, tokenResponseSchema } from "@/lib/validation/auth";
 import { addMemberSchema, createProjectSchema, projectSchema, updateProjectSchema } from "@/lib/validation/projects";
 import { createUserSchema, userSchema } from "@/lib/validation/users";
+import { z } from "@/lib/validation/zod";
 import type { ApiOperation } from "./types";
 
 export const FOUNDATION_OPERATIONS: ApiOperation[] = [
@@ -12,7 +13,8 @@ export const FOUNDATION_OPERATIONS: ApiOperation[] = [
     summary: "Exchange email and password for an API token (throttled: 10 failures/minute/email → 429)",
     tag: "Auth",
     access: "public",
-    body: signInSchema.extend({ name: createTokenSchema.shape.name.optional() }),
+    // Intersection, not .extend, so the document refers to SignIn (allOf) instead of repeating it.
+    body: z.intersection(signInSchema, z.object({ name: createTokenSchema.shape.name.optional() })),
     response: tokenResponseSchema,
     successStatus: 201,
   },

@@ -2,7 +2,7 @@ import { labelSchemaSchema, updateLabelSchemaSchema } from "@/lib/validation/lab
 import { z } from "@/lib/validation/zod";
 import type { ApiOperation } from "./types";
 
-const updatedSchema = z.object({ labelSchema: labelSchemaSchema, schemaVersion: z.number().int() }).openapi("LabelSchemaUpdated");
+const updatedSchema = z.object({ labelSchema: labelSchemaSchema, schemaVersion: z.number().int() }).meta({ id: "LabelSchemaUpdated" });
 
 export const LABEL_SCHEMA_OPERATIONS: ApiOperation[] = [
   {

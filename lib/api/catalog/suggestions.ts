@@ -6,11 +6,11 @@ import type { ApiOperation } from "./types";
 const suggestionListSchema = z
   .object({
     items: z.array(suggestionDtoSchema),
-    minConfidence: z.number().openapi({ description: "The threshold applied: ?minConfidence= if given, else the project's suggestion threshold" }),
+    minConfidence: z.number().meta({ description: "The threshold applied: ?minConfidence= if given, else the project's suggestion threshold" }),
   })
-  .openapi("SuggestionList");
-const externalSuggesterListSchema = z.object({ items: z.array(externalSuggesterDtoSchema) }).openapi("ExternalSuggesterList");
-const taskCreatedSchema = z.object({ taskId: z.string() }).openapi("SuggestionRunQueued");
+  .meta({ id: "SuggestionList" });
+const externalSuggesterListSchema = z.object({ items: z.array(externalSuggesterDtoSchema) }).meta({ id: "ExternalSuggesterList" });
+const taskCreatedSchema = z.object({ taskId: z.string() }).meta({ id: "SuggestionRunQueued" });
 
 export const SUGGESTION_OPERATIONS: ApiOperation[] = [
   {
