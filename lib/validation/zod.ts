@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "./zod-api";
 
 // Every schema in lib/validation is built from this `z`, so the same object validates forms,
 // server actions and API bodies. OpenAPI names and descriptions are zod's own `.meta({ id, description })`,
