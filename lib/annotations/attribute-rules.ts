@@ -2,7 +2,7 @@
 // is unit-tested; the data layer turns the result into a 400 with per-field messages.
 import type { FieldErrors } from "@/lib/errors";
 import { activeStanceTargets, STANCE_SCALE, type AttributeDefinition, type LabelSchema } from "@/lib/schema/label-schema";
-import type { SpeakerRef } from "@/lib/validation/annotations";
+import type { SpeakerRef } from "@/lib/validation/speaker-ref";
 import { CO_SPEAKERS, parseSpeakerList } from "@/lib/speakers/speaker-list";
 import { defaultStanceHolder, isStanceHolder, STANCE_HOLDERS, type StanceHolder } from "@/lib/stance/stance-holder";
 

@@ -2,7 +2,7 @@ import { documentTextSchema } from "@/lib/validation/document-text";
 import { entityDtoSchema } from "@/lib/validation/entities";
 import { relationDtoSchema, relationListSchema } from "@/lib/validation/relations";
 import { suggestionDtoSchema } from "@/lib/validation/suggestions";
-import { transitionResultSchema } from "@/lib/validation/workflow";
+import { transitionResultSchema } from "@/lib/validation/assignment";
 import { z } from "@/lib/validation/zod";
 import { apiRequest } from "./request";
 

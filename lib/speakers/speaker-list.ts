@@ -2,7 +2,7 @@
 // annotation's speaker column (so single-speaker data, the entity registry's merge and every
 // reader of that column keep working); further speakers are stored, in order, as entity ids in
 // `attributes.coSpeakers`. The API takes `speaker` as one reference or a list of them.
-import { speakerRefSchema, type SpeakerRef } from "@/lib/validation/annotations";
+import { speakerRefSchema, type SpeakerRef } from "@/lib/validation/speaker-ref";
 
 export const CO_SPEAKERS = "coSpeakers";
 export const MAX_SPEAKERS = 20;

@@ -17,12 +17,8 @@ export const stanceSchema = z
   .max(50)
   .meta({ id: "Stance" });
 
-export const speakerRefSchema = z
-  .union([
-    z.object({ id: z.string().min(1) }).strict(),
-    z.object({ name: z.string().trim().min(1, "Speaker name is required").max(300), type: z.enum(["person", "organisation", "outlet", "document", "state"]).optional() }).strict(),
-  ])
-  .meta({ id: "SpeakerRef" });
+// Defined on its own so the annotator page can use it without this module; still importable from here.
+export { speakerRefSchema, type SpeakerRef } from "./speaker-ref";
 
 export const spanRefSchema = z.object({ start: offset, end: offset }).strict().meta({ id: "SpanRef" });
 
@@ -121,4 +117,3 @@ export const annotationDtoSchema = z
 
 export type CreateSpanAnnotation = z.infer<typeof createSpanAnnotationSchema>;
 export type CreateSentenceLabels = z.infer<typeof createSentenceLabelsSchema>;
-export type SpeakerRef = z.infer<typeof speakerRefSchema>;

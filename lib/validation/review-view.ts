@@ -1,5 +1,5 @@
 import { annotationDtoSchema } from "./annotations";
-import { documentStateSchema } from "./workflow";
+import { documentStateSchema } from "./assignment";
 import { z } from "./zod";
 
 // Response shapes of the review endpoints: the server's types and the review page's are both

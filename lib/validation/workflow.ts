@@ -1,3 +1,4 @@
+import { documentStateSchema, personSchema } from "./assignment";
 import { z } from "./zod";
 
 const id = z.string().trim().min(1, "Required").max(100);
@@ -38,30 +39,8 @@ export const reopenDocumentSchema = z
 
 export type BulkAssignInput = z.input<typeof bulkAssignSchema>;
 
-// Response shapes, for the OpenAPI document.
-const person = z.object({ id: z.string(), name: z.string(), email: z.string() });
-const assignmentStateSchema = z.enum(["ASSIGNED", "IN_PROGRESS", "SUBMITTED"]);
-export const documentStateSchema = z.enum(["ANNOTATING", "READY_FOR_REVIEW", "IN_REVIEW", "SIGNED_OFF"]);
-
-export const assignmentSchema = z
-  .object({
-    id: z.string(),
-    documentId: z.string(),
-    userId: z.string(),
-    user: person,
-    role: z.enum(["annotator", "reviewer"]),
-    state: assignmentStateSchema,
-    returnComment: z.string().nullable(),
-    submittedAt: z.string().nullable(),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: "Assignment" });
-
-export const assignmentListSchema = z.object({ assignments: z.array(assignmentSchema) }).meta({ id: "AssignmentList" });
-
-export const transitionResultSchema = z.object({ assignment: assignmentSchema, documentState: documentStateSchema }).meta({ id: "AssignmentTransition" });
+// The assignment response shapes live in ./assignment (the annotator page needs them without the rest).
+export { assignmentListSchema, assignmentSchema, documentStateSchema, transitionResultSchema } from "./assignment";
 
 export const bulkAssignResultSchema = z
   .object({
@@ -79,7 +58,7 @@ export const auditEventSchema = z
   .object({
     id: z.string(),
     action: z.string().meta({ example: "assignment.submit" }),
-    actor: person.nullable(),
+    actor: personSchema.nullable(),
     documentId: z.string().nullable(),
     annotationId: z.string().nullable(),
     before: z.unknown(),

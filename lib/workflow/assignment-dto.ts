@@ -1,5 +1,5 @@
 import "server-only";
-import type { assignmentSchema } from "@/lib/validation/workflow";
+import type { assignmentSchema } from "@/lib/validation/assignment";
 import type { z } from "@/lib/validation/zod";
 import type { AssignmentStateName } from "./state-machine";
 

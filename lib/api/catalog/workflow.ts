@@ -1,8 +1,7 @@
+import { assignmentListSchema, assignmentSchema, transitionResultSchema } from "@/lib/validation/assignment";
 import { commentListSchema, commentSchema, createCommentSchema } from "@/lib/validation/comments";
 import {
   annotationHistorySchema,
-  assignmentListSchema,
-  assignmentSchema,
   bulkAssignResultSchema,
   bulkAssignSchema,
   createAssignmentSchema,
@@ -11,7 +10,6 @@ import {
   reopenResultSchema,
   returnAssignmentSchema,
   submitAssignmentSchema,
-  transitionResultSchema,
 } from "@/lib/validation/workflow";
 import type { ApiOperation } from "./types";
 

@@ -3,7 +3,7 @@
 import { checkSentenceLabels, checkSpanAttributes } from "@/lib/annotations/attribute-rules";
 import type { ImportedAnnotation } from "./reader";
 import type { LabelSchema } from "@/lib/schema/label-schema";
-import type { SpeakerRef } from "@/lib/validation/annotations";
+import type { SpeakerRef } from "@/lib/validation/speaker-ref";
 
 export type CheckedSpan = { type: string; start: number; end: number; gaps?: { start: number; end: number }[]; attributes: Record<string, unknown>; speakers: SpeakerRef[] };
 export type CheckedSentence = { start: number; end: number; attributes: Record<string, unknown> };
