@@ -4,6 +4,7 @@ import { relationDtoSchema, relationListSchema } from "@/lib/validation/relation
 import { suggestionDtoSchema } from "@/lib/validation/suggestions";
 import { transitionResultSchema } from "@/lib/validation/workflow";
 import { z } from "@/lib/validation/zod";
+import { parseDocumentText } from "./document-text-check";
 import { apiRequest } from "./request";
 
 const enc = encodeURIComponent;
@@ -17,6 +18,8 @@ export const annotatorApi = {
   documentText: (url: string) =>
     apiRequest(url, {
       schema: documentTextSchema,
+      // Thousands of tuples: checked by one loop, not by zod (see parseDocumentText).
+      check: parseDocumentText,
       cache: "default",
       fallback: "The document's text could not be loaded.",
       offline: "The document's text could not be loaded: check the connection and try again.",
