@@ -2,14 +2,15 @@ import { documentTextSchema } from "@/lib/validation/document-text";
 import { entityDtoSchema } from "@/lib/validation/entities";
 import { relationDtoSchema, relationListSchema } from "@/lib/validation/relations";
 import { suggestionDtoSchema } from "@/lib/validation/suggestions";
-import { transitionResultSchema } from "@/lib/validation/workflow";
 import { z } from "@/lib/validation/zod";
 import { parseDocumentText } from "./document-text-check";
+import { ApiError } from "./api-error";
 import { apiRequest } from "./request";
 
 const enc = encodeURIComponent;
 /** A 204 answer has no body. */
 const noContent = z.null();
+const SUBMIT_OFFLINE = "You are offline: submit again when the connection is back.";
 const RELATIONS_OFFLINE = "You are offline: relations are saved online only; try again when the connection is back.";
 
 /** The `/api/v1` calls the annotator page makes besides loading and saving annotations (the outbox's own). */
@@ -25,13 +26,19 @@ export const annotatorApi = {
       offline: "The document's text could not be loaded: check the connection and try again.",
     }),
 
-  submitAssignment: (assignmentId: string) =>
-    apiRequest(`/api/v1/assignments/${enc(assignmentId)}/submit`, {
+  submitAssignment: async (assignmentId: string) => {
+    // The workflow schemas load at the first submit: building them all when the page starts
+    // delayed the annotator for one response it may never need.
+    const { transitionResultSchema } = await import("@/lib/validation/workflow").catch(() => {
+      throw new ApiError(0, "network", SUBMIT_OFFLINE);
+    });
+    return apiRequest(`/api/v1/assignments/${enc(assignmentId)}/submit`, {
       json: {},
       schema: transitionResultSchema,
       fallback: "Submitting failed; try again.",
-      offline: "You are offline: submit again when the connection is back.",
-    }),
+      offline: SUBMIT_OFFLINE,
+    });
+  },
 
   createEntity: (projectId: string, entity: { name: string; type: string }) =>
     apiRequest(`/api/v1/projects/${enc(projectId)}/entities`, {
