@@ -1,6 +1,6 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { chunkRows } from "@/lib/annotator/row-chunks";
 import { spansBySentence } from "@/lib/annotator/span-index";
 import { sentencePieces } from "@/lib/annotator/span-pieces";
@@ -64,15 +64,19 @@ export function AnnotatorText(props: Props) {
   // page is ready); the rows kept ready for scrolling are added once the browser is idle.
   const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
   useEffect(() => afterIdle(() => setOverscan(OVERSCAN)), []);
+  const estimateSize = useCallback((i: number) => 34 + 30 * Math.floor(((lines[i]?.end ?? 0) - (lines[i]?.start ?? 0)) / 100), [lines]);
+  // Measured heights belong to a sentence, not to a position: collapsing boilerplate shifts
+  // positions, and a height cached by position would stack rows on top of each other. Kept the
+  // same function while the rows are: TanStack lays out every row again (all 2,000 or 20,000 of
+  // them) whenever getItemKey changes, which a new closure per render did at every keypress.
+  const getItemKey = useCallback((i: number) => (lines[i] ? `${lines[i].row.index}:${lines[i].part}` : i), [lines]);
   // TanStack Virtual returns new functions each render; this component does not memoise them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => parent.current,
-    estimateSize: (i) => 34 + 30 * Math.floor(((lines[i]?.end ?? 0) - (lines[i]?.start ?? 0)) / 100),
-    // Measured heights belong to a sentence, not to a position: collapsing boilerplate shifts
-    // positions, and a height cached by position would stack rows on top of each other.
-    getItemKey: (i) => (lines[i] ? `${lines[i].row.index}:${lines[i].part}` : i),
+    estimateSize,
+    getItemKey,
     overscan,
     // The box is 72vh tall: rows are drawn in the first render, not one layout pass later.
     initialRect: { width: 0, height: Math.round(window.innerHeight * 0.72) },
