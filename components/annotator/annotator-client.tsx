@@ -11,7 +11,7 @@ import { CodePointIndex } from "@/lib/text/code-points";
 import { TextAndPanel } from "@/components/layout/text-and-panel";
 import { AnnotationList } from "./annotation-list";
 import { AnnotatorTitleRow, AnnotatorToolbar } from "./annotator-header";
-import { AnnotatorText, type Range, type Row } from "./annotator-text";
+import { AnnotatorText, type Range } from "./annotator-text";
 import { ConflictPanel } from "./conflict-panel";
 import { RelationPanel } from "./relation-panel";
 import { bodyOf, isSpan, materialiseWith } from "./materialise";
@@ -40,7 +40,8 @@ const SUBMITTED = "You submitted this document; it is read-only until a reviewer
 export function AnnotatorClient({ data, layer = "mine", stored, suggestionsLoading }: { data: AnnotatorPageData; layer?: string; stored?: Stored; suggestionsLoading?: Promise<SuggestionDto[]> }) {
   const { document: doc, schema, stanceTargets: targets } = data;
   const cp = useMemo(() => new CodePointIndex(doc.text), [doc.text]);
-  const sentences: Row[] = useMemo(() => data.sentences.map(([index, start, end, b], pos) => ({ index, start, end, boilerplate: b === 1, pos })), [data.sentences]);
+  // Built once by assemblePage: the client does not map the sentences again.
+  const sentences = data.sentences;
   const { entities, entityMap, getEntities, createEntity } = useEntities(doc.projectId, data.entities);
   const storageKey = outboxKey(doc.id, data.assignment?.id ?? null, layer);
   const [initialLayer] = useState(() => ({ items: data.annotations, renderId: data.renderId }));

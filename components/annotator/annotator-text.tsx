@@ -1,19 +1,21 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useEffect, useMemo, useRef, type MouseEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { chunkRows } from "@/lib/annotator/row-chunks";
 import { spansBySentence } from "@/lib/annotator/span-index";
 import { sentencePieces } from "@/lib/annotator/span-pieces";
+import type { Row } from "@/lib/annotator/text-rows";
 import type { CodePointIndex } from "@/lib/text/code-points";
 import { selectionRange } from "./dom-selection";
+import { afterIdle } from "./after-idle";
 import { SentenceLabelBadges } from "./sentence-label-badges";
 import type { AnnotationDto } from "./types";
 import { useSteadyDuringDrag } from "./use-steady-during-drag";
 
-export type Row = { index: number; start: number; end: number; boilerplate: boolean; pos: number };
-/** A span or suggestion drawn in the text; `summary` (stance, speaker, cue) is its tooltip. */
+export type { Row } from "@/lib/annotator/text-rows";
+/** A span or suggestion drawn in the text; `summary()` (stance, speaker, cue) is its tooltip, built when a row shows it. */
 /** `gaps`: a discontinuous span's left-out ranges, drawn unhighlighted. */
-export type Mark = { id: string; type: string; start: number; end: number; gaps?: readonly Range[] | null; summary?: string };
+export type Mark = { id: string; type: string; start: number; end: number; gaps?: readonly Range[] | null; summary?: () => string };
 export type Range = { start: number; end: number };
 
 type Props = {
@@ -37,6 +39,8 @@ type Props = {
 };
 
 const NO_MARKS: Mark[] = [];
+const FIRST_OVERSCAN = 4;
+const OVERSCAN = 20;
 const NO_PARTS: Range[] = [];
 export const tint = (color: string, alpha: string) => (/^#[0-9a-f]{6}$/i.test(color) ? `${color}${alpha}` : color);
 
@@ -56,16 +60,24 @@ export function AnnotatorText(props: Props) {
   const { spans: steadySpans, suggestions: steadySuggestions } = steady.value;
   const spansByLine = useMemo(() => spansBySentence(lines, steadySpans), [lines, steadySpans]);
   const suggestionsByLine = useMemo(() => spansBySentence(lines, steadySuggestions), [lines, steadySuggestions]);
+  // The first render draws the screenful and a few rows past it (that render decides when the
+  // page is ready); the rows kept ready for scrolling are added once the browser is idle.
+  const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
+  useEffect(() => afterIdle(() => setOverscan(OVERSCAN)), []);
+  const estimateSize = useCallback((i: number) => 34 + 30 * Math.floor(((lines[i]?.end ?? 0) - (lines[i]?.start ?? 0)) / 100), [lines]);
+  // Measured heights belong to a sentence, not to a position: collapsing boilerplate shifts
+  // positions, and a height cached by position would stack rows on top of each other. Kept the
+  // same function while the rows are: TanStack lays out every row again (all 2,000 or 20,000 of
+  // them) whenever getItemKey changes, which a new closure per render did at every keypress.
+  const getItemKey = useCallback((i: number) => (lines[i] ? `${lines[i].row.index}:${lines[i].part}` : i), [lines]);
   // TanStack Virtual returns new functions each render; this component does not memoise them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => parent.current,
-    estimateSize: (i) => 34 + 30 * Math.floor(((lines[i]?.end ?? 0) - (lines[i]?.start ?? 0)) / 100),
-    // Measured heights belong to a sentence, not to a position: collapsing boilerplate shifts
-    // positions, and a height cached by position would stack rows on top of each other.
-    getItemKey: (i) => (lines[i] ? `${lines[i].row.index}:${lines[i].part}` : i),
-    overscan: 20,
+    estimateSize,
+    getItemKey,
+    overscan,
     // The box is 72vh tall: rows are drawn in the first render, not one layout pass later.
     initialRect: { width: 0, height: Math.round(window.innerHeight * 0.72) },
   });
@@ -203,7 +215,7 @@ const SentenceRow = memo(function SentenceRow(p: RowProps) {
           const selected = p.selectedId !== null && anns.includes(p.selectedId);
           const focusedSug = p.focusedSuggestionId !== null && sugs.includes(p.focusedSuggestionId);
           // Hovering shows each covering span's stance, speaker and cue (innermost last).
-          const title = [...anns.map((id) => byId.get(id)!.summary), ...sugs.map((id) => p.suggestions.find((s) => s.id === id)?.summary)].filter(Boolean).join("\n");
+          const title = [...anns.map((id) => byId.get(id)!.summary?.()), ...sugs.map((id) => p.suggestions.find((s) => s.id === id)?.summary?.())].filter(Boolean).join("\n");
           const sugColor = sugs.length ? (p.colors[p.suggestions.find((s) => s.id === sugs[0])?.type ?? ""] ?? "#888888") : null;
           return (
             <span

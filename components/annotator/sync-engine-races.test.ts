@@ -6,6 +6,7 @@ import type { AnnotationDto } from "./types";
 const stored = new Map<string, unknown>();
 vi.mock("./outbox-store", () => ({
   loadStored: async (key: string) => stored.get(key) ?? { queue: [], snapshot: null },
+  loadSnapshot: async (key: string) => (stored.get(key) as { snapshot?: unknown } | undefined)?.snapshot ?? null,
   saveStored: async (key: string, value: unknown) => void stored.set(key, structuredClone(value)),
 }));
 

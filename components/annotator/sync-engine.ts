@@ -1,7 +1,7 @@
 "use client";
 import { applyOutbox, enqueue, rebase, type AnnotationBody, type OutboxOp } from "@/lib/annotator/outbox";
 import { apiErrorOf } from "@/lib/api-client/api-error";
-import { loadStored, saveStored, type Stored } from "./outbox-store";
+import { loadSnapshot, loadStored, saveStored, type Stored } from "./outbox-store";
 import type { AnnotationDto } from "./types";
 
 export type SyncStatus = { state: "saved" | "saving" | "offline" | "error"; pending: number; message?: string };
@@ -108,7 +108,7 @@ export class AnnotationSync {
       this.status = { state: "error", pending: this.queue.length, message: fetched.message };
     } else {
       // Offline (or the server is down): work from the last snapshot; the outbox waits.
-      this.server = new Map((outbox.snapshot ?? []).map((a) => [a.id, a]));
+      this.server = new Map(((await loadSnapshot(this.storageKey)) ?? []).map((a) => [a.id, a]));
       this.status = { state: "offline", pending: this.queue.length };
       this.scheduleRetry();
     }

@@ -6,22 +6,33 @@ import { useCallback, useSyncExternalStore } from "react";
 const listeners = new Set<() => void>();
 /** Where the setting lives when the browser refuses localStorage (then it lasts until reload). */
 const memory = new Map<string, boolean>();
+/**
+ * What localStorage said, per key: React asks for the value at every render of every user, and
+ * each getItem is a call into the browser's storage. Another tab's change (storage event) clears it.
+ */
+const cached = new Map<string, boolean>();
 
 function subscribe(listener: () => void) {
+  const onStorage = () => (cached.clear(), listener());
   listeners.add(listener);
-  window.addEventListener("storage", listener);
+  window.addEventListener("storage", onStorage);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener("storage", listener);
+    window.removeEventListener("storage", onStorage);
   };
 }
 
 function read(key: string): boolean {
+  const known = cached.get(key);
+  if (known !== undefined) return known;
+  let value: boolean;
   try {
-    return localStorage.getItem(key) === "1";
+    value = localStorage.getItem(key) === "1";
   } catch {
-    return memory.get(key) ?? false;
+    value = memory.get(key) ?? false;
   }
+  cached.set(key, value);
+  return value;
 }
 
 export function useStoredFlag(key: string): [boolean, (value: boolean) => void] {
@@ -34,6 +45,7 @@ export function useStoredFlag(key: string): [boolean, (value: boolean) => void] 
       } catch {
         memory.set(key, next);
       }
+      cached.set(key, next);
       for (const l of listeners) l();
     },
     [key],

@@ -9,14 +9,13 @@ import { prisma } from "@/lib/db/prisma";
 import type { AnnotationDto } from "@/lib/annotations/annotation-dto";
 import { layerRows, layerWhere } from "@/lib/annotations/list-annotations";
 import { activeStanceTargets, type LabelSchema } from "@/lib/schema/label-schema";
-
-/** [index, start, end, boilerplate ? 1 : 0]: compact, since a long document has 20,000 of them. */
-export type CompactSentence = [number, number, number, 0 | 1];
+import type { Row } from "./text-rows";
 
 /** What the annotator works with once the page has its text (see AnnotatorShell). */
 export type AnnotatorPageData = Omit<AnnotatorShell, "document" | "boilerplate" | "annotations" | "layerOwner"> & {
   document: AnnotatorShell["document"] & { text: string };
-  sentences: CompactSentence[];
+  /** One row per sentence, built once when the text arrives (see text-rows). */
+  sentences: Row[];
   /** The layer as the API lists it, less the last change's time (not carried by the page). */
   annotations: (Omit<AnnotationDto, "updatedAt"> & { updatedAt?: string })[];
 };

@@ -4,11 +4,13 @@ import { relationDtoSchema, relationListSchema } from "@/lib/validation/relation
 import { suggestionDtoSchema } from "@/lib/validation/suggestions";
 import { transitionResultSchema } from "@/lib/validation/assignment";
 import { z } from "@/lib/validation/zod";
+import { parseDocumentText } from "./document-text-check";
 import { apiRequest } from "./request";
 
 const enc = encodeURIComponent;
 /** A 204 answer has no body. */
 const noContent = z.null();
+const SUBMIT_OFFLINE = "You are offline: submit again when the connection is back.";
 const RELATIONS_OFFLINE = "You are offline: relations are saved online only; try again when the connection is back.";
 
 /** The `/api/v1` calls the annotator page makes besides loading and saving annotations (the outbox's own). */
@@ -17,6 +19,8 @@ export const annotatorApi = {
   documentText: (url: string) =>
     apiRequest(url, {
       schema: documentTextSchema,
+      // Thousands of tuples: checked by one loop, not by zod (see parseDocumentText).
+      check: parseDocumentText,
       cache: "default",
       fallback: "The document's text could not be loaded.",
       offline: "The document's text could not be loaded: check the connection and try again.",
@@ -27,7 +31,7 @@ export const annotatorApi = {
       json: {},
       schema: transitionResultSchema,
       fallback: "Submitting failed; try again.",
-      offline: "You are offline: submit again when the connection is back.",
+      offline: SUBMIT_OFFLINE,
     }),
 
   createEntity: (projectId: string, entity: { name: string; type: string }) =>

@@ -9,6 +9,11 @@ type RequestOptions<S extends z.ZodType> = {
   json?: unknown;
   /** The response schema (a zod schema shared with the route's catalog entry). */
   schema: S;
+  /**
+   * A hand-written check used instead of the schema at run time (the schema still gives the
+   * type): for a large answer on the page's critical path. Returns null when the body does not fit.
+   */
+  check?: (body: unknown) => z.output<S> | null;
   /** What the user reads when the server gives no message of its own. */
   fallback: string;
   /** What the user reads when there is no answer at all. */
@@ -52,8 +57,13 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Req
 }
 
 /** A finished answer (from fetch or XMLHttpRequest) → the typed data, or an ApiError. */
-export function resultOf<S extends z.ZodType>(status: number, body: unknown, options: { schema: S; fallback: string }): z.output<S> {
+export function resultOf<S extends z.ZodType>(status: number, body: unknown, options: { schema: S; fallback: string; check?: (body: unknown) => z.output<S> | null }): z.output<S> {
   if (status < 200 || status > 299) throw apiErrorOf(status, body, options.fallback);
+  if (options.check) {
+    const checked = options.check(body);
+    if (checked === null) throw new ApiError(status, "bad_response", options.fallback);
+    return checked;
+  }
   const parsed = options.schema.safeParse(body);
   if (!parsed.success) throw new ApiError(status, "bad_response", options.fallback);
   return parsed.data;

@@ -78,14 +78,20 @@ export async function traceNavigation(page: Page, url: string, top = 15): Promis
   const requests: string[] = [];
   const onRequest = (r: { url: () => string; resourceType: () => string }) => requests.push(`${r.resourceType()} ${r.url().replace(/^https?:\/\/[^/]+/, "").slice(0, 90)}`);
   page.on("request", onRequest);
-  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink", "loading"] });
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink", "blink.user_timing", "loading"] });
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector('[data-testid="annotator"][data-ready="true"]', { timeout: 120_000 });
   const buffer = await browser.stopTracing();
   page.off("request", onRequest);
+  // TRACE_FILE=path keeps the whole trace (open it in Chrome DevTools → Performance).
+  if (process.env.TRACE_FILE) fs.writeFileSync(process.env.TRACE_FILE, buffer);
   console.log(`Requests until data-ready (${requests.length}):\n  ${requests.join("\n  ")}`);
   const { traceEvents } = JSON.parse(buffer.toString("utf8")) as { traceEvents: TraceEvent[] };
-  const main = traceEvents.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  // The page's renderer: of the renderer main threads in the trace, the busiest (a navigation may
+  // leave an idle one behind, whose 1 ms would be reported otherwise).
+  const busyness = (m: TraceEvent) => traceEvents.reduce((sum, e) => (e.pid === m.pid && e.tid === m.tid && e.ph === "X" ? sum + (e.dur ?? 0) : sum), 0);
+  const mains = traceEvents.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const main = mains.map((m) => ({ m, busy: busyness(m) })).sort((a, b) => b.busy - a.busy)[0]?.m;
   if (!main) return console.log("  (no renderer main thread in the trace)");
   const events = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X" && typeof e.dur === "number").sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const self = new Map<string, number>();

@@ -12,7 +12,8 @@
 // `--baseline DIR`: a second checkout with its own build (e.g. the previous commit), served side by
 // side and measured alternately, for a before/after on a noisy machine.
 // `--cpu-profile FILE`: one more warm navigation of the 2,000-sentence document under Chromium's
-// profiler, saved to FILE and summarised (top self-time functions).
+// profiler, saved to FILE and summarised (top self-time functions), then one under Chromium's
+// tracing (main-thread time by event; `TRACE_FILE=path` saves that trace too).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -16,7 +16,7 @@ async function setup() {
 }
 
 describe("loadAnnotatorPage", () => {
-  it("gives an assigned annotator the text, compact sentences, schema, targets, entities and a writable layer", async () => {
+  it("gives an assigned annotator the text, sentence rows, schema, targets, entities and a writable layer", async () => {
     const { annotator, project, documentId, text } = await setup();
     const assignment = await prisma().assignment.create({ data: { documentId, userId: annotator.id, role: "ANNOTATOR" } });
     await prisma().entity.createMany({ data: [
@@ -34,11 +34,12 @@ describe("loadAnnotatorPage", () => {
     expect(content.sha256).toBe(shell.document.textSha256);
     const page = assemblePage(shell, content);
     expect(page.document.text).toBe(text);
-    expect(page.sentences[0]).toEqual([0, 0, 10, 0]);
-    expect(page.sentences.at(-1)![3]).toBe(1);
-    expect(shell.boilerplate).toEqual([page.sentences.at(-1)![0]]);
+    expect(page.sentences[0]).toEqual({ index: 0, start: 0, end: 10, boilerplate: false, pos: 0 });
+    expect(page.sentences.at(-1)!.boilerplate).toBe(true);
+    expect(page.sentences.at(-1)!.pos).toBe(page.sentences.length - 1);
+    expect(shell.boilerplate).toEqual([page.sentences.at(-1)!.index]);
     const codePoints = [...text];
-    expect(codePoints.slice(page.sentences[1]![1], page.sentences[1]![2]).join("")).toBe("Lavrov said the talks were useful.");
+    expect(codePoints.slice(page.sentences[1]!.start, page.sentences[1]!.end).join("")).toBe("Lavrov said the talks were useful.");
     expect(page.schema.spanTypes.map((t) => t.hotkey)).toEqual(["c", "q", "e"]);
     expect(page.stanceTargets.length).toBeGreaterThan(0);
     expect(page.entities).toEqual([{ id: lavrov.id, name: "Sergey Lavrov", aliases: [], type: "person" }]);
