@@ -6,7 +6,9 @@
 // `--runs N` (default 20) measured requests of each after 5 warm-up ones; `--baseline DIR`: a
 // second checkout with its own build, served side by side and measured alternately.
 // `--cpu-profile DIR`: this build runs under `node --cpu-prof`, and the measured window (after the
-// warm-up, page requests only) is written to DIR/window.json for scripts/bench/server-profile.ts.
+// warm-up, page requests only) is written to DIR/window.json for scripts/bench/server-profile.ts;
+// `--cpu-profile-baseline DIR` does the same for the baseline. A profiled server is slower: compare
+// builds on runs without a profiler.
 import fs from "node:fs";
 import path from "node:path";
 import { startApp, webCpuSeconds, type RunningApp } from "./app-server";
@@ -58,18 +60,25 @@ const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.le
 async function main() {
   const runs = argValue("runs", 20);
   const baselineDir = process.argv.includes("--baseline") ? path.resolve(process.argv[process.argv.indexOf("--baseline") + 1] ?? "") : null;
-  const profileDir = process.argv.includes("--cpu-profile") ? path.resolve(process.argv[process.argv.indexOf("--cpu-profile") + 1] ?? "") : null;
+  const profileArg = ["--cpu-profile", "--cpu-profile-baseline"].find((a) => process.argv.includes(a));
+  const profileDir = profileArg ? path.resolve(process.argv[process.argv.indexOf(profileArg) + 1] ?? "") : null;
+  // Which of the apps (0: this build, 1: the baseline) runs under the profiler.
+  const profiled = profileArg === "--cpu-profile-baseline" ? 1 : 0;
+  if (profiled === 1 && !baselineDir) throw new Error("--cpu-profile-baseline needs --baseline DIR");
   const db = await startBenchDatabase();
   const { prisma } = await import("../../lib/db/prisma");
   const { email, projectId, documents } = await seedAnnotatorBench([[2000, 300]]);
   const doc = documents[0]!;
   if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
-  const extra: Record<string, string> = {};
-  const previousArgs = process.env.BENCH_APP_NODE_ARGS;
-  if (profileDir) process.env.BENCH_APP_NODE_ARGS = `--cpu-prof --cpu-prof-interval=200 --cpu-prof-dir=${profileDir}`;
-  const apps = [{ name: "this build", app: await startApp(db.url, 0, extra) }];
-  process.env.BENCH_APP_NODE_ARGS = previousArgs ?? "";
+  const previousArgs = process.env.BENCH_APP_NODE_ARGS ?? "";
+  const profiling = (which: number) => {
+    process.env.BENCH_APP_NODE_ARGS = profileDir && which === profiled ? `--cpu-prof --cpu-prof-interval=200 --cpu-prof-dir=${profileDir}` : previousArgs;
+  };
+  profiling(0);
+  const apps = [{ name: "this build", app: await startApp(db.url, 0) }];
+  profiling(1);
   if (baselineDir) apps.push({ name: "baseline", app: await startApp(db.url, 0, {}, baselineDir) });
+  process.env.BENCH_APP_NODE_ARGS = previousArgs;
   const urls = {
     page: `/projects/${projectId}/documents/${doc.id}/annotate`,
     suggestions: `/api/v1/documents/${doc.id}/suggestions`,
@@ -85,9 +94,9 @@ async function main() {
     for (const [kind, url] of Object.entries(urls)) {
       for (let run = 0; run < runs; run++) {
         for (const t of targets) {
-          if (kind === "page" && t === targets[0] && run === 0) window.from = Number(process.hrtime.bigint() / 1000n);
+          if (kind === "page" && t === targets[profiled] && run === 0) window.from = Number(process.hrtime.bigint() / 1000n);
           const s = await timed(t.app, url, t.cookie);
-          if (kind === "page" && t === targets[0]) window.to = Number(process.hrtime.bigint() / 1000n);
+          if (kind === "page" && t === targets[profiled]) window.to = Number(process.hrtime.bigint() / 1000n);
           t.samples.set(kind, [...(t.samples.get(kind) ?? []), s]);
         }
       }
@@ -102,7 +111,7 @@ async function main() {
     }
     if (profileDir) {
       fs.writeFileSync(path.join(profileDir, "window.json"), JSON.stringify(window));
-      fs.writeFileSync(path.join(profileDir, "page.html"), targets[0]!.samples.get("page")!.at(-1)!.body);
+      fs.writeFileSync(path.join(profileDir, "page.html"), targets[profiled]!.samples.get("page")!.at(-1)!.body);
     }
   } finally {
     for (const { app } of apps) await app.stop();
