@@ -1,19 +1,20 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { trustedOrigins } from "@/lib/env";
+import { appUrl, env, trustedOrigins } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkSameOrigin, csrfMessage, SAFE_METHODS } from "@/lib/security/same-origin";
 import { authenticateApiToken } from "./api-tokens";
-import { authOptions } from "./options";
 import { userForSession } from "./session-user";
+import { sessionClaimsOf, sessionTokenOf } from "./session-token";
 import type { AuthenticatedUser } from "./verify-credentials";
 
 /** The signed-in user from the session cookie, re-read from the database (inactive or ended → null). */
 export const getSessionUser = cache(async (): Promise<AuthenticatedUser | null> => {
-  const session = await getServerSession(authOptions);
-  return userForSession({ id: session?.user?.id, sv: session?.user?.sv });
+  const token = sessionTokenOf(await cookies(), appUrl().protocol === "https:");
+  const claims = await sessionClaimsOf(token, env().AUTH_SECRET);
+  return claims ? userForSession(claims) : null;
 });
 
 /** For pages: the user, or a redirect to /login. */

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
 import { appUrl, env } from "@/lib/env";
 import { authOptions } from "./options";
+import { sessionCookieName } from "./session-token";
 
 /**
  * Re-signs the current session cookie at a new session version, so that a password change ends
@@ -10,7 +11,7 @@ import { authOptions } from "./options";
  */
 export async function reissueSessionCookie(sessionVersion: number): Promise<void> {
   const secure = appUrl().protocol === "https:";
-  const name = `${secure ? "__Secure-" : ""}next-auth.session-token`;
+  const name = sessionCookieName(secure);
   const store = await cookies();
   const current = store.get(name)?.value;
   const secret = env().AUTH_SECRET ?? "";

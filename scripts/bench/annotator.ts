@@ -14,7 +14,6 @@
 // `--cpu-profile FILE`: one more warm navigation of the 2,000-sentence document under Chromium's
 // profiler, saved to FILE and summarised (top self-time functions), then one under Chromium's
 // tracing (main-thread time by event; `TRACE_FILE=path` saves that trace too).
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
@@ -22,58 +21,11 @@ import { chromium, type CDPSession, type Page } from "playwright-core";
 import { startApp, startBuiltApp, webCpuSeconds } from "./app-server";
 import { htmlComposition, printBreakdown, type Breakdown } from "./annotator-breakdown";
 import { profileNavigation, traceNavigation } from "./annotator-profile";
-import { argValue, mb, seededRandom, startBenchDatabase } from "./bench-db";
+import { argValue, mb, startBenchDatabase } from "./bench-db";
+import { PASSWORD, seedAnnotatorBench } from "./annotator-seed";
 
 const root = path.resolve(__dirname, "..", "..");
-const PASSWORD = "bench-password-1";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-type Created = { id: string; sentences: number; spans: number };
-
-/** One generated document: `count` sentences from the corpus pool, `spans` annotations in the annotator layer. */
-async function createDocument(ctx: { projectId: string; userId: string; speakerId: string; pool: string[] }, count: number, spanCount: number): Promise<Created> {
-  const { prisma } = await import("../../lib/db/prisma");
-  const random = seededRandom(count);
-  const parts: string[] = [];
-  const sentences: { index: number; start: number; end: number; kind: "CONTENT" | "BOILERPLATE"; text: string; language: string }[] = [];
-  let offset = 0; // code points
-  for (let i = 0; i < count; i++) {
-    const boilerplate = i % 97 === 0;
-    const sentence = boilerplate ? "Read more on our Telegram channel" : ctx.pool[Math.floor(random() * ctx.pool.length)]!;
-    const length = Array.from(sentence).length;
-    sentences.push({ index: i, start: offset, end: offset + length, kind: boilerplate ? "BOILERPLATE" : "CONTENT", text: sentence, language: "en" });
-    parts.push(sentence);
-    // Five sentences to a paragraph.
-    const separator = i % 5 === 4 ? "\n\n" : " ";
-    offset += length + separator.length;
-    parts.push(separator);
-  }
-  const text = parts.join("");
-  const sha = crypto.createHash("sha256").update(text).digest("hex");
-  const document = await prisma().document.create({
-    data: {
-      projectId: ctx.projectId, title: `Bench article: ${count} sentences`, text, textSha256: sha, normalizedHash: `${sha}-${count}`,
-      charCount: Array.from(text).length, sentenceCount: count, language: "en", source: "bench", createdById: ctx.userId,
-    },
-    select: { id: true },
-  });
-  for (let i = 0; i < sentences.length; i += 5000) {
-    await prisma().sentence.createMany({ data: sentences.slice(i, i + 5000).map((s) => ({ ...s, documentId: document.id })) });
-  }
-  const assignment = await prisma().assignment.create({ data: { documentId: document.id, userId: ctx.userId, role: "ANNOTATOR", state: "IN_PROGRESS" } });
-  // Spans spread over the document: every third one a quote with a claim nested inside it.
-  const annotations = [];
-  const step = Math.max(1, Math.floor(count / spanCount));
-  for (let k = 0; k < spanCount; k++) {
-    const s = sentences[Math.min(count - 1, k * step)]!;
-    const base = { documentId: document.id, layer: "ANNOTATOR" as const, authorId: ctx.userId, assignmentId: assignment.id, start: s.start, end: s.end };
-    if (k % 3 === 0) annotations.push({ ...base, id: crypto.randomUUID(), type: "QUOTE", attributes: { form: "direct" }, speakerId: ctx.speakerId });
-    else if (k % 3 === 1) annotations.push({ ...base, id: crypto.randomUUID(), type: "CLAIM", start: s.start + 2, end: Math.max(s.start + 3, s.end - 2), attributes: { checkworthy: "yes", stance: [{ target: "Ukraine", value: -1 }] } });
-    else annotations.push({ ...base, id: crypto.randomUUID(), type: "EDITORIAL", attributes: { kind: "editor-aside" } });
-  }
-  for (let i = 0; i < annotations.length; i += 2000) await prisma().annotation.createMany({ data: annotations.slice(i, i + 2000) });
-  return { id: document.id, sentences: count, spans: spanCount };
-}
 
 /** Installed before every navigation: adds up the main thread's long tasks (≥ 50 ms: parsing, hydration). */
 const LONG_TASKS = `window.__longTaskMs = 0;
@@ -138,24 +90,8 @@ async function main() {
   }
   const db = await startBenchDatabase();
   const { prisma } = await import("../../lib/db/prisma");
-  const { hashPassword } = await import("../../lib/auth/password");
-  const { defaultLabelSchema } = await import("../../lib/schema/label-schema");
-
-  const corpusDir = path.join(root, "prisma", "seed-data");
-  const pool = fs
-    .readdirSync(corpusDir)
-    .flatMap((f) => fs.readFileSync(path.join(corpusDir, f), "utf8").split(/(?<=[.!?])\s+|\n+/))
-    .map((s) => s.trim())
-    .filter((s) => s.length > 40 && /[.!?]$/.test(s));
-  const email = `bench-annotator-${Date.now()}@example.test`;
-  const user = await prisma().user.create({ data: { email, name: "Bench annotator", passwordHash: await hashPassword(PASSWORD) } });
-  const project = await prisma().project.create({
-    data: { name: "Annotator bench", labelSchema: defaultLabelSchema(), settings: {}, memberships: { create: { userId: user.id, roles: ["ANNOTATOR"] } } },
-  });
-  const speaker = await prisma().entity.create({ data: { projectId: project.id, name: "Sergey Lavrov", type: "PERSON" } });
-  const ctx = { projectId: project.id, userId: user.id, speakerId: speaker.id, pool };
-  // `--quick`: the 2,000-sentence document only.
-  const documents = [await createDocument(ctx, 2000, 300), ...(process.argv.includes("--quick") ? [] : [await createDocument(ctx, 20000, 3000)])];
+  const { email, projectId, documents } = await seedAnnotatorBench(process.argv.includes("--quick") ? [[2000, 300]] : [[2000, 300], [20000, 3000]]);
+  const project = { id: projectId };
 
   // `--baseline DIR`: another checkout with its own build, served side by side on the same
   // database; runs alternate between the two, so both see the same machine load.

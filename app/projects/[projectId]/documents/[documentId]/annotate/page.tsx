@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { preload } from "react-dom";
-import { AnnotatorPage } from "@/components/annotator/annotator-page";
 import { loadAnnotatorPage } from "@/lib/annotator/load-annotator-page";
+import { packShell } from "@/lib/annotator/packed-shell";
 import { requireUser } from "@/lib/auth/current-user";
 import { guardPage } from "@/lib/auth/page-guard";
+import { AnnotatorIsland } from "./annotator-island";
 
 export const metadata: Metadata = { title: "Annotate" };
 
@@ -29,7 +30,8 @@ export default async function AnnotatePage({
         {/* Not prefetched: that render would compete with the annotator getting ready (see NavLink). */}
         <Link href={`/projects/${projectId}/documents/${documentId}`} prefetch={false}>← Document</Link>
       </p>
-      <AnnotatorPage key={shell.layer} shell={shell} />
+      {/* The layer's spans as columns: a third of the payload to serialise, send and parse. */}
+      <AnnotatorIsland key={shell.layer} packed={packShell(shell)} />
     </>
   );
 }
