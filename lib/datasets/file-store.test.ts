@@ -82,4 +82,19 @@ describe("DatasetFileStore bytes", () => {
       expect(Math.max(...contents.map((c) => c.chunks))).toBeGreaterThan(encoding === "deflate" ? 1 : 3);
     });
   }
+
+  it("stores small files as they are once too many are held for deflating at the end", async () => {
+    const { store, rows } = (() => {
+      captured.length = 0;
+      return { store: new DatasetFileStore("v", async () => ({ client: client as never, release: () => undefined }), "deflate", 1000), rows: captured };
+    })();
+    store.add("fmt", [{ path: "a.txt", data: "a".repeat(600) }, { path: "b.txt", data: "b".repeat(600) }]);
+    await store.flush();
+    store.add("fmt", [{ path: "a.txt", data: "more" }, { path: "c.txt", data: "c".repeat(10) }]);
+    const files = await store.finish();
+    expect(files.map((f) => [f.name, f.encoding, f.bytes])).toEqual([["a.txt", "identity", 604], ["b.txt", "identity", 600], ["c.txt", "deflate", 10]]);
+    const a = rows.filter((r) => r.fileId === rows[0]!.fileId);
+    expect(Buffer.concat(a.map((r) => r.data)).toString()).toBe(`${"a".repeat(600)}more`);
+    expect(inflateRawSync(rows.at(-1)!.data).toString()).toBe("c".repeat(10));
+  });
 });

@@ -92,6 +92,7 @@ export class DatasetFileStore {
     private readonly versionId: string,
     private readonly connect: Connect = poolConnection,
     private readonly encoding: FileEncoding = "deflate",
+    private readonly holdBytes = HOLD_BYTES,
   ) {}
 
   add(format: string, chunks: FileChunk[]): void {
@@ -223,7 +224,7 @@ export class DatasetFileStore {
       if (f.encoding === null) held += f.pendingBytes;
       else this.cut(f);
     }
-    if (held > HOLD_BYTES) {
+    if (held > this.holdBytes) {
       for (const f of this.files.values()) {
         if (f.encoding !== null) continue;
         f.encoding = "identity";
