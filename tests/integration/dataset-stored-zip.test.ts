@@ -139,6 +139,16 @@ describe("dataset files stored deflated", () => {
     expect(error.status).toBe(500);
     expect(error.message).toMatch(/native\.jsonl.*damaged/u);
 
+    // Over HTTP: a 500 with the JSON error shape and the message, not a truncated 200.
+    const { createApiToken } = await import("@/lib/auth/api-tokens");
+    const route = await import("@/app/api/v1/projects/[projectId]/datasets/[version]/files/[name]/route");
+    const token = (await createApiToken(team.manager.id, "t")).token;
+    const http = await route.GET(new Request("http://localhost/api", { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ projectId: team.project.id, version: String(created.number), name: file.name }),
+    });
+    expect(http.status).toBe(500);
+    expect(((await http.json()) as { error: { code: string; message: string } }).error).toEqual({ code: "internal", message: expect.stringMatching(/native\.jsonl.*damaged/u) });
+
     const other = await prisma().datasetFile.findFirstOrThrow({ where: { datasetVersionId: created.versionId, name: "manifest.json" } });
     await prisma().datasetFile.update({ where: { id: other.id }, data: { crc32: (other.crc32! + 1n) % 0x100000000n } });
     const crc = await errorOf(datasetFileResponse(team.manager, team.project.id, String(created.number), other.name));
