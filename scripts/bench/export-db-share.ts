@@ -53,15 +53,14 @@ export async function measureDbShare(projectId: string, createdById: string): Pr
     );
     return { label: `${encoding}, STORAGE ${storage}`, writeMs, readBackMs, storedBytes: Number(rows[0]!.n) };
   }
-  // What the build does now (the migration's STORAGE EXTERNAL), then the alternatives; the
-  // column's storage is put back after.
+  // What the build does now, then the alternatives (the column's storage is put back after).
   const variants: WriteVariant[] = [];
   try {
-    variants.push(await write("deflate", "EXTERNAL"));
     variants.push(await write("deflate", "EXTENDED"));
+    variants.push(await write("deflate", "EXTERNAL"));
     variants.push(await write("identity", "EXTENDED"));
   } finally {
-    await pgPool().query("ALTER TABLE dataset_file_chunks ALTER COLUMN data SET STORAGE EXTERNAL");
+    await pgPool().query("ALTER TABLE dataset_file_chunks ALTER COLUMN data SET STORAGE EXTENDED");
   }
   const { writeMs, readBackMs } = variants[0]!;
   await prisma().datasetVersion.delete({ where: { id: version.id } });
