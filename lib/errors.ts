@@ -13,6 +13,7 @@ export const APP_ERROR_CODES = [
   "unsupported_media_type",
   "rate_limited",
   "unavailable",
+  "internal",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
@@ -30,6 +31,8 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  // Something stored is damaged: said plainly rather than as a generic failure.
+  internal: 500,
 };
 
 export type FieldErrors = Record<string, string[]>;

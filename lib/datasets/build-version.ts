@@ -16,14 +16,11 @@ import { DiffTracker, FINGERPRINT_FILE, INTERNAL_FORMAT, fingerprintLines, parse
 import { DatasetFileStore, storeWholeFile } from "./file-store";
 import { toExportRelations } from "@/lib/relations/export-relations";
 import { readDocumentBatches } from "./read-documents";
-import { storeHeldZip, storeVersionZip } from "./stored-zip";
+import { storeVersionZip } from "./stored-zip";
 import { readFileLines } from "./read-chunks";
 import { toExportDocument, toLayerAnnotations } from "./to-export";
 
 export const MANIFEST_FILE = "manifest.json";
-// The files of a version up to this size stay in memory until its zip is written (no read-back);
-// bigger versions are read back from the database for it.
-const KEEP_FOR_ZIP = 48 * 1024 * 1024;
 
 export type BuildOptions = {
   /** Defaults to the version's chosen formats. */
@@ -93,7 +90,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   const diff = new DiffTracker(previous?.map ?? null, previous?.number ?? null);
   const formats = normaliseFormats(version.formats as ExportFormat[]);
   const writers = options.writers ?? createWriters(formats);
-  const store = new DatasetFileStore(versionId, undefined, KEEP_FOR_ZIP);
+  const store = new DatasetFileStore(versionId);
   const counter = createManifestCounter();
   const agreement = new AgreementAccumulator();
 
@@ -153,16 +150,12 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   });
   const manifestBody = manifestJson(manifest);
   clock.mark("manifest");
-  const held = store.keptFiles();
-  if (held) {
-    // Every file is in hand: the zip is deflated while the last files and the manifest are stored.
-    held.set(MANIFEST_FILE, [Buffer.from(manifestBody, "utf8")]);
-    await allSettled([store.finish(), storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestBody), storeHeldZip(versionId, held)]);
-    clock.mark("storeAndZip");
-  } else {
-    await store.finish();
-    await storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestBody);
-    clock.mark("finish");
+  // Files are stored deflated, so the zip is assembled from them at download; only a version with
+  // files stored as they are (too many small ones to hold) gets its zip written now, as before.
+  const finished = store.finish();
+  await allSettled([finished, storeWholeFile(versionId, MANIFEST_FILE, "manifest", manifestBody)]);
+  clock.mark("store");
+  if ((await finished).some((f) => f.format !== INTERNAL_FORMAT && f.encoding !== "deflate")) {
     await storeVersionZip(versionId);
     clock.mark("zip");
   }

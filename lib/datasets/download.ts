@@ -11,7 +11,8 @@ import { downloadBaseName } from "./content-types";
 import { FINGERPRINT_FILE, INTERNAL_FORMAT } from "./diff";
 import { findVersion } from "./list-datasets";
 import { requestLaterFormat, type LaterFormatRequest } from "./later-format";
-import { readFileChunks, zipEntries, zipFiles } from "./read-chunks";
+import { allDeflated, assembledZip } from "./assembled-zip";
+import { readFileChunks, zipEntries, zipFiles, type FileRef } from "./read-chunks";
 import { storedZipOf } from "./stored-zip";
 
 async function readyVersion(user: AuthenticatedUser, projectId: string, ref: string) {
@@ -47,17 +48,33 @@ function streamOf(iterator: AsyncIterator<Uint8Array>): ReadableStream<Uint8Arra
   });
 }
 
+/** The same stream with its first item already read (so its errors are thrown now). */
+async function startedStream(iterator: AsyncGenerator<Buffer>): Promise<AsyncIterator<Uint8Array>> {
+  const first = await iterator.next();
+  let started = false;
+  return {
+    next: async () => {
+      if (started) return iterator.next();
+      started = true;
+      return first;
+    },
+    return: async () => iterator.return(undefined),
+  };
+}
+
 /** One stored file of a version, streamed chunk by chunk from the database. */
 export async function datasetFileResponse(user: AuthenticatedUser, projectId: string, ref: string, name: string): Promise<Response> {
   const { version, projectName } = await readyVersion(user, projectId, ref);
   const found = name === FINGERPRINT_FILE ? null : await prisma().datasetFile.findUnique({
     where: { datasetVersionId_name: { datasetVersionId: version.id, name } },
-    select: { id: true, contentType: true, bytes: true, sha256: true, format: true },
+    select: { id: true, name: true, contentType: true, bytes: true, sha256: true, format: true, encoding: true, crc32: true },
   });
   const file = found?.format === INTERNAL_FORMAT ? null : found;
   if (!file) throw new AppError("not_found", "No such file in this dataset version.");
   const { base, extension } = downloadBaseName(projectName, version.number, name);
-  const chunks = readFileChunks(file.id);
+  // The first piece is read before answering: a damaged small file (inflated and checked whole)
+  // is a 500 JSON error; damage found later aborts the body, so the download fails visibly.
+  const chunks = await startedStream(readFileChunks(file.id, undefined, file));
   return new Response(streamOf(chunks), {
     headers: downloadHeaders(file.contentType, contentDisposition(base, extension), { "Content-Length": String(file.bytes), ETag: `"${file.sha256}"` }),
   });
@@ -66,7 +83,8 @@ export async function datasetFileResponse(user: AuthenticatedUser, projectId: st
 /**
  * The whole version as one deterministic zip (same bytes on every download): the files of the
  * formats it was built with and the manifest; formats built later are downloaded on their own.
- * Stored when the version was built; versions from before that are zipped while they are sent.
+ * Assembled from the files' stored deflated streams (Content-Length known, nothing deflated);
+ * versions from before those hold a zip stored when they were built, or are zipped while sent.
  */
 export async function datasetZipResponse(user: AuthenticatedUser, projectId: string, ref: string): Promise<Response> {
   const { version, projectName } = await readyVersion(user, projectId, ref);
@@ -79,6 +97,15 @@ export async function datasetZipResponse(user: AuthenticatedUser, projectId: str
   }
   const files = await zipFiles(version.id, { laterFormats: version.laterFormats });
   return zipResponse(files, disposition);
+}
+
+/** Files as one zip: assembled from their stored streams when all are deflated, else zipped while sent. */
+function zipResponse(files: FileRef[], disposition: string): Response {
+  if (!allDeflated(files)) return zippedResponse(files, disposition);
+  const zip = assembledZip(files);
+  return new Response(streamOf(zip.body), {
+    headers: downloadHeaders("application/zip", disposition, { "Content-Length": String(zip.size), ETag: zip.etag }),
+  });
 }
 
 /**
@@ -113,7 +140,7 @@ async function formatOf(user: AuthenticatedUser, projectId: string, ref: string,
  * the next chunk: the remaining entries throw instead of querying, and the archive writer is
  * drained so nothing waits on a reader that is gone.
  */
-function zipResponse(files: Awaited<ReturnType<typeof zipFiles>>, disposition: string): Response {
+function zippedResponse(files: FileRef[], disposition: string): Response {
   let aborted = false;
   async function* guarded(): AsyncGenerator<ZipEntry> {
     for await (const entry of zipEntries(files)) {

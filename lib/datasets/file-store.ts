@@ -1,16 +1,22 @@
 import "server-only";
 import { createHash, randomUUID, type Hash } from "node:crypto";
+import { crc32, deflateRawSync } from "node:zlib";
 import type pg from "pg";
 import { pgPool } from "@/lib/db/pg-pool";
 import type { FileChunk } from "@/lib/export/types";
 import { contentTypeOf } from "./content-types";
 import { copyChunks, type ChunkRow } from "./copy-chunks";
-import { INTERNAL_FORMAT } from "./diff";
+import { ZIP_DEFLATE_LEVEL } from "@/lib/export/zip-records";
+import { FileDeflater } from "./file-deflater";
+
+/** "deflate": chunks hold the file's raw-deflate stream (a zip entry's bytes); "identity": the bytes as they are. */
+export type FileEncoding = "deflate" | "identity";
 
 type OpenFile = {
   id: string;
   format: string;
   hash: Hash;
+  crc: number;
   bytes: number;
   seq: number;
   pending: Buffer[];
@@ -22,10 +28,18 @@ type OpenFile = {
   /** Size of the last scratch buffer: doubles while a file keeps growing, up to STREAM_SCRATCH. */
   scratchSize: number;
   stored: boolean;
-  kept: Buffer[];
+  /** null until decided: a small file is held whole and deflated in one go when the store closes. */
+  encoding: FileEncoding | null;
+  /** A file that grew past a chunk is deflated as it streams. */
+  deflater: FileDeflater | null;
+  ending: Promise<void> | null;
+  /** Deflated bytes not yet cut into a chunk. */
+  zipped: Buffer[];
+  zippedBytes: number;
+  compressedBytes: number;
 };
 
-export type StoredFile = { name: string; format: string; bytes: number; sha256: string };
+export type StoredFile = { name: string; format: string; bytes: number; sha256: string; encoding: FileEncoding };
 
 /** A connection for one flush: the pool's (released after it), or a transaction's own (kept). */
 export type StoreConnection = { client: pg.ClientBase; release(): void };
@@ -48,6 +62,9 @@ const FLUSH_BYTES = 8 * 1024 * 1024;
 // per-document file stays small and a streamed file's chunk is usually one buffer (no copy).
 const SCRATCH_BYTES = 16 * 1024;
 const STREAM_SCRATCH = CHUNK_BYTES + 128 * 1024;
+// Small files are held whole until the store closes (one deflate each, no open stream per file);
+// past this much held at a flush they are stored as they are instead, so memory stays bounded.
+const HOLD_BYTES = 32 * 1024 * 1024;
 
 async function insertFileRows(client: pg.ClientBase, versionId: string, files: { id: string; name: string; format: string }[]): Promise<void> {
   if (files.length === 0) return;
@@ -60,26 +77,22 @@ async function insertFileRows(client: pg.ClientBase, versionId: string, files: {
 
 /**
  * Appends writer output to `dataset_files` / `dataset_file_chunks` of one version. Bytes are
- * buffered per file, cut into ~1 MB chunks, and written with one binary COPY whenever about
- * 8 MB are waiting (`full`) and at `finish()`. Hashes and sizes are computed on the way and
- * written by `finish()`.
+ * buffered per file and written with one binary COPY whenever about 8 MB are waiting (`full`)
+ * and at `finish()`. With "deflate" (the default) each file is stored as its raw-deflate stream:
+ * a file that grows past a chunk is deflated as it streams, a small one in one go when the store
+ * closes. Sizes, SHA-256 and CRC-32 of the content are computed on the way and written by `finish()`.
  */
 export class DatasetFileStore {
   private readonly files = new Map<string, OpenFile>();
   private ready: ChunkRow[] = [];
   private waiting = 0;
-  private keptBytes = 0;
-  private kept: Map<string, Buffer[]> | null = null;
   private summary: StoredFile[] | null = null;
 
-  /**
-   * `keep`: also keep up to this many bytes of the written files (not internal ones) in memory,
-   * so the zip can be written without reading them back; past it nothing is kept.
-   */
   constructor(
     private readonly versionId: string,
     private readonly connect: Connect = poolConnection,
-    private keep = 0,
+    private readonly encoding: FileEncoding = "deflate",
+    private readonly holdBytes = HOLD_BYTES,
   ) {}
 
   add(format: string, chunks: FileChunk[]): void {
@@ -89,7 +102,10 @@ export class DatasetFileStore {
   private open(format: string, path: string): OpenFile {
     let file = this.files.get(path);
     if (!file) {
-      file = { id: randomUUID(), format, hash: createHash("sha256"), bytes: 0, seq: 0, pending: [], pendingBytes: 0, scratch: null, used: 0, scratchSize: 0, stored: false, kept: [] };
+      file = {
+        id: randomUUID(), format, hash: createHash("sha256"), crc: 0, bytes: 0, seq: 0, pending: [], pendingBytes: 0, scratch: null, used: 0, scratchSize: 0, stored: false,
+        encoding: this.encoding === "identity" ? "identity" : null, deflater: null, ending: null, zipped: [], zippedBytes: 0, compressedBytes: 0,
+      };
       this.files.set(path, file);
     }
     return file;
@@ -138,30 +154,58 @@ export class DatasetFileStore {
     f.used = 0;
   }
 
-  /** `streaming`: cut at the chunk size while the file is still being written. */
+  /**
+   * Hands the file's pending bytes on: as a chunk (identity), or to its deflate stream, which is
+   * opened here for a file still undecided. `streaming`: the file is still being written.
+   */
   private cut(f: OpenFile, streaming = false): void {
     if (f.pendingBytes === 0) return;
     this.handOver(f, !streaming);
     const data = f.pending.length === 1 ? f.pending[0]! : Buffer.concat(f.pending, f.pendingBytes);
     f.hash.update(data);
-    this.ready.push({ fileId: f.id, seq: f.seq++, data });
+    f.crc = crc32(data, f.crc);
     f.pending = [];
     f.pendingBytes = 0;
-    if (this.keep > 0 && f.format !== INTERNAL_FORMAT) {
-      this.keptBytes += data.length;
-      if (this.keptBytes <= this.keep) f.kept.push(data);
-      else this.dropKept();
+    if (f.encoding === "identity") {
+      this.ready.push({ fileId: f.id, seq: f.seq++, data });
+      return;
     }
+    f.encoding = "deflate";
+    f.deflater ??= new FileDeflater();
+    f.deflater.write(data);
+    this.takeDeflated(f, false);
   }
 
-  private dropKept(): void {
-    this.keep = 0;
-    for (const f of this.files.values()) f.kept = [];
+  /** Cuts deflated output into chunks: whole chunks only, or (`all`) everything there is. */
+  private takeDeflated(f: OpenFile, all: boolean): void {
+    if (f.deflater) {
+      for (const piece of f.deflater.take()) {
+        f.zipped.push(piece);
+        f.zippedBytes += piece.length;
+      }
+    }
+    if (f.zippedBytes === 0 || (!all && f.zippedBytes < CHUNK_BYTES)) return;
+    const data = f.zipped.length === 1 ? f.zipped[0]! : Buffer.concat(f.zipped, f.zippedBytes);
+    let at = 0;
+    for (; data.length - at >= CHUNK_BYTES || (all && at < data.length); at += CHUNK_BYTES)
+      this.ready.push({ fileId: f.id, seq: f.seq++, data: data.subarray(at, Math.min(at + CHUNK_BYTES, data.length)) });
+    f.zipped = at < data.length ? [data.subarray(at)] : [];
+    f.zippedBytes = data.length - Math.min(at, data.length);
   }
 
-  /** After close(): the kept bytes of every written file by name, or null when the bound was passed. */
-  keptFiles(): Map<string, Buffer[]> | null {
-    return this.kept;
+  /** A small file held whole, deflated in one call (the same bytes as its stream would be). */
+  private deflateWhole(f: OpenFile): void {
+    f.encoding = "deflate";
+    this.handOver(f, true);
+    const data = Buffer.concat(f.pending, f.pendingBytes);
+    f.hash.update(data);
+    f.crc = crc32(data, f.crc);
+    f.pending = [];
+    f.pendingBytes = 0;
+    const z = deflateRawSync(data, { level: ZIP_DEFLATE_LEVEL });
+    f.compressedBytes = z.length;
+    f.zipped = [z];
+    f.zippedBytes = z.length;
   }
 
   /** True when enough output waits for one big write (the caller then flushes). */
@@ -171,16 +215,28 @@ export class DatasetFileStore {
 
   async flush(): Promise<void> {
     const newFiles: { id: string; name: string; format: string }[] = [];
+    let held = 0;
     for (const [name, f] of this.files) {
       if (!f.stored) {
         newFiles.push({ id: f.id, name, format: f.format });
         f.stored = true;
       }
-      this.cut(f);
+      if (f.encoding === null) held += f.pendingBytes;
+      else this.cut(f);
     }
+    if (held > this.holdBytes) {
+      for (const f of this.files.values()) {
+        if (f.encoding !== null) continue;
+        f.encoding = "identity";
+        this.cut(f);
+      }
+    }
+    this.waiting = 0;
+    const deflaters = [...this.files.values()].filter((f) => f.deflater);
+    await Promise.all(deflaters.map((f) => f.deflater!.settled()));
+    for (const f of this.files.values()) this.takeDeflated(f, true);
     const rows = this.ready;
     this.ready = [];
-    this.waiting = 0;
     if (newFiles.length === 0 && rows.length === 0) return;
     const { client, release } = await this.connect();
     try {
@@ -197,28 +253,42 @@ export class DatasetFileStore {
    */
   close(): StoredFile[] {
     if (this.summary) return this.summary;
-    for (const f of this.files.values()) this.cut(f);
-    this.summary = [...this.files].map(([name, f]) => ({ name, format: f.format, bytes: f.bytes, sha256: f.hash.digest("hex") }));
-    if (this.keep > 0) {
-      this.kept = new Map();
-      for (const [name, f] of this.files) if (f.format !== INTERNAL_FORMAT) this.kept.set(name, f.kept);
+    for (const f of this.files.values()) {
+      if (f.encoding === null) this.deflateWhole(f);
+      else this.cut(f);
+      if (f.deflater) f.ending = f.deflater.end();
     }
+    this.summary = [...this.files].map(([name, f]) => ({ name, format: f.format, bytes: f.bytes, sha256: f.hash.digest("hex"), encoding: f.encoding ?? "identity" }));
     return this.summary;
   }
 
-  /** Writes pending bytes and the final size and SHA-256 of every file; returns them by name. */
+  /** Writes pending bytes and the final size, SHA-256 and encoding of every file; returns them by name. */
   async finish(): Promise<StoredFile[]> {
     const out = this.close();
+    for (const f of this.files.values()) {
+      if (!f.ending) continue;
+      await f.ending;
+      f.compressedBytes = f.deflater!.compressedBytes;
+    }
     await this.flush();
     const { client, release } = await this.connect();
     try {
-      const ids = [...this.files.values()].map((f) => f.id);
-      for (let i = 0; i < ids.length; i += 5000) {
-        const part = out.slice(i, i + 5000);
+      const files = [...this.files.values()];
+      for (let i = 0; i < files.length; i += 5000) {
+        const part = files.slice(i, i + 5000);
+        const sums = out.slice(i, i + 5000);
+        const deflated = part.map((f) => f.encoding === "deflate");
         await client.query(
-          `UPDATE dataset_files f SET bytes = u.bytes, sha256 = u.sha256
-           FROM unnest($1::text[], $2::bigint[], $3::text[]) AS u(id, bytes, sha256) WHERE f.id = u.id`,
-          [ids.slice(i, i + 5000), part.map((f) => f.bytes), part.map((f) => f.sha256)],
+          `UPDATE dataset_files f SET bytes = u.bytes, sha256 = u.sha256, encoding = u.encoding, crc32 = u.crc32, stored_bytes = u.stored_bytes
+           FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[]) AS u(id, bytes, sha256, encoding, crc32, stored_bytes) WHERE f.id = u.id`,
+          [
+            part.map((f) => f.id),
+            sums.map((f) => f.bytes),
+            sums.map((f) => f.sha256),
+            sums.map((f) => f.encoding),
+            part.map((f, j) => (deflated[j] ? f.crc : null)),
+            part.map((f, j) => (deflated[j] ? f.compressedBytes : null)),
+          ],
         );
       }
     } finally {

@@ -1,53 +1,31 @@
 import "server-only";
 import { Writable } from "node:stream";
 import { prisma } from "@/lib/db/prisma";
-import { compareEntryNames, writeDeterministicZip, type ZipEntry } from "@/lib/export/zip";
+import { writeDeterministicZip, type ZipEntry } from "@/lib/export/zip";
 import { INTERNAL_FORMAT } from "./diff";
 import { DatasetFileStore } from "./file-store";
 import { zipEntries, zipFiles } from "./read-chunks";
 
 /**
- * The version's zip, written once when the version is built so a download streams ~1 MB instead
+ * The version's zip, written once when the version was built so a download streams ~1 MB instead
  * of deflating every file again. Same writer over the same files as the on-the-fly path, so
- * the bytes are those that path produces; versions built before it existed still use that path.
+ * the bytes are those that path produces. Versions built since files are stored deflated have
+ * none (their zip is assembled from the stored streams) unless some file was stored as it is.
  */
 export const ZIP_FILE = ".version.zip";
 
 /**
  * Writes the zip of the version's files (formats built later are never in it) as an internal
- * file. `inMemory`: files whose bytes the build still holds (by name), so they are not read back.
+ * file, from the files read back. Only for versions with files not stored deflated (the zip of
+ * deflated files is assembled from them at download).
  */
-export async function storeVersionZip(versionId: string, inMemory: Map<string, Buffer[]> = new Map()): Promise<{ bytes: number; sha256: string }> {
-  const files = await zipFiles(versionId);
-  async function* entries(): AsyncGenerator<ZipEntry> {
-    // Runs of files not held are read back together (zipEntries groups small ones per query).
-    let missing: typeof files = [];
-    for (const f of files) {
-      const held = inMemory.get(f.name);
-      if (!held) {
-        missing.push(f);
-        continue;
-      }
-      if (missing.length > 0) yield* zipEntries(missing);
-      missing = [];
-      yield { name: f.name, chunks: held };
-    }
-    if (missing.length > 0) yield* zipEntries(missing);
-  }
-  return writeZipFile(versionId, entries());
-}
-
-/**
- * The same zip from files held in memory only — every file of the version's zip, by name — so
- * it can be written while those files are still being stored.
- */
-export async function storeHeldZip(versionId: string, held: Map<string, Buffer[]>): Promise<{ bytes: number; sha256: string }> {
-  const names = [...held.keys()].sort(compareEntryNames);
-  return writeZipFile(versionId, names.map((name) => ({ name, chunks: held.get(name)! })));
+export async function storeVersionZip(versionId: string): Promise<{ bytes: number; sha256: string }> {
+  return writeZipFile(versionId, zipEntries(await zipFiles(versionId)));
 }
 
 async function writeZipFile(versionId: string, entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>): Promise<{ bytes: number; sha256: string }> {
-  const store = new DatasetFileStore(versionId);
+  // Stored as it is: the zip is compressed already.
+  const store = new DatasetFileStore(versionId, undefined, "identity");
   // The zip's bytes go into the store as they come; a full buffer is flushed before more is accepted.
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import { ExportError } from "./types";
+import { ZIP_DEFLATE_LEVEL } from "./zip-records";
 
 export type ZipEntry = { name: string; chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> };
 
@@ -20,7 +21,7 @@ function checkName(name: string): void {
 // DOS time fields are taken from local time, so build the date from local parts: the stored
 // stamp is 1980-01-01 00:00 in every time zone. forceDosTimestamp drops the UTC extra field.
 const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
-const ENTRY_OPTIONS = { mtime: FIXED_MTIME, mode: 0o100644, compress: true, compressionLevel: 6, forceDosTimestamp: true } as const;
+const ENTRY_OPTIONS = { mtime: FIXED_MTIME, mode: 0o100644, compress: true, compressionLevel: ZIP_DEFLATE_LEVEL, forceDosTimestamp: true } as const;
 
 async function* asBuffers(chunks: ZipEntry["chunks"]): AsyncGenerator<Buffer> {
   for await (const c of chunks) yield typeof c === "string" ? Buffer.from(c, "utf8") : Buffer.from(c.buffer, c.byteOffset, c.byteLength);

@@ -1,8 +1,11 @@
 // bench:export: how much of a version's time is PostgreSQL's own work, measured with the export's
 // own database calls and nothing else: the keyset reads of the documents, writing the newest
-// version's own files again with the build's binary COPY (real text, so TOAST compresses it as it
-// does the real files), and reading them back as a download does.
-export type DbShare = { readMs: number; writeMs: number; readBackMs: number; bytes: number };
+// version's own files again with the build's store (deflated, as the build stores them; and for
+// comparison with the chunk column's STORAGE EXTERNAL, and as they are, which TOAST compresses),
+// and reading them back as a download does, with the bytes each way takes on disk.
+export type DbShare = { readMs: number; writeMs: number; readBackMs: number; bytes: number; variants: WriteVariant[] };
+/** The same files written another way: encoding, the chunk column's storage, time and bytes on disk. */
+export type WriteVariant = { label: string; writeMs: number; readBackMs: number; storedBytes: number };
 
 export async function measureDbShare(projectId: string, createdById: string): Promise<DbShare> {
   const { prisma } = await import("../../lib/db/prisma");
@@ -10,7 +13,7 @@ export async function measureDbShare(projectId: string, createdById: string): Pr
   const { DatasetFileStore } = await import("../../lib/datasets/file-store");
   const { readFileChunks } = await import("../../lib/datasets/read-chunks");
 
-  let started = performance.now();
+  const started = performance.now();
   for await (const batch of readDocumentBatches(projectId, {})) void batch;
   const readMs = performance.now() - started;
 
@@ -28,19 +31,38 @@ export async function measureDbShare(projectId: string, createdById: string): Pr
     bytes += data.length;
     contents.push({ name: f.name, data: data.toString("utf8") });
   }
-  const store = new DatasetFileStore(version.id);
-  started = performance.now();
-  for (const f of contents) {
-    store.add("bench", [{ path: f.name, data: f.data }]);
-    if (store.full) await store.flush();
+  const { pgPool } = await import("../../lib/db/pg-pool");
+  async function write(encoding: "deflate" | "identity", storage: "EXTENDED" | "EXTERNAL"): Promise<WriteVariant> {
+    await prisma().datasetFile.deleteMany({ where: { datasetVersionId: version.id } });
+    await pgPool().query(`ALTER TABLE dataset_file_chunks ALTER COLUMN data SET STORAGE ${storage}`);
+    const store = new DatasetFileStore(version.id, undefined, encoding);
+    let started = performance.now();
+    for (const f of contents) {
+      store.add("bench", [{ path: f.name, data: f.data }]);
+      if (store.full) await store.flush();
+    }
+    await store.finish();
+    const writeMs = performance.now() - started;
+    const written = await prisma().datasetFile.findMany({ where: { datasetVersionId: version.id }, select: { id: true } });
+    started = performance.now();
+    for (const file of written) for await (const chunk of readFileChunks(file.id)) void chunk;
+    const readBackMs = performance.now() - started;
+    const { rows } = await pgPool().query<{ n: string }>(
+      "SELECT coalesce(sum(pg_column_size(c.data)), 0) AS n FROM dataset_file_chunks c JOIN dataset_files f ON f.id = c.file_id WHERE f.dataset_version_id = $1",
+      [version.id],
+    );
+    return { label: `${encoding}, STORAGE ${storage}`, writeMs, readBackMs, storedBytes: Number(rows[0]!.n) };
   }
-  await store.finish();
-  const writeMs = performance.now() - started;
-
-  const written = await prisma().datasetFile.findMany({ where: { datasetVersionId: version.id }, select: { id: true } });
-  started = performance.now();
-  for (const file of written) for await (const chunk of readFileChunks(file.id)) void chunk;
-  const readBackMs = performance.now() - started;
+  // What the build does now, then the alternatives (the column's storage is put back after).
+  const variants: WriteVariant[] = [];
+  try {
+    variants.push(await write("deflate", "EXTENDED"));
+    variants.push(await write("deflate", "EXTERNAL"));
+    variants.push(await write("identity", "EXTENDED"));
+  } finally {
+    await pgPool().query("ALTER TABLE dataset_file_chunks ALTER COLUMN data SET STORAGE EXTENDED");
+  }
+  const { writeMs, readBackMs } = variants[0]!;
   await prisma().datasetVersion.delete({ where: { id: version.id } });
-  return { readMs, writeMs, readBackMs, bytes };
+  return { readMs, writeMs, readBackMs, bytes, variants };
 }

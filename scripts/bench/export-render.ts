@@ -62,7 +62,7 @@ let digest = "";
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now(); const c0 = process.cpuUsage();
   const writers = createWriters(formats);
-  const store = new DatasetFileStore("v", async () => { throw new Error("no db"); }, 1 << 30);
+  const store = new DatasetFileStore("v", async () => { throw new Error("no db"); });
   const diff = new DiffTracker(new Map(), 1);
   for (const w of writers) store.add(w.format, w.begin(ctx));
   for (const g of docs) {

@@ -116,7 +116,7 @@ async function main() {
     console.log("");
     console.log(`create version → ready → downloaded (median of ${runs})  ${ms(total)}`);
     console.log(`  phases (medians)        create ${ms(median(ours.map((r) => r.create)))}, build until the task is done ${ms(median(ours.map((r) => r.ready)))}, download ${ms(median(ours.map((r) => r.download)))}`);
-    const order = ["pickup", "taskUpdates", "setup", "previousFingerprints", "readWait", "render", "progress", "flushWait", "manifest", "storeAndZip", "finish", "zip"];
+    const order = ["pickup", "taskUpdates", "setup", "previousFingerprints", "readWait", "render", "progress", "flushWait", "manifest", "store", "storeAndZip", "finish", "zip"];
     const phaseNames = [...new Set([...order, ...ours.flatMap((r) => Object.keys(r.phases))])].filter((p) => ours.some((r) => p in r.phases));
     if (phaseNames.length > 0)
       console.log(`  the build's own phases (worker, medians)  ${phaseNames.map((p) => `${p} ${ms(median(ours.map((r) => r.phases[p] ?? 0)))}`).join(", ")}`);
@@ -124,7 +124,9 @@ async function main() {
     console.log(`  three plain COPYs of the documents, sentences and annotations  ${ms(median(plain))}`);
     console.log(`ratio ours ÷ joined COPY  ${(total / median(joined)).toFixed(1)}×  (÷ plain COPYs ${(total / median(plain)).toFixed(1)}×)`);
     const share = { read: median(shares.map((x) => x.readMs)), write: median(shares.map((x) => x.writeMs)), back: median(shares.map((x) => x.readBackMs)) };
-    console.log(`PostgreSQL's part, the export's own calls alone (medians): keyset reads of the rows ${ms(share.read)}, writing the ${mb(shares[0]!.bytes)} of files with binary COPY ${ms(share.write)}, reading them back ${ms(share.back)}: ${ms(share.read + share.write + share.back)} of ${ms(total)}`);
+    console.log(`PostgreSQL's part, the export's own calls alone (medians): keyset reads of the rows ${ms(share.read)}, writing the ${mb(shares[0]!.bytes)} of files (deflated) with binary COPY ${ms(share.write)}, reading them back ${ms(share.back)}: ${ms(share.read + share.write + share.back)} of ${ms(total)}`);
+    for (const [i, v] of shares[0]!.variants.entries())
+      console.log(`  files written ${v.label}: ${ms(median(shares.map((x) => x.variants[i]!.writeMs)))}, read back ${ms(median(shares.map((x) => x.variants[i]!.readBackMs)))}, ${mb(v.storedBytes)} in the chunks table`);
     console.log(`server RSS (web + worker)  ${mb(coldRss)} cold, ${mb(warmRss)} warm, peak ${mb(peak)} during the runs: growth ${mb(peak - warmRss)} (from cold ${mb(peak - coldRss)})`);
   } finally {
     await client.end();
