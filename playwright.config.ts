@@ -44,8 +44,8 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
-    { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "api", testMatch: /e2e\/api\/.*\.spec\.ts$/, dependencies: ["setup"] },
+    { name: "ui", testMatch: /e2e\/ui\/.*\.spec\.ts$/, dependencies: ["setup"] },
   ],
   webServer: {
     command: "tsx scripts/e2e-server.ts",
