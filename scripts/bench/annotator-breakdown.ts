@@ -12,7 +12,12 @@ export type Breakdown = {
   domContentLoadedMs: number;
   hydratedMs: number;
   textMs: number;
+  /** `data-ready="true"` set in the DOM. */
   readyMs: number;
+  /** The first frame after it (requestAnimationFrame). */
+  frameMs: number;
+  /** When the test driver saw it: after whatever the page's main thread did next. */
+  seenMs: number;
   serverCpuMs: number;
   /** CPU time of the browser's renderer processes from navigation to data-ready. */
   clientCpuMs: number;
@@ -26,7 +31,8 @@ export function printBreakdown(runs: Breakdown[]): void {
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   console.log(
     `${"".padEnd(32)} breakdown (medians): first byte ${ms(m("ttfbMs"))} (web CPU ${ms(m("serverCpuMs"))}), HTML done ${ms(m("htmlMs"))}, ` +
-      `DOMContentLoaded ${ms(m("domContentLoadedMs"))}, hydrated ${ms(m("hydratedMs"))}, text in hand ${ms(m("textMs"))}, ready ${ms(m("readyMs"))} (browser renderer CPU ${ms(m("clientCpuMs"))})`,
+      `DOMContentLoaded ${ms(m("domContentLoadedMs"))}, hydrated ${ms(m("hydratedMs"))}, text in hand ${ms(m("textMs"))}, ready ${ms(m("readyMs"))}, ` +
+      `first frame after it ${ms(m("frameMs"))}, seen by the test driver ${ms(m("seenMs"))} (browser renderer CPU ${ms(m("clientCpuMs"))})`,
   );
 }
 
