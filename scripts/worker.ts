@@ -24,7 +24,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${why}: stopping`);
-    // Jobs cut short here are retried by another worker at once (this process's lock goes with it).
+    // A job in flight gets 5 s to finish; one cut short is retried by another worker at once
+    // (this process's lock goes with it).
     await Promise.race([stopQueue(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     process.exit(0);
   };

@@ -232,6 +232,8 @@ export async function stopQueue(): Promise<void> {
   holder.stancebenchLoops = undefined;
   const started = holder.stancebenchBoss;
   holder.stancebenchBoss = undefined;
-  if (started) await (await started).stop({ graceful: false, wait: true });
+  // Graceful: a job in flight finishes (up to 20 s) before the pools close under it; cutting it
+  // short would leave its open transaction to hang the process's database client.
+  if (started) await (await started).stop({ graceful: true, wait: true, timeout: 20_000 });
   await stopLiveness();
 }

@@ -144,4 +144,20 @@ describe("background jobs", () => {
     await expect(runBuildDatasetTask({ taskId: build.id })).resolves.toBeUndefined();
     expect(await task(build.id)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/dataset version of this build is gone/) });
   });
+
+  // Last: it stops this file's workers. A job cut short on stopping used to leave its transaction
+  // open under closed pools, and the database client then hung on disconnect.
+  it("stopping the workers lets the job in flight finish instead of failing it", async () => {
+    const team = await makeTeam();
+    const documents = [];
+    for (let i = 0; i < 30; i++) documents.push(await makeDocument(team.project.id, { title: `S ${i}`, lines: [...LINES, `Line ${i}.`] }));
+    const run = await createSuggestionTask(team.manager, team.project.id, { documentIds: documents.map((d) => d.id) });
+    await until("a job of the run to be running", () => prisma().jobClaim.count({ where: { projectId: team.project.id } }));
+    await stopQueue();
+    expect(await prisma().jobClaim.count({ where: { projectId: team.project.id } })).toBe(0);
+    const [cut] = await prisma().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'projectId' = ${team.project.id} AND state IN ('active', 'retry', 'failed')`;
+    expect(cut?.n).toBe(0);
+    expect((await task(run.taskId)).done).toBeGreaterThan(0);
+    await expect(prisma().$disconnect()).resolves.toBeUndefined();
+  }, 60_000);
 });
