@@ -21,9 +21,11 @@ export type Breakdown = {
   serverCpuMs: number;
   /** CPU time of the browser's renderer processes from navigation to data-ready. */
   clientCpuMs: number;
+  /** Bytes of the scripts loaded before data-ready (decoded). */
+  scriptBytes: number;
 };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 export function printBreakdown(runs: Breakdown[]): void {
   if (runs.length === 0) return;

@@ -14,12 +14,17 @@
 // `--cpu-profile FILE`: one more warm navigation of the 2,000-sentence document under Chromium's
 // profiler, saved to FILE and summarised (top self-time functions), then one under Chromium's
 // tracing (main-thread time by event; `TRACE_FILE=path` saves that trace too).
+// `--floor`: also builds and serves a minimal Next.js app (see annotator-floor.ts) and measures it
+// with the same driver, alternating with the page, and prints the page's phases beside it: what the
+// fixed stack costs by itself, and what is ours.
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
-import { chromium, type CDPSession, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type CDPSession, type Page } from "playwright-core";
 import { startApp, startBuiltApp, webCpuSeconds } from "./app-server";
 import { htmlComposition, printBreakdown, type Breakdown } from "./annotator-breakdown";
+import { FLOOR_COOKIE, floorSessionToken, startFloorApp, type FloorApp } from "./annotator-floor";
+import { printFloorComparison } from "./annotator-floor-table";
 import { profileNavigation, traceNavigation } from "./annotator-profile";
 import { argValue, mb, startBenchDatabase } from "./bench-db";
 import { PASSWORD, seedAnnotatorBench } from "./annotator-seed";
@@ -58,7 +63,7 @@ async function measure(page: Page, cdp: CDPSession, browserCdp: CDPSession, url:
   const serverCpuMs = ((webCpuSeconds(webPid) ?? 0) - cpuBefore) * 1000;
   // CPU, not wall time: it holds up on a loaded machine, where the wall time above does not.
   const clientCpuMs = ((await rendererCpuSeconds(browserCdp)) - rendererBefore) * 1000;
-  const { readyMs, frameMs, seenMs, longTaskMs, htmlMs, htmlBytes, requests, ttfbMs, domContentLoadedMs, hydratedMs, textMs } = await page.evaluate(() => {
+  const { readyMs, frameMs, seenMs, longTaskMs, htmlMs, htmlBytes, requests, ttfbMs, domContentLoadedMs, hydratedMs, textMs, scriptBytes } = await page.evaluate(() => {
     const seenMs = performance.now();
     const probes = window as unknown as { __longTaskMs?: number; __readyAt?: number; __frameAt?: number };
     const readyMs = probes.__readyAt ?? NaN;
@@ -72,9 +77,13 @@ async function measure(page: Page, cdp: CDPSession, browserCdp: CDPSession, url:
       hydratedMs: performance.getEntriesByName("annotator:hydrated").at(-1)?.startTime ?? NaN,
       textMs: performance.getEntriesByName("annotator:text").at(-1)?.startTime ?? NaN,
       requests: fetches.map((e) => new URL(e.name).pathname.split("/").slice(-1)[0]),
+      // The scripts the page loaded before it was ready (decoded: warm runs take them from the cache).
+      scriptBytes: (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+        .filter((e) => e.startTime < readyMs && /\.js(\?|$)/.test(e.name))
+        .reduce((sum, e) => sum + e.decodedBodySize, 0),
     };
   });
-  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, hydratedMs, textMs, readyMs, frameMs, seenMs, serverCpuMs, clientCpuMs };
+  const breakdown: Breakdown = { ttfbMs, htmlMs, domContentLoadedMs, hydratedMs, textMs, readyMs, frameMs, seenMs, serverCpuMs, clientCpuMs, scriptBytes };
   // One keypress: j moves the focus from the first to the second sentence.
   const pressed = Date.now();
   await page.keyboard.press("j");
@@ -113,11 +122,14 @@ async function main() {
   const baselineDir = process.argv.includes("--baseline") ? path.resolve(process.argv[process.argv.indexOf("--baseline") + 1] ?? "") : null;
   const apps = [{ name: "this build", app: await startBuiltApp(db.url) }];
   if (baselineDir) apps.push({ name: "baseline", app: await startApp(db.url, 0, {}, baselineDir) });
+  // Built before the browser starts, so its build does not load the machine during the runs.
+  const floor: FloorApp | null = process.argv.includes("--floor") ? await startFloorApp() : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   const errors: string[] = [];
   const browserCdp = await browser.newBrowserCDPSession();
   try {
-    const targets = [];
+    type Target = { name: string; pid?: number; context: BrowserContext; page: Page; cdp: CDPSession; path: (pageUrl: string) => string; floor: boolean };
+    const targets: Target[] = [];
     for (const { name, app } of apps) {
       const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1400, height: 900 } });
       const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -128,7 +140,21 @@ async function main() {
       const cdp = await context.newCDPSession(page);
       await cdp.send("Performance.enable");
       page.on("pageerror", (e) => errors.push(`${name}: ${e.message}`));
-      targets.push({ name, app, context, page, cdp });
+      targets.push({ name, pid: app.pid, context, page, cdp, path: (pageUrl: string) => pageUrl, floor: false });
+    }
+    // The floor app's two pages, in contexts of their own; /session gets a next-auth cookie for it.
+    for (const variant of floor ? ["bare", "session"] : []) {
+      const context = await browser.newContext({ baseURL: floor!.url, viewport: { width: 1400, height: 900 } });
+      const host = new URL(floor!.url).hostname;
+      await context.addCookies([{ name: FLOOR_COOKIE, value: await floorSessionToken(floor!.secret), domain: host, path: "/", httpOnly: true, sameSite: "Lax" }]);
+      const html = await (await context.request.get(`/${variant}`)).text();
+      if (!html.includes('data-testid="annotator"')) throw new Error(`the floor app's /${variant} did not render its ready component`);
+      const page = await context.newPage();
+      await page.addInitScript(PAGE_PROBES);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Performance.enable");
+      page.on("pageerror", (e) => errors.push(`floor /${variant}: ${e.message}`));
+      targets.push({ name: `floor /${variant}`, pid: floor!.pid, context, page, cdp, path: () => `/${variant}`, floor: true });
     }
 
     console.log(`bench:annotator — headless Chromium against the built app${baselineDir ? ` and the baseline in ${baselineDir}, alternating` : ""}, ${runs} runs per document (run 1 is cold); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
@@ -140,7 +166,9 @@ async function main() {
       const breakdowns = targets.map(() => [] as Breakdown[]);
       for (let run = 1; run <= runs; run++) {
         for (const [t, target] of targets.entries()) {
-          const m = await measure(target.page, target.cdp, browserCdp, pageUrl, target.app.pid);
+          // The floor does not depend on the document: measured beside the first one only.
+          if (target.floor && d > 0) continue;
+          const m = await measure(target.page, target.cdp, browserCdp, target.path(pageUrl), target.pid);
           if (run > 1) {
             warm[t]!.push(m.readyMs);
             breakdowns[t]!.push(m.breakdown);
@@ -152,12 +180,17 @@ async function main() {
         }
       }
       for (const [t, target] of targets.entries()) {
+        if (target.floor && d > 0) continue;
         const median = warm[t]!.length ? [...warm[t]!].sort((a, b) => a - b)[Math.floor(warm[t]!.length / 2)]! : NaN;
         const reference = labelStudio?.[d];
         const ratio = reference ? `; Label Studio reference ${reference} ms → ${(median / reference).toFixed(2)}×` : "";
         console.log(`${label} median of warm runs${targets.length > 1 ? ` (${target.name})` : ""}: ${median.toFixed(0)} ms to data-ready${ratio}`);
         printBreakdown(breakdowns[t]!);
-        console.log(`${"".padEnd(32)} page HTML: ${await htmlComposition(target.context.request, pageUrl)}`);
+        console.log(`${"".padEnd(32)} page HTML: ${await htmlComposition(target.context.request, target.path(pageUrl))}`);
+      }
+      if (d === 0 && floor) {
+        const of = (name: string) => breakdowns[targets.findIndex((t) => t.name === name)]!;
+        printFloorComparison(of("this build"), of("floor /bare"), of("floor /session"));
       }
       console.log(`${"".padEnd(32)} load average now ${os.loadavg()[0]!.toFixed(1)}`);
       const profileFile = process.argv.includes("--cpu-profile") ? process.argv[process.argv.indexOf("--cpu-profile") + 1] : undefined;
@@ -173,6 +206,7 @@ async function main() {
   } finally {
     await browser.close();
     for (const { app } of apps) await app.stop();
+    await floor?.stop();
     await prisma().$disconnect();
     await db.stop();
   }
