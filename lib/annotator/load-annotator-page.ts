@@ -5,8 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireDocumentPermission, requireProjectPermission } from "@/lib/auth/project-access";
 import { AppError } from "@/lib/errors";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
-import { prisma } from "@/lib/db/prisma";
-import type { AnnotationDto } from "@/lib/annotations/annotation-dto";
+import { toAnnotationDto, type AnnotationDto } from "@/lib/annotations/annotation-dto";
+import { annotationRowOf, annotatorPageRows } from "./annotator-page-rows";
 import { layerRows, layerWhere } from "@/lib/annotations/list-annotations";
 import { activeStanceTargets, type LabelSchema } from "@/lib/schema/label-schema";
 import type { Row } from "./text-rows";
@@ -69,25 +69,13 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
   // The caller's own layer (the usual case) is read alongside the document; any other layer
   // waits until the layers they may open are known.
   const wantsOwn = !requestedLayer || requestedLayer === "mine";
-  // Sentences and assignments as queries of their own, so they run alongside rather than after the document's.
-  const [access, document, boilerplate, assignments, entities, ownLayer] = await Promise.all([
-    accessPromise,
-    prisma().document.findUnique({
-      where: { id: documentId },
-      select: { id: true, projectId: true, title: true, state: true, textSha256: true, sentenceCount: true, project: { select: { labelSchema: true } } },
-    }),
-    prisma().sentence.findMany({ where: { documentId, kind: "BOILERPLATE" }, orderBy: { index: "asc" }, select: { index: true } }),
-    prisma().assignment.findMany({
-      where: { documentId, role: "ANNOTATOR" },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, state: true, userId: true, user: { select: { name: true } } },
-    }),
-    entitiesOf(inProject ?? accessPromise.then((a) => a.projectId)),
-    // The caller's own layer needs no role beyond viewing, which the check above settles.
-    wantsOwn ? layerRows(layerWhere(user, { permissions: [] }, documentId, "mine")) : null,
-  ]);
+  // One statement for the rest, alongside the access check; nothing is returned unless both hold.
+  // The caller's own layer needs no role beyond viewing, which the check settles.
+  const [access, document] = await Promise.all([accessPromise, annotatorPageRows(documentId, wantsOwn ? user.id : null)]);
   if (!document || document.projectId !== access.projectId) throw new AppError("not_found", "Document not found.");
-  const schema = labelSchemaOf(document.project.labelSchema);
+  const { assignments, entities } = document;
+  const ownLayer = document.layer?.map((row) => toAnnotationDto(annotationRowOf(row))) ?? null;
+  const schema = labelSchemaOf(document.labelSchema);
   const own = assignments.find((a) => a.userId === user.id);
   const assignment = own ? { id: own.id, state: own.state } : null;
   const mayReview = access.permissions.includes("review.act") || access.permissions.includes("assignments.manage");
@@ -96,7 +84,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     ...(mayReview
       ? [
           { value: "gold", label: "Gold layer" },
-          ...assignments.filter((a) => a.userId !== user.id).map((a) => ({ value: `user:${a.userId}`, label: `${a.user.name} (${a.state.toLowerCase().replaceAll("_", " ")})` })),
+          ...assignments.filter((a) => a.userId !== user.id).map((a) => ({ value: `user:${a.userId}`, label: `${a.name} (${a.state.toLowerCase().replaceAll("_", " ")})` })),
         ]
       : []),
   ];
@@ -111,7 +99,7 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
   return {
     document: { id: document.id, projectId: document.projectId, title: document.title, state: document.state, textSha256: document.textSha256, sentenceCount: document.sentenceCount },
     textUrl: `/api/v1/documents/${document.id}/text?v=${document.textSha256}`,
-    boilerplate: boilerplate.map((s) => s.index),
+    boilerplate: document.boilerplate,
     schema,
     stanceTargets: activeStanceTargets(schema),
     entities: entities.map((e) => ({ ...e, type: e.type.toLowerCase() })),
@@ -123,15 +111,6 @@ export async function loadAnnotatorPage(user: AuthenticatedUser, documentId: str
     ...slimLayer(annotations),
     renderId: randomUUID(),
   };
-}
-
-/** The project's live entities, for the speaker and target pickers. */
-async function entitiesOf(project: string | Promise<string>) {
-  return prisma().entity.findMany({
-    where: { projectId: await project, mergedIntoId: null },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, aliases: true, type: true },
-  });
 }
 
 /** Drops what the client knows already or rebuilds (the document, covered text, last change) and says the layer and author once. */

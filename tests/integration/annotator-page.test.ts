@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assemblePage } from "@/lib/annotator/assemble-page";
 import { loadDocumentText } from "@/lib/annotator/document-text";
 import { loadAnnotatorPage } from "@/lib/annotator/load-annotator-page";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { prisma } from "@/lib/db/prisma";
 import { importJsonArticles } from "@/lib/documents/import-files";
 import { makeTeam } from "./factories";
@@ -111,6 +112,38 @@ describe("loadAnnotatorPage", () => {
     expect(review.layerOwner.authorId).toBe(annotator2.id);
     expect(review.annotations.map((a) => a.start)).toEqual([47]);
     expect((await loadAnnotatorPage(reviewer, documentId, "gold")).annotations).toEqual([]);
+  });
+
+  it("reads the caller's layer in one statement exactly as the API lists it: order, speakers, gaps, sentence labels, nulls", async () => {
+    const { annotator, annotator2, reviewer, project, documentId } = await setup();
+    const mine = await prisma().assignment.create({ data: { documentId, userId: annotator.id, role: "ANNOTATOR", state: "IN_PROGRESS" } });
+    await prisma().assignment.create({ data: { documentId, userId: annotator2.id, role: "ANNOTATOR", state: "SUBMITTED", createdAt: new Date(Date.now() + 1000) } });
+    const [zed, abe] = await Promise.all([
+      prisma().entity.create({ data: { projectId: project.id, name: "Zed Outlet", type: "OUTLET", aliases: ["ZO"] } }),
+      prisma().entity.create({ data: { projectId: project.id, name: "Abe Speaker", type: "PERSON" } }),
+    ]);
+    const base = { documentId, layer: "ANNOTATOR" as const, authorId: annotator.id, assignmentId: mine.id };
+    // Inserted out of order; two share a start, so the sentence index and then the id decide.
+    await prisma().annotation.createMany({ data: [
+      { ...base, id: "b-span", type: "QUOTE", start: 12, end: 46, speakerId: abe.id, attributes: { form: "direct" }, origin: "suggestion:cue", version: 3 },
+      { ...base, id: "a-span", type: "CLAIM", start: 12, end: 46, gaps: [{ start: 20, end: 25 }], attributes: { stance: [{ target: "Ukraine", value: -1 }] } },
+      { ...base, id: "c-label", type: "SENTENCE", start: null, end: null, sentenceIndex: 1, attributes: { topic: "talks" } },
+      { ...base, id: "d-early", type: "EDITORIAL", start: 0, end: 8, speakerId: zed.id },
+      { ...base, id: "e-theirs", type: "CLAIM", start: 1, end: 5, authorId: annotator2.id },
+    ] });
+
+    const shell = await loadAnnotatorPage(annotator, documentId, undefined, project.id);
+    const api = await listAnnotations(annotator, documentId, "mine");
+    const assembled = assemblePage(shell, await loadDocumentText(annotator, documentId));
+    const withoutTextAndTime = ({ text: _t, updatedAt: _u, ...rest }: (typeof api.items)[number]) => rest;
+    expect(assembled.annotations.map((a) => a.id)).toEqual(["d-early", "a-span", "b-span", "c-label"]);
+    expect(assembled.annotations.map(({ text: _t, updatedAt: _u, ...rest }) => rest)).toEqual(api.items.map(withoutTextAndTime));
+    expect(shell.entities).toEqual([
+      { id: abe.id, name: "Abe Speaker", aliases: [], type: "person" },
+      { id: zed.id, name: "Zed Outlet", aliases: ["ZO"], type: "outlet" },
+    ]);
+    // Assignments in the order they were made, with their annotators' names.
+    expect((await loadAnnotatorPage(reviewer, documentId, undefined, project.id)).layers.slice(2).map((l) => l.label)).toEqual(["Annotator (in progress)", "Annotator 2 (submitted)"]);
   });
 
   it("read through the project in the URL (as the page does): the document must be in it and the caller a member of it", async () => {
