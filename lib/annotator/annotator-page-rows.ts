@@ -1,7 +1,5 @@
 import "server-only";
-import { poolOf } from "@/lib/db/create-client";
-import { prisma } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
+import { preparedQuery } from "@/lib/db/prepared-query";
 import type { AnnotationRow } from "@/lib/annotations/annotation-dto";
 import type { AnnotationLayer, EntityType } from "@/lib/generated/prisma/client";
 
@@ -51,10 +49,8 @@ WHERE d.id = $1`;
  * and compares `projectId` with it.
  */
 export async function annotatorPageRows(documentId: string, authorId: string | null): Promise<AnnotatorPageRows | null> {
-  // A named statement is parsed and planned once per connection (see lib/db/sql.ts).
-  const named = env().DATABASE_PREPARED_STATEMENTS === "on" ? { name: "sb_annotator_page_rows" } : {};
-  const { rows } = await poolOf(prisma()).query<AnnotatorPageRows>({ ...named, text: STATEMENT, values: [documentId, authorId] });
-  return rows[0] ?? null;
+  const [row] = await preparedQuery<AnnotatorPageRows>("sb_annotator_page_rows", STATEMENT, [documentId, authorId]);
+  return row ?? null;
 }
 
 /** A layer row as `toAnnotationDto` takes it. */

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { prisma } from "@/lib/db/prisma";
+import { preparedQuery } from "@/lib/db/prepared-query";
 import { AppError } from "@/lib/errors";
 import { can, permissionsOf, type Permission, type ProjectRoleName } from "./permissions";
 import type { AuthenticatedUser } from "./verify-credentials";
@@ -18,12 +19,20 @@ export type ProjectAccess = {
  * The project row a permission check reads, with the caller's membership. Memoised for one request
  * (React `cache`: a layout and its page share one query); the checks themselves run on every call.
  */
-export const projectAccessRow = cache((userId: string, projectId: string) =>
-  prisma().project.findUnique({
-    where: { id: projectId },
-    select: { id: true, name: true, settings: true, memberships: { where: { userId }, select: { roles: true } } },
-  }),
-);
+export const projectAccessRow = cache(async (userId: string, projectId: string): Promise<ProjectAccessRow | null> => {
+  // Plain SQL: every project page and route makes this read (see lib/db/prepared-query.ts).
+  const [row] = await preparedQuery<ProjectAccessRow>(
+    "sb_project_access_row",
+    `SELECT p.id, p.name, p.settings,
+       CASE WHEN m.roles IS NULL THEN '[]'::json ELSE json_build_array(json_build_object('roles', m.roles)) END AS memberships
+     FROM projects p LEFT JOIN memberships m ON m.project_id = p.id AND m.user_id = $1
+     WHERE p.id = $2`,
+    [userId, projectId],
+  );
+  return row ?? null;
+});
+
+type ProjectAccessRow = { id: string; name: string; settings: unknown; memberships: { roles: ProjectRoleName[] }[] };
 
 /**
  * Resolves the caller's access to a project. Not a member (and not admin) → 404 with no data, so

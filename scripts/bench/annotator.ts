@@ -190,7 +190,8 @@ async function main() {
       }
       if (d === 0 && floor) {
         const of = (name: string) => breakdowns[targets.findIndex((t) => t.name === name)]!;
-        printFloorComparison(of("this build"), of("floor /bare"), of("floor /session"));
+        const pages = apps.map(({ name }) => ({ name, runs: of(name) }));
+        printFloorComparison(pages, of("floor /bare"), of("floor /session"));
       }
       console.log(`${"".padEnd(32)} load average now ${os.loadavg()[0]!.toFixed(1)}`);
       const profileFile = process.argv.includes("--cpu-profile") ? process.argv[process.argv.indexOf("--cpu-profile") + 1] : undefined;
