@@ -1,5 +1,5 @@
 // `bench:annotator --floor`: the fixed stack's own cost, measured beside the annotator page. At bench
-// time a minimal Next.js app is written to tmp/bench-floor (git-ignored), built with the Next.js and
+// time a minimal Next.js app is written to tmp/bench-floor (git-ignored, removed afterwards), built with the Next.js and
 // React of node_modules and this app's next.config, and served with `next start`. Its only client
 // component sets `data-ready="true"` on mount (and moves a focus on `j`, so the same driver works):
 //   /bare     App Router + React 19, rendered per request (as every page of ours is);
@@ -111,7 +111,10 @@ export async function startFloorApp(): Promise<FloorApp> {
   }
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
   const started = performance.now();
-  await run(["build"], env);
+  await run(["build"], env).catch((error) => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
   console.log(`floor app built in ${((performance.now() - started) / 1000).toFixed(0)} s (${dir})`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -121,7 +124,11 @@ export async function startFloorApp(): Promise<FloorApp> {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
   });
-  const stop = () => stopChild(child);
+  // Removed once served: its build output must not linger in the tree for linters and type checks.
+  const stop = async () => {
+    await stopChild(child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the floor app exited with code ${child.exitCode}`);
