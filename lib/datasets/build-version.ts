@@ -15,7 +15,7 @@ import { BuildClock } from "./build-clock";
 import { DiffTracker, FINGERPRINT_FILE, INTERNAL_FORMAT, fingerprintLines, parseFingerprints, type DatasetDiff } from "./diff";
 import { DatasetFileStore, storeWholeFile } from "./file-store";
 import { toExportRelations } from "@/lib/relations/export-relations";
-import { readDocumentBatches } from "./read-documents";
+import { readDocumentBatches, type DocumentBatch } from "./read-documents";
 import { storeVersionZip } from "./stored-zip";
 import { readFileLines } from "./read-chunks";
 import { toExportDocument, toLayerAnnotations } from "./to-export";
@@ -61,12 +61,48 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
     where: { id: versionId },
     select: { id: true, projectId: true, number: true, createdAt: true, createdById: true, filter: true, split: true, includeAnnotatorLayers: true, formats: true },
   });
-  const [project, creator] = await Promise.all([
+  const filter = version.filter as DatasetFilter;
+  // The first batch of rows is read while the rest is set up: the setup queries, the previous
+  // version's fingerprints and deleting earlier partial output all run at the same time.
+  const batches = readDocumentBatches(version.projectId, filter);
+  const first = batches.next();
+  first.catch(() => undefined);
+  try {
+    return await buildFrom(version, first, batches, options, clock);
+  } finally {
+    // Ends the reader (and waits for a read still under way) if the build stopped early.
+    await batches.return(undefined).catch(() => undefined);
+  }
+}
+
+type VersionRow = {
+  id: string;
+  projectId: string;
+  number: number;
+  createdAt: Date;
+  createdById: string;
+  filter: unknown;
+  split: unknown;
+  includeAnnotatorLayers: boolean;
+  formats: unknown;
+};
+
+async function buildFrom(
+  version: VersionRow,
+  first: Promise<IteratorResult<DocumentBatch>>,
+  batches: AsyncGenerator<DocumentBatch>,
+  options: BuildOptions,
+  clock: BuildClock,
+): Promise<{ manifest: JsonValue; diff: DatasetDiff }> {
+  const versionId = version.id;
+  const setup = [
     prisma().project.findUniqueOrThrow({ where: { id: version.projectId }, select: { name: true, labelSchema: true, schemaVersion: true, settings: true } }),
     prisma().user.findUnique({ where: { id: version.createdById }, select: { email: true, name: true } }),
-  ]);
-  await prisma().datasetFile.deleteMany({ where: { datasetVersionId: versionId } });
-
+    prisma().datasetFile.deleteMany({ where: { datasetVersionId: versionId } }),
+    previousFingerprints(version.projectId, version.number),
+  ] as const;
+  await allSettled([...setup]);
+  const [project, creator, , previous] = await Promise.all(setup);
   const filter = version.filter as DatasetFilter;
   const split = (version.split as DatasetSplit | null) ?? DEFAULT_SPLIT;
   const ratios = { train: split.train, validation: split.validation, test: split.test };
@@ -85,8 +121,6 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   const spanTypes = filter.spanTypes?.length ? new Set(filter.spanTypes) : null;
 
   clock.mark("setup");
-  const previous = await previousFingerprints(version.projectId, version.number);
-  clock.mark("previousFingerprints");
   const diff = new DiffTracker(previous?.map ?? null, previous?.number ?? null);
   const formats = normaliseFormats(version.formats as ExportFormat[]);
   const writers = options.writers ?? createWriters(formats);
@@ -99,7 +133,8 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   // One big write (COPY of ~8 MB) in flight while the next documents are rendered; chunks keep
   // their order (seq is assigned when a chunk is cut) and a failed write surfaces at the next await.
   let flushing: Promise<void> = Promise.resolve();
-  for await (const batch of readDocumentBatches(version.projectId, filter)) {
+  for (let next = await first; !next.done; next = await batches.next()) {
+    const batch = next.value;
     clock.mark("readWait");
     for (const row of batch.documents) {
       const rows = batch.annotations.get(row.id) ?? [];

@@ -1,6 +1,6 @@
 // Diff of a dataset version against the previous one, from per-document and per-annotation
 // fingerprints that each version stores beside its files (one TSV line each).
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { PreparedDocument } from "@/lib/export/prepare";
 
 export const FINGERPRINT_FILE = ".fingerprints.tsv";
@@ -10,7 +10,8 @@ export const INTERNAL_FORMAT = "internal";
 export type ChangeCounts = { added: number; changed: number; removed: number };
 export type DatasetDiff = { previousVersion: number | null; documents: ChangeCounts; annotations: ChangeCounts };
 
-const short = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 20);
+// Called per gold span: the one-shot hash() saves a Hash object each time (same digest).
+const short = (value: unknown) => hash("sha256", JSON.stringify(value), "hex").slice(0, 20);
 
 /**
  * "D\t<doc>\t<hash>" for the document (text hash, metadata, sentences with labels and its gold

@@ -161,18 +161,22 @@ export class DatasetFileStore {
   private cut(f: OpenFile, streaming = false): void {
     if (f.pendingBytes === 0) return;
     this.handOver(f, !streaming);
-    const data = f.pending.length === 1 ? f.pending[0]! : Buffer.concat(f.pending, f.pendingBytes);
-    f.hash.update(data);
-    f.crc = crc32(data, f.crc);
+    const pieces = f.pending;
+    for (const piece of pieces) {
+      f.hash.update(piece);
+      f.crc = crc32(piece, f.crc);
+    }
     f.pending = [];
-    f.pendingBytes = 0;
     if (f.encoding === "identity") {
-      this.ready.push({ fileId: f.id, seq: f.seq++, data });
+      this.ready.push({ fileId: f.id, seq: f.seq++, data: pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, f.pendingBytes) });
+      f.pendingBytes = 0;
       return;
     }
+    f.pendingBytes = 0;
     f.encoding = "deflate";
     f.deflater ??= new FileDeflater();
-    f.deflater.write(data);
+    // Written piece by piece, not concatenated first: deflate's output does not depend on the split.
+    for (const piece of pieces) f.deflater.write(piece);
     this.takeDeflated(f, false);
   }
 

@@ -67,31 +67,45 @@ export function csvRow(cells: CsvCell[]): string {
 
 /** A spreadsheet-safe row: text cells defused, plus the `defused` column naming them. */
 export function spreadsheetRow(header: readonly string[], cells: CsvCell[]): string {
-  return rowPair(header, cells)[1];
+  const out = { main: "", sheet: "" };
+  appendRows(out, header, cells);
+  return out.sheet;
 }
 
 /**
- * The main and the spreadsheet-safe line of one row in a single pass: each cell is checked and
- * quoted once, and the spreadsheet line reuses it unless the cell had to be defused.
+ * Appends the main and the spreadsheet-safe line of one row in a single pass: each cell is
+ * checked and quoted once, and the spreadsheet line reuses it unless the cell had to be defused.
+ * Nothing is allocated per row but the strings themselves (this runs once per sentence and span).
  */
-function rowPair(header: readonly string[], cells: CsvCell[]): [string, string] {
+function appendRows(out: { main: string; sheet: string }, header: readonly string[], cells: CsvCell[]): void {
   if (header.length !== cells.length) throw new ExportError(`CSV row has ${cells.length} cells for ${header.length} columns`);
-  let main = "";
-  let sheet = "";
+  let main = out.main;
+  let sheet = out.sheet;
   let defused = "";
   let changed = 0;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
+    if (i > 0) {
+      main += ",";
+      sheet += ",";
+    }
+    if (cell === null) continue;
+    if (typeof cell === "number") {
+      const text = exactCell(cell);
+      main += text;
+      sheet += text;
+      continue;
+    }
     const exact = exactCell(cell);
     const quoted = quote(exact);
-    const sep = i === 0 ? "" : ",";
-    main += sep + quoted;
-    if (typeof cell === "string" && needsDefusing(exact)) {
-      sheet += sep + quote("'" + exact);
+    main += quoted;
+    if (needsDefusing(exact)) {
+      sheet += quote("'" + exact);
       defused += (changed++ === 0 ? "" : ";") + header[i]!;
-    } else sheet += sep + quoted;
+    } else sheet += quoted;
   }
-  return [main + CSV_EOL, sheet + "," + quote(defused) + CSV_EOL];
+  out.main = main + CSV_EOL;
+  out.sheet = sheet + "," + quote(defused) + CSV_EOL;
 }
 
 /** Header line and first chunk of both copies of a CSV file. */
@@ -104,15 +118,10 @@ export function csvFiles(name: string, header: readonly string[]): { path: strin
 
 /** Body chunks of both copies for a batch of rows. */
 export function csvChunks(name: string, header: readonly string[], rows: CsvCell[][]): { path: string; data: string }[] {
-  let main = "";
-  let sheet = "";
-  for (const row of rows) {
-    const [m, s] = rowPair(header, row);
-    main += m;
-    sheet += s;
-  }
+  const out = { main: "", sheet: "" };
+  for (const row of rows) appendRows(out, header, row);
   return [
-    { path: name, data: main },
-    { path: SPREADSHEET_DIR + name, data: sheet },
+    { path: name, data: out.main },
+    { path: SPREADSHEET_DIR + name, data: out.sheet },
   ];
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { isStanceHolder, STANCE_HOLDERS } from "@/lib/stance/stance-holder";
 import {
   ExportError,
@@ -27,8 +27,9 @@ export type PreparedDocument = {
   coveredSentences(start: number, end: number): ExportSentence[];
 };
 
+// One-shot hash(): the same digest as createHash().update().digest() without a Hash object per call.
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+  return hash("sha256", data, "hex");
 }
 
 export function compareStrings(a: string, b: string): number {

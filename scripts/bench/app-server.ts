@@ -103,7 +103,9 @@ export function rssBytes(pid: number | undefined): number {
 }
 
 function startWorker(env: NodeJS.ProcessEnv, n: number, appRoot = root): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+  // BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the worker.
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
     cwd: appRoot,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: { ...env, STANCEBENCH_WORKER_NAME: `bench worker ${n + 1}` },

@@ -6,6 +6,7 @@
 // database, same run, median of as many runs), the ratio, and how much the server's resident
 // memory (web + worker processes) grew.
 import fs from "node:fs";
+import os from "node:os";
 import pg from "pg";
 import { requireBuild, rssBytes, startBuiltApp } from "./app-server";
 import { argValue, mb, startBenchDatabase } from "./bench-db";
@@ -33,6 +34,25 @@ function processTree(pid: number): number[] {
     // gone, or no /proc
   }
   return out;
+}
+
+/**
+ * CPU time (user + system, ms) a set of processes has used so far, all threads included (the
+ * worker's deflate runs on libuv's pool). Unlike wall time it hardly moves with the machine's
+ * load, so it shows what a change to the build costs on a busy 2-core machine.
+ */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone, or no /proc
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
 }
 
 type Run = { create: number; ready: number; download: number; total: number; bytes: number; phases: Record<string, number> };
@@ -91,13 +111,20 @@ async function main() {
     let peak = warmRss;
     const sampler = setInterval(() => (peak = Math.max(peak, serverRss())), 20);
 
+    const workerPids = (app.workerPids ?? []).flatMap(processTree);
+    const webPids = processTree(app.pid!);
+    const workerCpu: number[] = [];
+    const webCpu: number[] = [];
     const ours: Run[] = [];
     const joined: number[] = [];
     const plain: number[] = [];
     const shares: DbShare[] = [];
     let joinedBytes = 0;
     for (let i = 0; i < runs; i++) {
+      const cpuBefore = [cpuMs(workerPids), cpuMs(webPids)];
       ours.push(await oneVersion(app.url, projectId, token, formats));
+      workerCpu.push(cpuMs(workerPids) - cpuBefore[0]!);
+      webCpu.push(cpuMs(webPids) - cpuBefore[1]!);
       const j = await copyOut(client, joinedReferenceQuery(projectId));
       joined.push(j.seconds * 1000);
       joinedBytes = j.bytes;
@@ -120,6 +147,7 @@ async function main() {
     const phaseNames = [...new Set([...order, ...ours.flatMap((r) => Object.keys(r.phases))])].filter((p) => ours.some((r) => p in r.phases));
     if (phaseNames.length > 0)
       console.log(`  the build's own phases (worker, medians)  ${phaseNames.map((p) => `${p} ${ms(median(ours.map((r) => r.phases[p] ?? 0)))}`).join(", ")}`);
+    console.log(`  CPU time per version (medians, all threads)  worker ${ms(median(workerCpu))} (${workerCpu.map(ms).join(", ")}), web ${ms(median(webCpu))}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
     console.log(`raw joined COPY (SELECT …) TO STDOUT of the same rows  ${ms(median(joined))} (${mb(joinedBytes)})`);
     console.log(`  three plain COPYs of the documents, sentences and annotations  ${ms(median(plain))}`);
     console.log(`ratio ours ÷ joined COPY  ${(total / median(joined)).toFixed(1)}×  (÷ plain COPYs ${(total / median(plain)).toFixed(1)}×)`);
