@@ -93,6 +93,10 @@ async function measure(page: Page, cdp: CDPSession, browserCdp: CDPSession, url:
   await cdp.send("HeapProfiler.collectGarbage");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
+  // The visit's requests after ready (relations, suggestions, scripts loaded when idle) finish and
+  // the page is left, so the next navigation (of this or another build) is measured on its own.
+  await page.waitForLoadState("networkidle");
+  await page.goto("about:blank");
   return { readyMs, htmlMs, htmlBytes, requests, longTaskMs, keyMs, domNodes, heap, breakdown };
 }
 
