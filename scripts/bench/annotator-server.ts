@@ -14,6 +14,7 @@ import path from "node:path";
 import { startApp, webCpuSeconds, type RunningApp } from "./app-server";
 import { PASSWORD, seedAnnotatorBench } from "./annotator-seed";
 import { argValue, startBenchDatabase } from "./bench-db";
+import { measurePageDbShare } from "./annotator-db-share";
 
 type Sample = { ttfbMs: number; totalMs: number; cpuMs: number; bytes: number; body: string };
 
@@ -109,6 +110,12 @@ async function main() {
         console.log(`${kind.padEnd(13)} ${t.name.padEnd(12)} ${f(s.map((x) => x.ttfbMs))} ${f(s.map((x) => x.totalMs))} ${`${mean(s.map((x) => x.cpuMs)).toFixed(1)} ms`.padStart(10)} ${`${(median(s.map((x) => x.bytes)) / 1024).toFixed(1)} kB`.padStart(9)}`);
       }
     }
+    const share = await measurePageDbShare(email, projectId, doc.id, runs);
+    console.log(
+      `PostgreSQL's part of a page request, the page's own reads alone through the app's pool (medians of ${runs}): ` +
+        `session user ${share.userMs.toFixed(1)} ms, then project access and the page's data side by side ${share.accessAndRowsMs.toFixed(1)} ms: ` +
+        `${share.totalMs.toFixed(1)} ms of the page's first byte`,
+    );
     if (profileDir) {
       fs.writeFileSync(path.join(profileDir, "window.json"), JSON.stringify(window));
       fs.writeFileSync(path.join(profileDir, "page.html"), targets[profiled]!.samples.get("page")!.at(-1)!.body);
