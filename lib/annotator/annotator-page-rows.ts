@@ -1,5 +1,5 @@
 import "server-only";
-import { preparedQuery } from "@/lib/db/prepared-query";
+import { sql } from "@/lib/db/sql";
 import type { AnnotationRow } from "@/lib/annotations/annotation-dto";
 import type { AnnotationLayer, EntityType } from "@/lib/generated/prisma/client";
 
@@ -49,7 +49,7 @@ WHERE d.id = $1`;
  * and compares `projectId` with it.
  */
 export async function annotatorPageRows(documentId: string, authorId: string | null): Promise<AnnotatorPageRows | null> {
-  const [row] = await preparedQuery<AnnotatorPageRows>("sb_annotator_page_rows", STATEMENT, [documentId, authorId]);
+  const [row] = await sql({ prepared: true }).query<AnnotatorPageRows>(STATEMENT, [documentId, authorId]);
   return row ?? null;
 }
 

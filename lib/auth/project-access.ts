@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { projectSettingsOf } from "@/lib/projects/settings";
 import { prisma } from "@/lib/db/prisma";
-import { preparedQuery } from "@/lib/db/prepared-query";
+import { sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { can, permissionsOf, type Permission, type ProjectRoleName } from "./permissions";
 import type { AuthenticatedUser } from "./verify-credentials";
@@ -20,9 +20,8 @@ export type ProjectAccess = {
  * (React `cache`: a layout and its page share one query); the checks themselves run on every call.
  */
 export const projectAccessRow = cache(async (userId: string, projectId: string): Promise<ProjectAccessRow | null> => {
-  // Plain SQL: every project page and route makes this read (see lib/db/prepared-query.ts).
-  const [row] = await preparedQuery<ProjectAccessRow>(
-    "sb_project_access_row",
+  // Plain SQL: every project page and route makes this read (see lib/db/sql.ts).
+  const [row] = await sql({ prepared: true }).query<ProjectAccessRow>(
     `SELECT p.id, p.name, p.settings,
        CASE WHEN m.roles IS NULL THEN '[]'::json ELSE json_build_array(json_build_object('roles', m.roles)) END AS memberships
      FROM projects p LEFT JOIN memberships m ON m.project_id = p.id AND m.user_id = $1

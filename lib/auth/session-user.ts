@@ -1,5 +1,5 @@
 import "server-only";
-import { preparedQuery } from "@/lib/db/prepared-query";
+import { sql } from "@/lib/db/sql";
 import type { AuthenticatedUser } from "./verify-credentials";
 
 /** What a session cookie asserts: the user id and the session version it was signed at. */
@@ -13,8 +13,7 @@ export type SessionClaims = { id?: string; sv?: number };
 export async function userForSession(claims: SessionClaims): Promise<AuthenticatedUser | null> {
   if (!claims.id) return null;
   // Plain SQL: every request makes this read, and the query builder cost more than PostgreSQL did.
-  const [user] = await preparedQuery<{ id: string; email: string; name: string; isAdmin: boolean; active: boolean; sessionVersion: number }>(
-    "sb_session_user",
+  const [user] = await sql({ prepared: true }).query<{ id: string; email: string; name: string; isAdmin: boolean; active: boolean; sessionVersion: number }>(
     `SELECT id, email, name, is_admin AS "isAdmin", active, session_version AS "sessionVersion" FROM users WHERE id = $1`,
     [claims.id],
   );

@@ -2,6 +2,7 @@ import "server-only";
 import { labelSchemaOf } from "@/lib/schema/label-schema-of";
 import { AgreementAccumulator } from "@/lib/agreement/agreement-report";
 import { prisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { createWriters } from "@/lib/export/all-formats";
 import { buildManifest, createManifestCounter, manifestJson } from "@/lib/export/manifest";
 import { prepareDocument } from "@/lib/export/prepare";
@@ -55,11 +56,23 @@ async function previousFingerprints(projectId: string, number: number): Promise<
  * accumulator and the diff against the previous version. Safe to re-run: earlier partial
  * output of the version is deleted first.
  */
+const VERSION_SELECT = {
+  id: true,
+  projectId: true,
+  number: true,
+  createdAt: true,
+  createdById: true,
+  filter: true,
+  split: true,
+  includeAnnotatorLayers: true,
+  formats: true,
+} satisfies Prisma.DatasetVersionSelect;
+
 export async function buildVersionFiles(versionId: string, options: BuildOptions = {}): Promise<{ manifest: JsonValue; diff: DatasetDiff }> {
   const clock = options.clock ?? new BuildClock();
   const version = await prisma().datasetVersion.findUniqueOrThrow({
     where: { id: versionId },
-    select: { id: true, projectId: true, number: true, createdAt: true, createdById: true, filter: true, split: true, includeAnnotatorLayers: true, formats: true },
+    select: VERSION_SELECT,
   });
   const filter = version.filter as DatasetFilter;
   // The first batch of rows is read while the rest is set up: the setup queries, the previous
@@ -75,17 +88,7 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
   }
 }
 
-type VersionRow = {
-  id: string;
-  projectId: string;
-  number: number;
-  createdAt: Date;
-  createdById: string;
-  filter: unknown;
-  split: unknown;
-  includeAnnotatorLayers: boolean;
-  formats: unknown;
-};
+type VersionRow = Prisma.DatasetVersionGetPayload<{ select: typeof VERSION_SELECT }>;
 
 async function buildFrom(
   version: VersionRow,

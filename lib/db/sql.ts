@@ -41,9 +41,13 @@ function clientSql(client: pg.PoolClient | pg.Pool, prepared = false): Sql {
 
 const preparedStatements = () => env().DATABASE_PREPARED_STATEMENTS === "on";
 
-/** A single statement on the shared pool (autocommit); never call this inside a transaction. */
-export function sql(): Sql {
-  return clientSql(poolOf(prisma()));
+/**
+ * A single statement on the shared pool (autocommit); never call this inside a transaction.
+ * `prepared`: for the reads nearly every request makes (the session's user, project access, the
+ * annotator page), prepared once per connection like the save path's statements.
+ */
+export function sql(options: { prepared?: boolean } = {}): Sql {
+  return clientSql(poolOf(prisma()), options.prepared === true && preparedStatements());
 }
 
 async function connect(): Promise<pg.PoolClient> {

@@ -2,9 +2,10 @@
 // the page's own database reads and nothing else, on the same database in the same run: the
 // session's user, then the caller's project access and the page's data side by side, as a page
 // request makes them (one statement each, through the app's pool: the round trips the page waits for).
+import { median } from "./annotator-breakdown";
+
 export type PageDbShare = { userMs: number; accessAndRowsMs: number; totalMs: number };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 export async function measurePageDbShare(email: string, projectId: string, documentId: string, runs: number): Promise<PageDbShare> {
   const { prisma } = await import("../../lib/db/prisma");
