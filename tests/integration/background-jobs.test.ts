@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import pg from "pg";
 import { prisma } from "@/lib/db/prisma";
 import { closePgPools } from "@/lib/db/pg-pool";
+import { databaseUrl } from "@/lib/env";
 import { runBuildDatasetTask } from "@/lib/datasets/build-task";
 import { createImportTask, runImportBatch, runImportTask } from "@/lib/documents/import-task";
 import { stopQueue } from "@/lib/jobs/queue";
@@ -151,13 +153,28 @@ describe("background jobs", () => {
     const team = await makeTeam();
     const documents = [];
     for (let i = 0; i < 30; i++) documents.push(await makeDocument(team.project.id, { title: `S ${i}`, lines: [...LINES, `Line ${i}.`] }));
-    const run = await createSuggestionTask(team.manager, team.project.id, { documentIds: documents.map((d) => d.id) });
-    await until("a job of the run to be running", () => prisma().jobClaim.count({ where: { projectId: team.project.id } }));
-    await stopQueue();
-    expect(await prisma().jobClaim.count({ where: { projectId: team.project.id } })).toBe(0);
-    const [cut] = await prisma().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'projectId' = ${team.project.id} AND state IN ('active', 'retry', 'failed')`;
-    expect(cut?.n).toBe(0);
-    expect((await task(run.taskId)).done).toBeGreaterThan(0);
+    // Row locks on the documents hold every batch at its first suggestion insert (the foreign-key
+    // check waits), so a batch is surely in flight when the stop begins, however fast it would run.
+    const locker = new pg.Client({ connectionString: databaseUrl() });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("SELECT id FROM documents WHERE id = ANY($1::text[]) FOR UPDATE", [documents.map((d) => d.id)]);
+      const run = await createSuggestionTask(team.manager, team.project.id, { documentIds: documents.map((d) => d.id) });
+      // A batch, not the planning job: that one finishes without any document done.
+      await until("a batch of the run to be running", () => prisma().jobClaim.count({ where: { projectId: team.project.id, queue: "suggest-batch" } }));
+      const stopping = stopQueue();
+      // stop() marks pg-boss as stopping before its first await; let it get there, then let the batch go.
+      await new Promise((resolve) => setImmediate(resolve));
+      await locker.query("COMMIT");
+      await stopping;
+      expect(await prisma().jobClaim.count({ where: { projectId: team.project.id } })).toBe(0);
+      const [cut] = await prisma().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'projectId' = ${team.project.id} AND state IN ('active', 'retry', 'failed')`;
+      expect(cut?.n).toBe(0);
+      expect((await task(run.taskId)).done).toBeGreaterThan(0);
+    } finally {
+      await locker.end();
+    }
     await expect(prisma().$disconnect()).resolves.toBeUndefined();
   }, 60_000);
 });
