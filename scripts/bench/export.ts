@@ -153,8 +153,9 @@ async function main() {
     console.log(`raw joined COPY (SELECT …) TO STDOUT of the same rows  ${ms(median(joined))} (${mb(joinedBytes)})`);
     console.log(`  three plain COPYs of the documents, sentences and annotations  ${ms(median(plain))}`);
     console.log(`ratio ours ÷ joined COPY  ${(total / median(joined)).toFixed(1)}×  (÷ plain COPYs ${(total / median(plain)).toFixed(1)}×)`);
-    const share = { read: median(shares.map((x) => x.readMs)), write: median(shares.map((x) => x.writeMs)), back: median(shares.map((x) => x.readBackMs)) };
-    console.log(`PostgreSQL's part, the export's own calls alone (medians): keyset reads of the rows ${ms(share.read)}, writing the ${mb(shares[0]!.bytes)} of files (deflated) with binary COPY ${ms(share.write)}, reading them back ${ms(share.back)}: ${ms(share.read + share.write + share.back)} of ${ms(total)}`);
+    const share = { read: median(shares.map((x) => x.readMs)), write: median(shares.map((x) => x.writeMs)), copy: median(shares.map((x) => x.copyMs)), back: median(shares.map((x) => x.readBackMs)) };
+    console.log(`PostgreSQL's part, the export's own calls alone (medians): keyset reads of the rows ${ms(share.read)}, the binary COPY of the stored chunks ${ms(share.copy)}, reading them back ${ms(share.back)}: ${ms(share.read + share.copy + share.back)} of ${ms(total)}`);
+    console.log(`  the store writing the ${mb(shares[0]!.bytes)} of files (hashing and deflating in Node, then that COPY) ${ms(share.write)}`);
     for (const [i, v] of shares[0]!.variants.entries())
       console.log(`  files written ${v.label}: ${ms(median(shares.map((x) => x.variants[i]!.writeMs)))}, read back ${ms(median(shares.map((x) => x.variants[i]!.readBackMs)))}, ${mb(v.storedBytes)} in the chunks table`);
     console.log(`server RSS (web + worker)  ${mb(coldRss)} cold, ${mb(warmRss)} warm, peak ${mb(peak)} during the runs: growth ${mb(peak - warmRss)} (from cold ${mb(peak - coldRss)})`);
