@@ -47,18 +47,19 @@ export async function loadReviewState(db: Db, documentId: string): Promise<Revie
       id: true, projectId: true, title: true, state: true, version: true, signedOffAt: true, signedOffById: true, text: true,
       charCount: true, sentenceCount: true,
       project: { select: { settings: true, labelSchema: true } },
-      sentences: { select: { index: true, start: true } },
-      assignments: { where: { role: "ANNOTATOR" }, select: { userId: true } },
     },
   });
-  // Sequential: inside an interactive transaction both queries share one connection.
+  // Sequential, one relation per query: inside an interactive transaction they share one
+  // connection, and Prisma would fetch two included relations concurrently on it.
+  const sentences = await db.sentence.findMany({ where: { documentId }, select: { index: true, start: true } });
+  const assignments = await db.assignment.findMany({ where: { documentId, role: "ANNOTATOR" }, select: { userId: true } });
   const rows = await db.annotation.findMany({ where: { documentId }, select: annotationSelect, orderBy: [{ start: "asc" }, { id: "asc" }] });
   const decisionRows = await db.reviewDecision.findMany({ where: { documentId }, orderBy: { matchKey: "asc" } });
   const text = Object.assign(new CodePointIndex(document.text), { source: document.text });
   const views = rows.map((row) => annotationView(row, text));
   const annotations = views.filter((v) => v.layer === "annotator");
   const gold = views.filter((v) => v.layer === "gold");
-  const annotatorIds = [...new Set([...document.assignments.map((a) => a.userId), ...annotations.map((a) => a.authorId)])].sort();
+  const annotatorIds = [...new Set([...assignments.map((a) => a.userId), ...annotations.map((a) => a.authorId)])].sort();
   const users = await db.user.findMany({ where: { id: { in: annotatorIds } }, select: { id: true, name: true } });
   const names = new Map(users.map((u) => [u.id, u.name]));
   const decisions: ReviewDecisionView[] = decisionRows.map((d) => ({
@@ -76,7 +77,7 @@ export async function loadReviewState(db: Db, documentId: string): Promise<Revie
     annotatorIds,
     decisions,
     gold,
-    sentenceStarts: new Map(document.sentences.map((s) => [s.index, s.start])),
+    sentenceStarts: new Map(sentences.map((s) => [s.index, s.start])),
   });
   return {
     document: {
