@@ -8,6 +8,12 @@
  */
 export type ImportContext = { projectId: string; userId: string | null; deferSuggestions?: boolean; importKeyPrefix?: string; lineOffset?: number };
 
+/**
+ * Options of the transaction that stores one annotated document with its layers and audit events:
+ * a long article can carry thousands of spans, more than Prisma's default 5 s allows on a busy machine.
+ */
+export const IMPORT_TRANSACTION = { timeout: 60_000 } as const;
+
 /** The key a document stored from `line` (1-based, within this part of the file) carries. */
 export function importKeyOf(ctx: ImportContext, line: number | undefined): string | null {
   return ctx.importKeyPrefix ? `${ctx.importKeyPrefix}:${(line ?? 0) + (ctx.lineOffset ?? 0)}` : null;

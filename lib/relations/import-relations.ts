@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { inSlices } from "@/lib/db/in-slices";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LabelSchema } from "@/lib/schema/label-schema";
@@ -42,13 +43,12 @@ export async function insertImportedRelations(
     return [{ id: crypto.randomUUID(), documentId: ctx.documentId, layer: ctx.layer, authorId: ctx.authorId, type: l.type, fromId, toId, origin: ctx.origin, createdAt: now, updatedAt: now }];
   });
   if (rows.length === 0) return 0;
-  await tx.annotationRelation.createMany({ data: rows });
+  await inSlices(rows, (slice) => tx.annotationRelation.createMany({ data: slice }));
   const dto = (r: (typeof rows)[number]): RelationDto => ({
     id: r.id, documentId: r.documentId, layer: r.layer === "GOLD" ? "gold" : "annotator", authorId: r.authorId, type: r.type,
     fromId: r.fromId, toId: r.toId, origin: r.origin, version: 1, updatedAt: now.toISOString(),
   });
-  await tx.auditEvent.createMany({
-    data: rows.map((r) => ({ projectId: ctx.projectId, documentId: ctx.documentId, annotationId: r.fromId, actorId: ctx.actorId, action: "annotation.relation.create", after: dto(r) })),
-  });
+  const events = rows.map((r) => ({ projectId: ctx.projectId, documentId: ctx.documentId, annotationId: r.fromId, actorId: ctx.actorId, action: "annotation.relation.create", after: dto(r) }));
+  await inSlices(events, (slice) => tx.auditEvent.createMany({ data: slice }));
   return rows.length;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { requireProjectPermission } from "@/lib/auth/project-access";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
+import { inSlices } from "@/lib/db/in-slices";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { bulkAssignSchema } from "@/lib/validation/workflow";
@@ -84,19 +85,22 @@ export async function bulkAssign(user: AuthenticatedUser, projectId: string, inp
           if (!hasReviewer.has(id) && locked.get(id)!.state !== "SIGNED_OFF") created.push({ documentId: id, userId: data.reviewerId, role: "reviewer" });
         }
       }
-      const rows = await tx.assignment.createManyAndReturn({
-        data: created.map((c) => ({ documentId: c.documentId, userId: c.userId, role: c.role === "annotator" ? ("ANNOTATOR" as const) : ("REVIEWER" as const) })),
-        select: { id: true, documentId: true, userId: true, role: true, state: true, version: true },
-      });
-      await tx.auditEvent.createMany({
-        data: rows.map((r) => ({
-          projectId,
-          documentId: r.documentId,
-          actorId: user.id,
-          action: "assignment.create",
-          after: { id: r.id, userId: r.userId, role: r.role, state: r.state, version: r.version, bulk: true },
-        })),
-      });
+      const rows = (
+        await inSlices(created, (slice) =>
+          tx.assignment.createManyAndReturn({
+            data: slice.map((c) => ({ documentId: c.documentId, userId: c.userId, role: c.role === "annotator" ? ("ANNOTATOR" as const) : ("REVIEWER" as const) })),
+            select: { id: true, documentId: true, userId: true, role: true, state: true, version: true },
+          }),
+        )
+      ).flat();
+      const events = rows.map((r) => ({
+        projectId,
+        documentId: r.documentId,
+        actorId: user.id,
+        action: "assignment.create",
+        after: { id: r.id, userId: r.userId, role: r.role, state: r.state, version: r.version, bulk: true },
+      }));
+      await inSlices(events, (slice) => tx.auditEvent.createMany({ data: slice }));
       // A ready-for-review document that gained an annotator is annotating again.
       for (const documentId of new Set(plan.assignments.map((a) => a.documentId))) {
         await applyDocumentEvent(tx, locked.get(documentId)!, "annotatorAdded", user.id);

@@ -4,6 +4,7 @@ import { deleteRelationsOf } from "@/lib/relations/relation-rows";
 import { ANNOTATION_SELECT, auditJson, toAnnotationDto } from "@/lib/annotations/annotation-dto";
 import type { AuthenticatedUser } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db/prisma";
+import { inSlices } from "@/lib/db/in-slices";
 import { AppError } from "@/lib/errors";
 import { requireAssignmentPermission } from "./assignment-access";
 import { assignmentSnapshot } from "./assignment-dto";
@@ -50,16 +51,15 @@ async function deleteLayerOf(tx: Tx, document: LockedDocument, authorId: string,
   const { text } = await tx.document.findUniqueOrThrow({ where: { id: document.id }, select: { text: true } });
   await deleteRelationsOf(prismaSql(tx), { projectId: document.projectId, actorId }, rows.map((r) => r.id));
   await tx.annotation.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-  await tx.auditEvent.createMany({
-    data: rows.map((row) => ({
-      projectId: document.projectId,
-      documentId: document.id,
-      annotationId: row.id,
-      actorId,
-      action: "annotation.delete",
-      before: auditJson(toAnnotationDto(row, text)),
-      after: { reason: "assignment removed" },
-    })),
-  });
+  const events = rows.map((row) => ({
+    projectId: document.projectId,
+    documentId: document.id,
+    annotationId: row.id,
+    actorId,
+    action: "annotation.delete",
+    before: auditJson(toAnnotationDto(row, text)),
+    after: { reason: "assignment removed" },
+  }));
+  await inSlices(events, (slice) => tx.auditEvent.createMany({ data: slice }));
   return rows.length;
 }

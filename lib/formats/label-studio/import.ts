@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { auditJson, SENTENCE_TYPE, toAnnotationDto } from "@/lib/annotations/annotation-dto";
 import { prisma } from "@/lib/db/prisma";
 import { prismaSql } from "@/lib/db/sql";
+import { insertImportedAnnotations, insertImportedAuditEvents } from "@/lib/annotations/insert-imported";
 import { resolveSpeakers } from "@/lib/entities/resolve-speakers";
 import { readLabelStudioTasks, type ImportedArticle } from "./reader";
 import { ExportError } from "@/lib/export/types";
@@ -12,7 +13,7 @@ import type { LabelSchema } from "@/lib/schema/label-schema";
 import { codePointLength } from "@/lib/text/code-points";
 import type { ImportResult } from "@/lib/validation/documents";
 import { importArticle } from "@/lib/documents/import-article";
-import { importKeyOf, type ImportContext } from "@/lib/documents/import-context";
+import { IMPORT_TRANSACTION, importKeyOf, type ImportContext } from "@/lib/documents/import-context";
 import { checkImportedLayer, type CheckedLayer } from "./check";
 
 /** A parsed .json upload is a Label Studio export: tasks with `data.text` and `annotations`. */
@@ -113,7 +114,7 @@ async function importTask(ctx: ImportContext & { userId: string }, name: string,
           rows.push({ ...base, id: crypto.randomUUID(), type: SENTENCE_TYPE, start: null, end: null, sentenceIndex: index, attributes: s.attributes, speakerId: null });
         }
       }
-      if (rows.length > 0) await tx.annotation.createMany({ data: rows.map((r) => ({ ...r, attributes: r.attributes as object })) });
+      await insertImportedAnnotations(sql, rows);
       for (const l of links) {
         const link = { projectId: ctx.projectId, documentId, actorId: ctx.userId, layer: l.layer.layer, authorId: l.layer.authorId, origin: "import:label-studio" };
         await insertImportedRelations(tx, link, l.links, l.newIdOf);
@@ -121,16 +122,15 @@ async function importTask(ctx: ImportContext & { userId: string }, name: string,
       const speakers = new Map((await tx.entity.findMany({ where: { id: { in: rows.flatMap((r) => (r.speakerId ? [r.speakerId] : [])) } }, select: { id: true, name: true, type: true } })).map((e) => [e.id, e]));
       const state = groundTruth ? "SIGNED_OFF" : "IN_REVIEW";
       await tx.document.update({ where: { id: documentId }, data: { state, ...(state === "SIGNED_OFF" ? { signedOffAt: now, signedOffById: ctx.userId } : {}) } });
-      await tx.auditEvent.createMany({
-        data: [
-          { projectId: ctx.projectId, documentId, actorId: ctx.userId, action: "document.import_label_studio", after: { task: task.taskId, annotations: rows.length, layers: layers.length, state } },
-          ...rows.map((r) => ({
-            projectId: ctx.projectId, documentId, annotationId: r.id, actorId: ctx.userId, action: "annotation.create",
-            after: auditJson(toAnnotationDto({ ...r, speaker: r.speakerId ? (speakers.get(r.speakerId) ?? null) : null }, task.text)),
-          })),
-        ],
-      });
-    });
+      const events = [
+        { projectId: ctx.projectId, documentId, actorId: ctx.userId, action: "document.import_label_studio", after: { task: task.taskId, annotations: rows.length, layers: layers.length, state } },
+        ...rows.map((r) => ({
+          projectId: ctx.projectId, documentId, annotationId: r.id, actorId: ctx.userId, action: "annotation.create",
+          after: auditJson(toAnnotationDto({ ...r, speaker: r.speakerId ? (speakers.get(r.speakerId) ?? null) : null }, task.text)),
+        })),
+      ];
+      await insertImportedAuditEvents(sql, events, now);
+    }, IMPORT_TRANSACTION);
   } catch (error) {
     // Keep the document and its annotations together: without its layers it is removed again.
     await prisma().document.delete({ where: { id: documentId } });

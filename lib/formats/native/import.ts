@@ -2,6 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import { auditJson, SENTENCE_TYPE, toAnnotationDto, type AnnotationRow } from "@/lib/annotations/annotation-dto";
 import { prisma } from "@/lib/db/prisma";
+import { prismaSql } from "@/lib/db/sql";
+import { insertImportedAnnotations, insertImportedAuditEvents } from "@/lib/annotations/insert-imported";
 import { AppError } from "@/lib/errors";
 import { readNativeJsonl } from "./jsonl";
 import { ExportError, type ExportDocument, type ExportSpan } from "@/lib/export/types";
@@ -13,7 +15,7 @@ import type { LabelSchema } from "@/lib/schema/label-schema";
 import { codePointLength } from "@/lib/text/code-points";
 import { sentenceTexts } from "@/lib/documents/sentence-texts";
 import type { ImportResult } from "@/lib/validation/documents";
-import { importKeyOf, type ImportContext } from "@/lib/documents/import-context";
+import { IMPORT_TRANSACTION, importKeyOf, type ImportContext } from "@/lib/documents/import-context";
 
 const ENTITY_TYPES = new Set<EntityType>(["PERSON", "ORGANISATION", "OUTLET", "DOCUMENT", "STATE"]);
 
@@ -126,7 +128,7 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
     const now = new Date();
     const base = { documentId: created.id, layer: "GOLD" as const, authorId: ctx.userId, origin: "import:native", version: 1, createdAt: now, updatedAt: now };
     const newIdOf = new Map(gold.map((span) => [span.id, crypto.randomUUID()]));
-    const rows: (AnnotationRow & { speakerId: string | null; attributes: Prisma.InputJsonObject; gaps?: Prisma.InputJsonArray })[] = [
+    const rows: (AnnotationRow & { speakerId: string | null; attributes: Prisma.InputJsonObject; gaps?: Prisma.InputJsonArray; createdAt: Date })[] = [
       ...gold.map((span) => {
         const speaker = span.speaker ? (speakers.get(span.speaker.name) ?? null) : null;
         return {
@@ -139,17 +141,17 @@ async function importNativeDocument(ctx: ImportContext & { userId: string }, doc
         attributes: { ...x.labels!.choices, ...(x.labels!.checkworthy ? { checkworthy: x.labels!.checkworthy } : {}), ...(x.labels!.stance ? { stance: x.labels!.stance } : {}) },
       })),
     ];
-    if (rows.length > 0) await tx.annotation.createMany({ data: rows.map(({ speaker: _speaker, ...row }) => row) });
-    await tx.auditEvent.createMany({
-      data: [
-        { projectId: ctx.projectId, documentId: created.id, actorId: ctx.userId, action: "document.import_native", after: { sourceId: doc.id, annotations: rows.length } },
-        ...rows.map((r) => ({ projectId: ctx.projectId, documentId: created.id, annotationId: r.id, actorId: ctx.userId, action: "annotation.create", after: auditJson(toAnnotationDto(r, doc.text)) })),
-      ],
-    });
+    const sql = prismaSql(tx);
+    await insertImportedAnnotations(sql, rows);
+    const events = [
+      { projectId: ctx.projectId, documentId: created.id, actorId: ctx.userId, action: "document.import_native", after: { sourceId: doc.id, annotations: rows.length } },
+      ...rows.map((r) => ({ projectId: ctx.projectId, documentId: created.id, annotationId: r.id, actorId: ctx.userId, action: "annotation.create", after: auditJson(toAnnotationDto(r, doc.text)) })),
+    ];
+    await insertImportedAuditEvents(sql, events, now);
     const link = { projectId: ctx.projectId, documentId: created.id, actorId: ctx.userId, layer: "GOLD" as const, authorId: ctx.userId, origin: "import:native" };
     await insertImportedRelations(tx, link, goldLinks, newIdOf);
     return { status: "imported" as const, id: created.id, title: doc.title, sentenceCount: s.length };
-  });
+  }, IMPORT_TRANSACTION);
 }
 
 /** A native JSONL file (our own export) → one result per line; bad lines fail on their own. */
