@@ -1,5 +1,6 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
+import type { AnnotationRow } from "./annotation-dto";
 
 // An import stores a whole document's layers at once: thousands of spans and as many audit events
 // in one transaction. One INSERT … SELECT FROM unnest(arrays) per table takes tens of milliseconds
@@ -7,20 +8,9 @@ import type { Sql } from "@/lib/db/sql";
 // one statement whatever the count (createMany splits past PostgreSQL's bind-parameter limit).
 
 /** An annotation as an import stores it: any layer, its own origin, written at `createdAt`. */
-export type ImportedAnnotation = {
-  id: string;
-  documentId: string;
-  layer: "GOLD" | "ANNOTATOR";
-  authorId: string;
+export type ImportedAnnotation = Pick<AnnotationRow, "id" | "documentId" | "layer" | "authorId" | "type" | "start" | "end" | "gaps" | "sentenceIndex" | "attributes" | "origin"> & {
   assignmentId?: string | null;
-  type: string;
-  start: number | null;
-  end: number | null;
-  gaps?: unknown;
-  sentenceIndex: number | null;
-  attributes: unknown;
   speakerId: string | null;
-  origin: string;
   createdAt: Date;
 };
 

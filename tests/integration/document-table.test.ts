@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inSlices } from "@/lib/db/in-slices";
 import { prisma } from "@/lib/db/prisma";
 import { listDocumentTable } from "@/lib/documents/document-table";
 import { documentTableQuerySchema } from "@/lib/validation/document-table";
@@ -16,9 +17,7 @@ describe("the documents table", () => {
       textSha256: `t${i}`, normalizedHash: `n${i}`, charCount: 8, sentenceCount: i % 7, language: i % 2 ? "en" : "ru",
       source: i % 3 === 0 ? null : `source-${i % 3}`, createdAt: new Date(base + i * 1000),
     }));
-    // In slices of one statement each: Prisma runs a bigger createMany's statements concurrently
-    // on one transaction connection, which pg warns about.
-    for (let i = 0; i < rows.length; i += 1000) await prisma().document.createMany({ data: rows.slice(i, i + 1000) });
+    await inSlices(rows, (slice) => prisma().document.createMany({ data: slice }));
 
     const first = await listDocumentTable(manager, project.id, query());
     expect(first).toMatchObject({ total: 10_000, page: 1, pages: 200 });

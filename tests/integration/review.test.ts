@@ -5,6 +5,7 @@ import * as startRoute from "@/app/api/v1/documents/[documentId]/review/start/ro
 import * as signOffRoute from "@/app/api/v1/documents/[documentId]/sign-off/route";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { inSlices } from "@/lib/db/in-slices";
 import { prisma } from "@/lib/db/prisma";
 import { getReview } from "@/lib/review/get-review";
 import { recordReviewDecision } from "@/lib/review/record-review-decision";
@@ -429,9 +430,7 @@ describe("long documents", () => {
         start: i * length, end: i * length + length - 1 - (u === 1 && i % 10 === 0 ? 1 : 0), attributes: { checkworthy: "yes" },
       })),
     );
-    // In slices of one statement each: Prisma runs a bigger createMany's statements concurrently
-    // on one transaction connection, which pg warns about.
-    for (let i = 0; i < rows.length; i += 1000) await prisma().annotation.createMany({ data: rows.slice(i, i + 1000) });
+    await inSlices(rows, (slice) => prisma().annotation.createMany({ data: slice }));
     expect(await startReview(team.reviewer, doc.id)).toMatchObject({ autoAccepted: 2700 });
     const review = await getReview(team.reviewer, doc.id);
     expect(review.counts).toMatchObject({ matches: 3000, agreed: 2700, open: 300 });
