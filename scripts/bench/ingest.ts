@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --mb 5]
+// npm run profile:ingest [-- --mb 5]
 // Times the preparation of one large article before storage, step by step: decode → parse →
 // duplicate fingerprint → language → segmentation (sentences + boilerplate), for a one-line
 // article (a whole article from a JSON field), a hostile-shapes article (runs of quotes, spaces,
