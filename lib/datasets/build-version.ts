@@ -50,12 +50,6 @@ async function previousFingerprints(projectId: string, number: number): Promise<
   return { map: await parseFingerprints(readFileLines(file.id)), number: previous.number };
 }
 
-/**
- * Writes every file of a dataset version from the database, one batch of documents at a time:
- * each document goes through all format writers, the manifest counter, the agreement
- * accumulator and the diff against the previous version. Safe to re-run: earlier partial
- * output of the version is deleted first.
- */
 const VERSION_SELECT = {
   id: true,
   projectId: true,
@@ -68,16 +62,23 @@ const VERSION_SELECT = {
   formats: true,
 } satisfies Prisma.DatasetVersionSelect;
 
+type VersionRow = Prisma.DatasetVersionGetPayload<{ select: typeof VERSION_SELECT }>;
+
+/**
+ * Writes every file of a dataset version from the database, one batch of documents at a time:
+ * each document goes through all format writers, the manifest counter, the agreement
+ * accumulator and the diff against the previous version. Safe to re-run: earlier partial
+ * output of the version is deleted first.
+ */
 export async function buildVersionFiles(versionId: string, options: BuildOptions = {}): Promise<{ manifest: JsonValue; diff: DatasetDiff }> {
   const clock = options.clock ?? new BuildClock();
   const version = await prisma().datasetVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: VERSION_SELECT,
   });
-  const filter = version.filter as DatasetFilter;
   // The first batch of rows is read while the rest is set up: the setup queries, the previous
   // version's fingerprints and deleting earlier partial output all run at the same time.
-  const batches = readDocumentBatches(version.projectId, filter);
+  const batches = readDocumentBatches(version.projectId, version.filter as DatasetFilter);
   const first = batches.next();
   first.catch(() => undefined);
   try {
@@ -87,8 +88,6 @@ export async function buildVersionFiles(versionId: string, options: BuildOptions
     await batches.return(undefined).catch(() => undefined);
   }
 }
-
-type VersionRow = Prisma.DatasetVersionGetPayload<{ select: typeof VERSION_SELECT }>;
 
 async function buildFrom(
   version: VersionRow,
