@@ -9,10 +9,10 @@ import pg from "pg";
 import { copyIn, copyOut } from "./copy-streams";
 import { requireBuild, startBuiltApp } from "./app-server";
 import { argValue, startBenchDatabase } from "./bench-db";
+import { median } from "./median";
 
 const PASSWORD = "bench-password-1";
 const SENTENCES = 20;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const esc = (s: string) => s.replace(/\\/gu, "\\\\").replace(/\t/gu, "\\t").replace(/\n/gu, "\\n").replace(/\r/gu, "\\r");
 const sentenceOf = (i: number) => `Sentence ${String(i).padStart(2, "0")} of a generated article.`;
 const text = Array.from({ length: SENTENCES }, (_, i) => sentenceOf(i)).join(" ");

@@ -5,6 +5,7 @@
 // page HTML is made of.
 import fs from "node:fs";
 import type { APIRequestContext } from "playwright-core";
+import { median } from "./median";
 
 export type Breakdown = {
   ttfbMs: number;
@@ -25,7 +26,6 @@ export type Breakdown = {
   scriptBytes: number;
 };
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 export function printBreakdown(runs: Breakdown[]): void {
   if (runs.length === 0) return;

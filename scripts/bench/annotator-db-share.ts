@@ -2,10 +2,9 @@
 // the page's own database reads and nothing else, on the same database in the same run: the
 // session's user, then the caller's project access and the page's data side by side, as a page
 // request makes them (one statement each, through the app's pool: the round trips the page waits for).
-import { median } from "./annotator-breakdown";
+import { median } from "./median";
 
 export type PageDbShare = { userMs: number; accessAndRowsMs: number; totalMs: number };
-
 
 export async function measurePageDbShare(email: string, projectId: string, documentId: string, runs: number): Promise<PageDbShare> {
   const { prisma } = await import("../../lib/db/prisma");

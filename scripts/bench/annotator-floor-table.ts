@@ -1,6 +1,7 @@
 // `bench:annotator --floor`: the page's phases beside the floor app's (medians of the same warm runs,
 // measured alternately), and what the page takes beyond the floor with the session check: ours.
-import { median, type Breakdown } from "./annotator-breakdown";
+import type { Breakdown } from "./annotator-breakdown";
+import { median } from "./median";
 
 const PHASES: [string, keyof Breakdown, "ms" | "kB"][] = [
   ["first byte", "ttfbMs", "ms"],

@@ -15,6 +15,7 @@ import { startApp, webCpuSeconds, type RunningApp } from "./app-server";
 import { PASSWORD, seedAnnotatorBench } from "./annotator-seed";
 import { argValue, startBenchDatabase } from "./bench-db";
 import { measurePageDbShare } from "./annotator-db-share";
+import { median } from "./median";
 
 type Sample = { ttfbMs: number; totalMs: number; cpuMs: number; bytes: number; body: string };
 
@@ -54,7 +55,6 @@ async function timed(app: RunningApp, url: string, cookie: string): Promise<Samp
   return { ttfbMs, totalMs, cpuMs: ((webCpuSeconds(app.pid) ?? 0) - cpuBefore) * 1000, bytes: Buffer.byteLength(body), body };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 // /proc counts CPU in 10 ms ticks, too coarse for a median of one request: the mean, over many.
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 

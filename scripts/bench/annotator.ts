@@ -28,6 +28,7 @@ import { printFloorComparison } from "./annotator-floor-table";
 import { profileNavigation, traceNavigation } from "./annotator-profile";
 import { argValue, mb, startBenchDatabase } from "./bench-db";
 import { PASSWORD, seedAnnotatorBench } from "./annotator-seed";
+import { median } from "./median";
 
 const root = path.resolve(__dirname, "..", "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -185,10 +186,10 @@ async function main() {
       }
       for (const [t, target] of targets.entries()) {
         if (target.floor && d > 0) continue;
-        const median = warm[t]!.length ? [...warm[t]!].sort((a, b) => a - b)[Math.floor(warm[t]!.length / 2)]! : NaN;
+        const ready = median(warm[t]!);
         const reference = labelStudio?.[d];
-        const ratio = reference ? `; Label Studio reference ${reference} ms → ${(median / reference).toFixed(2)}×` : "";
-        console.log(`${label} median of warm runs${targets.length > 1 ? ` (${target.name})` : ""}: ${median.toFixed(0)} ms to data-ready${ratio}`);
+        const ratio = reference ? `; Label Studio reference ${reference} ms → ${(ready / reference).toFixed(2)}×` : "";
+        console.log(`${label} median of warm runs${targets.length > 1 ? ` (${target.name})` : ""}: ${ready.toFixed(0)} ms to data-ready${ratio}`);
         printBreakdown(breakdowns[t]!);
         console.log(`${"".padEnd(32)} page HTML: ${await htmlComposition(target.context.request, target.path(pageUrl))}`);
       }

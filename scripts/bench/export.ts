@@ -13,13 +13,13 @@ import { argValue, mb, startBenchDatabase } from "./bench-db";
 import { copyOut } from "./copy-streams";
 import { measureDbShare, type DbShare } from "./export-db-share";
 import { joinedReferenceQuery, plainReferenceQueries, seedSignedOffProject } from "./export-seed";
+import { median } from "./median";
 
 function textArg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 /** A process and its descendants (next start may run its server in a child). */

@@ -3,10 +3,10 @@
 // on the same database, warm (one untimed round first), median of 3.
 import pg from "pg";
 import { copyIn, copyOutToMemory } from "./copy-streams";
+import { median } from "./median";
 
 const SENTENCE_COLUMNS = `document_id, index, start, "end", kind, kind_overridden, text, language`;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export type CopyReference = { documents: number; sentences: number; documentsSeconds: number; sentencesSeconds: number; totalSeconds: number };
 

@@ -12,11 +12,11 @@ import { peakRssOf, requireBuild, startBuiltApp, suggestionTasksSettled, type Ru
 import { argValue, mb, startBenchDatabase } from "./bench-db";
 import { articlesJsonl, bigArticleJsonl } from "./import-corpus";
 import { copyReference } from "./import-reference";
+import { median } from "./median";
 
 type TaskView = { status: string; result: { imported: number; duplicates: number; failed: number }; error: string | null };
 type Outcome = { seconds: number; pickedUpAfter: number | null; task: TaskView };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const secs = (s: number) => `${s.toFixed(2)} s`;
 
 /**

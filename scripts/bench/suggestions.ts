@@ -12,8 +12,8 @@ import pg from "pg";
 import { requireBuild, startBuiltApp, suggestionTasksSettled } from "./app-server";
 import { argValue, startBenchDatabase } from "./bench-db";
 import { copyIn, copyOutToMemory } from "./copy-streams";
+import { median } from "./median";
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 type TaskView = { status: string; error: string | null };
